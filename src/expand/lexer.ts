@@ -1,0 +1,407 @@
+/**
+ * BuildKit's shell-word lexer (`frontend/dockerfile/shell/lex.go`): quote and escape removal,
+ * `$VAR` / `${VAR…}` expansion, and word splitting, with BuildKit's exact results and error
+ * messages.
+ *
+ * @packageDocumentation
+ */
+
+import type { EnvLookup } from "./env.js";
+import { goQuote } from "./go-quote.js";
+import { isGoDigit, isGoLetter, isGoSpace } from "./go-unicode.js";
+import { replacePattern, trimPatternPrefix, trimPatternSuffix, type PatternOpResult } from "./shell-pattern.js";
+import { WordSplitter } from "./word-splitter.js";
+
+/** Lexer settings; they mirror the fields of BuildKit's `shell.Lex`. */
+export interface LexOptions {
+  /** The escape character: the Dockerfile's escape directive. Default `\`. */
+  escapeToken?: "\\" | "`";
+  /** Keep quote characters in the output (quotes still group words). */
+  rawQuotes?: boolean;
+  /** Keep escape characters in the output (they still escape). */
+  rawEscapes?: boolean;
+  /** Leave references to unset variables as they are written (`$X`, `${X:-d}`). */
+  skipUnsetEnv?: boolean;
+  /** Treat `'` and `"` as ordinary characters (BuildKit expands heredoc bodies this way). */
+  skipProcessQuotes?: boolean;
+}
+
+/** The result of {@link processWord}. `matched`/`unmatched` are sorted and deduplicated. */
+export type WordResult =
+  | { ok: true; value: string; matched: string[]; unmatched: string[] }
+  | { ok: false; error: string };
+
+/** The result of {@link processWords}. `matched`/`unmatched` are sorted and deduplicated. */
+export type WordsResult =
+  | { ok: true; words: string[]; matched: string[]; unmatched: string[] }
+  | { ok: false; error: string };
+
+const EOF = -1;
+const DOLLAR = 0x24;
+const SINGLE_QUOTE = 0x27;
+const DOUBLE_QUOTE = 0x22;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const COLON = 0x3a;
+const SLASH = 0x2f;
+const UNDERSCORE = 0x5f;
+const BOM = 0xfeff;
+
+/** What Go's `string(rune)` gives for a rune: `EOF` (-1) becomes U+FFFD. */
+function runeString(cp: number): string {
+  return cp === EOF ? "\uFFFD" : String.fromCodePoint(cp);
+}
+
+/** Special parameters (`$@ $* $# $? $- $$ $! $0`): one-character names. */
+function isSpecialParam(cp: number): boolean {
+  return cp === 0x40 || cp === 0x2a || cp === 0x23 || cp === 0x3f || cp === 0x2d || cp === 0x24 || cp === 0x21 || cp === 0x30;
+}
+
+/** Sort by code point (the order of Go's byte-wise string sort). */
+function sortedNames(names: Set<string> | undefined): string[] {
+  if (names === undefined) return [];
+  return [...names].sort((a, b) => {
+    const ca = Array.from(a, (c) => c.codePointAt(0) ?? 0);
+    const cb = Array.from(b, (c) => c.codePointAt(0) ?? 0);
+    for (let i = 0; i < Math.min(ca.length, cb.length); i++) if (ca[i] !== cb[i]) return ca[i] - cb[i];
+    return ca.length - cb.length;
+  });
+}
+
+/** Why a run failed (the part after `failed to process "…": `). */
+interface Failure {
+  cause: string;
+}
+
+/**
+ * One run of the lexer over one input (BuildKit's `shellWord`). Every method that can fail returns
+ * `undefined` after recording the cause in {@link ShellWord.failure}.
+ */
+class ShellWord {
+  private pos: number;
+  private readonly escape: number;
+  private rawEscapes: boolean;
+  private words: WordSplitter | undefined;
+  failure: Failure | undefined;
+  matched: Set<string> | undefined;
+  unmatched: Set<string> | undefined;
+
+  constructor(
+    private readonly src: string,
+    private readonly env: EnvLookup,
+    private readonly options: LexOptions,
+  ) {
+    // Go's text/scanner skips a byte order mark at the very start.
+    this.pos = src.codePointAt(0) === BOM ? 1 : 0;
+    this.escape = (options.escapeToken ?? "\\").charCodeAt(0);
+    this.rawEscapes = options.rawEscapes === true;
+  }
+
+  private peek(): number {
+    return this.pos < this.src.length ? (this.src.codePointAt(this.pos) ?? EOF) : EOF;
+  }
+
+  private next(): number {
+    const cp = this.peek();
+    if (cp !== EOF) this.pos += cp > 0xffff ? 2 : 1;
+    return cp;
+  }
+
+  private fail(cause: string): undefined {
+    this.failure = { cause };
+    return undefined;
+  }
+
+  /** The whole input; `words` collects the split words when given. */
+  run(words: WordSplitter | undefined): string | undefined {
+    this.words = words;
+    return this.processStopOn(EOF, this.rawEscapes);
+  }
+
+  /** Process up to `stop` (consumed) or the end of input; `stop` = EOF means the whole input. */
+  private processStopOn(stop: number, rawEscapes: boolean): string | undefined {
+    const saved = this.rawEscapes;
+    this.rawEscapes = rawEscapes;
+    const nested = stop !== EOF;
+    const result = this.processUntil(stop, nested ? undefined : this.words);
+    this.rawEscapes = saved;
+    // BuildKit shares one word buffer between the outer call and the nested ones inside `${…}`,
+    // and each nested call empties it: the text of the outer word so far is dropped.
+    if (nested && result !== undefined) this.words?.discardPendingText();
+    return result;
+  }
+
+  private processUntil(stop: number, words: WordSplitter | undefined): string | undefined {
+    const quotes = this.options.skipProcessQuotes !== true;
+    let result = "";
+    for (let ch = this.peek(); ch !== EOF; ch = this.peek()) {
+      if (stop !== EOF && ch === stop) {
+        this.next();
+        return result;
+      }
+      if (ch === DOLLAR) {
+        const value = this.processDollar();
+        if (value === undefined) return undefined;
+        result += value;
+        words?.addString(value);
+      } else if (quotes && (ch === SINGLE_QUOTE || ch === DOUBLE_QUOTE)) {
+        const value = ch === SINGLE_QUOTE ? this.processSingleQuote() : this.processDoubleQuote();
+        if (value === undefined) return undefined;
+        result += value;
+        words?.addRawString(value);
+      } else {
+        ch = this.next();
+        if (ch === this.escape) {
+          if (this.rawEscapes) {
+            words?.addRawChar(ch);
+            result += runeString(ch);
+          }
+          // The escape takes the next character literally; a trailing escape is dropped.
+          ch = this.next();
+          if (ch === EOF) break;
+          words?.addRawChar(ch);
+        } else {
+          words?.addChar(ch);
+        }
+        result += runeString(ch);
+      }
+    }
+    if (stop !== EOF) return this.fail(`unexpected end of statement while looking for matching ${runeString(stop)}`);
+    return result;
+  }
+
+  private processSingleQuote(): string | undefined {
+    const raw = this.options.rawQuotes === true;
+    this.next();
+    let result = raw ? "'" : "";
+    for (;;) {
+      const ch = this.next();
+      if (ch === EOF) return this.fail("unexpected end of statement while looking for matching single-quote");
+      if (ch === SINGLE_QUOTE) return raw ? result + "'" : result;
+      result += runeString(ch);
+    }
+  }
+
+  private processDoubleQuote(): string | undefined {
+    const raw = this.options.rawQuotes === true;
+    this.next();
+    let result = raw ? '"' : "";
+    for (;;) {
+      const peeked = this.peek();
+      if (peeked === EOF) return this.fail("unexpected end of statement while looking for matching double-quote");
+      if (peeked === DOUBLE_QUOTE) {
+        this.next();
+        return raw ? result + '"' : result;
+      }
+      if (peeked === DOLLAR) {
+        const value = this.processDollar();
+        if (value === undefined) return undefined;
+        result += value;
+        continue;
+      }
+      let ch = this.next();
+      if (ch === this.escape) {
+        if (this.rawEscapes) result += runeString(ch);
+        const after = this.peek();
+        // A trailing escape is ignored; the loop then reports the missing quote.
+        if (after === EOF) continue;
+        // Inside double quotes the escape only escapes `"`, `$` and itself.
+        if (after === DOUBLE_QUOTE || after === DOLLAR || after === this.escape) ch = this.next();
+      }
+      result += runeString(ch);
+    }
+  }
+
+  private lookup(name: string): string | undefined {
+    const value = this.env(name);
+    if (value !== undefined) (this.matched ??= new Set()).add(name);
+    else (this.unmatched ??= new Set()).add(name);
+    return value;
+  }
+
+  private processDollar(): string | undefined {
+    this.next();
+    if (this.peek() !== OPEN_BRACE) {
+      const name = this.processName();
+      if (name === "") return "$";
+      const value = this.lookup(name);
+      if (value === undefined && this.options.skipUnsetEnv === true) return "$" + name;
+      return value ?? "";
+    }
+    this.next();
+    const first = this.peek();
+    if (first === EOF) return this.fail("syntax error: missing '}'");
+    if (first === OPEN_BRACE || first === CLOSE_BRACE || first === COLON) return this.fail("syntax error: bad substitution");
+    const name = this.processName();
+    const ch = this.next();
+    if (ch === CLOSE_BRACE) {
+      const value = this.lookup(name);
+      if (value === undefined && this.options.skipUnsetEnv === true) return "${" + name + "}";
+      return value ?? "";
+    }
+    if (ch === COLON || ch === 0x2b || ch === 0x2d || ch === 0x3f || ch === 0x23 || ch === 0x25) {
+      return this.processModifier(name, ch);
+    }
+    if (ch === SLASH) return this.processReplacement(name);
+    return this.fail(`unsupported modifier (${runeString(ch)}) in substitution`);
+  }
+
+  /** `${name:…}`, `${name-…}`, `${name+…}`, `${name?…}`, `${name#…}`, `${name%…}`. */
+  private processModifier(name: string, first: number): string | undefined {
+    let modifier = first;
+    let spelled = runeString(first);
+    const nullIsUnset = first === COLON;
+    if (nullIsUnset) {
+      modifier = this.next();
+      spelled += runeString(modifier);
+    }
+    const isTrim = modifier === 0x23 || modifier === 0x25;
+    if (nullIsUnset && isTrim) return this.fail(`unsupported modifier (${spelled}) in substitution`);
+    let word = this.processStopOn(CLOSE_BRACE, isTrim);
+    if (word === undefined) return this.missingCloser("syntax error: missing '}'");
+
+    const value = this.lookup(name);
+    if (value === undefined && this.options.skipUnsetEnv === true) return "${" + name + spelled + word + "}";
+    const empty = value === undefined || (nullIsUnset && value === "");
+    switch (modifier) {
+      case 0x2d: // -
+        return empty ? word : value;
+      case 0x2b: // +
+        return empty ? "" : word;
+      case 0x3f: // ?
+        if (value === undefined) return this.fail(`${name}: ${word !== "" ? word : "is not allowed to be unset"}`);
+        if (empty) return this.fail(`${name}: ${word !== "" ? word : "is not allowed to be empty"}`);
+        return value;
+      case 0x23: // #
+      case 0x25: {
+        // %
+        const mark = runeString(modifier);
+        const greedy = word.startsWith(mark);
+        if (greedy) word = word.slice(1);
+        const current = value ?? "";
+        return this.patternResult(modifier === 0x25 ? trimPatternSuffix(word, current, greedy) : trimPatternPrefix(word, current, greedy));
+      }
+      default:
+        return this.fail(`unsupported modifier (${spelled}) in substitution`);
+    }
+  }
+
+  /** `${name/pattern/replacement}` and `${name//pattern/replacement}`. */
+  private processReplacement(name: string): string | undefined {
+    const all = this.peek() === SLASH;
+    if (all) this.next();
+    const pattern = this.processStopOn(SLASH, true);
+    if (pattern === undefined) return this.missingCloser("syntax error: missing '/' in ${}");
+    const replacement = this.processStopOn(CLOSE_BRACE, true);
+    if (replacement === undefined) return this.missingCloser("syntax error: missing '}'");
+    const value = this.lookup(name);
+    if (value === undefined && this.options.skipUnsetEnv === true) return "${" + name + "/" + pattern + "/" + replacement + "}";
+    return this.patternResult(replacePattern(pattern, value ?? "", replacement, all));
+  }
+
+  /** A nested part failed: at the end of input BuildKit reports the missing closer instead. */
+  private missingCloser(cause: string): undefined {
+    return this.peek() === EOF ? this.fail(cause) : undefined;
+  }
+
+  private patternResult(result: PatternOpResult): string | undefined {
+    return result.ok ? result.value : this.fail(result.error);
+  }
+
+  /** A name: letters, digits and `_`; or all leading digits; or one special parameter. */
+  private processName(): string {
+    let name = "";
+    for (let ch = this.peek(); ch !== EOF; ch = this.peek()) {
+      if (name === "" && isGoDigit(ch)) {
+        while (isGoDigit(this.peek())) name += runeString(this.next());
+        return name;
+      }
+      if (name === "" && isSpecialParam(ch)) return runeString(this.next());
+      if (!isGoLetter(ch) && !isGoDigit(ch) && ch !== UNDERSCORE) break;
+      name += runeString(this.next());
+    }
+    return name;
+  }
+}
+
+/** Characters that make the lexer do more than copy the input. */
+function needsLexing(input: string, options: LexOptions): boolean {
+  if (input.charCodeAt(0) === BOM) return true;
+  const escape = options.escapeToken ?? "\\";
+  return input.includes("$") || input.includes(escape) || (options.skipProcessQuotes !== true && (input.includes("'") || input.includes('"')));
+}
+
+type LexResult = { ok: true; value: string; matched: string[]; unmatched: string[] } | { ok: false; error: string };
+
+function lex(input: string, env: EnvLookup, options: LexOptions, words: WordSplitter | undefined): LexResult {
+  const word = new ShellWord(input, env, options);
+  const value = word.run(words);
+  if (value === undefined) {
+    return { ok: false, error: `failed to process ${goQuote(input)}: ${word.failure?.cause ?? ""}` };
+  }
+  return { ok: true, value, matched: sortedNames(word.matched), unmatched: sortedNames(word.unmatched) };
+}
+
+/**
+ * Expand one word as BuildKit's `ProcessWordWithMatches` does: quotes and escapes are removed and
+ * variables expanded, with no word splitting. `matched` lists the variables that were looked up
+ * and set, `unmatched` those looked up and unset (even inside an unused `${X:-…}` default).
+ *
+ * @param input - The text to expand.
+ * @param env - The variables in scope.
+ * @param options - Escape token and raw/skip flags; defaults match a Dockerfile without directives.
+ * @returns The expanded value, or BuildKit's error (`failed to process "<input>": <cause>`).
+ *
+ * @example
+ * ```ts
+ * processWord("${X%%b*}-$Y", envFrom({ X: "abcab" }));
+ * // { ok: true, value: "a-", matched: ["X"], unmatched: ["Y"] }
+ * processWord("${X", envFrom({}));
+ * // { ok: false, error: 'failed to process "${X": unsupported modifier (\uFFFD) in substitution' }
+ * ```
+ */
+export function processWord(input: string, env: EnvLookup, options: LexOptions = {}): WordResult {
+  if (!needsLexing(input, options)) return { ok: true, value: input, matched: [], unmatched: [] };
+  return lex(input, env, options, undefined);
+}
+
+/**
+ * Expand and split into words as BuildKit's `ProcessWords` does: whitespace outside quotes
+ * separates words, including whitespace that comes out of an unquoted variable. `<<` followed by
+ * spaces, tabs or carriage returns keeps them in the same word (`<< EOF` is one word), which is
+ * how BuildKit finds heredocs written with a space.
+ *
+ * @param input - The text to expand and split.
+ * @param env - The variables in scope.
+ * @param options - As for {@link processWord}.
+ * @returns The words, or BuildKit's error message.
+ *
+ * @example
+ * ```ts
+ * processWords('x${SP}y "$SP"', envFrom({ SP: "a  b" }));
+ * // { ok: true, words: ["xa", "by", "a  b"], matched: ["SP"], unmatched: [] }
+ * ```
+ */
+export function processWords(input: string, env: EnvLookup, options: LexOptions = {}): WordsResult {
+  if (!needsLexing(input, options) && !input.includes("<<")) {
+    return { ok: true, words: splitOnGoSpace(input), matched: [], unmatched: [] };
+  }
+  const splitter = new WordSplitter();
+  const result = lex(input, env, options, splitter);
+  if (!result.ok) return result;
+  return { ok: true, words: splitter.finish(), matched: result.matched, unmatched: result.unmatched };
+}
+
+/** Split plain text (no quotes, escapes, `$` or `<<`) on runs of Go whitespace (all in the BMP). */
+function splitOnGoSpace(input: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < input.length; i++) {
+    if (isGoSpace(input.charCodeAt(i))) {
+      if (start >= 0) words.push(input.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) words.push(input.slice(start));
+  return words;
+}
