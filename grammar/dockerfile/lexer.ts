@@ -1,0 +1,333 @@
+/**
+ * The Dockerfile lexer: a chevrotain lexer whose tokens are physical lines, classified as
+ * BuildKit's line scanner classifies them.
+ *
+ * The syntax is context-sensitive in three places, handled with custom token patterns that share
+ * one {@link LexState} per run (chevrotain calls patterns in order, so the state is consistent):
+ * - the parser-directive block at the top (`# syntax=`, `# escape=`, `# check=`), which ends at the
+ *   first line that is not a known directive, and the escape character it may set;
+ * - line continuations, whose character is the escape character;
+ * - here-document bodies, which follow an instruction line that declares them and are raw text.
+ *
+ * Every token except {@link HeredocBody} is exactly one physical line including its `\n`, so the
+ * token images add up to the input and the parser can rebuild it byte for byte.
+ */
+import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from "chevrotain";
+import { CR, HASH, LF, isGoSpace } from "./chars.js";
+import { detectHeredocs, type HeredocSpec } from "./heredoc-detect.js";
+
+/** Names of the parser directives BuildKit knows; any other name ends the directive block. */
+const KNOWN_DIRECTIVES = new Set(["syntax", "escape", "check"]);
+/** BuildKit's `reDirectives`, with Go's ASCII `\s` spelled out. */
+const DIRECTIVE_RE = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/;
+
+/** What a directive line holds. */
+export interface DirectivePayload {
+  readonly name: string;
+  readonly nameStart: number;
+  readonly value: string;
+  readonly valueStart: number;
+  /** BuildKit's error for this line (duplicate directive, invalid escape token), if any. */
+  readonly error?: string;
+}
+
+/** What a line ending in a continuation character holds. */
+export interface ContinuedLinePayload {
+  /** Offset of the continuation (escape) character. */
+  readonly escapeAt: number;
+}
+
+/** What the last line of a logical instruction holds. */
+export interface TextLinePayload {
+  /** End of the line content (before trailing `\r` and `\n`). */
+  readonly contentEnd: number;
+  /** The here-documents the logical line declares (BuildKit's `heredocsFromLine`), in order. */
+  readonly heredocs: readonly HeredocSpec[];
+  /** The logical line as BuildKit joins it, when it declares heredocs (for their offsets). */
+  readonly joined?: string;
+}
+
+/** What a here-document body token holds. */
+export interface HeredocBodyPayload {
+  readonly spec: HeredocSpec;
+  /** Offset where the terminator line starts (= end of the body); the token end when unterminated. */
+  readonly bodyEnd: number;
+  /** End of the terminator line's content (before `\r`/`\n`); undefined when unterminated. */
+  readonly terminatorEnd: number | undefined;
+}
+
+interface LexState {
+  escape: number;
+  directivesOpen: boolean;
+  seenDirectives: Set<string>;
+  /** Content pieces of the logical line being continued. */
+  logical: string[];
+  logicalHasHeredocMarker: boolean;
+  pendingHeredocs: HeredocSpec[];
+}
+
+let state: LexState = freshState();
+
+function freshState(): LexState {
+  return {
+    escape: 0x5c,
+    directivesOpen: true,
+    seenDirectives: new Set(),
+    logical: [],
+    logicalHasHeredocMarker: false,
+    pendingHeredocs: [],
+  };
+}
+
+function lineEnd(text: string, offset: number): number {
+  const i = text.indexOf("\n", offset);
+  return i < 0 ? text.length : i + 1;
+}
+
+/** End of the content of the line `[start, end)`: before trailing `\r` and `\n` (Go `TrimRight(line, "\r\n")`). */
+function contentEndOf(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start) {
+    const c = text.charCodeAt(e - 1);
+    if (c !== LF && c !== CR) break;
+    e--;
+  }
+  return e;
+}
+
+function firstNonSpace(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && isGoSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function match(image: string, payload?: unknown): CustomPatternMatcherReturn {
+  const result: CustomPatternMatcherReturn = [image];
+  if (payload !== undefined) (result as { payload?: unknown }).payload = payload;
+  return result;
+}
+
+function atLineStart(text: string, offset: number): boolean {
+  return offset === 0 || text.charCodeAt(offset - 1) === LF || (offset === 1 && text.charCodeAt(0) === 0xfeff);
+}
+
+/** A directive line of the leading block (only while the block is open). */
+export const Directive = createToken({
+  name: "Directive",
+  line_breaks: true,
+  pattern: {
+    exec(text: string, offset: number) {
+      if (!state.directivesOpen) return null;
+      const end = lineEnd(text, offset);
+      const contentEnd = contentEndOf(text, offset, end);
+      const start = firstNonSpace(text, offset, contentEnd);
+      const line = text.slice(start, contentEnd);
+      const m = DIRECTIVE_RE.exec(line);
+      const name = m?.[1]?.toLowerCase();
+      if (!m || name === undefined || !KNOWN_DIRECTIVES.has(name)) {
+        state.directivesOpen = false;
+        return null;
+      }
+      const nameStart = start + line.indexOf(m[1], 1);
+      const valueStart = start + line.lastIndexOf(m[2]);
+      let error: string | undefined;
+      if (state.seenDirectives.has(name)) {
+        error = `only one ${name} parser directive can be used`;
+      } else {
+        state.seenDirectives.add(name);
+        if (name === "escape") {
+          if (m[2] === "`" || m[2] === "\\") state.escape = m[2].charCodeAt(0);
+          else error = `invalid escape token '${m[2]}' does not match \` or \\`;
+        }
+      }
+      const payload: DirectivePayload = { name: m[1], nameStart, value: m[2], valueStart, error };
+      return match(text.slice(offset, end), payload);
+    },
+  },
+});
+
+/** A here-document body: raw lines up to and including the terminator line. */
+export const HeredocBody = createToken({
+  name: "HeredocBody",
+  line_breaks: true,
+  pattern: {
+    exec(text: string, offset: number) {
+      const spec = state.pendingHeredocs[0];
+      if (spec === undefined || !atLineStart(text, offset)) return null;
+      state.pendingHeredocs.shift();
+      let lineStart = offset;
+      while (lineStart < text.length) {
+        const end = lineEnd(text, lineStart);
+        const contentEnd = contentEndOf(text, lineStart, end);
+        let s = lineStart;
+        if (spec.chomp) while (s < contentEnd && text.charCodeAt(s) === 0x09) s++;
+        if (contentEnd - s === spec.name.length && text.startsWith(spec.name, s)) {
+          const payload: HeredocBodyPayload = { spec, bodyEnd: lineStart, terminatorEnd: contentEnd };
+          return match(text.slice(offset, end), payload);
+        }
+        lineStart = end;
+      }
+      state.pendingHeredocs = [];
+      const payload: HeredocBodyPayload = { spec, bodyEnd: text.length, terminatorEnd: undefined };
+      return match(text.slice(offset), payload);
+    },
+  },
+});
+
+/** A comment line: its first non-whitespace character is `#`. */
+export const CommentLine = createToken({
+  name: "CommentLine",
+  line_breaks: true,
+  pattern: {
+    exec(text: string, offset: number) {
+      const end = lineEnd(text, offset);
+      const contentEnd = contentEndOf(text, offset, end);
+      const start = firstNonSpace(text, offset, contentEnd);
+      if (text.charCodeAt(start) !== HASH || start >= contentEnd) return null;
+      state.directivesOpen = false;
+      return match(text.slice(offset, end));
+    },
+  },
+});
+
+/** A line that holds only whitespace (possibly nothing at all). */
+export const BlankLine = createToken({
+  name: "BlankLine",
+  line_breaks: true,
+  pattern: {
+    exec(text: string, offset: number) {
+      const end = lineEnd(text, offset);
+      const contentEnd = contentEndOf(text, offset, end);
+      if (firstNonSpace(text, offset, contentEnd) !== contentEnd) return null;
+      state.directivesOpen = false;
+      return match(text.slice(offset, end));
+    },
+  },
+});
+
+/**
+ * Offset of the continuation character when the line `[start, contentEnd)` continues (BuildKit's
+ * `([^E])E[ \t]*$|^E[ \t]*$`), else -1. An escaped escape character (`\\`) does not continue.
+ */
+function continuationAt(text: string, start: number, contentEnd: number): number {
+  let k = contentEnd;
+  while (k > start) {
+    const c = text.charCodeAt(k - 1);
+    if (c !== 0x20 && c !== 0x09) break;
+    k--;
+  }
+  k--;
+  if (k < start || text.charCodeAt(k) !== state.escape) return -1;
+  const lineStart = firstNonSpace(text, start, k);
+  if (k === lineStart || text.charCodeAt(k - 1) !== state.escape) return k;
+  return -1;
+}
+
+/** An instruction line that ends in the continuation character: the logical line goes on. */
+export const ContinuedLine = createToken({
+  name: "ContinuedLine",
+  line_breaks: true,
+  pattern: {
+    exec(text: string, offset: number) {
+      const end = lineEnd(text, offset);
+      const contentEnd = contentEndOf(text, offset, end);
+      const escapeAt = continuationAt(text, offset, contentEnd);
+      if (escapeAt < 0) return null;
+      state.directivesOpen = false;
+      appendLogical(text, offset, escapeAt);
+      const payload: ContinuedLinePayload = { escapeAt };
+      return match(text.slice(offset, end), payload);
+    },
+  },
+});
+
+/** An instruction line that completes the logical line. */
+export const TextLine = createToken({
+  name: "TextLine",
+  line_breaks: true,
+  pattern: {
+    exec(text: string, offset: number) {
+      if (offset >= text.length) return null;
+      const end = lineEnd(text, offset);
+      const contentEnd = contentEndOf(text, offset, end);
+      state.directivesOpen = false;
+      appendLogical(text, offset, contentEnd);
+      let heredocs: readonly HeredocSpec[] = [];
+      let joined: string | undefined;
+      if (state.logicalHasHeredocMarker) {
+        joined = joinLogical(state.logical);
+        heredocs = detectHeredocs(joined);
+        state.pendingHeredocs = heredocs.slice();
+      }
+      state.logical = [];
+      state.logicalHasHeredocMarker = false;
+      const payload: TextLinePayload = { contentEnd, heredocs, joined };
+      return match(text.slice(offset, end), payload);
+    },
+  },
+});
+
+function appendLogical(text: string, start: number, end: number): void {
+  const piece = text.slice(start, end);
+  state.logical.push(piece);
+  if (!state.logicalHasHeredocMarker && piece.includes("<")) state.logicalHasHeredocMarker = true;
+}
+
+/** Joins logical-line pieces as BuildKit does: the first is trimmed on the left, the rest kept. */
+function joinLogical(pieces: readonly string[]): string {
+  const first = pieces[0] ?? "";
+  const trimmed = first.slice(firstNonSpace(first, 0, first.length));
+  return pieces.length === 1 ? trimmed : trimmed + pieces.slice(1).join("");
+}
+
+/** The UTF-8 byte order mark, only at the very start (BuildKit strips it from the first line only). */
+export const Bom = createToken({
+  name: "Bom",
+  pattern: {
+    exec(text: string, offset: number) {
+      return offset === 0 && text.charCodeAt(0) === 0xfeff ? match("\uFEFF") : null;
+    },
+  },
+});
+
+/** All tokens, in the order their patterns are tried. */
+export const dockerfileTokens: TokenType[] = [
+  HeredocBody,
+  Bom,
+  Directive,
+  CommentLine,
+  BlankLine,
+  ContinuedLine,
+  TextLine,
+];
+
+const lexer = new Lexer(dockerfileTokens, {
+  positionTracking: "onlyOffset",
+  ensureOptimizations: false,
+  skipValidations: true,
+});
+
+/** The result of lexing: line tokens and the escape character in force after the directives. */
+export interface LexResult {
+  readonly tokens: IToken[];
+  readonly escapeChar: "\\" | "`";
+}
+
+/**
+ * Splits Dockerfile text into line tokens.
+ *
+ * @example
+ * ```ts
+ * lexDockerfile("FROM a\nRUN b \\\n  c\n").tokens.map((t) => t.tokenType.name);
+ * // ["TextLine", "ContinuedLine", "TextLine"]
+ * ```
+ */
+export function lexDockerfile(text: string): LexResult {
+  state = freshState();
+  try {
+    const { tokens } = lexer.tokenize(text);
+    return { tokens, escapeChar: state.escape === 0x60 ? "`" : "\\" };
+  } finally {
+    state = freshState();
+  }
+}

@@ -1,0 +1,302 @@
+/**
+ * Builds the AST from the grammar's line groups: joins each instruction's lines as BuildKit does
+ * (keeping a map back to the source), runs BuildKit's line parsers on the joined line, and turns
+ * every piece into a node with its source range.
+ */
+import type { IToken } from "chevrotain";
+import { skipGoSpace, trimGoSpaceEnd } from "../../grammar/dockerfile/chars.js";
+import type { HeredocSpec } from "../../grammar/dockerfile/heredoc-detect.js";
+import {
+  argumentStyle,
+  parseArguments,
+  splitCommand,
+  type LineFlag,
+  type LinePiece,
+  type ParsedArguments,
+  type SplitLine,
+} from "../../grammar/dockerfile/instruction-line.js";
+import type { ContinuedLinePayload, DirectivePayload, HeredocBodyPayload, TextLinePayload } from "../../grammar/dockerfile/lexer.js";
+import type { RawDocument, RawInstruction } from "../../grammar/dockerfile/parser.js";
+import { buildInstructionFields, type InstructionFields } from "./instruction-fields.js";
+import type { LineIndex } from "./line-index.js";
+import type {
+  BlankLine,
+  BodyItem,
+  Comment,
+  Directive,
+  DirectiveKind,
+  Dockerfile,
+  Flag,
+  Heredoc,
+  Instruction,
+  ParseDiagnostic,
+  Range,
+  SourceMap,
+  Word,
+} from "./nodes.js";
+
+/** Shared state of one build. */
+export interface BuildContext {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly escape: number;
+  readonly diagnostics: ParseDiagnostic[];
+}
+
+/** A logical line with its map back to the source. */
+export interface Logical {
+  readonly text: string;
+  /** Flat pairs `[joinedOffset, sourceOffset, …]`, one per contiguous piece. */
+  readonly map: number[];
+}
+
+/** Source offset of a joined-line offset. */
+export function toSource(logical: Logical, offset: number): number {
+  const map = logical.map;
+  if (map.length === 2) return map[1] + offset - map[0];
+  let i = 0;
+  while (i + 2 < map.length && map[i + 2] <= offset) i += 2;
+  return map[i + 1] + offset - map[i];
+}
+
+/** Source range of a joined-line range (the end stays on the line of the last character). */
+export function sourceRange(logical: Logical, start: number, end: number): Range {
+  const s = toSource(logical, start);
+  return [s, end > start ? toSource(logical, end - 1) + 1 : s];
+}
+
+/** The part of the logical map covering `[start, end)`, rebased to 0, when it crosses a join. */
+function subMap(logical: Logical, start: number, end: number): SourceMap | undefined {
+  const map = logical.map;
+  if (map.length === 2) return undefined;
+  const pairs: number[] = [];
+  for (let i = 0; i < map.length; i += 2) {
+    const pieceStart = map[i];
+    const pieceEnd = i + 2 < map.length ? map[i + 2] : Number.POSITIVE_INFINITY;
+    if (pieceEnd <= start || pieceStart >= end) continue;
+    const from = Math.max(pieceStart, start);
+    pairs.push(from - start, map[i + 1] + from - pieceStart);
+  }
+  return pairs.length > 2 ? pairs : undefined;
+}
+
+/** Makes a node's `range` and `loc`. */
+export function span(ctx: BuildContext, range: Range): { range: Range; loc: Dockerfile["loc"] } {
+  return { range, loc: ctx.lines.location(range[0], range[1]) };
+}
+
+/** A word node from a piece of the logical line. */
+export function wordFrom(ctx: BuildContext, logical: Logical, piece: LinePiece): Word {
+  const map = subMap(logical, piece.start, piece.end);
+  const node = { type: "Word" as const, value: piece.value, ...span(ctx, sourceRange(logical, piece.start, piece.end)) };
+  return map === undefined ? node : { ...node, map };
+}
+
+/** A word node for a literal source range. */
+export function wordAt(ctx: BuildContext, start: number, end: number): Word {
+  return { type: "Word", value: ctx.text.slice(start, end), ...span(ctx, [start, end]) };
+}
+
+/** Adds a diagnostic. */
+export function report(ctx: BuildContext, code: string, message: string, range: Range, severity: "error" | "warning" = "error"): void {
+  ctx.diagnostics.push({ code, severity, message, ...span(ctx, range) });
+}
+
+function contentEnd(token: IToken): number {
+  let e = token.startOffset + token.image.length;
+  while (e > token.startOffset) {
+    const c = token.image.charCodeAt(e - 1 - token.startOffset);
+    if (c !== 0x0a && c !== 0x0d) break;
+    e--;
+  }
+  return e;
+}
+
+function commentNode(ctx: BuildContext, token: IToken): Comment {
+  const end = contentEnd(token);
+  const start = skipGoSpace(ctx.text, token.startOffset, end);
+  const valueStart = skipGoSpace(ctx.text, start + 1, end);
+  const value = ctx.text.slice(valueStart, trimGoSpaceEnd(ctx.text, valueStart, end));
+  return { type: "Comment", value, raw: token.image, ...span(ctx, [start, end]) };
+}
+
+function blankNode(ctx: BuildContext, token: IToken): BlankLine {
+  const end = contentEnd(token);
+  return { type: "BlankLine", raw: token.image, ...span(ctx, [token.startOffset, end]) };
+}
+
+function directiveNode(ctx: BuildContext, token: IToken): Directive {
+  const payload = token.payload as DirectivePayload;
+  const end = contentEnd(token);
+  const start = skipGoSpace(ctx.text, token.startOffset, end);
+  const kind = payload.name.toLowerCase() as DirectiveKind;
+  if (payload.error !== undefined) {
+    // BuildKit reports directive errors one line early (0-based); we point at the line itself.
+    report(ctx, kind === "escape" && !payload.error.startsWith("only") ? "invalid-escape" : "duplicate-directive", payload.error, [start, end]);
+  }
+  return {
+    type: "Directive",
+    kind,
+    name: wordAt(ctx, payload.nameStart, payload.nameStart + payload.name.length),
+    value: wordAt(ctx, payload.valueStart, payload.valueStart + payload.value.length),
+    raw: token.image,
+    ...span(ctx, [start, end]),
+  };
+}
+
+/** Joins an instruction's lines as BuildKit does; collects the comments skipped inside. */
+function joinLines(ctx: BuildContext, raw: RawInstruction, comments: Comment[]): { logical: Logical; emptyContinuation: boolean; last: IToken } {
+  let text = "";
+  const map: number[] = [];
+  let emptyContinuation = false;
+  let first = true;
+  let last = raw.lines[0];
+  for (const token of raw.lines) {
+    const name = token.tokenType.name;
+    if (name === "CommentLine") {
+      comments.push(commentNode(ctx, token));
+      continue;
+    }
+    if (name === "BlankLine") {
+      emptyContinuation = true;
+      continue;
+    }
+    last = token;
+    const end = name === "ContinuedLine" ? (token.payload as ContinuedLinePayload).escapeAt : (token.payload as TextLinePayload).contentEnd;
+    const start = first ? skipGoSpace(ctx.text, token.startOffset, end) : token.startOffset;
+    first = false;
+    map.push(text.length, start);
+    text += ctx.text.slice(start, end);
+  }
+  if (map.length === 0) map.push(0, raw.lines[0].startOffset);
+  return { logical: { text, map }, emptyContinuation, last };
+}
+
+function flagNode(ctx: BuildContext, logical: Logical, flag: LineFlag): Flag {
+  const eq = flag.value.indexOf("=");
+  const nameEnd = flag.equalsAt >= 0 ? flag.equalsAt : flag.end;
+  const name = wordFrom(ctx, logical, { start: flag.start + 2, end: nameEnd, value: flag.value.slice(2, eq >= 0 ? eq : undefined) });
+  const value =
+    eq >= 0 ? wordFrom(ctx, logical, { start: Math.min(flag.equalsAt + 1, flag.end), end: flag.end, value: flag.value.slice(eq + 1) }) : undefined;
+  return { type: "Flag", name, value, text: flag.value, ...span(ctx, sourceRange(logical, flag.start, flag.end)) };
+}
+
+function heredocNodes(ctx: BuildContext, logical: Logical, specs: readonly HeredocSpec[], bodies: readonly IToken[], instructionRange: Range): Heredoc[] {
+  const nodes: Heredoc[] = [];
+  specs.forEach((spec, i) => {
+    const marker = wordFrom(ctx, logical, { start: spec.markerStart, end: spec.markerEnd, value: logical.text.slice(spec.markerStart, spec.markerEnd) });
+    const token = bodies[i];
+    const bodyStart = token?.startOffset ?? instructionRange[1];
+    const payload = token?.payload as HeredocBodyPayload | undefined;
+    const bodyEnd = payload?.bodyEnd ?? bodyStart;
+    const body = wordAt(ctx, bodyStart, bodyEnd);
+    const terminator = payload?.terminatorEnd !== undefined ? wordAt(ctx, bodyEnd, payload.terminatorEnd) : undefined;
+    if (terminator === undefined && (i === 0 || bodies[i - 1] !== undefined)) {
+      report(ctx, "unterminated-heredoc", `Unterminated heredoc: no line "${spec.name}" ends the here-document started here`, marker.range);
+    }
+    const end = terminator?.range[1] ?? bodyEnd;
+    nodes.push({
+      type: "Heredoc",
+      marker,
+      name: spec.name,
+      fileDescriptor: spec.fileDescriptor,
+      expand: spec.expand,
+      chomp: spec.chomp,
+      body,
+      content: spec.chomp ? body.value.replace(/^\t+/gm, "") : body.value,
+      terminator,
+      ...span(ctx, [marker.range[0], end]),
+    });
+  });
+  return nodes;
+}
+
+/** Builds one instruction (or ONBUILD trigger) from its split logical line. */
+function instructionNode(
+  ctx: BuildContext,
+  logical: Logical,
+  split: SplitLine,
+  parsed: ParsedArguments,
+  common: { heredocs: readonly Heredoc[]; comments: readonly Comment[]; raw: string | undefined; end: number },
+): Instruction {
+  const keyword = wordFrom(ctx, logical, split.keyword);
+  const flags = split.flags.map((f) => flagNode(ctx, logical, f));
+  const range: Range = [keyword.range[0], Math.max(common.end, keyword.range[1])];
+  const fields: InstructionFields = buildInstructionFields(ctx, logical, keyword, flags, parsed, (sub) =>
+    instructionNode(ctx, logical, sub.line, sub.args, { heredocs: common.heredocs, comments: [], raw: undefined, end: common.end }),
+  );
+  return {
+    ...fields,
+    keyword,
+    flags,
+    heredocs: common.heredocs,
+    comments: common.comments,
+    original: logical.text.slice(split.keyword.start),
+    originalMap: logical.map,
+    raw: common.raw ?? ctx.text.slice(range[0], range[1]),
+    ...span(ctx, range),
+  } as Instruction;
+}
+
+function buildInstruction(ctx: BuildContext, raw: RawInstruction): Instruction {
+  const comments: Comment[] = [];
+  const { logical, emptyContinuation, last } = joinLines(ctx, raw, comments);
+  const split = splitCommand(logical.text);
+  const parsed = parseArguments(argumentStyle(split.keyword.value), logical.text, split.argsStart, split.argsEnd, ctx.escape, split.keyword.value);
+  const trimmedEnd = trimGoSpaceEnd(logical.text, 0, logical.text.length);
+  const lineEnd = sourceRange(logical, 0, trimmedEnd)[1];
+  const lastTokenEnd = last.startOffset + last.image.length;
+  const specs = last.tokenType.name === "TextLine" ? (last.payload as TextLinePayload).heredocs : [];
+  const heredocs = heredocNodes(ctx, logical, specs, raw.heredocBodies, [lineEnd, lastTokenEnd]);
+  const end = heredocs.length > 0 ? heredocs[heredocs.length - 1].range[1] : lineEnd;
+  const rawText = raw.lines.map((t) => t.image).join("") + raw.heredocBodies.map((t) => t.image).join("");
+  const node = instructionNode(ctx, logical, split, parsed, { heredocs, comments, raw: rawText, end });
+  if (parsed.kind === "error") report(ctx, parseErrorCode(parsed.message), parsed.message, node.range);
+  if (emptyContinuation) {
+    report(ctx, "empty-continuation", `Empty continuation line found in: ${logical.text}`, node.range, "warning");
+  }
+  return node;
+}
+
+function parseErrorCode(message: string): string {
+  if (message.startsWith("when using JSON")) return "json-non-string";
+  if (message.endsWith("must have two arguments")) return "missing-value";
+  return "missing-equals";
+}
+
+/** Builds the whole tree. */
+export function buildDockerfile(ctx: BuildContext, doc: RawDocument): Dockerfile {
+  const body: BodyItem[] = [];
+  const directives = doc.directives.map((t) => directiveNode(ctx, t));
+  body.push(...directives);
+  const comments: Comment[] = [];
+  const instructions: Instruction[] = [];
+  for (const item of doc.items) {
+    if (item.kind === "instruction") {
+      const node = buildInstruction(ctx, item);
+      comments.push(...node.comments);
+      instructions.push(node);
+      body.push(node);
+    } else if (item.kind === "comment") {
+      const c = commentNode(ctx, item.token);
+      comments.push(c);
+      body.push(c);
+    } else {
+      body.push(blankNode(ctx, item.token));
+    }
+  }
+  const start = doc.bom ? 1 : 0;
+  if (instructions.length === 0) {
+    report(ctx, "no-instructions", "The file has no instructions (BuildKit rejects an empty Dockerfile)", [ctx.text.length, ctx.text.length]);
+  }
+  return {
+    type: "Dockerfile",
+    bom: doc.bom !== undefined,
+    escapeChar: ctx.escape === 0x60 ? "`" : "\\",
+    directives,
+    comments,
+    instructions,
+    body,
+    ...span(ctx, [start, ctx.text.length]),
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * The typed parts of each instruction (image and stage name of FROM, pairs of ENV, sources of
+ * COPY, …), built from BuildKit's argument list for that instruction.
+ */
+import type { LinePiece, ParsedArguments } from "../../grammar/dockerfile/instruction-line.js";
+import { sourceRange, span, wordFrom, type BuildContext, type Logical } from "./build.js";
+import { splitImageRef } from "./image-ref-syntax.js";
+import type {
+  ArgDeclaration,
+  CommandForm,
+  Flag,
+  ImageRef,
+  Instruction,
+  InstructionName,
+  KeyValue,
+  PortSpec,
+  Word,
+} from "./nodes.js";
+
+type SubParse = Extract<ParsedArguments, { kind: "subcommand" }>;
+
+/** The fields that depend on the instruction type (everything but the shared ones). */
+export type InstructionFields = { type: Instruction["type"]; args: readonly Word[] } & Record<string, unknown>;
+
+const KNOWN: ReadonlySet<string> = new Set<InstructionName>([
+  "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
+  "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+]);
+
+function listOf(parsed: ParsedArguments): { json: boolean; args: readonly LinePiece[] } {
+  return parsed.kind === "list" ? parsed : { json: false, args: [] };
+}
+
+function commandForm(ctx: BuildContext, logical: Logical, parsed: ParsedArguments, words: readonly Word[]): CommandForm | undefined {
+  if (parsed.kind !== "list") return undefined;
+  if (parsed.json) {
+    return { type: "ExecForm", elements: words, ...span(ctx, sourceRange(logical, parsed.start ?? 0, parsed.end ?? 0)) };
+  }
+  if (parsed.args.length === 0) return undefined;
+  const word = words[0];
+  return word.map === undefined
+    ? { type: "ShellForm", value: word.value, ...span(ctx, word.range) }
+    : { type: "ShellForm", value: word.value, map: word.map, ...span(ctx, word.range) };
+}
+
+function imageRef(ctx: BuildContext, logical: Logical, piece: LinePiece): ImageRef {
+  const parts = splitImageRef(piece.value);
+  const part = (p: { start: number; end: number } | undefined): Word | undefined =>
+    p === undefined ? undefined : wordFrom(ctx, logical, { start: piece.start + p.start, end: piece.start + p.end, value: piece.value.slice(p.start, p.end) });
+  return {
+    type: "ImageRef",
+    value: piece.value,
+    registry: part(parts.registry),
+    path: part(parts.path)!,
+    tag: part(parts.tag),
+    digest: part(parts.digest),
+    ...span(ctx, sourceRange(logical, piece.start, piece.end)),
+  };
+}
+
+function portSpec(ctx: BuildContext, logical: Logical, piece: LinePiece): PortSpec {
+  const slash = piece.value.indexOf("/");
+  const portEnd = slash < 0 ? piece.end : piece.start + slash;
+  const port = wordFrom(ctx, logical, { start: piece.start, end: portEnd, value: piece.value.slice(0, portEnd - piece.start) });
+  const protocol =
+    slash < 0 ? undefined : wordFrom(ctx, logical, { start: portEnd + 1, end: piece.end, value: piece.value.slice(slash + 1) });
+  return { type: "PortSpec", value: piece.value, port, protocol, ...span(ctx, sourceRange(logical, piece.start, piece.end)) };
+}
+
+function argDeclaration(ctx: BuildContext, logical: Logical, piece: LinePiece): ArgDeclaration {
+  const eq = piece.value.indexOf("=");
+  const nameEnd = eq < 0 ? piece.end : piece.start + eq;
+  const name = wordFrom(ctx, logical, { start: piece.start, end: nameEnd, value: eq < 0 ? piece.value : piece.value.slice(0, eq) });
+  const defaultValue = eq < 0 ? undefined : wordFrom(ctx, logical, { start: nameEnd + 1, end: piece.end, value: piece.value.slice(eq + 1) });
+  return { type: "ArgDeclaration", name, defaultValue, ...span(ctx, sourceRange(logical, piece.start, piece.end)) };
+}
+
+/** Builds the type-specific fields and BuildKit's argument words of one instruction. */
+export function buildInstructionFields(
+  ctx: BuildContext,
+  logical: Logical,
+  keyword: Word,
+  flags: readonly Flag[],
+  parsed: ParsedArguments,
+  buildSub: (sub: SubParse) => Instruction,
+): InstructionFields {
+  const name = keyword.value.toUpperCase();
+  const type = (KNOWN.has(name) ? name : "UNKNOWN") as Instruction["type"];
+  const word = (p: LinePiece): Word => wordFrom(ctx, logical, p);
+  const list = listOf(parsed);
+  const args = list.args.map(word);
+  switch (type) {
+    case "FROM": {
+      const hasAs = args.length >= 3 && args[1].value.toLowerCase() === "as";
+      return {
+        type,
+        args,
+        platform: flags.find((f) => f.name.value === "platform"),
+        image: list.args.length > 0 ? imageRef(ctx, logical, list.args[0]) : undefined,
+        asKeyword: hasAs ? args[1] : undefined,
+        stageName: hasAs ? args[2] : undefined,
+      };
+    }
+    case "RUN":
+    case "CMD":
+    case "ENTRYPOINT":
+    case "SHELL":
+      return { type, args, command: commandForm(ctx, logical, parsed, args) };
+    case "COPY":
+    case "ADD":
+      return {
+        type,
+        args,
+        json: list.json,
+        sources: args.length > 1 ? args.slice(0, -1) : args,
+        destination: args.length > 1 ? args[args.length - 1] : undefined,
+      };
+    case "VOLUME":
+      return { type, args, json: list.json, paths: args };
+    case "EXPOSE":
+      return { type, args, ports: list.args.map((p) => portSpec(ctx, logical, p)) };
+    case "ARG":
+      return { type, args, declarations: list.args.map((p) => argDeclaration(ctx, logical, p)) };
+    case "ENV":
+    case "LABEL": {
+      const pairs: KeyValue[] = [];
+      const triple: Word[] = [];
+      if (parsed.kind === "name-value") {
+        for (const p of parsed.pairs) {
+          const key = word(p.key);
+          const value = word(p.value);
+          const sep = p.legacy
+            ? wordFrom(ctx, logical, { start: p.key.end, end: p.key.end, value: "" })
+            : wordFrom(ctx, logical, { start: p.key.end, end: p.key.end + 1, value: "=" });
+          triple.push(key, value, sep);
+          pairs.push({
+            type: "KeyValue",
+            key,
+            value,
+            form: p.legacy ? "legacy" : "equals",
+            ...span(ctx, sourceRange(logical, p.key.start, Math.max(p.value.end, p.key.end + (p.legacy ? 0 : 1)))),
+          });
+        }
+      }
+      return { type, args: triple, pairs };
+    }
+    case "HEALTHCHECK": {
+      if (parsed.kind !== "healthcheck") return { type, args, kind: undefined, command: undefined };
+      const kind = word(parsed.type);
+      const cmdArgs = listOf(parsed.command).args.map(word);
+      return { type, args: [kind, ...cmdArgs], kind, command: commandForm(ctx, logical, parsed.command, cmdArgs) };
+    }
+    case "ONBUILD":
+      return { type, args: [], trigger: parsed.kind === "subcommand" ? buildSub(parsed) : undefined };
+    case "USER":
+    case "WORKDIR":
+    case "STOPSIGNAL":
+    case "MAINTAINER":
+      return { type, args, value: args[0] };
+    default:
+      return { type: "UNKNOWN", args };
+  }
+}

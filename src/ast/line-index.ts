@@ -1,0 +1,50 @@
+/** Converts UTF-16 offsets to 1-based line and column positions. */
+import type { Location, Position } from "./nodes.js";
+
+/** Line starts of a text, for offset → position lookups. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  private last = 0;
+
+  constructor(text: string) {
+    let i = text.indexOf("\n");
+    while (i >= 0) {
+      this.starts.push(i + 1);
+      i = text.indexOf("\n", i + 1);
+    }
+  }
+
+  /** Number of lines (a final line without `\n` counts; an empty trailing line counts too). */
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** 0-based line index of an offset. Sequential lookups are O(1). */
+  lineOf(offset: number): number {
+    const starts = this.starts;
+    let i = this.last;
+    if (starts[i] <= offset && (i + 1 >= starts.length || starts[i + 1] > offset)) return i;
+    if (i + 1 < starts.length && starts[i + 1] <= offset && (i + 2 >= starts.length || starts[i + 2] > offset)) {
+      this.last = i + 1;
+      return i + 1;
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    this.last = lo;
+    return lo;
+  }
+
+  position(offset: number): Position {
+    const line = this.lineOf(offset);
+    return { line: line + 1, column: offset - this.starts[line] + 1 };
+  }
+
+  location(start: number, end: number): Location {
+    return { start: this.position(start), end: this.position(end) };
+  }
+}

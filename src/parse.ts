@@ -1,0 +1,42 @@
+/** `parse()`: Dockerfile text in, syntax tree and diagnostics out, for any input. */
+import { lexDockerfile } from "../grammar/dockerfile/lexer.js";
+import { parseLines } from "../grammar/dockerfile/parser.js";
+import { buildDockerfile, report, type BuildContext } from "./ast/build.js";
+import { LineIndex } from "./ast/line-index.js";
+import type { ParseResult } from "./ast/nodes.js";
+
+/** BuildKit's scanner rejects physical lines of this many UTF-8 bytes or more. */
+const MAX_LINE_BYTES = 65536;
+
+function reportOverlongLines(ctx: BuildContext): void {
+  const text = ctx.text;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    if (end - start >= MAX_LINE_BYTES / 3 && Buffer.byteLength(text.slice(start, end)) >= MAX_LINE_BYTES) {
+      report(ctx, "line-too-long", `This line is longer than BuildKit's limit of ${MAX_LINE_BYTES - 1} bytes`, [start, end]);
+    }
+    start = end + 1;
+  }
+}
+
+/**
+ * Parses Dockerfile text into a lossless syntax tree. Never throws: problems BuildKit would reject
+ * come back as diagnostics, and the rest of the file is still parsed.
+ *
+ * @example
+ * ```ts
+ * const { ast, diagnostics } = parse("FROM alpine:3.20\nRUN echo hi\n");
+ * ast.instructions[0].type; // "FROM"
+ * diagnostics.length; // 0
+ * ```
+ */
+export function parse(text: string): ParseResult {
+  const { tokens, escapeChar } = lexDockerfile(text);
+  const doc = parseLines(tokens);
+  const ctx: BuildContext = { text, lines: new LineIndex(text), escape: escapeChar.charCodeAt(0), diagnostics: [] };
+  const ast = buildDockerfile(ctx, doc);
+  reportOverlongLines(ctx);
+  return { ast, diagnostics: ctx.diagnostics };
+}
