@@ -57,15 +57,25 @@ function isSpecialParam(cp: number): boolean {
   return cp === 0x40 || cp === 0x2a || cp === 0x23 || cp === 0x3f || cp === 0x2d || cp === 0x24 || cp === 0x21 || cp === 0x30;
 }
 
-/** Sort by code point (the order of Go's byte-wise string sort). */
+/** UTF-16 units reordered so that comparing them compares code points (surrogates last). */
+function codePointRank(unit: number): number {
+  if (unit < 0xd800) return unit;
+  return unit <= 0xdfff ? unit + 0x2000 : unit - 0x800;
+}
+
+/** Order by code point, the order of Go's byte-wise string sort. */
+function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
 function sortedNames(names: Set<string> | undefined): string[] {
-  if (names === undefined) return [];
-  return [...names].sort((a, b) => {
-    const ca = Array.from(a, (c) => c.codePointAt(0) ?? 0);
-    const cb = Array.from(b, (c) => c.codePointAt(0) ?? 0);
-    for (let i = 0; i < Math.min(ca.length, cb.length); i++) if (ca[i] !== cb[i]) return ca[i] - cb[i];
-    return ca.length - cb.length;
-  });
+  return names === undefined ? [] : [...names].sort(compareCodePoints);
 }
 
 /** Why a run failed (the part after `failed to process "…": `). */
