@@ -1,5 +1,6 @@
 /** Our tree seen as BuildKit's per-instruction fields in `edge-cases.json`. */
 import type { Dockerfile, Instruction } from "../../../src/index.js";
+import { physicalEndLine } from "../../../src/ast/query.js";
 
 export interface BuildkitChild {
   instruction: string;
@@ -32,23 +33,10 @@ function child(node: Instruction, lines: boolean): BuildkitChild {
     // BuildKit attaches an ONBUILD trigger's heredocs to the ONBUILD node only.
     heredocs: !lines ? [] : node.heredocs.map((h) => ({ name: h.name, fileDescriptor: h.fileDescriptor, expand: h.expand, chomp: h.chomp, content: h.body.value })),
     startLine: lines ? node.loc.start.line : 0,
-    endLine: lines ? endLine(node) : 0,
+    endLine: lines ? physicalEndLine(node) : 0,
     original: node.original,
     prevComment: [],
   };
-}
-
-/** The last physical line BuildKit counts for an instruction (its raw text without the final newline). */
-function endLine(node: Instruction): number {
-  const raw = node.raw.endsWith("\n") ? node.raw.slice(0, -1) : node.raw;
-  let lines = 0;
-  for (let i = raw.indexOf("\n"); i >= 0; i = raw.indexOf("\n", i + 1)) lines++;
-  const startOfRaw = node.loc.start.line - countLeadingLines(node);
-  return startOfRaw + lines;
-}
-
-function countLeadingLines(_node: Instruction): number {
-  return 0;
 }
 
 /** Every instruction of the file as BuildKit's fields. */
