@@ -1,0 +1,318 @@
+/**
+ * Image references (`FROM <image>`) parsed with the grammar of `github.com/distribution/reference`,
+ * the library BuildKit uses (`ParseNormalizedNamed`): domain, path, tag and digest, familiar-name
+ * normalisation (`alpine` is `docker.io/library/alpine`), and the library's error messages.
+ *
+ * Every part keeps its offsets in the input, so diagnostics can point at the tag or the registry.
+ * All validation is done by hand-written scanners or regular expressions without nested
+ * quantifiers, so no input can make parsing slow.
+ *
+ * @packageDocumentation
+ */
+
+/** A piece of the reference as written: its text and `[start, end)` offsets in the input. */
+export interface Part {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** A parsed image reference. */
+export interface ImageReference {
+  /** The input. */
+  raw: string;
+  /** The registry as written (`registry.example.com:5000`), when the input names one. */
+  registry?: Part;
+  /** The repository path as written (`team/app`, `alpine`). */
+  path: Part;
+  /** The tag as written; undefined when none was written (the image then resolves `latest`). */
+  tag?: Part;
+  /** The digest as written (`sha256:…`). */
+  digest?: Part;
+  /** The normalised domain: `docker.io` for Docker Hub (also for `index.docker.io`). */
+  domain: string;
+  /** The normalised repository path: `library/alpine` for `alpine`. */
+  repository: string;
+  /** The short name Docker shows: `alpine`, `user/app`, `ghcr.io/x/y`. */
+  familiarName: string;
+  /** `scratch`, the empty base image (BuildKit compares the name exactly). */
+  isScratch: boolean;
+  /** The input contains `$`: parts were split structurally and not validated. */
+  unresolved: boolean;
+}
+
+/** The result of {@link parseImageReference}. */
+export type ImageReferenceResult = { ok: true; ref: ImageReference } | { ok: false; error: string; unresolved: boolean };
+
+const DEFAULT_DOMAIN = "docker.io";
+const LEGACY_DEFAULT_DOMAIN = "index.docker.io";
+const OFFICIAL_REPO_PREFIX = "library/";
+const MAX_PATH_LENGTH = 255;
+
+const ERR_INVALID_FORMAT = "invalid reference format";
+const ERR_UPPERCASE = "repository name must be lowercase";
+const ERR_NAME_TOO_LONG = `repository name must not be more than ${MAX_PATH_LENGTH} characters`;
+const ERR_DIGEST_FORMAT = "invalid checksum digest format";
+const ERR_DIGEST_LENGTH = "invalid checksum digest length";
+const ERR_DIGEST_UNSUPPORTED = "unsupported digest algorithm";
+
+const IDENTIFIER = /^[a-f0-9]{64}$/;
+const TAG = /^\w[\w.-]{0,127}$/;
+const HEX_32_OR_MORE = /^[0-9a-fA-F]{32,}$/;
+/** Hex lengths of the algorithms BuildKit registers (crypto/sha256, crypto/sha512). */
+const DIGEST_HEX_LENGTH: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 };
+const LOWER_HEX = /^[a-f0-9]+$/;
+
+const isLowerAlnum = (c: string) => (c >= "a" && c <= "z") || (c >= "0" && c <= "9");
+const isAlnum = (c: string) => isLowerAlnum(c) || (c >= "A" && c <= "Z");
+const isDigits = (s: string) => s.length > 0 && [...s].every((c) => c >= "0" && c <= "9");
+
+/** `[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*` */
+function isPathComponent(s: string): boolean {
+  let i = 0;
+  for (;;) {
+    const start = i;
+    while (i < s.length && isLowerAlnum(s[i])) i++;
+    if (i === start) return false;
+    if (i === s.length) return true;
+    if (s[i] === ".") i++;
+    else if (s[i] === "_") i += s[i + 1] === "_" ? 2 : 1;
+    else if (s[i] === "-") while (s[i] === "-") i++;
+    else return false;
+  }
+}
+
+/** `pathComponent(/pathComponent)*` */
+function isRemoteName(s: string): boolean {
+  return s.split("/").every(isPathComponent);
+}
+
+/** `[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]` */
+function isDomainComponent(s: string): boolean {
+  return s.length > 0 && s[0] !== "-" && s[s.length - 1] !== "-" && [...s].every((c) => c === "-" || isAlnum(c));
+}
+
+/** `(?:domainName|\[[a-fA-F0-9:]+\])(?::[0-9]+)?` */
+function isDomainAndPort(s: string): boolean {
+  let host = s;
+  let port: string | undefined;
+  if (s.startsWith("[")) {
+    const close = s.indexOf("]");
+    if (close < 0) return false;
+    host = s.slice(0, close + 1);
+    if (close + 1 < s.length) {
+      if (s[close + 1] !== ":") return false;
+      port = s.slice(close + 2);
+    }
+    if (!/^\[[a-fA-F0-9:]+\]$/.test(host)) return false;
+  } else {
+    const colon = s.indexOf(":");
+    if (colon >= 0) [host, port] = [s.slice(0, colon), s.slice(colon + 1)];
+    if (!host.split(".").every(isDomainComponent)) return false;
+  }
+  return port === undefined || isDigits(port);
+}
+
+/** `[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*` */
+function isDigestAlgorithm(s: string): boolean {
+  return s.split(/[-_+.]/).every((part) => /^[A-Za-z][A-Za-z0-9]*$/.test(part));
+}
+
+/** The grammar's `digestPat`: `algorithm:hex` with at least 32 hex digits. */
+function matchesDigestPattern(s: string): boolean {
+  const colon = s.indexOf(":");
+  return colon > 0 && isDigestAlgorithm(s.slice(0, colon)) && HEX_32_OR_MORE.test(s.slice(colon + 1));
+}
+
+/** go-digest's `Digest.Validate`, for a string that matches {@link matchesDigestPattern}. */
+function digestError(s: string): string | undefined {
+  const colon = s.indexOf(":");
+  const algorithm = s.slice(0, colon);
+  const encoded = s.slice(colon + 1);
+  const length = DIGEST_HEX_LENGTH[algorithm];
+  if (length === undefined) return ERR_DIGEST_UNSUPPORTED;
+  if (encoded.length !== length) return ERR_DIGEST_LENGTH;
+  return LOWER_HEX.test(encoded) ? undefined : ERR_DIGEST_FORMAT;
+}
+
+/** Where the pieces of a reference string are: `name[:tag][@digest]`, as indices. */
+interface Layout {
+  nameEnd: number;
+  tagStart?: number;
+  digestStart?: number;
+}
+
+/** Locate tag and digest separators; the tag colon is the last `:` after the last `/`. */
+function layoutOf(s: string): Layout {
+  const at = s.indexOf("@");
+  const nameTagEnd = at < 0 ? s.length : at;
+  const colon = s.lastIndexOf(":", nameTagEnd - 1);
+  const hasTag = colon > s.lastIndexOf("/", nameTagEnd - 1);
+  return {
+    nameEnd: hasTag ? colon : nameTagEnd,
+    tagStart: hasTag ? colon + 1 : undefined,
+    digestStart: at < 0 ? undefined : at + 1,
+  };
+}
+
+type StrictResult = { ok: true; domain: string; path: string } | { ok: false; error: string };
+
+/** The grammar match of `reference.Parse`: name (with optional domain), tag and digest. */
+function matchReference(s: string): StrictResult {
+  const layout = layoutOf(s);
+  const tagEnd = layout.digestStart === undefined ? s.length : layout.digestStart - 1;
+  if (layout.tagStart !== undefined && !TAG.test(s.slice(layout.tagStart, tagEnd))) return { ok: false, error: ERR_INVALID_FORMAT };
+  if (layout.digestStart !== undefined && !matchesDigestPattern(s.slice(layout.digestStart))) return { ok: false, error: ERR_INVALID_FORMAT };
+  const name = s.slice(0, layout.nameEnd);
+  const slash = name.indexOf("/");
+  // The domain is optional but preferred: `host/path` splits when both halves are valid.
+  if (slash >= 0 && isDomainAndPort(name.slice(0, slash)) && isRemoteName(name.slice(slash + 1))) {
+    return { ok: true, domain: name.slice(0, slash), path: name.slice(slash + 1) };
+  }
+  return isRemoteName(name) ? { ok: true, domain: "", path: name } : { ok: false, error: ERR_INVALID_FORMAT };
+}
+
+/** `reference.Parse`: grammar, then path length, then the digest's algorithm and length. */
+function parseStrict(s: string): StrictResult {
+  const matched = matchReference(s);
+  if (!matched.ok) {
+    const lower = s.toLowerCase();
+    return lower !== s && matchReference(lower).ok ? { ok: false, error: ERR_UPPERCASE } : matched;
+  }
+  if (new TextEncoder().encode(matched.path).length > MAX_PATH_LENGTH) return { ok: false, error: ERR_NAME_TOO_LONG };
+  const { digestStart } = layoutOf(s);
+  const error = digestStart === undefined ? undefined : digestError(s.slice(digestStart));
+  return error === undefined ? matched : { ok: false, error };
+}
+
+/** `splitDockerDomain`'s test for "the first path element is a registry". */
+function looksLikeDomain(first: string): boolean {
+  return first === "localhost" || /[.:]/.test(first) || first.toLowerCase() !== first;
+}
+
+/** `familiarizeName`: drop `docker.io/` and, for one-level official images, `library/`. */
+function familiarName(domain: string, repository: string): string {
+  if (domain !== DEFAULT_DOMAIN) return domain === "" ? repository : `${domain}/${repository}`;
+  const official = repository.startsWith(OFFICIAL_REPO_PREFIX) ? repository.slice(OFFICIAL_REPO_PREFIX.length) : undefined;
+  return official !== undefined && !official.includes("/") ? official : repository;
+}
+
+function part(raw: string, start: number, end: number): Part {
+  return { value: raw.slice(start, end), start, end };
+}
+
+/** Docker Hub's normalised path: single-element names live under `library/`. */
+function hubRepository(domain: string, path: string): string {
+  return domain === DEFAULT_DOMAIN && !path.includes("/") ? OFFICIAL_REPO_PREFIX + path : path;
+}
+
+/** `ParseNormalizedNamed`, keeping the offsets of what was written. */
+function parseResolved(raw: string): ImageReferenceResult {
+  const fail = (error: string): ImageReferenceResult => ({ ok: false, error, unresolved: false });
+  if (IDENTIFIER.test(raw)) return fail(`invalid repository name (${raw}), cannot specify 64-byte hexadecimal strings`);
+
+  const slash = raw.indexOf("/");
+  const first = slash < 0 ? undefined : raw.slice(0, slash);
+  const explicitDomain = first !== undefined && looksLikeDomain(first);
+  const domain = !explicitDomain ? DEFAULT_DOMAIN : first === LEGACY_DEFAULT_DOMAIN ? DEFAULT_DOMAIN : first;
+  const remainder = hubRepository(domain, explicitDomain ? raw.slice(slash + 1) : raw);
+  const colon = remainder.indexOf(":");
+  const remote = colon < 0 ? remainder : remainder.slice(0, colon);
+  if (remote.toLowerCase() !== remote) return fail(`invalid reference format: repository name (${remote}) must be lowercase`);
+
+  const parsed = parseStrict(`${domain}/${remainder}`);
+  if (!parsed.ok) return fail(parsed.error);
+
+  const layout = layoutOf(raw);
+  // A first element that looked like a domain but is not one stays part of the path.
+  const registry = explicitDomain && parsed.domain !== "" ? part(raw, 0, slash) : undefined;
+  const tagEnd = layout.digestStart === undefined ? raw.length : layout.digestStart - 1;
+  return {
+    ok: true,
+    ref: {
+      raw,
+      ...(registry && { registry }),
+      path: part(raw, registry ? registry.end + 1 : 0, layout.nameEnd),
+      ...(layout.tagStart !== undefined && { tag: part(raw, layout.tagStart, tagEnd) }),
+      ...(layout.digestStart !== undefined && { digest: part(raw, layout.digestStart, raw.length) }),
+      domain: parsed.domain,
+      repository: parsed.path,
+      familiarName: familiarName(parsed.domain, parsed.path),
+      isScratch: raw === "scratch",
+      unresolved: false,
+    },
+  };
+}
+
+/** Offsets of `/`, `:` and `@` that are not inside a `${…}` expression. */
+function separatorsOutsideVariables(raw: string): { char: string; index: number }[] {
+  const found: { char: string; index: number }[] = [];
+  let depth = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === "$" && raw[i + 1] === "{") {
+      depth++;
+      i++;
+    } else if (c === "}" && depth > 0) depth--;
+    else if (depth === 0 && (c === "/" || c === ":" || c === "@")) found.push({ char: c, index: i });
+  }
+  return found;
+}
+
+/** A reference with `$` in it: split by structure only, since the values are not known yet. */
+function parseUnresolved(raw: string): ImageReferenceResult {
+  const separators = separatorsOutsideVariables(raw);
+  const at = separators.find((s) => s.char === "@")?.index;
+  const nameTagEnd = at ?? raw.length;
+  const before = separators.filter((s) => s.index < nameTagEnd);
+  const slashes = before.filter((s) => s.char === "/");
+  const firstSlash = slashes.length > 0 ? slashes[0].index : -1;
+  const lastSlash = slashes.length > 0 ? slashes[slashes.length - 1].index : -1;
+  const colon = before.filter((s) => s.char === ":" && s.index > lastSlash).pop()?.index;
+
+  const registry = firstSlash >= 0 && looksLikeDomain(raw.slice(0, firstSlash)) ? part(raw, 0, firstSlash) : undefined;
+  const path = part(raw, registry ? firstSlash + 1 : 0, colon ?? nameTagEnd);
+  if (path.value === "") return { ok: false, error: ERR_INVALID_FORMAT, unresolved: true };
+  const domain = registry === undefined || registry.value === LEGACY_DEFAULT_DOMAIN ? DEFAULT_DOMAIN : registry.value;
+  const repository = hubRepository(domain, path.value);
+  return {
+    ok: true,
+    ref: {
+      raw,
+      ...(registry && { registry }),
+      path,
+      ...(colon !== undefined && { tag: part(raw, colon + 1, nameTagEnd) }),
+      ...(at !== undefined && { digest: part(raw, at + 1, raw.length) }),
+      domain,
+      repository,
+      familiarName: familiarName(domain, repository),
+      isScratch: false,
+      unresolved: true,
+    },
+  };
+}
+
+/**
+ * Parse an image reference as BuildKit does for `FROM` (distribution's `ParseNormalizedNamed`).
+ * Never throws. A value containing `$` (an unexpanded build argument) is split structurally and
+ * marked `unresolved` instead of being rejected.
+ *
+ * @param raw - The reference text, for example `registry.example.com:5000/team/app:1.2@sha256:…`.
+ * @returns The parts with their offsets, or distribution's error message.
+ *
+ * @example
+ * ```ts
+ * const r = parseImageReference("alpine:3.20");
+ * if (r.ok) {
+ *   r.ref.domain;       // "docker.io"
+ *   r.ref.repository;   // "library/alpine"
+ *   r.ref.tag;          // { value: "3.20", start: 7, end: 11 }
+ * }
+ * parseImageReference("Alpine");
+ * // { ok: false, error: "invalid reference format: repository name (library/Alpine) must be lowercase", unresolved: false }
+ * parseImageReference("node:${NODE_VERSION}").ok; // true, with ref.unresolved === true
+ * ```
+ */
+export function parseImageReference(raw: string): ImageReferenceResult {
+  return raw.includes("$") ? parseUnresolved(raw) : parseResolved(raw);
+}
