@@ -5,6 +5,7 @@ import type { Finding, Severity } from "../engine/types.js";
 import { ruleIdOf } from "./findings.js";
 import { displayPath } from "./paths.js";
 import type { Formatter } from "./types.js";
+import { makeVisible } from "./visible-text.js";
 
 const COMMANDS: Readonly<Record<Severity, string>> = { error: "error", warning: "warning", info: "notice" };
 
@@ -36,15 +37,16 @@ function annotation(file: string, finding: Finding): string {
 }
 
 /**
- * Escapes a workflow command's message: `%` → `%25`, CR → `%0D`, LF → `%0A`.
+ * Escapes a workflow command's message: `%` → `%25`, CR → `%0D`, LF → `%0A`; other control
+ * characters, which the runner would pass on to the log, become control pictures (ESC → `␛`).
  *
  * @example
  * ```ts
- * escapeData("100%\ndone"); // "100%25%0Adone"
+ * escapeData("100%\ndone\u001b[0m"); // "100%25%0Adone␛[0m"
  * ```
  */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return makeVisible(text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 
 /**

@@ -4,6 +4,7 @@
 import type { Severity } from "../engine/types.js";
 import { lastLineOf, ruleIdOf } from "./findings.js";
 import { fingerprintFindings } from "./fingerprint.js";
+import { toJson } from "./json-text.js";
 import { displayPath } from "./paths.js";
 import type { Formatter } from "./types.js";
 
@@ -32,5 +33,5 @@ export const gitlab: Formatter = (results, context) => {
       location: { path, lines: { begin: finding.line, end: lastLineOf(finding) } },
     }));
   });
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  return `${toJson(issues, 2)}\n`;
 };

@@ -2,11 +2,12 @@
  * The JSON format: the documented, versioned lint result contract.
  */
 import type { Finding, LintResult } from "../engine/types.js";
+import { toJson } from "./json-text.js";
 import type { Formatter } from "./types.js";
 
 /**
  * `LintResult[]` as one line of JSON (contract version `LINT_RESULT_FORMAT_VERSION`), without the
- * `source` texts:
+ * `source` texts and with every control character escaped:
  *
  * ```ts
  * Array<{
@@ -31,7 +32,7 @@ import type { Formatter } from "./types.js";
  * const results = JSON.parse(json(lintResults, context)) as LintResult[];
  * ```
  */
-export const json: Formatter = (results) => `${JSON.stringify(results.map(contractResult))}\n`;
+export const json: Formatter = (results) => `${toJson(results.map(contractResult))}\n`;
 
 function contractResult(result: LintResult): LintResult {
   return { filePath: result.filePath, findings: result.findings.map(contractFinding) };

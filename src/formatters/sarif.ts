@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { LintResult, RuleDescription, Severity } from "../engine/types.js";
 import { PARSE_ERROR_RULE_ID, ruleIdOf } from "./findings.js";
 import { fingerprintFindings } from "./fingerprint.js";
+import { toJson } from "./json-text.js";
 import { displayPath } from "./paths.js";
 import type { FormatContext, Formatter } from "./types.js";
 
@@ -53,7 +54,7 @@ export const sarif: Formatter = (results, context) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${toJson(log, 2)}\n`;
 };
 
 function ruleDescriptor(id: string, context: FormatContext): object {

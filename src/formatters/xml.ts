@@ -29,8 +29,8 @@ const REFERENCES: Readonly<Record<string, string>> = {
 
 /**
  * Escapes text for element content: markup characters become references, `\r` becomes `&#13;`
- * (parsers would drop it otherwise), and characters XML 1.0 cannot carry become their control
- * picture (ESC → `␛`) or U+FFFD.
+ * (parsers would drop it otherwise), DEL and C1 controls become character references (`&#x9B;`),
+ * and characters XML 1.0 cannot carry become their control picture (ESC → `␛`) or U+FFFD.
  *
  * @example
  * ```ts
@@ -38,7 +38,7 @@ const REFERENCES: Readonly<Record<string, string>> = {
  * ```
  */
 export function escapeXmlText(text: string): string {
-  return text.replace(INVALID, controlPicture).replace(/[&<>\r]/g, (char) => REFERENCES[char]);
+  return text.replace(INVALID, controlPicture).replace(/[&<>\r\u007f-\u009f]/g, reference);
 }
 
 /**
@@ -51,5 +51,9 @@ export function escapeXmlText(text: string): string {
  * ```
  */
 export function escapeXmlAttribute(text: string): string {
-  return text.replace(INVALID, controlPicture).replace(/[&<>"'\t\n\r]/g, (char) => REFERENCES[char]);
+  return text.replace(INVALID, controlPicture).replace(/[&<>"'\t\n\r\u007f-\u009f]/g, reference);
+}
+
+function reference(char: string): string {
+  return REFERENCES[char] ?? `&#x${char.charCodeAt(0).toString(16).toUpperCase()};`;
 }
