@@ -1,0 +1,351 @@
+/**
+ * File-system effects of shell commands in a RUN: removals (`rm`), downloads (`curl`, `wget`),
+ * archive extraction (`tar`, `unzip`), permission and owner changes (`chmod`, `chown`) and
+ * directory creation (`mkdir`). Each tool is one row of a table: its options and how its
+ * arguments become an operation.
+ */
+import type { ShellWord, SimpleCommand } from "./shell-types.js";
+import {
+  hasGlob,
+  invocation,
+  parseArguments,
+  resolveWord,
+  type OptionSpec,
+  type OptionStyle,
+  type ParsedArguments,
+  type ParsedOption,
+  type VariableLookup,
+} from "./package-managers/command-line.js";
+
+/** A path or URL argument. */
+export interface FilePath {
+  /** The resolved path: literal, `~` and known `$VARS` expanded, globs kept as a pattern (`/var/lib/apt/lists/*`); the text as written when it has unknown expansions. */
+  readonly path: string;
+  readonly word: ShellWord;
+  /** The path has an unquoted glob. */
+  readonly isGlob: boolean;
+  /** The path has an expansion that could not be resolved. */
+  readonly isVariable: boolean;
+}
+
+/** Fields every file operation has. */
+interface FileOperationBase {
+  readonly command: SimpleCommand;
+  /** The program after unwrapping `sudo` & co. */
+  readonly program: string;
+  /** Options with normalised names (`-r`/`-R`/`--recursive` → `recursive`). */
+  readonly options: readonly ParsedOption[];
+}
+
+/** `rm`. */
+export interface RemoveOperation extends FileOperationBase {
+  readonly kind: "remove";
+  readonly paths: readonly FilePath[];
+  readonly recursive: boolean;
+  readonly force: boolean;
+}
+
+/** `curl` or `wget`. */
+export interface DownloadOperation extends FileOperationBase {
+  readonly kind: "download";
+  readonly tool: "curl" | "wget";
+  readonly urls: readonly FilePath[];
+  /** Where the body goes: a file path, or `-` for standard output. */
+  readonly output: string;
+  /** The next command of the pipeline reads the download (`curl … | tar xz`). */
+  readonly pipedTo?: string;
+  /** The download is piped into a shell (`curl … | sh`). */
+  readonly pipedToShell: boolean;
+  /** TLS verification is off (`curl -k`, `wget --no-check-certificate`). */
+  readonly insecure: boolean;
+}
+
+/** `tar -x` or `unzip`. */
+export interface ExtractOperation extends FileOperationBase {
+  readonly kind: "extract";
+  readonly tool: "tar" | "unzip";
+  /** The archive; undefined when read from standard input. */
+  readonly archive?: FilePath;
+  readonly fromStdin: boolean;
+  /** `tar -C dir`, `unzip -d dir`. */
+  readonly destination?: string;
+}
+
+/** `chmod`. */
+export interface ChmodOperation extends FileOperationBase {
+  readonly kind: "chmod";
+  /** The mode as written: `755`, `+x`, `u=rwx,go=rx`; undefined with `--reference`. */
+  readonly mode?: string;
+  readonly paths: readonly FilePath[];
+  readonly recursive: boolean;
+}
+
+/** `chown`. */
+export interface ChownOperation extends FileOperationBase {
+  readonly kind: "chown";
+  /** `app` in `app:app`; undefined for `:group` or `--reference`. */
+  readonly owner?: string;
+  readonly group?: string;
+  readonly paths: readonly FilePath[];
+  readonly recursive: boolean;
+}
+
+/** `mkdir`. */
+export interface MkdirOperation extends FileOperationBase {
+  readonly kind: "mkdir";
+  readonly paths: readonly FilePath[];
+  readonly parents: boolean;
+  readonly mode?: string;
+}
+
+/** A file-system effect of one command. */
+export type FileOperation =
+  | RemoveOperation
+  | DownloadOperation
+  | ExtractOperation
+  | ChmodOperation
+  | ChownOperation
+  | MkdirOperation;
+
+/** What a tool row's `build` receives. */
+interface ToolContext {
+  readonly base: FileOperationBase;
+  readonly parsed: ParsedArguments;
+  readonly path: (word: ShellWord) => FilePath;
+  /** The program of the next command when it reads this one's output through `|`. */
+  readonly pipedTo: string | undefined;
+}
+
+/** One tool: its programs, options and how it becomes an operation. */
+interface ToolSpec {
+  readonly programs: readonly string[];
+  readonly options: readonly OptionSpec[];
+  readonly style?: OptionStyle;
+  /** Rewrites the arguments before parsing (tar's old-style `xzf` first argument). */
+  readonly prepare?: (args: readonly ShellWord[]) => readonly ShellWord[];
+  build(context: ToolContext): FileOperation | undefined;
+}
+
+const SHELLS = new Set(["sh", "bash", "dash", "zsh", "ash", "ksh", "mksh"]);
+
+const flag = (canonical: string, ...names: string[]): OptionSpec => ({ names, canonical });
+const valued = (canonical: string, ...names: string[]): OptionSpec => ({ names, canonical, value: "required" });
+const has = (parsed: ParsedArguments, name: string): boolean => parsed.options.some((o) => o.name === name);
+const last = (parsed: ParsedArguments, name: string): ParsedOption | undefined =>
+  parsed.options.findLast((o) => o.name === name && o.value !== undefined);
+
+/** The file name a URL is saved under by `curl -O` and `wget`. */
+function urlBaseName(url: string): string {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").replace(/[?#].*$/, "");
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  return name === "" ? "index.html" : name;
+}
+
+/** A download operation from its URLs and output. */
+function download(context: ToolContext, tool: "curl" | "wget", urls: FilePath[], output: string, insecure: boolean): DownloadOperation {
+  const { pipedTo } = context;
+  return {
+    ...context.base,
+    kind: "download",
+    tool,
+    urls,
+    output,
+    ...(pipedTo === undefined || output !== "-" ? {} : { pipedTo }),
+    pipedToShell: output === "-" && pipedTo !== undefined && SHELLS.has(pipedTo),
+    insecure,
+  };
+}
+
+const TOOLS: readonly ToolSpec[] = [
+  {
+    programs: ["rm"],
+    options: [flag("recursive", "-r", "-R", "--recursive"), flag("force", "-f", "--force")],
+    build: ({ base, parsed, path }) => ({
+      ...base,
+      kind: "remove",
+      paths: parsed.positionals.map(path),
+      recursive: has(parsed, "recursive"),
+      force: has(parsed, "force"),
+    }),
+  },
+  {
+    programs: ["curl"],
+    options: [
+      valued("output", "-o", "--output"), flag("remote-name", "-O", "--remote-name"), flag("insecure", "-k", "--insecure"),
+      valued("url", "--url"), valued("output-dir", "--output-dir"),
+      ...["-H", "-u", "-d", "-X", "-A", "-e", "-w", "-x", "-m", "-T", "-b", "-c", "-r", "-z", "-K", "-F", "-C", "-E"].map(
+        (n) => valued(n.slice(1), n),
+      ),
+      ...["header", "user", "data", "data-raw", "data-binary", "request", "user-agent", "referer", "retry", "retry-delay",
+        "retry-max-time", "write-out", "proxy", "connect-timeout", "max-time", "cacert", "cert", "key", "proto",
+        "proto-redir", "upload-file", "cookie", "cookie-jar", "range", "config", "resolve", "limit-rate", "form"].map(
+        (n) => valued(n, `--${n}`),
+      ),
+    ],
+    build(context) {
+      const { parsed, path } = context;
+      const urlWords = [...parsed.positionals, ...parsed.options.flatMap((o) => (o.name === "url" && o.valueWord ? [o.valueWord] : []))];
+      const urls = urlWords.map(path);
+      const explicit = last(parsed, "output")?.value;
+      const dir = last(parsed, "output-dir")?.value;
+      const named = has(parsed, "remote-name") && urls.length > 0 ? urlBaseName(urls[0].path) : undefined;
+      const file = explicit ?? named;
+      const output = file === undefined ? "-" : dir !== undefined && file !== "-" ? `${dir}/${file}` : file;
+      return download(context, "curl", urls, output, has(parsed, "insecure"));
+    },
+  },
+  {
+    programs: ["wget"],
+    options: [
+      valued("output-document", "-O", "--output-document"), valued("directory-prefix", "-P", "--directory-prefix"),
+      flag("insecure", "--no-check-certificate"), flag("no-verbose", "-nv", "--no-verbose"), flag("quiet", "-q", "--quiet"),
+      ...[["-U", "user-agent"], ["-t", "tries"], ["-T", "timeout"], ["-o", "output-file"], ["-a", "append-output"],
+        ["-e", "execute"], ["-i", "input-file"], ["-Q", "quota"], ["-w", "wait"]].map(([s, l]) => valued(l, s, `--${l}`)),
+      ...["header", "user", "password", "post-data", "ca-certificate", "limit-rate"].map((n) => valued(n, `--${n}`)),
+    ],
+    build(context) {
+      const { parsed, path } = context;
+      const urls = parsed.positionals.map(path);
+      const document = last(parsed, "output-document")?.value;
+      const prefix = last(parsed, "directory-prefix")?.value;
+      const name = urls.length > 0 ? urlBaseName(urls[0].path) : "index.html";
+      const output = document ?? (prefix === undefined ? name : `${prefix.replace(/\/+$/, "")}/${name}`);
+      return download(context, "wget", urls, output, has(parsed, "insecure"));
+    },
+  },
+  {
+    programs: ["tar"],
+    options: [
+      flag("extract", "-x", "--extract", "--get"), flag("create", "-c", "--create"), flag("list", "-t", "--list"),
+      valued("file", "-f", "--file"), valued("directory", "-C", "--directory"),
+      valued("files-from", "-T", "--files-from"), valued("exclude-from", "-X", "--exclude-from"),
+      ...["exclude", "strip-components", "owner", "group", "mode", "transform"].map((n) => valued(n, `--${n}`)),
+    ],
+    prepare: (args) => {
+      const first = args[0];
+      if (first?.value === undefined || !/^[A-Za-z]+$/.test(first.value)) return args;
+      return [{ ...first, value: `-${first.value}`, text: `-${first.text}` }, ...args.slice(1)];
+    },
+    build({ base, parsed, path }) {
+      if (!has(parsed, "extract")) return undefined;
+      const file = last(parsed, "file");
+      const archive = file?.valueWord !== undefined && file.value !== "-" ? path(file.valueWord) : undefined;
+      const destination = last(parsed, "directory")?.value;
+      return {
+        ...base,
+        kind: "extract",
+        tool: "tar",
+        ...(archive === undefined ? {} : { archive }),
+        fromStdin: archive === undefined,
+        ...(destination === undefined ? {} : { destination }),
+      };
+    },
+  },
+  {
+    programs: ["unzip"],
+    options: [valued("exdir", "-d"), valued("password", "-P")],
+    build({ base, parsed, path }) {
+      const first = parsed.positionals[0];
+      const destination = last(parsed, "exdir")?.value;
+      return {
+        ...base,
+        kind: "extract",
+        tool: "unzip",
+        ...(first === undefined ? {} : { archive: path(first) }),
+        fromStdin: false,
+        ...(destination === undefined ? {} : { destination }),
+      };
+    },
+  },
+  {
+    programs: ["chmod"],
+    options: [flag("recursive", "-R", "--recursive"), valued("reference", "--reference")],
+    build({ base, parsed, path }) {
+      const byReference = has(parsed, "reference");
+      const [mode, ...rest] = parsed.positionals;
+      const paths = byReference ? parsed.positionals : rest;
+      return {
+        ...base,
+        kind: "chmod",
+        ...(byReference || mode === undefined ? {} : { mode: mode.value ?? mode.text }),
+        paths: paths.map(path),
+        recursive: has(parsed, "recursive"),
+      };
+    },
+  },
+  {
+    programs: ["chown"],
+    options: [flag("recursive", "-R", "--recursive"), valued("reference", "--reference"), valued("from", "--from")],
+    build({ base, parsed, path }) {
+      const byReference = has(parsed, "reference");
+      const [spec, ...rest] = parsed.positionals;
+      const text = byReference || spec === undefined ? "" : (spec.value ?? spec.text);
+      const sep = text.includes(":") ? text.indexOf(":") : text.indexOf(".");
+      const owner = sep === -1 ? text : text.slice(0, sep);
+      const group = sep === -1 ? "" : text.slice(sep + 1);
+      return {
+        ...base,
+        kind: "chown",
+        ...(owner === "" ? {} : { owner }),
+        ...(group === "" ? {} : { group }),
+        paths: (byReference ? parsed.positionals : rest).map(path),
+        recursive: has(parsed, "recursive"),
+      };
+    },
+  },
+  {
+    programs: ["mkdir"],
+    options: [flag("parents", "-p", "--parents"), valued("mode", "-m", "--mode")],
+    build({ base, parsed, path }) {
+      const mode = last(parsed, "mode")?.value;
+      return {
+        ...base,
+        kind: "mkdir",
+        paths: parsed.positionals.map(path),
+        parents: has(parsed, "parents"),
+        ...(mode === undefined ? {} : { mode }),
+      };
+    },
+  },
+];
+
+/** Resolves a path word: `~` to HOME, known `$VARS`, globs kept. */
+function filePath(word: ShellWord, env: VariableLookup | undefined): FilePath {
+  const resolved = resolveWord(word, env);
+  const isGlob = hasGlob(word);
+  if (resolved === undefined) return { path: word.text, word, isGlob, isVariable: true };
+  const home = env?.get("HOME") ?? "/root";
+  const tilde = word.text.startsWith("~") && /^~(\/|$)/.test(resolved);
+  return { path: tilde ? home + resolved.slice(1) : resolved, word, isGlob, isVariable: false };
+}
+
+/**
+ * The file-system operations of a RUN's commands, in order. Commands that are not one of the
+ * known tools, or whose program word is not literal, are skipped; nothing throws.
+ *
+ * @param env ENV/ARG values visible to the RUN, used for `~` (HOME, default `/root`) and `$VARS` in paths.
+ * @example
+ * ```ts
+ * fileOperations(sh("curl -fsSL https://get.example.com | sh && rm -rf /var/lib/apt/lists/*"));
+ * // [{ kind: "download", output: "-", pipedTo: "sh", pipedToShell: true, ... },
+ * //  { kind: "remove", paths: [{ path: "/var/lib/apt/lists/*", isGlob: true, ... }], recursive: true, force: true, ... }]
+ * ```
+ */
+export function fileOperations(commands: readonly SimpleCommand[], env?: VariableLookup): FileOperation[] {
+  const result: FileOperation[] = [];
+  commands.forEach((command, index) => {
+    const call = invocation(command);
+    const tool = call === undefined ? undefined : TOOLS.find((t) => t.programs.includes(call.program));
+    if (call === undefined || tool === undefined) return;
+    const parsed = parseArguments(tool.prepare?.(call.args) ?? call.args, tool.options, tool.style);
+    const next = commands[index + 1];
+    const operation = tool.build({
+      base: { command, program: call.program, options: parsed.options },
+      parsed,
+      path: (word) => filePath(word, env),
+      pipedTo: next?.connector === "|" ? invocation(next)?.program : undefined,
+    });
+    if (operation !== undefined) result.push(operation);
+  });
+  return result;
+}

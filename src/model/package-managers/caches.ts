@@ -1,0 +1,276 @@
+/**
+ * Where each package manager leaves caches and index files, what avoids them and what removes
+ * them: the table rules consult to ask "does this RUN leave the cache of manager M behind?".
+ */
+import type { FileOperation } from "../file-operations.js";
+import type { VariableLookup } from "./command-line.js";
+import { hasOption, optionValue } from "./package-words.js";
+import type { OperationDraft, PackageManager, PackageOperation, PackageOperationKind } from "./types.js";
+
+/** What a cache row needs to know about an operation. */
+export type CacheQuery = Pick<PackageOperation, "manager" | "kind" | "subcommand" | "options" | "operands" | "noCache">;
+
+/** One cache or index directory a package manager writes. */
+export interface PackageCache {
+  readonly manager: PackageManager;
+  /** What the directory holds, for messages: "package index lists". */
+  readonly contents: string;
+  /** The default location (`~` is the home directory), for documentation. */
+  readonly defaultPath: string;
+  /** The option or setting that stops the cache being written, if any, for messages. */
+  readonly avoidedBy?: string;
+  /** The commands that remove it, for messages; `rm -rf <path>` always works. */
+  readonly cleanedByCommand?: string;
+  /** The directory for this operation: options and environment may move it. */
+  locate(draft: Pick<OperationDraft, "options" | "env">): string;
+  /** Whether the operation writes to this cache. */
+  creates(op: CacheQuery): boolean;
+  /** Whether the operation (of the same manager) empties this cache. */
+  cleans(op: CacheQuery): boolean;
+}
+
+/** A cache an operation wrote and nothing later in the RUN removed. */
+export interface CacheLeftBehind {
+  readonly manager: PackageManager;
+  readonly path: string;
+  /** The last operation that wrote to the cache. */
+  readonly operation: PackageOperation;
+  readonly cache: PackageCache;
+}
+
+/** A RUN `--mount` (only `cache` and `tmpfs` mounts keep writes out of the layer). */
+export interface RunMount {
+  readonly type: string;
+  readonly target: string;
+}
+
+const home = (env: VariableLookup): string => env.get("HOME") ?? "/root";
+const xdgCache = (env: VariableLookup): string => env.get("XDG_CACHE_HOME") ?? `${home(env)}/.cache`;
+const fixed = (path: string) => (): string => path;
+
+/** An operation of one of these kinds. */
+const kinds =
+  (...list: PackageOperationKind[]) =>
+  (op: CacheQuery): boolean =>
+    list.includes(op.kind);
+
+/** An operation whose first subcommand word is one of `words`. */
+const verbs =
+  (...words: string[]) =>
+  (op: CacheQuery): boolean =>
+    words.includes(op.subcommand[0]);
+
+const either =
+  (...tests: ((op: CacheQuery) => boolean)[]) =>
+  (op: CacheQuery): boolean =>
+    tests.some((t) => t(op));
+
+const never = (): boolean => false;
+
+/** `yum clean all`, `dnf clean all`, `microdnf clean all`. */
+const cleanAll = (op: CacheQuery): boolean => op.kind === "clean" && op.operands.some((w) => w.value === "all");
+
+const INSTALLS = kinds("install", "upgrade", "update");
+
+/**
+ * The caches of every manager. Rows are data; `locate`, `creates` and `cleans` read an operation.
+ *
+ * @example
+ * ```ts
+ * PACKAGE_CACHES.filter((c) => c.manager === "apt").map((c) => c.defaultPath); // ["/var/lib/apt/lists"]
+ * ```
+ */
+export const PACKAGE_CACHES: readonly PackageCache[] = [
+  {
+    manager: "apt",
+    contents: "package index lists",
+    defaultPath: "/var/lib/apt/lists",
+    cleanedByCommand: "rm -rf /var/lib/apt/lists/* (apt-get clean keeps the lists)",
+    locate: fixed("/var/lib/apt/lists"),
+    creates: kinds("update"),
+    cleans: verbs("distclean"),
+  },
+  {
+    manager: "apk",
+    contents: "package index and package cache",
+    defaultPath: "/var/cache/apk",
+    avoidedBy: "apk --no-cache",
+    cleanedByCommand: "rm -rf /var/cache/apk/*",
+    locate: (d) => optionValue(d, "cache-dir") ?? "/var/cache/apk",
+    creates: (op) => INSTALLS(op) && !op.noCache,
+    cleans: never,
+  },
+  ...(["yum", "dnf", "microdnf"] as const).map(
+    (manager): PackageCache => ({
+      manager,
+      contents: "repository metadata and package cache",
+      defaultPath: manager === "dnf" ? "/var/cache/dnf" : "/var/cache/yum",
+      cleanedByCommand: `${manager} clean all`,
+      locate: fixed(manager === "dnf" ? "/var/cache/dnf" : "/var/cache/yum"),
+      creates: INSTALLS,
+      cleans: cleanAll,
+    }),
+  ),
+  {
+    manager: "zypper",
+    contents: "repository metadata and package cache",
+    defaultPath: "/var/cache/zypp",
+    cleanedByCommand: "zypper clean --all",
+    locate: (d) => optionValue(d, "cache-dir") ?? "/var/cache/zypp",
+    creates: INSTALLS,
+    cleans: kinds("clean"),
+  },
+  {
+    manager: "pip",
+    contents: "HTTP and wheel cache",
+    defaultPath: "~/.cache/pip",
+    avoidedBy: "pip --no-cache-dir or ENV PIP_NO_CACHE_DIR=1",
+    cleanedByCommand: "pip cache purge",
+    locate: (d) => optionValue(d, "cache-dir") ?? d.env.get("PIP_CACHE_DIR") ?? `${xdgCache(d.env)}/pip`,
+    creates: (op) => (op.kind === "install" || verbs("download", "wheel")(op)) && !op.noCache,
+    cleans: (op) => op.kind === "cache-clean" && op.subcommand[1] === "purge",
+  },
+  {
+    manager: "npm",
+    contents: "package cache",
+    defaultPath: "~/.npm",
+    cleanedByCommand: "npm cache clean --force",
+    locate: (d) =>
+      optionValue(d, "cache") ?? d.env.get("npm_config_cache") ?? d.env.get("NPM_CONFIG_CACHE") ?? `${home(d.env)}/.npm`,
+    creates: kinds("install", "upgrade"),
+    cleans: (op) => op.kind === "cache-clean" && hasOption(op, "force"),
+  },
+  {
+    manager: "yarn",
+    contents: "package cache",
+    defaultPath: "/usr/local/share/.cache/yarn (root), ~/.cache/yarn (other users)",
+    cleanedByCommand: "yarn cache clean",
+    locate: (d) =>
+      optionValue(d, "cache-folder") ??
+      d.env.get("YARN_CACHE_FOLDER") ??
+      (home(d.env) === "/root" ? "/usr/local/share/.cache/yarn" : `${xdgCache(d.env)}/yarn`),
+    creates: kinds("install", "upgrade"),
+    cleans: kinds("cache-clean"),
+  },
+  {
+    manager: "pnpm",
+    contents: "content-addressable store",
+    defaultPath: "~/.local/share/pnpm/store",
+    locate: (d) =>
+      optionValue(d, "store-dir") ??
+      d.env.get("npm_config_store_dir") ??
+      `${d.env.get("XDG_DATA_HOME") ?? `${home(d.env)}/.local/share`}/pnpm/store`,
+    creates: kinds("install", "upgrade"),
+    cleans: never,
+  },
+  {
+    manager: "gem",
+    contents: "downloaded .gem files",
+    defaultPath: "$GEM_HOME/cache (/usr/local/bundle/cache in the ruby images)",
+    locate: (d) => `${optionValue(d, "install-dir") ?? d.env.get("GEM_HOME") ?? "/usr/local/bundle"}/cache`,
+    creates: kinds("install", "upgrade"),
+    cleans: never,
+  },
+  {
+    manager: "composer",
+    contents: "package and metadata cache",
+    defaultPath: "~/.composer/cache",
+    avoidedBy: "composer --no-cache or ENV COMPOSER_CACHE_DIR=/dev/null",
+    cleanedByCommand: "composer clear-cache",
+    locate: (d) =>
+      d.env.get("COMPOSER_CACHE_DIR") ?? `${d.env.get("COMPOSER_HOME") ?? `${home(d.env)}/.composer`}/cache`,
+    creates: (op) => (kinds("install", "upgrade")(op) || verbs("create-project")(op)) && !op.noCache,
+    cleans: kinds("cache-clean"),
+  },
+  {
+    manager: "go",
+    contents: "module cache",
+    defaultPath: "$GOPATH/pkg/mod (/go/pkg/mod in the golang images)",
+    cleanedByCommand: "go clean -modcache",
+    locate: (d) =>
+      d.env.get("GOMODCACHE") ?? `${(d.env.get("GOPATH") ?? `${home(d.env)}/go`).split(":")[0]}/pkg/mod`,
+    creates: either(kinds("install"), verbs("build", "run", "test", "vet", "generate")),
+    cleans: (op) => op.kind === "clean" && hasOption(op, "modcache"),
+  },
+  {
+    manager: "go",
+    contents: "build cache",
+    defaultPath: "~/.cache/go-build",
+    cleanedByCommand: "go clean -cache",
+    locate: (d) => d.env.get("GOCACHE") ?? `${xdgCache(d.env)}/go-build`,
+    creates: verbs("install", "build", "run", "test", "vet", "generate"),
+    cleans: (op) => op.kind === "clean" && hasOption(op, "cache"),
+  },
+  {
+    manager: "cargo",
+    contents: "crate registry cache",
+    defaultPath: "$CARGO_HOME/registry (/usr/local/cargo/registry in the rust images)",
+    locate: (d) => `${d.env.get("CARGO_HOME") ?? `${home(d.env)}/.cargo`}/registry`,
+    creates: either(kinds("install"), verbs("build", "fetch", "run", "test", "check")),
+    cleans: never,
+  },
+];
+
+/**
+ * The caches an operation writes, with their directories. Nothing for `/dev/null`.
+ *
+ * @example
+ * ```ts
+ * cachesWritten(pipInstallDraft).map((u) => u.path); // ["/root/.cache/pip"]
+ * ```
+ */
+export function cachesWritten(op: CacheQuery, draft: Pick<OperationDraft, "options" | "env">): { path: string; cache: PackageCache }[] {
+  return PACKAGE_CACHES.filter((c) => c.manager === op.manager && c.creates(op))
+    .map((cache) => ({ cache, path: cache.locate(draft).replace(/\/+$/, "") || "/" }))
+    .filter((use) => use.path !== "/dev/null");
+}
+
+/** Whether `dir` is `root` or inside it. */
+function within(dir: string, root: string): boolean {
+  const r = root.replace(/\/+$/, "");
+  return dir === r || dir.startsWith(`${r}/`) || r === "";
+}
+
+/** Whether an `rm` removes `dir` or its contents: `rm -rf dir`, `rm -rf dir/*`, `rm -rf parent`. */
+function removes(op: FileOperation, dir: string): boolean {
+  if (op.kind !== "remove") return false;
+  return op.paths.some((p) => {
+    if (p.isVariable) return false;
+    const contents = p.path.match(/^(.*?)\/+\*$/);
+    if (contents !== null) return within(dir, contents[1]);
+    return !p.isGlob && op.recursive && within(dir, p.path);
+  });
+}
+
+/**
+ * The caches that operations in one RUN leave in the layer: written by an operation, not removed
+ * later in the same RUN (by the manager's cleanup or an `rm`), and not under a `cache` or `tmpfs`
+ * mount. One entry per cache directory, naming the last operation that wrote it.
+ *
+ * @example
+ * ```ts
+ * const commands = run.shell.commands;
+ * cacheLeftBehind(packageOperations(commands), fileOperations(commands), [{ type: "cache", target: "/var/lib/apt" }]);
+ * // [] for `apt-get update && apt-get install -y curl` under that mount
+ * ```
+ */
+export function cacheLeftBehind(
+  ops: readonly PackageOperation[],
+  fileOps: readonly FileOperation[],
+  mounts: readonly RunMount[],
+): CacheLeftBehind[] {
+  const last = new Map<string, CacheLeftBehind>();
+  for (const operation of ops) {
+    for (const use of operation.caches) {
+      const key = `${operation.manager}\0${use.path}`;
+      last.set(key, { manager: operation.manager, path: use.path, operation, cache: use.cache });
+    }
+  }
+  const start = (o: { command: { range: readonly [number, number] } }): number => o.command.range[0];
+  return [...last.values()].filter((left) => {
+    const after = start(left.operation);
+    if (mounts.some((m) => (m.type === "cache" || m.type === "tmpfs") && within(left.path, m.target))) return false;
+    if (ops.some((o) => start(o) > after && o.manager === left.manager && left.cache.cleans(o))) return false;
+    return !fileOps.some((f) => start(f) > after && removes(f, left.path));
+  });
+}

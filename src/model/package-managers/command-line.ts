@@ -1,0 +1,247 @@
+/**
+ * Reading a command line the way the program it runs would: resolving shell words to strings,
+ * unwrapping `sudo`/`env`/`command`/`exec`, and splitting arguments into options and positionals
+ * from a table of option spellings. Shared by the package-manager families and file operations.
+ */
+import type { ShellWord, SimpleCommand } from "../shell-types.js";
+
+/** Variables visible to a command (ENV/ARG values plus assignments made in the same RUN). */
+export interface VariableLookup {
+  get(name: string): string | undefined;
+}
+
+/** One option a program accepts, with all its spellings. */
+export interface OptionSpec {
+  /** Spellings with their dashes, e.g. `["-y", "--yes", "--assume-yes"]`. */
+  readonly names: readonly string[];
+  /** The normalised name reported for every spelling, e.g. `"yes"`. */
+  readonly canonical: string;
+  /** `"required"`: takes the next word unless attached (`--opt=v`, `-ov`); otherwise only an attached `=value`. */
+  readonly value?: "required";
+}
+
+/** An option found on a command line. */
+export interface ParsedOption {
+  /** The canonical name, or for unknown options the spelling without dashes and `=value`. */
+  readonly name: string;
+  /** The value: resolved when literal, otherwise the text as written. */
+  readonly value?: string;
+  /** The word that holds the option (for `-o value`, the `-o` word). */
+  readonly word: ShellWord;
+  /** The word that holds the value: the next word for `-o value`, the option word itself for `-ovalue`. */
+  readonly valueWord?: ShellWord;
+}
+
+/** Options and positionals of a command line. */
+export interface ParsedArguments {
+  readonly options: readonly ParsedOption[];
+  readonly positionals: readonly ShellWord[];
+}
+
+/** How a program reads its options. */
+export interface OptionStyle {
+  /** `-name` is one long option (Go), not a cluster of single-letter options. */
+  readonly singleDashLong?: boolean;
+  /** Everything from the first positional on is positional (wrappers such as `sudo`). */
+  readonly stopAtPositional?: boolean;
+}
+
+/** A command after unwrapping `sudo`, `env`, `command` and `exec`. */
+export interface Invocation {
+  /** The command as parsed. */
+  readonly command: SimpleCommand;
+  /** The program's base name (`/usr/bin/apt-get` → `apt-get`). */
+  readonly program: string;
+  /** The arguments after the program word. */
+  readonly args: readonly ShellWord[];
+  /** Variables set for this command only: `A=b cmd`, `env A=b cmd`, `sudo A=b cmd`. */
+  readonly assignments: ReadonlyMap<string, string | undefined>;
+  /** The wrappers that were removed, outermost first, e.g. `["sudo"]`. */
+  readonly wrappers: readonly string[];
+}
+
+/**
+ * The string a word stands for: its literal value, or its text with `$NAME` / `${NAME}` resolved
+ * from `vars` and glob characters kept as a pattern. Undefined when any part cannot be resolved.
+ *
+ * @example
+ * ```ts
+ * resolveWord(word("$HOME/.cache/*"), { get: () => "/root" }); // "/root/.cache/*"
+ * ```
+ */
+export function resolveWord(word: ShellWord, vars?: VariableLookup): string | undefined {
+  if (word.value !== undefined) return word.value;
+  let out = "";
+  for (const part of word.parts) {
+    switch (part.kind) {
+      case "literal":
+        out += part.value;
+        break;
+      case "glob":
+        out += part.text;
+        break;
+      case "parameter": {
+        const simple = part.text === `$${part.name}` || part.text === `\${${part.name}}`;
+        const value = simple ? vars?.get(part.name) : undefined;
+        if (value === undefined) return undefined;
+        out += value;
+        break;
+      }
+      default:
+        return undefined;
+    }
+  }
+  return out;
+}
+
+/** Whether the word contains an unquoted glob (`*`, `?`, `[...]`). */
+export function hasGlob(word: ShellWord): boolean {
+  return word.parts.some((p) => p.kind === "glob");
+}
+
+/** The word's literal value, or its text as written when it has expansions. */
+export function wordString(word: ShellWord): string {
+  return word.value ?? word.text;
+}
+
+/** `/usr/bin/apt-get` → `apt-get`. */
+function baseName(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash === -1 ? path : path.slice(slash + 1);
+}
+
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+
+/**
+ * Splits `args` into options and positionals, normalising option names from `specs`.
+ * Handles `--name=value`, `--name value`, clustered short options (`-qy`), attached short values
+ * (`-ovalue`, `-q=2`) and `--`. Unknown options never take a value.
+ *
+ * @example
+ * ```ts
+ * parseArguments(words("-qq", "install", "curl"), [{ names: ["-q"], canonical: "quiet" }]);
+ * // options: quiet, quiet; positionals: install, curl
+ * ```
+ */
+export function parseArguments(
+  args: readonly ShellWord[],
+  specs: readonly OptionSpec[],
+  style: OptionStyle = {},
+): ParsedArguments {
+  const byName = new Map<string, OptionSpec>();
+  for (const spec of specs) for (const name of spec.names) byName.set(name, spec);
+  const options: ParsedOption[] = [];
+  const positionals: ShellWord[] = [];
+  let i = 0;
+  /** Pushes an option whose value, when required and not attached, is the next word. */
+  const push = (name: string, word: ShellWord, attached: string | undefined, required: boolean): void => {
+    if (attached !== undefined) options.push({ name, value: attached, word, valueWord: word });
+    else if (required && i + 1 < args.length) {
+      const valueWord = args[++i];
+      options.push({ name, value: wordString(valueWord), word, valueWord });
+    } else options.push({ name, word });
+  };
+  for (; i < args.length; i++) {
+    const word = args[i];
+    const text = wordString(word);
+    if (text === "--") {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (!text.startsWith("-") || text === "-") {
+      if (style.stopAtPositional) {
+        positionals.push(...args.slice(i));
+        break;
+      }
+      positionals.push(word);
+      continue;
+    }
+    if (text.startsWith("--") || style.singleDashLong || byName.has(text.split("=")[0])) {
+      const eq = text.indexOf("=");
+      const spelling = eq === -1 ? text : text.slice(0, eq);
+      const spec = byName.get(spelling);
+      push(spec?.canonical ?? spelling.replace(/^-+/, ""), word, eq === -1 ? undefined : text.slice(eq + 1), spec?.value === "required");
+      continue;
+    }
+    // A cluster of short options: -qy, -xzf file, -q=2, -ovalue.
+    for (let c = 1; c < text.length; c++) {
+      const spec = byName.get(`-${text[c]}`);
+      const name = spec?.canonical ?? text[c];
+      const rest = text.slice(c + 1);
+      if (rest.startsWith("=") || (spec?.value === "required" && rest !== "")) {
+        push(name, word, rest.startsWith("=") ? rest.slice(1) : rest, false);
+        break;
+      }
+      push(name, word, undefined, spec?.value === "required");
+      if (spec?.value === "required") break;
+    }
+  }
+  return { options, positionals };
+}
+
+/** A wrapper program and the options it reads before the wrapped command. */
+interface WrapperSpec {
+  readonly options: readonly OptionSpec[];
+  /** Whether `NAME=value` words before the command set variables (`env`, `sudo`). */
+  readonly assignments: boolean;
+  /** Options that mean the wrapper does not run the command (`command -v`). */
+  readonly notRunning?: readonly string[];
+}
+
+const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
+  sudo: {
+    assignments: true,
+    options: ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T"].map((n) => ({
+      names: [n],
+      canonical: n.slice(1),
+      value: "required" as const,
+    })),
+    notRunning: ["l", "v", "K", "V"],
+  },
+  env: {
+    assignments: true,
+    options: [
+      { names: ["-u", "--unset"], canonical: "unset", value: "required" },
+      { names: ["-C", "--chdir"], canonical: "chdir", value: "required" },
+    ],
+  },
+  command: { assignments: false, options: [], notRunning: ["v", "V"] },
+  exec: { assignments: false, options: [{ names: ["-a"], canonical: "a", value: "required" }] },
+};
+
+/**
+ * The program a simple command really runs, after unwrapping `sudo`, `env`, `command` and
+ * `exec`. Undefined when there is no program word, its name is not literal, or a wrapper only
+ * looks the command up (`command -v apt-get`).
+ *
+ * @example
+ * ```ts
+ * invocation(cmd("sudo", "-E", "env", "A=1", "/usr/bin/pip", "install", "x"));
+ * // { program: "pip", args: [install, x], assignments: Map { A → "1" }, wrappers: ["sudo", "env"] }
+ * ```
+ */
+export function invocation(command: SimpleCommand): Invocation | undefined {
+  if (command.name?.value === undefined) return undefined;
+  const assignments = new Map<string, string | undefined>();
+  for (const a of command.assignments) assignments.set(a.name, a.value === undefined ? "" : a.value.value);
+  const wrappers: string[] = [];
+  let program = baseName(command.name.value);
+  let args = command.args;
+  for (let wrapper = WRAPPERS[program]; wrapper !== undefined; wrapper = WRAPPERS[program]) {
+    const parsed = parseArguments(args, wrapper.options, { stopAtPositional: true });
+    if (parsed.options.some((o) => wrapper.notRunning?.includes(o.name))) return undefined;
+    let rest = parsed.positionals;
+    while (wrapper.assignments && rest.length > 0) {
+      const match = rest[0].value === undefined ? null : ASSIGNMENT.exec(rest[0].value);
+      if (match === null) break;
+      assignments.set(match[1], match[2]);
+      rest = rest.slice(1);
+    }
+    const name = rest[0]?.value;
+    if (name === undefined) return undefined;
+    wrappers.push(program);
+    program = baseName(name);
+    args = rest.slice(1);
+  }
+  return { command, program, args, assignments, wrappers };
+}

@@ -1,0 +1,50 @@
+/**
+ * RubyGems (`gem`): `name:version` words, `-v`, and `--no-document`.
+ */
+import type { ManagerSpec } from "./types.js";
+import { fileParts, hasOption, optionValue, splitVersion, withOptionVersion } from "./package-words.js";
+
+/**
+ * gem.
+ *
+ * @example
+ * ```ts
+ * packageOperations(sh("gem install bundler -v 2.4.22 --no-document"))[0].packages[0].pinned; // true
+ * ```
+ */
+export const gem: ManagerSpec = {
+  manager: "gem",
+  programs: /^gem$/,
+  options: [
+    { names: ["-v", "--version"], canonical: "version", value: "required" },
+    { names: ["-N", "--no-document"], canonical: "no-document" },
+    { names: ["--no-rdoc"], canonical: "no-rdoc" },
+    { names: ["--no-ri"], canonical: "no-ri" },
+    { names: ["-i", "--install-dir"], canonical: "install-dir", value: "required" },
+    { names: ["-n", "--bindir"], canonical: "bindir", value: "required" },
+    { names: ["-s", "--source"], canonical: "source", value: "required" },
+    { names: ["--platform"], canonical: "platform", value: "required" },
+    { names: ["--document"], canonical: "document", value: "required" },
+  ],
+  subcommands: [
+    { words: ["install"], kind: "install" },
+    { words: ["i"], kind: "install" },
+    { words: ["uninstall"], kind: "remove" },
+    { words: ["update"], kind: "upgrade" },
+  ],
+  parsePackage(text) {
+    return fileParts(text, [".gem"]) ?? splitVersion(text, [":"]);
+  },
+  refinePackages(draft) {
+    const version = optionValue(draft, "version");
+    return draft.packages.map((p) => withOptionVersion(p, version));
+  },
+  settings(draft) {
+    return {
+      assumeYes: true,
+      noInstallRecommends: false,
+      noCache: false,
+      noDocs: hasOption(draft, "no-document") || (hasOption(draft, "no-rdoc") && hasOption(draft, "no-ri")),
+    };
+  },
+};

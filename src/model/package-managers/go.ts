@@ -1,0 +1,36 @@
+/**
+ * The Go toolchain (`go install`, `go get`, `go mod download`, builds): `module@version` words.
+ * Go reads `-flag` as a long option.
+ */
+import type { ManagerSpec } from "./types.js";
+import { fileParts, splitVersion } from "./package-words.js";
+
+const VALUED = [
+  "ldflags", "gcflags", "asmflags", "tags", "mod", "o", "buildmode", "buildvcs", "p", "C", "pkgdir", "modfile",
+  "overlay", "toolexec", "compiler", "installsuffix", "run", "count",
+];
+
+/**
+ * go.
+ *
+ * @example
+ * ```ts
+ * packageOperations(sh("go install golang.org/x/tools/gopls@v0.15.3"))[0].packages[0].pinned; // true
+ * ```
+ */
+export const go: ManagerSpec = {
+  manager: "go",
+  programs: /^go$/,
+  style: { singleDashLong: true },
+  options: VALUED.map((name) => ({ names: [`-${name}`, `--${name}`], canonical: name, value: "required" as const })),
+  subcommands: [
+    { words: ["install"], kind: "install" },
+    { words: ["get"], kind: "install" },
+    { words: ["mod", "download"], kind: "install" },
+    { words: ["clean"], kind: "clean" },
+  ],
+  parsePackage(text) {
+    return fileParts(text, []) ?? splitVersion(text, ["@"]);
+  },
+  settings: () => ({ assumeYes: true, noInstallRecommends: false, noCache: false, noDocs: false }),
+};

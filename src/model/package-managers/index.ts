@@ -1,0 +1,186 @@
+/**
+ * Package-manager operations in a RUN: which manager runs, what it does, with which packages and
+ * options, and which caches it leaves. Each manager family is a table row (see `ManagerSpec`);
+ * this module matches commands to rows and builds {@link PackageOperation}s.
+ *
+ * @packageDocumentation
+ */
+import type { ShellWord, SimpleCommand } from "../shell-types.js";
+import { apk } from "./apk.js";
+import { apt } from "./apt.js";
+import { cachesWritten } from "./caches.js";
+import { cargo } from "./cargo.js";
+import { invocation, parseArguments, resolveWord, type Invocation, type VariableLookup } from "./command-line.js";
+import { composer } from "./composer.js";
+import { gem } from "./gem.js";
+import { go } from "./go.js";
+import { npm, pnpm, yarn } from "./node.js";
+import { isPinningVersion } from "./package-words.js";
+import { pip } from "./pip.js";
+import { dnf, microdnf, yum } from "./rpm.js";
+import type {
+  ManagerSpec,
+  OperationDraft,
+  PackageManagerEnv,
+  PackageOperation,
+  PackageOperationKind,
+  PackageSpec,
+} from "./types.js";
+import { zypper } from "./zypper.js";
+
+export type * from "./types.js";
+export { PACKAGE_CACHES, cacheLeftBehind, type CacheLeftBehind, type PackageCache, type RunMount } from "./caches.js";
+
+/** Every manager dockerlint understands, one table row each. */
+export const MANAGERS: readonly ManagerSpec[] = [
+  apt, apk, yum, dnf, microdnf, zypper, pip, npm, yarn, pnpm, gem, composer, go, cargo,
+];
+
+const PACKAGE_KINDS: readonly PackageOperationKind[] = ["install", "upgrade", "remove"];
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+
+/** The manager row a call runs and the arguments it reads (after `-m pip` for module runners). */
+function matchManager(call: Invocation): { spec: ManagerSpec; args: readonly ShellWord[] } | undefined {
+  for (const spec of MANAGERS) {
+    if (spec.programs.test(call.program)) return { spec, args: call.args };
+    if (spec.moduleRunner?.runner.test(call.program) !== true) continue;
+    for (let i = 0; i < call.args.length; i++) {
+      const arg = call.args[i].value;
+      if (arg === undefined || !arg.startsWith("-")) break;
+      const module = arg === "-m" ? call.args[i + 1]?.value : arg.startsWith("-m") ? arg.slice(2) : undefined;
+      if (module !== undefined && spec.moduleRunner.modules.includes(module)) {
+        return { spec, args: call.args.slice(i + (arg === "-m" ? 2 : 1)) };
+      }
+      if (module !== undefined) break;
+    }
+  }
+  return undefined;
+}
+
+/** The subcommand the leading positionals select (longest match), and the positionals after it. */
+function matchSubcommand(spec: ManagerSpec, positionals: readonly ShellWord[]) {
+  let best: { words: readonly string[]; kind: PackageOperationKind } | undefined;
+  for (const sub of spec.subcommands) {
+    const matches = sub.words.every((w, i) => positionals[i]?.value === w);
+    if (matches && (best === undefined || sub.words.length > best.words.length)) best = sub;
+  }
+  if (best !== undefined) return { kind: best.kind, subcommand: best.words, rest: positionals.slice(best.words.length) };
+  const first = positionals[0];
+  if (first === undefined) return { kind: spec.bareKind ?? "other", subcommand: [], rest: positionals };
+  return { kind: "other" as const, subcommand: [first.value ?? first.text], rest: positionals.slice(1) };
+}
+
+/** A package word; words with unknown expansions still give their name when only the version is variable. */
+function toPackage(
+  spec: ManagerSpec,
+  word: ShellWord,
+  subcommand: readonly string[],
+  vars: VariableLookup,
+  forceFile: boolean,
+): PackageSpec {
+  const resolved = resolveWord(word, vars);
+  const parts = spec.parsePackage(resolved ?? word.text, subcommand);
+  if (resolved === undefined && /[$`]/.test(parts.name)) {
+    return { name: word.text, word, pinned: false, isFile: forceFile, isVariable: true };
+  }
+  return { ...parts, word, pinned: isPinningVersion(parts.version), isFile: forceFile || parts.isFile, isVariable: false };
+}
+
+/** Variables exported earlier in the RUN (`export A=b`, `A=b; export A`). */
+class ShellVariables {
+  private readonly shell = new Map<string, string | undefined>();
+  private readonly exported = new Map<string, string | undefined>();
+
+  /** Records bare assignments and `export`s; returns true when the command was one of them. */
+  track(command: SimpleCommand, call: Invocation | undefined): boolean {
+    if (command.name === undefined) {
+      for (const a of command.assignments) this.shell.set(a.name, a.value === undefined ? "" : a.value.value);
+      return true;
+    }
+    if (call?.program !== "export") return false;
+    for (const arg of call.args) {
+      const match = arg.value === undefined ? null : ASSIGNMENT.exec(arg.value);
+      if (match !== null) this.exported.set(match[1], match[2]);
+      else if (arg.value !== undefined && this.shell.has(arg.value)) this.exported.set(arg.value, this.shell.get(arg.value));
+    }
+    return true;
+  }
+
+  /** The variables a call sees: its own assignments, then exports, then the image environment. */
+  lookup(call: Invocation, env: PackageManagerEnv | undefined): VariableLookup {
+    return {
+      get: (name) =>
+        call.assignments.has(name)
+          ? call.assignments.get(name)
+          : this.exported.has(name)
+            ? this.exported.get(name)
+            : env?.get(name),
+    };
+  }
+}
+
+/** Builds the operation of one call to a manager. */
+function operation(call: Invocation, spec: ManagerSpec, args: readonly ShellWord[], vars: VariableLookup): PackageOperation {
+  const parsed = parseArguments(args, spec.options, spec.style);
+  const { kind, subcommand, rest } = matchSubcommand(spec, parsed.positionals);
+  const takesPackages = PACKAGE_KINDS.includes(kind);
+  const fromOptions = parsed.options.flatMap((o) =>
+    spec.packageOptions?.includes(o.name) && o.valueWord !== undefined ? [o.valueWord] : [],
+  );
+  const packages = [
+    ...(takesPackages ? rest : []).map((w) => toPackage(spec, w, subcommand, vars, false)),
+    ...fromOptions.map((w) => toPackage(spec, w, subcommand, vars, true)),
+  ];
+  const draft: OperationDraft = {
+    kind,
+    subcommand,
+    options: parsed.options,
+    packages,
+    operands: takesPackages ? [] : rest,
+    env: vars,
+  };
+  const refined: OperationDraft = { ...draft, packages: spec.refinePackages?.(draft) ?? packages };
+  const settings = spec.settings(refined);
+  const op = {
+    manager: spec.manager,
+    kind,
+    program: call.program,
+    subcommand,
+    packages: refined.packages,
+    operands: refined.operands,
+    options: parsed.options,
+    command: call.command,
+    wrappers: call.wrappers,
+    ...settings,
+  };
+  return { ...op, caches: cachesWritten(op, refined) };
+}
+
+/**
+ * The package-manager operations in a RUN's commands, in order. Commands are unwrapped from
+ * `sudo`, `env`, `command` and `exec`; `python -m pip` counts as pip. Variables come from `env`
+ * (ENV/ARG visible to the RUN), from `export`s earlier in the RUN and from assignments on the
+ * command itself (`PIP_NO_CACHE_DIR=1 pip install …`). Never throws.
+ *
+ * @example
+ * ```ts
+ * const [update, install] = packageOperations(shell.commands);
+ * // RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.* ./local.deb
+ * install.kind;                  // "install"
+ * install.assumeYes;             // true
+ * install.noInstallRecommends;   // true
+ * install.packages.map((p) => [p.name, p.version, p.isFile]); // [["curl", "7.88.*", false], ["./local.deb", undefined, true]]
+ * update.caches[0].path;         // "/var/lib/apt/lists"
+ * ```
+ */
+export function packageOperations(commands: readonly SimpleCommand[], env?: PackageManagerEnv): PackageOperation[] {
+  const variables = new ShellVariables();
+  const result: PackageOperation[] = [];
+  for (const command of commands) {
+    const call = invocation(command);
+    if (variables.track(command, call) || call === undefined) continue;
+    const match = matchManager(call);
+    if (match !== undefined) result.push(operation(call, match.spec, match.args, variables.lookup(call, env)));
+  }
+  return result;
+}

@@ -1,0 +1,104 @@
+/**
+ * Helpers the package-manager families share: splitting `name<op>version` words, recognising
+ * files and paths, and reading options of an operation draft.
+ */
+import type { OperationDraft, PackageParts, PackageSpec } from "./types.js";
+
+/**
+ * Whether a package word names a file, a local path or a URL rather than a registry package.
+ *
+ * @example
+ * ```ts
+ * isPathOrUrl("./pkg.deb"); // true
+ * isPathOrUrl("git+https://github.com/a/b"); // true
+ * isPathOrUrl("curl"); // false
+ * ```
+ */
+export function isPathOrUrl(text: string): boolean {
+  return (
+    text === "." || text === ".." || /^(\/|\.\.?\/|~\/)/.test(text) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text)
+  );
+}
+
+/**
+ * Splits `name<op>version` at the first of `operators` (tried in the order given, so list longer
+ * operators first). A word without an operator is a bare name.
+ *
+ * @example
+ * ```ts
+ * splitVersion("requests>=2.0", ["==", ">=", "="]); // { name: "requests", operator: ">=", version: "2.0", isFile: false }
+ * ```
+ */
+export function splitVersion(text: string, operators: readonly string[]): PackageParts {
+  let best: { at: number; operator: string } | undefined;
+  for (const operator of operators) {
+    const at = text.indexOf(operator);
+    if (at > 0 && (best === undefined || at < best.at)) best = { at, operator };
+  }
+  if (best === undefined) return { name: text, isFile: false };
+  return {
+    name: text.slice(0, best.at),
+    operator: best.operator,
+    version: text.slice(best.at + best.operator.length),
+    isFile: false,
+  };
+}
+
+/** A package word that is a file when it ends with one of `suffixes` or is a path or URL. */
+export function fileParts(text: string, suffixes: readonly string[]): PackageParts | undefined {
+  const lower = text.toLowerCase();
+  if (isPathOrUrl(text) || suffixes.some((s) => lower.endsWith(s))) return { name: text, isFile: true };
+  return undefined;
+}
+
+/**
+ * Whether a version string really pins something: present, non-empty and not a floating tag.
+ *
+ * @example
+ * ```ts
+ * isPinningVersion("1.2*"); // true
+ * isPinningVersion("latest"); // false
+ * ```
+ */
+export function isPinningVersion(version: string | undefined): boolean {
+  return version !== undefined && version !== "" && !/^(latest|\*|x)$/i.test(version);
+}
+
+/** Whether the draft has any of the canonical options `names`. */
+export function hasOption(draft: Pick<OperationDraft, "options">, ...names: string[]): boolean {
+  return draft.options.some((o) => names.includes(o.name));
+}
+
+/** The value of the last occurrence of a canonical option. */
+export function optionValue(draft: Pick<OperationDraft, "options">, name: string): string | undefined {
+  let value: string | undefined;
+  for (const o of draft.options) if (o.name === name && o.value !== undefined) value = o.value;
+  return value;
+}
+
+/** All values of a canonical option, in order. */
+export function optionValues(draft: Pick<OperationDraft, "options">, name: string): string[] {
+  return draft.options.flatMap((o) => (o.name === name && o.value !== undefined ? [o.value] : []));
+}
+
+/** Settings with every flag off, for families to override. */
+export const NO_SETTINGS = {
+  assumeYes: false,
+  noInstallRecommends: false,
+  noCache: false,
+  noDocs: false,
+} as const;
+
+/**
+ * The package with a version given by an option (`gem install x -v 1.2`), unless the word
+ * already has one.
+ *
+ * @example
+ * ```ts
+ * withOptionVersion(pkg, "1.2").pinned; // true
+ * ```
+ */
+export function withOptionVersion(pkg: PackageSpec, version: string | undefined): PackageSpec {
+  if (version === undefined || pkg.version !== undefined || pkg.isVariable) return pkg;
+  return { ...pkg, version, pinned: isPinningVersion(version) };
+}

@@ -1,0 +1,78 @@
+/**
+ * pip (`pip`, `pip3`, `pip3.12`, `python -m pip`): requirement specifiers, files, VCS URLs and
+ * the `--no-cache-dir` / `PIP_NO_CACHE_DIR` cache switches.
+ */
+import type { OptionSpec } from "./command-line.js";
+import type { ManagerSpec, PackageParts } from "./types.js";
+import { fileParts, hasOption, splitVersion } from "./package-words.js";
+
+const VALUED = [
+  ["-r", "--requirement"], ["-c", "--constraint"], ["-e", "--editable"], ["-i", "--index-url"],
+  ["--extra-index-url"], ["-f", "--find-links"], ["-t", "--target"], ["--prefix"], ["--root"], ["--src"],
+  ["--platform"], ["--python-version"], ["--implementation"], ["--abi"], ["--no-binary"], ["--only-binary"],
+  ["--progress-bar"], ["--proxy"], ["--trusted-host"], ["--upgrade-strategy"], ["--cache-dir"], ["--log"],
+  ["--timeout"], ["--retries"], ["--root-user-action"], ["-C", "--config-settings"], ["--global-option"],
+  ["--report"], ["--exists-action"], ["--cert"], ["--client-cert"], ["--python"], ["--use-feature"],
+  ["-b", "--build"],
+] as const;
+
+const OPTIONS: readonly OptionSpec[] = [
+  ...VALUED.map((names) => ({ names, canonical: names[names.length - 1].slice(2), value: "required" as const })),
+  { names: ["--no-cache-dir"], canonical: "no-cache-dir" },
+  { names: ["-U", "--upgrade"], canonical: "upgrade" },
+  { names: ["-I", "--ignore-installed"], canonical: "ignore-installed" },
+  { names: ["-q", "--quiet"], canonical: "quiet" },
+  { names: ["-v", "--verbose"], canonical: "verbose" },
+  { names: ["-y", "--yes"], canonical: "yes" },
+];
+
+/** Values pip's `strtobool` accepts; pip disables its cache for any of them, even "false" (pip's own compatibility rule). */
+const PIP_BOOLEAN = /^(y|yes|t|true|on|1|n|no|f|false|off|0)$/i;
+
+/** `git+https://host/repo@v1.2#egg=x`: the URL is the name, the ref after `@` in the path the version. */
+function vcsParts(text: string): PackageParts | undefined {
+  if (!/^(git|hg|svn|bzr)\+/.test(text)) return undefined;
+  const ref = /^([^:]+:\/\/[^/]*\/[^@#]*)@([^@#]+)/.exec(text);
+  return ref === null ? { name: text, isFile: true } : { name: ref[1], operator: "@", version: ref[2], isFile: true };
+}
+
+/**
+ * pip.
+ *
+ * @example
+ * ```ts
+ * packageOperations(sh("python3 -m pip install --no-cache-dir 'requests[socks]>=2.31'"))[0].packages[0];
+ * // { name: "requests", operator: ">=", version: "2.31", pinned: true, ... }
+ * ```
+ */
+export const pip: ManagerSpec = {
+  manager: "pip",
+  programs: /^pip(\d+(\.\d+)*)?$/,
+  moduleRunner: { runner: /^python(\d+(\.\d+)*)?$/, modules: ["pip", "pip3"] },
+  options: OPTIONS,
+  subcommands: [
+    { words: ["install"], kind: "install" },
+    { words: ["uninstall"], kind: "remove" },
+    { words: ["cache", "purge"], kind: "cache-clean" },
+    { words: ["cache", "remove"], kind: "cache-clean" },
+  ],
+  packageOptions: ["editable"],
+  parsePackage(text) {
+    const vcs = vcsParts(text);
+    if (vcs !== undefined) return vcs;
+    const file = fileParts(text, [".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2"]);
+    if (file !== undefined) return file;
+    const requirement = text.split(";")[0].trim();
+    const parts = splitVersion(requirement, ["===", "==", "~=", "!=", ">=", "<=", ">", "<"]);
+    return { ...parts, name: parts.name.replace(/\[.*\]$/, "").trim() };
+  },
+  settings(draft) {
+    const envNoCache = draft.env.get("PIP_NO_CACHE_DIR");
+    return {
+      assumeYes: draft.kind !== "remove" || hasOption(draft, "yes"),
+      noInstallRecommends: false,
+      noCache: hasOption(draft, "no-cache-dir") || (envNoCache !== undefined && PIP_BOOLEAN.test(envNoCache)),
+      noDocs: false,
+    };
+  },
+};

@@ -1,0 +1,59 @@
+/**
+ * zypper (openSUSE, SLES): global and command options, `pkg=1.2` / `pkg>=1.2` words.
+ */
+import type { ManagerSpec } from "./types.js";
+import { fileParts, hasOption, splitVersion } from "./package-words.js";
+
+/**
+ * zypper.
+ *
+ * @example
+ * ```ts
+ * packageOperations(sh("zypper -n in --no-recommends curl=8.0.1"))[0].noInstallRecommends; // true
+ * ```
+ */
+export const zypper: ManagerSpec = {
+  manager: "zypper",
+  programs: /^zypper$/,
+  options: [
+    { names: ["-n", "--non-interactive"], canonical: "non-interactive" },
+    { names: ["-y", "--no-confirm"], canonical: "yes" },
+    { names: ["-q", "--quiet"], canonical: "quiet" },
+    { names: ["--no-recommends"], canonical: "no-recommends" },
+    { names: ["--recommends"], canonical: "recommends" },
+    { names: ["-l", "--auto-agree-with-licenses"], canonical: "auto-agree-with-licenses" },
+    { names: ["--gpg-auto-import-keys"], canonical: "gpg-auto-import-keys" },
+    { names: ["-r", "--repo"], canonical: "repo", value: "required" },
+    { names: ["--from"], canonical: "from", value: "required" },
+    { names: ["-t", "--type"], canonical: "type", value: "required" },
+    { names: ["-R", "--root"], canonical: "root", value: "required" },
+    { names: ["--cache-dir"], canonical: "cache-dir", value: "required" },
+    { names: ["--reposd-root"], canonical: "reposd-root", value: "required" },
+  ],
+  subcommands: [
+    { words: ["install"], kind: "install" },
+    { words: ["in"], kind: "install" },
+    { words: ["remove"], kind: "remove" },
+    { words: ["rm"], kind: "remove" },
+    { words: ["update"], kind: "upgrade" },
+    { words: ["up"], kind: "upgrade" },
+    { words: ["dist-upgrade"], kind: "upgrade" },
+    { words: ["dup"], kind: "upgrade" },
+    { words: ["patch"], kind: "upgrade" },
+    { words: ["refresh"], kind: "update" },
+    { words: ["ref"], kind: "update" },
+    { words: ["clean"], kind: "clean" },
+    { words: ["cc"], kind: "clean" },
+  ],
+  parsePackage(text) {
+    return fileParts(text, [".rpm"]) ?? splitVersion(text, [">=", "<=", "=", ">", "<"]);
+  },
+  settings(draft) {
+    return {
+      assumeYes: hasOption(draft, "non-interactive", "yes"),
+      noInstallRecommends: hasOption(draft, "no-recommends"),
+      noCache: false,
+      noDocs: false,
+    };
+  },
+};
