@@ -4,7 +4,15 @@
  * @packageDocumentation
  */
 
-/** Variables visible to the lexer: a lookup function returning undefined for unset names. */
+/**
+ * Variables visible to the lexer: a lookup function returning undefined for unset names.
+ *
+ * @example
+ * ```ts
+ * const env: EnvLookup = (name) => (name === "HOME" ? "/root" : undefined);
+ * processWord("$HOME/bin", env); // { ok: true, value: "/root/bin", matched: ["HOME"], unmatched: [] }
+ * ```
+ */
 export type EnvLookup = (name: string) => string | undefined;
 
 /**

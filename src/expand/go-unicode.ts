@@ -14,6 +14,7 @@ const DECIMAL_DIGIT = /\p{Nd}/u;
  * (U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000). Unlike JavaScript's `\s`,
  * U+FEFF is not a space.
  *
+ * @internal
  * @example
  * ```ts
  * isGoSpace(0x20);   // true
@@ -37,6 +38,7 @@ export function isGoSpace(cp: number): boolean {
 /**
  * Go's `unicode.IsLetter` (general category `L`).
  *
+ * @internal
  * @example
  * ```ts
  * isGoLetter("é".codePointAt(0)!); // true
@@ -51,6 +53,7 @@ export function isGoLetter(cp: number): boolean {
 /**
  * Go's `unicode.IsDigit` (general category `Nd`, so other scripts' decimal digits count too).
  *
+ * @internal
  * @example
  * ```ts
  * isGoDigit(0x37);   // true ("7")

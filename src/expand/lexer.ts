@@ -12,7 +12,15 @@ import { isGoDigit, isGoLetter, isGoSpace } from "./go-unicode.js";
 import { replacePattern, trimPatternPrefix, trimPatternSuffix, type PatternOpResult } from "./shell-pattern.js";
 import { WordSplitter } from "./word-splitter.js";
 
-/** Lexer settings; they mirror the fields of BuildKit's `shell.Lex`. */
+/**
+ * Lexer settings; they mirror the fields of BuildKit's `shell.Lex`.
+ *
+ * @example
+ * ```ts
+ * // A Dockerfile with the backtick escape directive: backslashes are ordinary characters.
+ * processWord("C:\\app\\$NAME", envFrom({ NAME: "x" }), { escapeToken: "`" }); // value "C:\\app\\x"
+ * ```
+ */
 export interface LexOptions {
   /** The escape character: the Dockerfile's escape directive. Default `\`. */
   escapeToken?: "\\" | "`";
@@ -26,12 +34,28 @@ export interface LexOptions {
   skipProcessQuotes?: boolean;
 }
 
-/** The result of {@link processWord}. `matched`/`unmatched` are sorted and deduplicated. */
+/**
+ * The result of {@link processWord}. `matched`/`unmatched` are sorted and deduplicated.
+ *
+ * @example
+ * ```ts
+ * const r: WordResult = processWord("${A:-$B}", envFrom({ B: "b" }));
+ * // { ok: true, value: "b", matched: ["B"], unmatched: ["A"] }
+ * ```
+ */
 export type WordResult =
   | { ok: true; value: string; matched: string[]; unmatched: string[] }
   | { ok: false; error: string };
 
-/** The result of {@link processWords}. `matched`/`unmatched` are sorted and deduplicated. */
+/**
+ * The result of {@link processWords}. `matched`/`unmatched` are sorted and deduplicated.
+ *
+ * @example
+ * ```ts
+ * const r: WordsResult = processWords("80 $PORTS", envFrom({ PORTS: "443 8080" }));
+ * // { ok: true, words: ["80", "443", "8080"], matched: ["PORTS"], unmatched: [] }
+ * ```
+ */
 export type WordsResult =
   | { ok: true; words: string[]; matched: string[]; unmatched: string[] }
   | { ok: false; error: string };

@@ -15,14 +15,14 @@
 type PatternItem = { readonly kind: "char"; readonly char: string } | { readonly kind: "any" } | { readonly kind: "star" };
 
 /** A compiled shell pattern. */
-export interface ShellPattern {
+interface ShellPattern {
   readonly items: readonly PatternItem[];
   /** `*` prefers the shortest match (`.*?`) instead of the longest (`.*`). */
   readonly lazy: boolean;
 }
 
 /** The outcome of {@link compileShellPattern}. */
-export type ShellPatternResult = { ok: true; pattern: ShellPattern } | { ok: false; error: string };
+type ShellPatternResult = { ok: true; pattern: ShellPattern } | { ok: false; error: string };
 
 /** A match as `[start, end)` indices into an array of code points. */
 type Span = readonly [start: number, end: number];
@@ -43,7 +43,7 @@ const REPLACEMENT_CHAR = "\uFFFD";
  * compileShellPattern("\\x", true);    // { ok: false, error: "invalid escape '\\x'" }
  * ```
  */
-export function compileShellPattern(pattern: string, greedy: boolean): ShellPatternResult {
+function compileShellPattern(pattern: string, greedy: boolean): ShellPatternResult {
   const chars = Array.from(pattern);
   const items: PatternItem[] = [];
   for (let i = 0; i < chars.length; i++) {
@@ -74,7 +74,7 @@ export function compileShellPattern(pattern: string, greedy: boolean): ShellPatt
  * reverseShellPattern("a\\*c"); // "c\\*a"
  * ```
  */
-export function reverseShellPattern(pattern: string): string {
+function reverseShellPattern(pattern: string): string {
   const chars = Array.from(pattern);
   const out = new Array<string>(chars.length);
   const last = chars.length - 1;
@@ -155,7 +155,7 @@ function itemAccepts(item: PatternItem, char: string): boolean {
  * if (p.ok) findShellPattern(p.pattern, Array.from("abcb"), 0, false); // [1, 4]
  * ```
  */
-export function findShellPattern(pattern: ShellPattern, text: readonly string[], from: number, anchored: boolean): Span | undefined {
+function findShellPattern(pattern: ShellPattern, text: readonly string[], from: number, anchored: boolean): Span | undefined {
   const matchState = pattern.items.length;
   let current = new ThreadList(matchState + 1);
   let next = new ThreadList(matchState + 1);
@@ -183,7 +183,15 @@ export function findShellPattern(pattern: ShellPattern, text: readonly string[],
   return found;
 }
 
-/** The outcome of a pattern operation: the new value or the lexer's error cause. */
+/**
+ * The outcome of a pattern operation: the new value, or the cause the lexer reports.
+ *
+ * @example
+ * ```ts
+ * const r: PatternOpResult = trimPatternPrefix("\\x", "abc", false);
+ * // { ok: false, error: "invalid pattern (\\x) in substitution: invalid escape '\\x'" }
+ * ```
+ */
 export type PatternOpResult = { ok: true; value: string } | { ok: false; error: string };
 
 function invalidPattern(pattern: string, error: string): PatternOpResult {
@@ -193,6 +201,7 @@ function invalidPattern(pattern: string, error: string): PatternOpResult {
 /**
  * `${value#pattern}` (shortest) or `${value##pattern}` (longest): remove a matching prefix.
  *
+ * @internal
  * @example
  * ```ts
  * trimPatternPrefix("a*", "abcab", false); // { ok: true, value: "bcab" }
@@ -212,6 +221,7 @@ export function trimPatternPrefix(pattern: string, value: string, greedy: boolea
  * Like BuildKit, this reverses pattern and value and trims a prefix, so an error names the
  * reversed pattern.
  *
+ * @internal
  * @example
  * ```ts
  * trimPatternSuffix("b*", "abcab", true);  // { ok: true, value: "a" }
@@ -229,6 +239,7 @@ export function trimPatternSuffix(pattern: string, value: string, greedy: boolea
  * the replacement as Go's `Regexp.ReplaceAllString` does; replacing the first match inserts it
  * literally.
  *
+ * @internal
  * @example
  * ```ts
  * replacePattern("a", "abcab", "b", true);  // { ok: true, value: "bbcbb" }

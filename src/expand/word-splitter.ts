@@ -21,6 +21,7 @@ function isHeredocGap(cp: number): boolean {
  * One special case comes from BuildKit's heredoc support: when the word so far ends with `<<`,
  * following spaces, tabs and carriage returns stay in the word, so `<< EOF` is one word.
  *
+ * @internal
  * @example
  * ```ts
  * const w = new WordSplitter();

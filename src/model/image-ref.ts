@@ -10,14 +10,29 @@
  * @packageDocumentation
  */
 
-/** A piece of the reference as written: its text and `[start, end)` offsets in the input. */
+/**
+ * A piece of the reference as written: its text and `[start, end)` offsets in the input.
+ *
+ * @example
+ * ```ts
+ * const tag: Part = { value: "3.20", start: 7, end: 11 }; // in "alpine:3.20"
+ * ```
+ */
 export interface Part {
   value: string;
   start: number;
   end: number;
 }
 
-/** A parsed image reference. */
+/**
+ * A parsed image reference.
+ *
+ * @example
+ * ```ts
+ * const r = parseImageReference("ghcr.io/x/y:1");
+ * if (r.ok) [r.ref.registry?.value, r.ref.path.value, r.ref.familiarName]; // ["ghcr.io", "x/y", "ghcr.io/x/y"]
+ * ```
+ */
 export interface ImageReference {
   /** The input. */
   raw: string;
@@ -41,7 +56,15 @@ export interface ImageReference {
   unresolved: boolean;
 }
 
-/** The result of {@link parseImageReference}. */
+/**
+ * The result of {@link parseImageReference}: the reference, or distribution's error message.
+ *
+ * @example
+ * ```ts
+ * const r: ImageReferenceResult = parseImageReference("a@sha256:123");
+ * // { ok: false, error: "invalid reference format", unresolved: false }
+ * ```
+ */
 export type ImageReferenceResult = { ok: true; ref: ImageReference } | { ok: false; error: string; unresolved: boolean };
 
 const DEFAULT_DOMAIN = "docker.io";
@@ -179,7 +202,8 @@ function parseStrict(s: string): StrictResult {
     const lower = s.toLowerCase();
     return lower !== s && matchReference(lower).ok ? { ok: false, error: ERR_UPPERCASE } : matched;
   }
-  if (new TextEncoder().encode(matched.path).length > MAX_PATH_LENGTH) return { ok: false, error: ERR_NAME_TOO_LONG };
+  // A valid path is ASCII, so its length is its length in bytes.
+  if (matched.path.length > MAX_PATH_LENGTH) return { ok: false, error: ERR_NAME_TOO_LONG };
   const { digestStart } = layoutOf(s);
   const error = digestStart === undefined ? undefined : digestError(s.slice(digestStart));
   return error === undefined ? matched : { ok: false, error };
@@ -206,15 +230,37 @@ function hubRepository(domain: string, path: string): string {
   return domain === DEFAULT_DOMAIN && !path.includes("/") ? OFFICIAL_REPO_PREFIX + path : path;
 }
 
+/**
+ * Assemble a reference from the input and its layout. `layoutText` has the input's length and
+ * separators (it is the input, or the input with `${…}` blanked out); `registryEnd` is the
+ * offset of the `/` after a written registry.
+ */
+function assemble(raw: string, layoutText: string, registryEnd: number | undefined, domain: string, repository: string, unresolved: boolean): ImageReference {
+  const layout = layoutOf(layoutText);
+  const tagEnd = layout.digestStart === undefined ? raw.length : layout.digestStart - 1;
+  return {
+    raw,
+    ...(registryEnd !== undefined && { registry: part(raw, 0, registryEnd) }),
+    path: part(raw, registryEnd === undefined ? 0 : registryEnd + 1, layout.nameEnd),
+    ...(layout.tagStart !== undefined && { tag: part(raw, layout.tagStart, tagEnd) }),
+    ...(layout.digestStart !== undefined && { digest: part(raw, layout.digestStart, raw.length) }),
+    domain,
+    repository,
+    familiarName: familiarName(domain, repository),
+    isScratch: raw === "scratch",
+    unresolved,
+  };
+}
+
 /** `ParseNormalizedNamed`, keeping the offsets of what was written. */
 function parseResolved(raw: string): ImageReferenceResult {
   const fail = (error: string): ImageReferenceResult => ({ ok: false, error, unresolved: false });
   if (IDENTIFIER.test(raw)) return fail(`invalid repository name (${raw}), cannot specify 64-byte hexadecimal strings`);
 
   const slash = raw.indexOf("/");
-  const first = slash < 0 ? undefined : raw.slice(0, slash);
-  const explicitDomain = first !== undefined && looksLikeDomain(first);
-  const domain = !explicitDomain ? DEFAULT_DOMAIN : first === LEGACY_DEFAULT_DOMAIN ? DEFAULT_DOMAIN : first;
+  const explicitDomain = slash >= 0 && looksLikeDomain(raw.slice(0, slash));
+  const written = explicitDomain ? raw.slice(0, slash) : DEFAULT_DOMAIN;
+  const domain = written === LEGACY_DEFAULT_DOMAIN ? DEFAULT_DOMAIN : written;
   const remainder = hubRepository(domain, explicitDomain ? raw.slice(slash + 1) : raw);
   const colon = remainder.indexOf(":");
   const remote = colon < 0 ? remainder : remainder.slice(0, colon);
@@ -222,74 +268,35 @@ function parseResolved(raw: string): ImageReferenceResult {
 
   const parsed = parseStrict(`${domain}/${remainder}`);
   if (!parsed.ok) return fail(parsed.error);
-
-  const layout = layoutOf(raw);
   // A first element that looked like a domain but is not one stays part of the path.
-  const registry = explicitDomain && parsed.domain !== "" ? part(raw, 0, slash) : undefined;
-  const tagEnd = layout.digestStart === undefined ? raw.length : layout.digestStart - 1;
-  return {
-    ok: true,
-    ref: {
-      raw,
-      ...(registry && { registry }),
-      path: part(raw, registry ? registry.end + 1 : 0, layout.nameEnd),
-      ...(layout.tagStart !== undefined && { tag: part(raw, layout.tagStart, tagEnd) }),
-      ...(layout.digestStart !== undefined && { digest: part(raw, layout.digestStart, raw.length) }),
-      domain: parsed.domain,
-      repository: parsed.path,
-      familiarName: familiarName(parsed.domain, parsed.path),
-      isScratch: raw === "scratch",
-      unresolved: false,
-    },
-  };
+  const registryEnd = explicitDomain && parsed.domain !== "" ? slash : undefined;
+  return { ok: true, ref: assemble(raw, raw, registryEnd, parsed.domain, parsed.path, false) };
 }
 
-/** Offsets of `/`, `:` and `@` that are not inside a `${…}` expression. */
-function separatorsOutsideVariables(raw: string): { char: string; index: number }[] {
-  const found: { char: string; index: number }[] = [];
+/** The input with the inside of every `${…}` replaced by `_`, so its `/ : @` are not separators. */
+function blankVariables(raw: string): string {
+  let out = "";
   let depth = 0;
   for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (c === "$" && raw[i + 1] === "{") {
-      depth++;
-      i++;
-    } else if (c === "}" && depth > 0) depth--;
-    else if (depth === 0 && (c === "/" || c === ":" || c === "@")) found.push({ char: c, index: i });
+    if (raw[i] === "$" && raw[i + 1] === "{") depth++;
+    const inside = depth > 0;
+    if (raw[i] === "}" && depth > 0) depth--;
+    out += inside ? "_" : raw[i];
   }
-  return found;
+  return out;
 }
 
 /** A reference with `$` in it: split by structure only, since the values are not known yet. */
 function parseUnresolved(raw: string): ImageReferenceResult {
-  const separators = separatorsOutsideVariables(raw);
-  const at = separators.find((s) => s.char === "@")?.index;
-  const nameTagEnd = at ?? raw.length;
-  const before = separators.filter((s) => s.index < nameTagEnd);
-  const slashes = before.filter((s) => s.char === "/");
-  const firstSlash = slashes.length > 0 ? slashes[0].index : -1;
-  const lastSlash = slashes.length > 0 ? slashes[slashes.length - 1].index : -1;
-  const colon = before.filter((s) => s.char === ":" && s.index > lastSlash).pop()?.index;
-
-  const registry = firstSlash >= 0 && looksLikeDomain(raw.slice(0, firstSlash)) ? part(raw, 0, firstSlash) : undefined;
-  const path = part(raw, registry ? firstSlash + 1 : 0, colon ?? nameTagEnd);
-  if (path.value === "") return { ok: false, error: ERR_INVALID_FORMAT, unresolved: true };
-  const domain = registry === undefined || registry.value === LEGACY_DEFAULT_DOMAIN ? DEFAULT_DOMAIN : registry.value;
-  const repository = hubRepository(domain, path.value);
-  return {
-    ok: true,
-    ref: {
-      raw,
-      ...(registry && { registry }),
-      path,
-      ...(colon !== undefined && { tag: part(raw, colon + 1, nameTagEnd) }),
-      ...(at !== undefined && { digest: part(raw, at + 1, raw.length) }),
-      domain,
-      repository,
-      familiarName: familiarName(domain, repository),
-      isScratch: false,
-      unresolved: true,
-    },
-  };
+  const blanked = blankVariables(raw);
+  const layout = layoutOf(blanked);
+  const slash = blanked.slice(0, layout.nameEnd).indexOf("/");
+  const registryEnd = slash >= 0 && looksLikeDomain(raw.slice(0, slash)) ? slash : undefined;
+  const path = raw.slice(registryEnd === undefined ? 0 : registryEnd + 1, layout.nameEnd);
+  if (path === "") return { ok: false, error: ERR_INVALID_FORMAT, unresolved: true };
+  const written = registryEnd === undefined ? DEFAULT_DOMAIN : raw.slice(0, registryEnd);
+  const domain = written === LEGACY_DEFAULT_DOMAIN ? DEFAULT_DOMAIN : written;
+  return { ok: true, ref: assemble(raw, blanked, registryEnd, domain, hubRepository(domain, path), true) };
 }
 
 /**
