@@ -1,0 +1,425 @@
+/**
+ * The shell grammar: a chevrotain `EmbeddedActionsParser` over the tokens of `tokens.ts`, with
+ * error recovery. It emits every simple command as a {@link RawCommand} (tokens, the enclosing
+ * control structures, the connector before it); word contents are analysed by the model layer.
+ *
+ * The grammar follows POSIX `sh` (XCU 2.10) with the bash additions Dockerfiles use:
+ * lists (`; & && || |` and newlines), `!`, `( … )`, `{ …; }`, `if`, `for`, `while`, `until`,
+ * `case`, function definitions, redirections and `[[ … ]]`.
+ *
+ * @packageDocumentation
+ */
+import { EmbeddedActionsParser, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import type { ShellConnector, ShellContext } from "../../src/model/shell-types.js";
+import * as T from "./tokens.js";
+
+/** A redirection as tokens. */
+export interface RawRedirect {
+  readonly fd: IToken | undefined;
+  readonly op: IToken;
+  readonly target: IToken | undefined;
+}
+
+/** A simple command as tokens: `words[0]` is the name (when there is one). */
+export interface RawCommand {
+  readonly assignments: IToken[];
+  readonly words: IToken[];
+  readonly redirects: RawRedirect[];
+  /** Enclosing structures, outermost first (mutable while the parser marks pipelines). */
+  context: ShellContext[];
+  readonly connector: ShellConnector;
+}
+
+/** A syntax error, with offsets into the parsed text. */
+export interface RawError {
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A word outside any simple command (`for … in WORDS`, `case WORD`, a compound's redirection target). */
+export interface RawLooseWord {
+  readonly token: IToken;
+  readonly context: readonly ShellContext[];
+}
+
+/** What the parser read from one token list. */
+export interface RawScript {
+  readonly commands: RawCommand[];
+  /** Words outside simple commands: their command substitutions hold commands too. */
+  readonly looseWords: RawLooseWord[];
+  readonly errors: RawError[];
+}
+
+function describe(token: IToken): string {
+  return token.tokenType === EOF ? "the end of the script" : `'${token.image.split("\n")[0]}'`;
+}
+
+/** The offsets of a token, end exclusive; the end of the text for EOF and recovery tokens. */
+function span(token: IToken, length: number): { start: number; end: number } {
+  const start = token.startOffset;
+  return Number.isNaN(start) ? { start: length, end: length } : { start, end: start + token.image.length };
+}
+
+function label(type: TokenType): string {
+  return type.LABEL ?? type.name;
+}
+
+/** User-facing messages in place of chevrotain's defaults (which name internal token types). */
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, actual }) => `Expected ${label(expected)} but found ${describe(actual)}.`,
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => `Unexpected ${describe(firstRedundant)}.`,
+  buildNoViableAltMessage: ({ actual }) => `Unexpected ${describe(actual[0])}.`,
+  buildEarlyExitMessage: ({ actual }) => `Expected a command but found ${describe(actual[0])}.`,
+};
+
+type Ctx = readonly ShellContext[];
+
+const EMPTY_COMMAND = (): Omit<RawCommand, "context" | "connector"> => ({ assignments: [], words: [], redirects: [] });
+
+/** The shell parser. Build it once and reuse it through {@link parseShellTokens}. */
+export class ShellParser extends EmbeddedActionsParser {
+  private out: RawCommand[] = [];
+  private loose: RawLooseWord[] = [];
+  private connector: ShellConnector = undefined;
+  private strays: RawError[] = [];
+  private textLength = 0;
+
+  /** `validate` runs chevrotain's grammar validations (tests only). */
+  constructor(validate: boolean) {
+    super(T.allTokenTypes, {
+      recoveryEnabled: true,
+      maxLookahead: 3,
+      skipValidations: !validate,
+      errorMessageProvider: messages,
+    });
+    this.performSelfAnalysis();
+  }
+
+  /** Parses the tokens of one script. */
+  parse(tokens: IToken[], length: number): RawScript {
+    this.out = [];
+    this.loose = [];
+    this.strays = [];
+    this.connector = undefined;
+    this.textLength = length;
+    this.input = tokens;
+    this.script();
+    const errors = this.errors.map((e) => ({ message: e.message, ...span(e.token, length) }));
+    return { commands: this.out, looseWords: this.loose, errors: [...errors, ...this.strays] };
+  }
+
+  /** Adds `context` at depth `depth` to the commands emitted since index `first`. */
+  private mark(first: number, depth: number, context: ShellContext): void {
+    for (let i = first; i < this.out.length; i++) {
+      const c = this.out[i].context;
+      this.out[i].context = [...c.slice(0, depth), context, ...c.slice(depth)];
+    }
+  }
+
+  private looseWord(token: IToken, context: Ctx): void {
+    this.loose.push({ token, context });
+  }
+
+  private emit(command: Omit<RawCommand, "context" | "connector">, ctx: Ctx): void {
+    this.out.push({ ...command, context: ctx.slice(), connector: this.connector });
+    this.connector = undefined;
+  }
+
+  private readonly script = this.RULE("script", () => {
+    this.SUBRULE(this.list, { ARGS: [[], true] });
+    this.MANY(() => {
+      // A run of tokens that cannot start a command (`fi; )`) is reported once and skipped.
+      const first = this.CONSUME(T.Stray);
+      this.MANY2(() => this.CONSUME2(T.Stray));
+      this.ACTION(() => this.strays.push({ message: `Unexpected ${describe(first)}.`, ...span(first, this.textLength) }));
+      this.SUBRULE2(this.list, { ARGS: [[], false] });
+    });
+  });
+
+  /** A compound list; `keep` passes the connector before the structure on to its first command. */
+  private readonly list = this.RULE("list", (ctx: Ctx = [], keep = false) => {
+    this.ACTION(() => {
+      if (!keep) this.connector = undefined;
+    });
+    this.MANY(() => this.CONSUME(T.Newline));
+    this.MANY2(() => {
+      const first = this.out.length;
+      this.SUBRULE(this.andOr, { ARGS: [ctx] });
+      this.OPTION(() => {
+        this.OR([
+          {
+            ALT: () => {
+              this.CONSUME(T.Semi);
+              this.ACTION(() => (this.connector = ";"));
+            },
+          },
+          {
+            ALT: () => {
+              this.CONSUME(T.Amp);
+              this.ACTION(() => {
+                this.mark(first, ctx.length, "background");
+                this.connector = "&";
+              });
+            },
+          },
+          {
+            ALT: () => {
+              this.CONSUME2(T.Newline);
+              this.ACTION(() => (this.connector = "\n"));
+            },
+          },
+        ]);
+        this.MANY3(() => this.CONSUME3(T.Newline));
+      });
+    });
+  });
+
+  private readonly andOr = this.RULE("andOr", (ctx: Ctx = []) => {
+    this.SUBRULE(this.pipeline, { ARGS: [ctx] });
+    this.MANY(() => {
+      const op = this.OR([{ ALT: () => this.CONSUME(T.AndIf) }, { ALT: () => this.CONSUME(T.OrIf) }]);
+      this.MANY2(() => this.CONSUME(T.Newline));
+      this.ACTION(() => (this.connector = op.image as ShellConnector));
+      this.SUBRULE2(this.pipeline, { ARGS: [ctx] });
+    });
+  });
+
+  private readonly pipeline = this.RULE("pipeline", (ctx: Ctx = []) => {
+    const first = this.out.length;
+    const bang = this.OPTION(() => this.CONSUME(T.Bang));
+    this.SUBRULE(this.command, { ARGS: [ctx] });
+    let piped = false;
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Pipe) }, { ALT: () => this.CONSUME(T.PipeAmp) }]);
+      this.MANY2(() => this.CONSUME(T.Newline));
+      this.ACTION(() => (this.connector = "|"));
+      piped = true;
+      this.SUBRULE2(this.command, { ARGS: [ctx] });
+    });
+    this.ACTION(() => {
+      if (piped) this.mark(first, ctx.length, "pipeline");
+      if (bang !== undefined) this.mark(first, ctx.length, "negated");
+    });
+  });
+
+  private readonly command = this.RULE("command", (ctx: Ctx = []) => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.functionDefinition, { ARGS: [ctx] }) },
+      { ALT: () => this.SUBRULE(this.simpleCommand, { ARGS: [ctx] }) },
+      {
+        ALT: () => {
+          this.SUBRULE(this.compound, { ARGS: [ctx] });
+          this.MANY(() => {
+            const target = this.SUBRULE(this.redirect).target;
+            this.ACTION(() => target !== undefined && this.looseWord(target, ctx));
+          });
+        },
+      },
+    ]);
+  });
+
+  /** `name() body` and `function name [()] body`. */
+  private readonly functionDefinition = this.RULE("functionDefinition", (ctx: Ctx = []) => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.PlainWord);
+          this.CONSUME(T.LParen);
+          this.CONSUME(T.RParen);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.FunctionKw);
+          this.CONSUME(T.WordLike);
+          this.OPTION(() => {
+            this.CONSUME2(T.LParen);
+            this.CONSUME2(T.RParen);
+          });
+        },
+      },
+    ]);
+    this.MANY(() => this.CONSUME(T.Newline));
+    this.SUBRULE(this.compound, { ARGS: [[...ctx, "function-body"]] });
+    this.MANY2(() => {
+      const target = this.SUBRULE(this.redirect).target;
+      this.ACTION(() => target !== undefined && this.looseWord(target, ctx));
+    });
+  });
+
+  private readonly simpleCommand = this.RULE("simpleCommand", (ctx: Ctx = []) => {
+    const command = EMPTY_COMMAND();
+    this.OR([
+      {
+        ALT: () => {
+          this.AT_LEAST_ONE(() =>
+            this.OR2([
+              { ALT: () => command.assignments.push(this.CONSUME(T.AssignmentWord)) },
+              { ALT: () => command.redirects.push(this.SUBRULE(this.redirect)) },
+            ]),
+          );
+          this.OPTION(() => {
+            command.words.push(this.CONSUME(T.PlainWord));
+            this.SUBRULE(this.suffix, { ARGS: [command] });
+          });
+        },
+      },
+      {
+        ALT: () => {
+          command.words.push(this.CONSUME2(T.PlainWord));
+          this.SUBRULE2(this.suffix, { ARGS: [command] });
+        },
+      },
+    ]);
+    this.ACTION(() => this.emit(command, ctx));
+  });
+
+  private readonly suffix = this.RULE("suffix", (command: Omit<RawCommand, "context" | "connector"> = EMPTY_COMMAND()) => {
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => command.words.push(this.CONSUME(T.WordLike)) },
+        { ALT: () => command.redirects.push(this.SUBRULE(this.redirect)) },
+      ]),
+    );
+  });
+
+  private readonly redirect = this.RULE("redirect", (): RawRedirect => {
+    const fd = this.OPTION(() => this.CONSUME(T.IoNumber));
+    const op = this.CONSUME(T.RedirOp);
+    const target = this.CONSUME(T.WordLike);
+    return { fd, op, target };
+  });
+
+  private readonly compound = this.RULE("compound", (ctx: Ctx = []) => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.list, { ARGS: [[...ctx, "subshell"], true] });
+          this.CONSUME(T.RParen);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LBrace);
+          this.SUBRULE2(this.list, { ARGS: [[...ctx, "group"], true] });
+          this.CONSUME(T.RBrace);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.ifClause, { ARGS: [ctx] }) },
+      { ALT: () => this.SUBRULE(this.forClause, { ARGS: [ctx] }) },
+      { ALT: () => this.SUBRULE(this.loopClause, { ARGS: [ctx] }) },
+      { ALT: () => this.SUBRULE(this.caseClause, { ARGS: [ctx] }) },
+      { ALT: () => this.SUBRULE(this.testClause, { ARGS: [ctx] }) },
+    ]);
+  });
+
+  private readonly ifClause = this.RULE("ifClause", (ctx: Ctx = []) => {
+    const condition: Ctx = [...ctx, "if-condition"];
+    const body: Ctx = [...ctx, "if-body"];
+    this.CONSUME(T.If);
+    this.SUBRULE(this.list, { ARGS: [condition, true] });
+    this.CONSUME(T.Then);
+    this.SUBRULE2(this.list, { ARGS: [body, false] });
+    this.MANY(() => {
+      this.CONSUME(T.Elif);
+      this.SUBRULE3(this.list, { ARGS: [condition, false] });
+      this.CONSUME2(T.Then);
+      this.SUBRULE4(this.list, { ARGS: [body, false] });
+    });
+    this.OPTION(() => {
+      this.CONSUME(T.Else);
+      this.SUBRULE5(this.list, { ARGS: [[...ctx, "else-body"], false] });
+    });
+    this.CONSUME(T.Fi);
+  });
+
+  private readonly forClause = this.RULE("forClause", (ctx: Ctx = []) => {
+    this.CONSUME(T.For);
+    this.CONSUME(T.WordLike);
+    this.OPTION({
+      GATE: () => {
+        let k = 1;
+        while (this.LA(k).tokenType === T.Newline) k++;
+        return this.LA(k).tokenType === T.In;
+      },
+      DEF: () => {
+        this.MANY(() => this.CONSUME(T.Newline));
+        this.CONSUME(T.In);
+        this.MANY2(() => {
+          const word = this.CONSUME2(T.WordLike);
+          this.ACTION(() => this.looseWord(word, ctx));
+        });
+      },
+    });
+    this.OPTION2(() => this.OR([{ ALT: () => this.CONSUME(T.Semi) }, { ALT: () => this.CONSUME2(T.Newline) }]));
+    this.MANY3(() => this.CONSUME3(T.Newline));
+    this.SUBRULE(this.doGroup, { ARGS: [[...ctx, "for-body"]] });
+  });
+
+  /** `while` and `until`. */
+  private readonly loopClause = this.RULE("loopClause", (ctx: Ctx = []) => {
+    const until = this.OR([{ ALT: () => this.CONSUME(T.While) }, { ALT: () => this.CONSUME(T.Until) }]).tokenType === T.Until;
+    this.SUBRULE(this.list, { ARGS: [[...ctx, until ? "until-condition" : "while-condition"], true] });
+    this.SUBRULE(this.doGroup, { ARGS: [[...ctx, until ? "until-body" : "while-body"]] });
+  });
+
+  private readonly doGroup = this.RULE("doGroup", (body: Ctx = []) => {
+    this.CONSUME(T.Do);
+    this.SUBRULE(this.list, { ARGS: [body, false] });
+    this.CONSUME(T.Done);
+  });
+
+  private readonly caseClause = this.RULE("caseClause", (ctx: Ctx = []) => {
+    this.CONSUME(T.Case);
+    const subject = this.CONSUME(T.WordLike);
+    this.ACTION(() => this.looseWord(subject, ctx));
+    this.MANY(() => this.CONSUME(T.Newline));
+    this.CONSUME(T.In);
+    this.MANY2(() => this.CONSUME2(T.Newline));
+    this.MANY3({
+      GATE: () => this.LA(1).tokenType !== T.Esac,
+      DEF: () => this.SUBRULE(this.caseItem, { ARGS: [[...ctx, "case-body"]] }),
+    });
+    this.CONSUME(T.Esac);
+  });
+
+  private readonly caseItem = this.RULE("caseItem", (body: Ctx = []) => {
+    this.OPTION(() => this.CONSUME(T.LParen));
+    this.CONSUME(T.WordLike);
+    this.MANY(() => {
+      this.CONSUME(T.Pipe);
+      this.CONSUME2(T.WordLike);
+    });
+    this.CONSUME(T.RParen);
+    this.SUBRULE(this.list, { ARGS: [body, false] });
+    this.OPTION2(() =>
+      this.OR([{ ALT: () => this.CONSUME(T.DSemi) }, { ALT: () => this.CONSUME(T.SemiAmp) }, { ALT: () => this.CONSUME(T.DSemiAmp) }]),
+    );
+    this.MANY2(() => this.CONSUME(T.Newline));
+  });
+
+  /** bash `[[ … ]]`: emitted as a command named `[[` whose arguments are the tokens inside. */
+  private readonly testClause = this.RULE("testClause", (ctx: Ctx = []) => {
+    const words = [this.CONSUME(T.DBracketOpen)];
+    this.MANY(() => {
+      const token = this.CONSUME(T.InTest);
+      if (token.tokenType !== T.Newline) words.push(token);
+    });
+    words.push(this.CONSUME(T.DBracketClose));
+    this.ACTION(() => this.emit({ assignments: [], words, redirects: [] }, ctx));
+  });
+}
+
+const parser = new ShellParser(false);
+
+/**
+ * Parses the tokens of one script into raw commands and errors. Never throws.
+ *
+ * @example
+ * parseShellTokens(lexShell("a | b", options).tokens, 5).commands.length; // 2
+ */
+export function parseShellTokens(tokens: IToken[], length: number): RawScript {
+  return parser.parse(tokens, length);
+}

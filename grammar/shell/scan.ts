@@ -1,0 +1,296 @@
+/**
+ * Character-level scanning of shell words: where a word ends, and where a quoted or nested
+ * construct (`"…"`, `` `…` ``, `$(…)`, `$((…))`, `${…}`) closes.
+ *
+ * Nested constructs are skipped with an explicit stack, never by recursion, so `$(` nested
+ * thousands deep cannot overflow the call stack. The end of every `$(…)` found is remembered in
+ * {@link ScanMemo} by its absolute offset, so that when the body is later lexed on its own the
+ * inner `$(…)` are skipped in one step: nesting costs linear, not quadratic, time.
+ *
+ * @packageDocumentation
+ */
+
+/** Absolute offset of the first character inside a `$(` → absolute offset just after its `)`. */
+export type ScanMemo = Map<number, number>;
+
+/** Where the text being scanned sits in the root script, and what is already known about it. */
+export interface ScanPlace {
+  /** Absolute offset of the scanned text's first character in the root script. */
+  base: number;
+  /** Shared memo of `$(…)` ends; undefined when the text is not a verbatim slice of the root. */
+  memo: ScanMemo | undefined;
+  /** Whether bash-only syntax (`$'…'`) is recognised. */
+  bash: boolean;
+}
+
+/** The kinds of nested construct {@link skipNested} can close. */
+export const Nest = {
+  /** `$(…)` or `(…)`: shell code, closed by an unbalanced `)`. */
+  Command: 0,
+  /** `"…"`. */
+  Double: 1,
+  /** `${…}`. */
+  Brace: 2,
+  /** `` `…` ``. */
+  Backtick: 3,
+  /** `$((…))`. */
+  Arithmetic: 4,
+} as const;
+/** One of {@link Nest}'s values. */
+export type Nest = (typeof Nest)[keyof typeof Nest];
+
+const BACKSLASH = 92;
+const SQUOTE = 39;
+const DQUOTE = 34;
+const BACKTICK = 96;
+const DOLLAR = 36;
+const LPAREN = 40;
+const RPAREN = 41;
+const LBRACE = 123;
+const RBRACE = 125;
+const HASH = 35;
+const LOWER_C = 99;
+const LOWER_E = 101;
+const EQUALS = 61;
+
+/** Characters that end an unquoted word: blanks, newline and the operator characters `;&|<>()`. */
+const BREAK = new Uint8Array(128);
+for (const c of " \t\r\n\f\v;&|<>()") BREAK[c.charCodeAt(0)] = 1;
+
+/**
+ * Whether the character code ends an unquoted word.
+ *
+ * @example
+ * isWordBreak(";".charCodeAt(0)); // true
+ */
+export function isWordBreak(code: number): boolean {
+  return code < 128 && BREAK[code] === 1;
+}
+
+/**
+ * The offset just after the quote closing a `'…'` whose opening quote is at `open`
+ * (the text length when it is unterminated).
+ *
+ * @example
+ * skipSingle("'a b' c", 0); // 5
+ */
+export function skipSingle(text: string, open: number): number {
+  const close = text.indexOf("'", open + 1);
+  return close < 0 ? text.length : close + 1;
+}
+
+/**
+ * The offset just after the quote closing a bash `$'…'` whose `$` is at `dollar`: backslash
+ * escapes the next character.
+ *
+ * @example
+ * skipAnsiC("$'it\\'s' x", 0); // 8
+ */
+export function skipAnsiC(text: string, dollar: number): number {
+  const n = text.length;
+  for (let i = dollar + 2; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === SQUOTE) return i + 1;
+  }
+  return n;
+}
+
+/**
+ * The offset just after the construct that `$` at `dollar` starts (`$(…)`, `$((…))`, `${…}`,
+ * `$'…'`, `$"…"`), or `dollar + 1` for a plain `$`.
+ *
+ * @example
+ * skipDollar("$(echo)x", 0, { base: 0, memo: undefined, bash: true }); // 7
+ */
+export function skipDollar(text: string, dollar: number, place: ScanPlace): number {
+  const next = text.charCodeAt(dollar + 1);
+  if (next === LPAREN) {
+    return text.charCodeAt(dollar + 2) === LPAREN
+      ? skipNested(text, dollar + 3, Nest.Arithmetic, place)
+      : skipNested(text, dollar + 2, Nest.Command, place);
+  }
+  if (next === LBRACE) return skipNested(text, dollar + 2, Nest.Brace, place);
+  if (next === SQUOTE && place.bash) return skipAnsiC(text, dollar);
+  if (next === DQUOTE && place.bash) return skipNested(text, dollar + 2, Nest.Double, place);
+  return dollar + 1;
+}
+
+/**
+ * The offset just after the delimiter closing a construct of kind `kind` whose body starts at
+ * `start` (the text length when it is unterminated). Iterative: the nesting depth only grows an
+ * array.
+ *
+ * @example
+ * skipNested('a "$(b ")")" c', 2, Nest.Double, { base: 0, memo: undefined, bash: true }); // 11
+ */
+export function skipNested(text: string, start: number, kind: Nest, place: ScanPlace): number {
+  const memo = place.memo;
+  const known = kind === Nest.Command && memo !== undefined ? memo.get(place.base + start) : undefined;
+  if (known !== undefined) return known - place.base;
+  const n = text.length;
+  const kinds: Nest[] = [kind];
+  const starts: number[] = [start];
+  const depths: number[] = [0];
+  /** Open `case … esac` per frame: inside one, `)` ends a pattern, not the substitution. */
+  const cases: number[] = [0];
+  let i = start;
+  const push = (k: Nest, s: number): void => {
+    const end = k === Nest.Command && memo !== undefined ? memo.get(place.base + s) : undefined;
+    if (end !== undefined) {
+      i = end - place.base;
+    } else {
+      kinds.push(k);
+      starts.push(s);
+      depths.push(0);
+      cases.push(0);
+      i = s;
+    }
+  };
+  const pop = (after: number): void => {
+    const k = kinds.pop();
+    const s = starts.pop() as number;
+    depths.pop();
+    cases.pop();
+    if (k === Nest.Command && memo !== undefined) memo.set(place.base + s, place.base + after);
+    i = after;
+  };
+  while (kinds.length > 0) {
+    if (i >= n) {
+      while (kinds.length > 0) pop(n);
+      return n;
+    }
+    const top = kinds.length - 1;
+    const k = kinds[top];
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) {
+      i += 2;
+      continue;
+    }
+    if (k === Nest.Backtick) {
+      if (c === BACKTICK) pop(i + 1);
+      else i++;
+      continue;
+    }
+    if (c === DQUOTE) {
+      if (k === Nest.Double) pop(i + 1);
+      else push(Nest.Double, i + 1);
+      continue;
+    }
+    if (c === DOLLAR) {
+      const next = text.charCodeAt(i + 1);
+      if (next === LPAREN) {
+        if (text.charCodeAt(i + 2) === LPAREN) push(Nest.Arithmetic, i + 3);
+        else push(Nest.Command, i + 2);
+      } else if (next === LBRACE) push(Nest.Brace, i + 2);
+      else if (next === SQUOTE && place.bash && k !== Nest.Double) i = skipAnsiC(text, i);
+      else i++;
+      continue;
+    }
+    if (c === BACKTICK) {
+      push(Nest.Backtick, i + 1);
+      continue;
+    }
+    if (k === Nest.Double) {
+      i++;
+      continue;
+    }
+    if (c === SQUOTE) {
+      i = skipSingle(text, i);
+      continue;
+    }
+    if (k === Nest.Brace) {
+      if (c === LBRACE) depths[top]++;
+      else if (c === RBRACE) {
+        if (depths[top] === 0) {
+          pop(i + 1);
+          continue;
+        }
+        depths[top]--;
+      }
+      i++;
+      continue;
+    }
+    // Command or Arithmetic: shell code with balanced parentheses.
+    if (c === LPAREN) {
+      depths[top]++;
+      i++;
+    } else if (c === RPAREN) {
+      if (depths[top] > 0) {
+        depths[top]--;
+        i++;
+      } else if (k === Nest.Command && cases[top] === 0) pop(i + 1);
+      else if (k === Nest.Command) i++;
+      else if (text.charCodeAt(i + 1) === RPAREN) pop(i + 2);
+      else i++;
+    } else if (k === Nest.Command && (c === HASH || c === LOWER_C || c === LOWER_E) && (i === starts[top] || isWordBreak(text.charCodeAt(i - 1)))) {
+      if (c === HASH) {
+        const eol = text.indexOf("\n", i);
+        i = eol < 0 ? n : eol;
+      } else {
+        const keyword = c === LOWER_C ? "case" : "esac";
+        if (text.startsWith(keyword, i) && (i + 4 >= n || isWordBreak(text.charCodeAt(i + 4)))) {
+          cases[top] = Math.max(0, cases[top] + (c === LOWER_C ? 1 : -1));
+        }
+        i++;
+      }
+    } else i++;
+  }
+  return i;
+}
+
+const NAME_START = /[A-Za-z_]/;
+const NAME_CHARS = /^[A-Za-z_][A-Za-z0-9_]*\+?$/;
+
+/**
+ * The offset just after the unquoted word starting at `start` (equal to `start` when a word
+ * cannot start there). Quotes, escapes and nested constructs are part of the word; a bash array
+ * assignment `name=(…)` is one word.
+ *
+ * @example
+ * scanWordEnd('a"b c"d e', 0, { base: 0, memo: undefined, bash: true }); // 7
+ */
+export function scanWordEnd(text: string, start: number, place: ScanPlace): number {
+  const n = text.length;
+  let i = start;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && BREAK[c] === 1) break;
+    switch (c) {
+      case BACKSLASH:
+        i = Math.min(n, i + 2);
+        break;
+      case SQUOTE:
+        i = skipSingle(text, i);
+        break;
+      case DQUOTE:
+        i = skipNested(text, i + 1, Nest.Double, place);
+        break;
+      case BACKTICK:
+        i = skipNested(text, i + 1, Nest.Backtick, place);
+        break;
+      case DOLLAR:
+        i = skipDollar(text, i, place);
+        break;
+      case EQUALS:
+        if (text.charCodeAt(i + 1) === LPAREN && NAME_START.test(text[start]) && NAME_CHARS.test(text.slice(start, i))) {
+          i = skipNested(text, i + 2, Nest.Command, place);
+        } else i++;
+        break;
+      default:
+        i++;
+    }
+  }
+  return i;
+}
+
+/**
+ * The offset of the end of the line that `start` is on (its `\n`, or the text length).
+ *
+ * @example
+ * lineEnd("ab\ncd", 0); // 2
+ */
+export function lineEnd(text: string, start: number): number {
+  const eol = text.indexOf("\n", start);
+  return eol < 0 ? text.length : eol;
+}

@@ -1,0 +1,312 @@
+/**
+ * Token types of the shell grammar. Operators are plain strings; words, reserved words, fd
+ * numbers, process substitutions and newlines (which carry pending here-document bodies) are
+ * custom patterns driven by {@link lexState}, the per-tokenize state of the lexer.
+ *
+ * Reserved words (`if`, `then`, `{`, `!`, …) are their own token types only when the whole word
+ * is exactly that spelling, unquoted; all of them also belong to {@link WordLike}, so the grammar
+ * takes them as ordinary arguments wherever a command name is not expected (`echo if`).
+ *
+ * @packageDocumentation
+ */
+import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from "chevrotain";
+import { lineEnd, scanWordEnd, skipNested, Nest, type ScanPlace } from "./scan.js";
+
+/** A here-document body found by the lexer, keyed by its `<<` operator's offset. */
+export interface LexedHeredoc {
+  /** The body text (leading tabs removed for `<<-`), without the delimiter line. */
+  readonly body: string;
+  /** Offsets of the body in the lexed text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A lexer-level problem (an unterminated here-document). */
+export interface LexProblem {
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface PendingHeredoc {
+  readonly op: number;
+  readonly delimiter: string;
+  readonly stripTabs: boolean;
+}
+
+/** Mutable state of one tokenize call: reset by `lexShell` before each run. */
+export const lexState = {
+  place: { base: 0, memo: undefined, bash: true } as ScanPlace,
+  pending: [] as PendingHeredoc[],
+  heredocs: new Map<number, LexedHeredoc>(),
+  problems: [] as LexProblem[],
+  cacheText: "",
+  cacheOffset: -1,
+  cacheEnd: -1,
+};
+
+/** The end of the word at `offset`, memoised: several token types test the same word. */
+function wordEnd(text: string, offset: number): number {
+  const s = lexState;
+  if (s.cacheOffset !== offset || s.cacheText !== text) {
+    s.cacheText = text;
+    s.cacheOffset = offset;
+    s.cacheEnd = scanWordEnd(text, offset, s.place);
+  }
+  return s.cacheEnd;
+}
+
+function matched(image: string): CustomPatternMatcherReturn {
+  return [image] as CustomPatternMatcherReturn;
+}
+
+/** Start-character hints for word tokens: every non-breaking ASCII code and one code per 256-block above. */
+const WORD_START: number[] = [];
+for (let c = 0; c < 256; c++) if (!" \t\r\n\f\v;&|<>()".includes(String.fromCharCode(c))) WORD_START.push(c);
+for (let c = 256; c < 65536; c += 256) WORD_START.push(c);
+
+/** Any word: the category the grammar consumes for arguments. */
+export const WordLike = createToken({ name: "WordLike", pattern: Lexer.NA, label: "a word" });
+/** Every token except `]]`: what `[[ … ]]` may contain. */
+export const InTest = createToken({ name: "InTest", pattern: Lexer.NA });
+/** Redirection operators. */
+export const RedirOp = createToken({ name: "RedirOp", pattern: Lexer.NA, label: "a redirection" });
+/** Tokens that cannot start a command: at top level they are reported and skipped. */
+export const Stray = createToken({ name: "Stray", pattern: Lexer.NA });
+
+const HEREDOC_QUOTES = /['"\\]/g;
+
+/** A word that is not a reserved word nor an assignment. */
+export const PlainWord = createToken({
+  name: "PlainWord",
+  label: "a word",
+  categories: [WordLike, InTest],
+  start_chars_hint: WORD_START,
+  line_breaks: true,
+  pattern: {
+    exec(text: string, offset: number, tokens: IToken[]): CustomPatternMatcherReturn | null {
+      const end = wordEnd(text, offset);
+      if (end === offset) return null;
+      const image = text.slice(offset, end);
+      const previous = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
+      if (previous !== undefined && (previous.tokenType === DLess || previous.tokenType === DLessDash)) {
+        lexState.pending.push({
+          op: previous.startOffset,
+          delimiter: image.replace(HEREDOC_QUOTES, ""),
+          stripTabs: previous.tokenType === DLessDash,
+        });
+      }
+      return matched(image);
+    },
+  },
+});
+
+const ASSIGNMENT = /[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/y;
+
+/** `name=value`, `name+=value`, `name[i]=value`, `name=(…)`. */
+export const AssignmentWord = createToken({
+  name: "AssignmentWord",
+  label: "an assignment",
+  categories: [WordLike, InTest],
+  start_chars_hint: [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_"],
+  line_breaks: true,
+  pattern: {
+    exec(text: string, offset: number): CustomPatternMatcherReturn | null {
+      ASSIGNMENT.lastIndex = offset;
+      if (!ASSIGNMENT.test(text)) return null;
+      const end = wordEnd(text, offset);
+      return ASSIGNMENT.lastIndex <= end ? matched(text.slice(offset, end)) : null;
+    },
+  },
+});
+
+function reserved(name: string, spelling: string, extra: TokenType[] = []): TokenType {
+  return createToken({
+    name,
+    label: `'${spelling}'`,
+    categories: [WordLike, InTest, ...extra],
+    start_chars_hint: [spelling[0]],
+    pattern: {
+      exec(text: string, offset: number): CustomPatternMatcherReturn | null {
+        return wordEnd(text, offset) - offset === spelling.length && text.startsWith(spelling, offset)
+          ? matched(spelling)
+          : null;
+      },
+    },
+  });
+}
+
+export const If = reserved("If", "if");
+export const Then = reserved("Then", "then", [Stray]);
+export const Elif = reserved("Elif", "elif", [Stray]);
+export const Else = reserved("Else", "else", [Stray]);
+export const Fi = reserved("Fi", "fi", [Stray]);
+export const For = reserved("For", "for");
+export const In = reserved("In", "in", [Stray]);
+export const While = reserved("While", "while");
+export const Until = reserved("Until", "until");
+export const Do = reserved("Do", "do", [Stray]);
+export const Done = reserved("Done", "done", [Stray]);
+export const Case = reserved("Case", "case");
+export const Esac = reserved("Esac", "esac", [Stray]);
+export const FunctionKw = reserved("FunctionKw", "function");
+export const LBrace = reserved("LBrace", "{");
+export const RBrace = reserved("RBrace", "}", [Stray]);
+export const Bang = reserved("Bang", "!");
+export const DBracketOpen = reserved("DBracketOpen", "[[");
+/** `]]`: a word, but not part of {@link InTest}. */
+export const DBracketClose = createToken({
+  name: "DBracketClose",
+  label: "']]'",
+  categories: [WordLike, Stray],
+  start_chars_hint: ["]"],
+  pattern: {
+    exec(text: string, offset: number): CustomPatternMatcherReturn | null {
+      return wordEnd(text, offset) - offset === 2 && text.startsWith("]]", offset) ? matched("]]") : null;
+    },
+  },
+});
+
+const DIGIT_START = [..."0123456789"];
+
+/** The fd number of a redirection: digits directly followed by `<` or `>`. */
+export const IoNumber = createToken({
+  name: "IoNumber",
+  label: "a file descriptor",
+  categories: [InTest],
+  start_chars_hint: DIGIT_START,
+  pattern: {
+    exec(text: string, offset: number): CustomPatternMatcherReturn | null {
+      let i = offset;
+      while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+      const next = text[i];
+      return i > offset && (next === "<" || next === ">") ? matched(text.slice(offset, i)) : null;
+    },
+  },
+});
+
+/** bash `<(…)` and `>(…)`. */
+export const ProcessSubstitution = createToken({
+  name: "ProcessSubstitution",
+  label: "a process substitution",
+  categories: [WordLike, InTest],
+  start_chars_hint: ["<", ">"],
+  line_breaks: true,
+  pattern: {
+    exec(text: string, offset: number): CustomPatternMatcherReturn | null {
+      if (text.charCodeAt(offset + 1) !== 40) return null;
+      return matched(text.slice(offset, skipNested(text, offset + 2, Nest.Command, lexState.place)));
+    },
+  },
+});
+
+/** Reads the bodies of the here-documents started on the line that ends at `newline`. */
+function readHeredocs(text: string, newline: number): number {
+  const s = lexState;
+  let pos = newline + 1;
+  let end = newline + 1;
+  for (const doc of s.pending) {
+    const start = pos;
+    const lines: string[] = [];
+    let closed = false;
+    while (pos < text.length) {
+      const eol = lineEnd(text, pos);
+      let line = text.slice(pos, eol);
+      if (doc.stripTabs) line = line.replace(/^\t+/, "");
+      const bare = line.endsWith("\r") ? line.slice(0, -1) : line;
+      if (bare === doc.delimiter) {
+        s.heredocs.set(doc.op, { body: lines.length > 0 ? lines.join("\n") + "\n" : "", start, end: pos });
+        end = eol;
+        pos = eol + 1;
+        closed = true;
+        break;
+      }
+      lines.push(line);
+      pos = eol + 1;
+    }
+    if (!closed) {
+      s.heredocs.set(doc.op, { body: lines.join("\n"), start, end: text.length });
+      s.problems.push({ message: `Here-document is not closed by '${doc.delimiter}'.`, start: doc.op, end: doc.op + 2 });
+      end = text.length;
+      pos = text.length;
+    }
+  }
+  s.pending.length = 0;
+  return end;
+}
+
+/** A newline; it also swallows the bodies of here-documents started on its line. */
+export const Newline = createToken({
+  name: "Newline",
+  label: "a newline",
+  categories: [InTest],
+  start_chars_hint: ["\n"],
+  line_breaks: true,
+  pattern: {
+    exec(text: string, offset: number): CustomPatternMatcherReturn | null {
+      if (text.charCodeAt(offset) !== 10) return null;
+      if (lexState.pending.length === 0) return matched("\n");
+      return matched(text.slice(offset, readHeredocs(text, offset)));
+    },
+  },
+});
+
+/** Blanks and `\` line continuations. */
+export const Blank = createToken({ name: "Blank", pattern: /(?:[ \t\r\f\v]|\\\r?\n)+/, group: Lexer.SKIPPED, line_breaks: true });
+/** A comment: `#` at the start of a word, to the end of the line. */
+export const Comment = createToken({ name: "Comment", pattern: /#[^\n]*/, group: Lexer.SKIPPED });
+
+function op(name: string, image: string, categories: TokenType[] = []): TokenType {
+  return createToken({ name, pattern: image, label: `'${image}'`, categories: [InTest, ...categories] });
+}
+
+export const AndIf = op("AndIf", "&&", [Stray]);
+export const OrIf = op("OrIf", "||", [Stray]);
+export const DSemiAmp = op("DSemiAmp", ";;&", [Stray]);
+export const DSemi = op("DSemi", ";;", [Stray]);
+export const SemiAmp = op("SemiAmp", ";&", [Stray]);
+export const Semi = op("Semi", ";", [Stray]);
+export const AndGreatGreat = op("AndGreatGreat", "&>>", [RedirOp]);
+export const AndGreat = op("AndGreat", "&>", [RedirOp]);
+export const Amp = op("Amp", "&", [Stray]);
+export const PipeAmp = op("PipeAmp", "|&", [Stray]);
+export const Pipe = op("Pipe", "|", [Stray]);
+export const TLess = op("TLess", "<<<", [RedirOp]);
+export const DLessDash = op("DLessDash", "<<-", [RedirOp]);
+export const DLess = op("DLess", "<<", [RedirOp]);
+export const LessGreat = op("LessGreat", "<>", [RedirOp]);
+export const LessAnd = op("LessAnd", "<&", [RedirOp]);
+export const Less = op("Less", "<", [RedirOp]);
+export const DGreat = op("DGreat", ">>", [RedirOp]);
+export const GreatAnd = op("GreatAnd", ">&", [RedirOp]);
+export const Clobber = op("Clobber", ">|", [RedirOp]);
+export const Great = op("Great", ">", [RedirOp]);
+export const LParen = op("LParen", "(");
+export const RParen = op("RParen", ")", [Stray]);
+
+/** Tokens of POSIX sh, in matching order. */
+const SH_TOKENS: TokenType[] = [
+  Newline, Blank, Comment, IoNumber,
+  AndIf, OrIf, DSemi, Semi, Amp, Pipe,
+  DLessDash, DLess, LessGreat, LessAnd, Less, DGreat, GreatAnd, Clobber, Great, LParen, RParen,
+  If, Then, Elif, Else, Fi, For, In, While, Until, Do, Done, Case, Esac, LBrace, RBrace, Bang,
+  AssignmentWord, PlainWord,
+];
+
+/** Tokens of bash, in matching order. */
+const BASH_TOKENS: TokenType[] = [
+  Newline, Blank, Comment, IoNumber, ProcessSubstitution,
+  AndIf, OrIf, DSemiAmp, DSemi, SemiAmp, Semi, AndGreatGreat, AndGreat, Amp, PipeAmp, Pipe,
+  TLess, DLessDash, DLess, LessGreat, LessAnd, Less, DGreat, GreatAnd, Clobber, Great, LParen, RParen,
+  If, Then, Elif, Else, Fi, For, In, While, Until, Do, Done, Case, Esac, FunctionKw, LBrace, RBrace, Bang,
+  DBracketOpen, DBracketClose, AssignmentWord, PlainWord,
+];
+
+/** The multi-mode lexer definition: one mode per dialect. */
+export const lexerDefinition = {
+  modes: { sh: SH_TOKENS, bash: BASH_TOKENS },
+  defaultMode: "bash",
+};
+
+/** Every token type, categories included: the parser's vocabulary. */
+export const allTokenTypes: TokenType[] = [WordLike, InTest, RedirOp, Stray, ...BASH_TOKENS];
