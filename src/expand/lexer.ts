@@ -70,6 +70,11 @@ const COLON = 0x3a;
 const SLASH = 0x2f;
 const UNDERSCORE = 0x5f;
 const BOM = 0xfeff;
+/**
+ * How deeply `${A:-${B:-…}}` may nest. BuildKit has no limit (Go stacks grow); this one keeps the
+ * recursion far from JavaScript's stack limit. No real Dockerfile comes close.
+ */
+const MAX_NESTING = 200;
 
 /** What Go's `string(rune)` gives for a rune: `EOF` (-1) becomes U+FFFD. */
 function runeString(cp: number): string {
@@ -116,6 +121,7 @@ class ShellWord {
   private readonly escape: number;
   private rawEscapes: boolean;
   private words: WordSplitter | undefined;
+  private depth = 0;
   failure: Failure | undefined;
   matched: Set<string> | undefined;
   unmatched: Set<string> | undefined;
@@ -154,11 +160,13 @@ class ShellWord {
 
   /** Process up to `stop` (consumed) or the end of input; `stop` = EOF means the whole input. */
   private processStopOn(stop: number, rawEscapes: boolean): string | undefined {
+    const nested = stop !== EOF;
+    if (nested && ++this.depth > MAX_NESTING) return this.fail(`expansion nested more than ${MAX_NESTING} levels deep`);
     const saved = this.rawEscapes;
     this.rawEscapes = rawEscapes;
-    const nested = stop !== EOF;
     const result = this.processUntil(stop, nested ? undefined : this.words);
     this.rawEscapes = saved;
+    if (nested) this.depth--;
     // BuildKit shares one word buffer between the outer call and the nested ones inside `${…}`,
     // and each nested call empties it: the text of the outer word so far is dropped.
     if (nested && result !== undefined) this.words?.discardPendingText();

@@ -77,6 +77,12 @@ describe("processWord", () => {
     expect(processWord("C:\\dir\\$X `$X", env, { escapeToken: "`" })).toMatchObject({ value: "C:\\dir\\abcab $X" });
   });
 
+  it("returns an error instead of overflowing the stack on absurd nesting", () => {
+    const nest = (n: number) => "${A:-".repeat(n) + "x" + "}".repeat(n);
+    expect(processWord(nest(200), emptyEnv)).toMatchObject({ ok: true, value: "x" });
+    expect(processWord(nest(100_000), emptyEnv)).toMatchObject({ ok: false, error: expect.stringContaining("expansion nested more than 200 levels deep") });
+  });
+
   it("does not backtrack on hostile patterns", () => {
     const long = envFrom({ A: "a".repeat(3_000) });
     const started = performance.now();
