@@ -112,6 +112,8 @@ interface ToolContext {
   readonly base: FileOperationBase;
   readonly parsed: ParsedArguments;
   readonly path: (word: ShellWord) => FilePath;
+  /** The path an option's value names (`-f a.tar`, `--file=a.tar`). */
+  readonly optionPath: (option: ParsedOption) => FilePath | undefined;
   /** The program of the next command when it reads this one's output through `|`. */
   readonly pipedTo: string | undefined;
 }
@@ -183,9 +185,11 @@ const TOOLS: readonly ToolSpec[] = [
       ),
     ],
     build(context) {
-      const { parsed, path } = context;
-      const urlWords = [...parsed.positionals, ...parsed.options.flatMap((o) => (o.name === "url" && o.valueWord ? [o.valueWord] : []))];
-      const urls = urlWords.map(path);
+      const { parsed, path, optionPath } = context;
+      const urls = [
+        ...parsed.positionals.map(path),
+        ...parsed.options.flatMap((o) => (o.name === "url" ? [optionPath(o)] : [])).filter((u) => u !== undefined),
+      ];
       const explicit = last(parsed, "output")?.value;
       const dir = last(parsed, "output-dir")?.value;
       const named = has(parsed, "remote-name") && urls.length > 0 ? urlBaseName(urls[0].path) : undefined;
@@ -226,10 +230,10 @@ const TOOLS: readonly ToolSpec[] = [
       if (first?.value === undefined || !/^[A-Za-z]+$/.test(first.value)) return args;
       return [{ ...first, value: `-${first.value}`, text: `-${first.text}` }, ...args.slice(1)];
     },
-    build({ base, parsed, path }) {
+    build({ base, parsed, optionPath }) {
       if (!has(parsed, "extract")) return undefined;
       const file = last(parsed, "file");
-      const archive = file?.valueWord !== undefined && file.value !== "-" ? path(file.valueWord) : undefined;
+      const archive = file === undefined || file.value === "-" ? undefined : optionPath(file);
       const destination = last(parsed, "directory")?.value;
       return {
         ...base,
@@ -309,10 +313,17 @@ const TOOLS: readonly ToolSpec[] = [
   },
 ];
 
-/** Resolves a path word: `~` to HOME, known `$VARS`, globs kept. */
-function filePath(word: ShellWord, env: VariableLookup | undefined): FilePath {
-  const resolved = resolveWord(word, env);
+/**
+ * Resolves a path word: `~` to HOME, known `$VARS`, globs kept. For a value attached to its
+ * option (`--file=/tmp/a.tar`), `attached` is that value as the option parser read it.
+ */
+function filePath(word: ShellWord, env: VariableLookup | undefined, attached?: string): FilePath {
   const isGlob = hasGlob(word);
+  if (attached !== undefined) {
+    const isVariable = word.parts.some((p) => p.kind !== "literal" && p.kind !== "glob");
+    return { path: attached, word, isGlob, isVariable };
+  }
+  const resolved = resolveWord(word, env);
   if (resolved === undefined) return { path: word.text, word, isGlob, isVariable: true };
   const home = env?.get("HOME") ?? "/root";
   const tilde = word.text.startsWith("~") && /^~(\/|$)/.test(resolved);
@@ -343,6 +354,8 @@ export function fileOperations(commands: readonly SimpleCommand[], env?: Variabl
       base: { command, program: call.program, options: parsed.options },
       parsed,
       path: (word) => filePath(word, env),
+      optionPath: (o) =>
+        o.valueWord === undefined ? undefined : filePath(o.valueWord, env, o.valueWord === o.word ? o.value : undefined),
       pipedTo: next?.connector === "|" ? invocation(next)?.program : undefined,
     });
     if (operation !== undefined) result.push(operation);

@@ -320,7 +320,7 @@ const cases: readonly Case[] = [
     script: "cargo install ripgrep --version 14.1.0 --locked",
     ops: [{ manager: "cargo", packages: ["ripgrep14.1.0 pinned"], caches: ["/root/.cargo/registry"] }],
   },
-  { name: "cargo: crate@version and --path", script: "cargo install cargo-watch@8.5.2 && cargo install --path .", ops: [{ packages: ["cargo-watch@8.5.2 pinned"] }, { packages: [". file"] }] },
+  { name: "cargo: crate@version and --path", script: "cargo install cargo-watch@8.5.2 && cargo install --path=./tools/cli", ops: [{ packages: ["cargo-watch@8.5.2 pinned"] }, { packages: ["./tools/cli file"] }] },
   // robustness
   { name: "a program in a variable", script: "$PM install -y curl", ops: [] },
   { name: "unrelated commands", script: "echo apt-get install curl && ls -la", ops: [] },

@@ -10,7 +10,14 @@ import { apk } from "./apk.js";
 import { apt } from "./apt.js";
 import { cachesWritten } from "./caches.js";
 import { cargo } from "./cargo.js";
-import { invocation, parseArguments, resolveWord, type Invocation, type VariableLookup } from "./command-line.js";
+import {
+  invocation,
+  parseArguments,
+  resolveWord,
+  type Invocation,
+  type ParsedOption,
+  type VariableLookup,
+} from "./command-line.js";
 import { composer } from "./composer.js";
 import { gem } from "./gem.js";
 import { go } from "./go.js";
@@ -70,15 +77,20 @@ function matchSubcommand(spec: ManagerSpec, positionals: readonly ShellWord[]) {
   return { kind: "other" as const, subcommand: [first.value ?? first.text], rest: positionals.slice(1) };
 }
 
-/** A package word; words with unknown expansions still give their name when only the version is variable. */
+/**
+ * A package word; words with unknown expansions still give their name when only the version is
+ * variable. `option` is set for packages named by an option's value (pip `-e`, cargo `--path`).
+ */
 function toPackage(
   spec: ManagerSpec,
   word: ShellWord,
   subcommand: readonly string[],
   vars: VariableLookup,
-  forceFile: boolean,
+  option?: ParsedOption,
 ): PackageSpec {
-  const resolved = resolveWord(word, vars);
+  const forceFile = option !== undefined;
+  const attached = option !== undefined && option.valueWord === option.word ? option.value : undefined;
+  const resolved = attached ?? resolveWord(word, vars);
   const parts = spec.parsePackage(resolved ?? word.text, subcommand);
   if (resolved === undefined && /[$`]/.test(parts.name)) {
     return { name: word.text, word, pinned: false, isFile: forceFile, isVariable: true };
@@ -124,12 +136,13 @@ function operation(call: Invocation, spec: ManagerSpec, args: readonly ShellWord
   const parsed = parseArguments(args, spec.options, spec.style);
   const { kind, subcommand, rest } = matchSubcommand(spec, parsed.positionals);
   const takesPackages = PACKAGE_KINDS.includes(kind);
-  const fromOptions = parsed.options.flatMap((o) =>
-    spec.packageOptions?.includes(o.name) && o.valueWord !== undefined ? [o.valueWord] : [],
-  );
   const packages = [
-    ...(takesPackages ? rest : []).map((w) => toPackage(spec, w, subcommand, vars, false)),
-    ...fromOptions.map((w) => toPackage(spec, w, subcommand, vars, true)),
+    ...(takesPackages ? rest : []).map((w) => toPackage(spec, w, subcommand, vars)),
+    ...parsed.options.flatMap((o) =>
+      spec.packageOptions?.includes(o.name) && o.valueWord !== undefined
+        ? [toPackage(spec, o.valueWord, subcommand, vars, o)]
+        : [],
+    ),
   ];
   const draft: OperationDraft = {
     kind,
