@@ -42,7 +42,9 @@ const ZERO_WIDTH = /[\p{Mn}\p{Me}\u200b-\u200f\u2060\ufeff]/u;
 /**
  * The rows of the code frame of `finding` in a file split into `lines`, or none when the finding's
  * lines are not in the file. Tabs are expanded, control characters made visible, wide characters
- * count two columns, continuation lines are underlined from their first non-blank character, and rows longer than 100 columns are cut around the span with `…`.
+ * count two columns, continuation lines are underlined from their first non-blank character, rows
+ * longer than 100 columns are cut around the span with `…`, and spans over more than 6 lines show
+ * their first 4 lines and the last one around a `⋮` row.
  *
  * @example
  * ```ts

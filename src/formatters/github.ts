@@ -10,7 +10,7 @@ import { makeVisible } from "./visible-text.js";
 const COMMANDS: Readonly<Record<Severity, string>> = { error: "error", warning: "warning", info: "notice" };
 
 /**
- * One `::error|warning|notice file=…,line=…,col=…,endLine=…,endColumn=…,title=dockerlint (rule)::message`
+ * One `::error|warning|notice file=…,line=…,col=…,endLine=…,endColumn=…,title=dockerlint (rule)::text`
  * line per finding (`col` and `endColumn` left out for spans over several lines), paths relative to
  * `cwd`, with the escaping the Actions runner undoes.
  *
@@ -22,7 +22,10 @@ const COMMANDS: Readonly<Record<Severity, string>> = { error: "error", warning: 
  */
 export const github: Formatter = (results, context) =>
   results
-    .flatMap((result) => result.findings.map((finding) => annotation(displayPath(result.filePath, context.cwd), finding)))
+    .flatMap((result) => {
+      const file = displayPath(result.filePath, context.cwd);
+      return result.findings.map((finding) => annotation(file, finding));
+    })
     .map((line) => `${line}\n`)
     .join("");
 

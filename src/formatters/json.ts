@@ -40,5 +40,6 @@ function contractResult(result: LintResult): LintResult {
 
 function contractFinding(finding: Finding): Finding {
   const { ruleId, aliases, severity, message, line, column, endLine, endColumn, range, fix } = finding;
-  return { ruleId, aliases, severity, message, line, column, endLine, endColumn, range, ...(fix === undefined ? {} : { fix }) };
+  const contract = { ruleId, aliases, severity, message, line, column, endLine, endColumn, range };
+  return fix === undefined ? contract : { ...contract, fix };
 }

@@ -8,8 +8,8 @@ import type { Formatter } from "./types.js";
 import { escapeXmlAttribute, escapeXmlText, XML_DECLARATION } from "./xml.js";
 
 /**
- * A `<testsuites>` document with one `dockerlint` suite and one `<testcase name="<file>" classname="dockerlint">`
- * per result (paths relative to `cwd`). A file without findings passes; a file with findings gets a
+ * A `<testsuites>` document with one `dockerlint` suite and one
+ * `<testcase name="<file>" classname="dockerlint">` per result (paths relative to `cwd`). A file without findings passes; a file with findings gets a
  * `<failure message="N problems (…)" type="<worst severity>">` listing them, or an `<error>` of the
  * same shape when one of them is a parse error. The suite counts `tests`, `failures` and `errors`.
  *
@@ -28,9 +28,19 @@ import { escapeXmlAttribute, escapeXmlText, XML_DECLARATION } from "./xml.js";
  */
 export const junit: Formatter = (results, context) => {
   const outcomes = results.map(outcomeOf);
-  const counts = `tests="${results.length}" failures="${count(outcomes, "failure")}" errors="${count(outcomes, "error")}"`;
-  const cases = results.flatMap((result, index) => testCase(result, outcomes[index], displayPath(result.filePath, context.cwd)));
-  return [XML_DECLARATION, `<testsuites name="dockerlint" ${counts}>`, `  <testsuite name="dockerlint" ${counts}>`, ...cases, "  </testsuite>", "</testsuites>", ""].join("\n");
+  const totals = `name="dockerlint" tests="${results.length}" failures="${count(outcomes, "failure")}" errors="${count(outcomes, "error")}"`;
+  const cases = results.flatMap((result, index) =>
+    testCase(result, outcomes[index], displayPath(result.filePath, context.cwd)),
+  );
+  return [
+    XML_DECLARATION,
+    `<testsuites ${totals}>`,
+    `  <testsuite ${totals}>`,
+    ...cases,
+    "  </testsuite>",
+    "</testsuites>",
+    "",
+  ].join("\n");
 };
 
 type Outcome = "pass" | "failure" | "error";

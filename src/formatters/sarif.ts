@@ -13,10 +13,15 @@ import type { FormatContext, Formatter } from "./types.js";
 type Level = "error" | "warning" | "note" | "none";
 
 const SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-const LEVELS: Readonly<Record<Severity | "off", Level>> = { error: "error", warning: "warning", info: "note", off: "none" };
+const LEVELS: Readonly<Record<Severity | "off", Level>> = {
+  error: "error",
+  warning: "warning",
+  info: "note",
+  off: "none",
+};
 const FIXES: Readonly<Record<RuleDescription["fixable"], string>> = {
   safe: "Fixable with `--fix`.",
-  unsafe: "Fixable with `--fix --unsafe-fixes`.",
+  unsafe: "Fixable with `--unsafe-fixes`.",
   none: "",
 };
 

@@ -35,12 +35,15 @@ const SEVERITY_WIDTH = "warning".length;
  * ```
  */
 export const stylish: Formatter = (results, context) => {
-  const paint: Paint = context.color ? (style, text) => styleText(style, text, { validateStream: false }) : (_, text) => text;
+  const paint: Paint = context.color
+    ? (style, text) => styleText(style, text, { validateStream: false })
+    : (_, text) => text;
   const files = results.filter((result) => result.findings.length > 0);
   if (files.length === 0) return "";
   const blocks = files.map((result) => fileBlock(result, displayPath(result.filePath, context.cwd), paint));
   const counts = countSeverities(files);
-  const summary = paint("bold", paint(SEVERITY_STYLES[worstSeverity(counts) ?? "info"], `✖ ${describeCounts(counts)}`));
+  const summaryStyle = SEVERITY_STYLES[worstSeverity(counts) ?? "info"];
+  const summary = paint("bold", paint(summaryStyle, `✖ ${describeCounts(counts)}`));
   return `${blocks.join("\n")}\n${summary}\n`;
 };
 

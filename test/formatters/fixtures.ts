@@ -8,7 +8,15 @@ import type { FormatContext } from "../../src/formatters/types.js";
 
 type Span = Pick<Finding, "line" | "column" | "endLine" | "endColumn" | "range">;
 
-/** The span of the `occurrence`-th appearance of `text` in `source` (1-based lines, UTF-16 columns, end exclusive). */
+/**
+ * The span of the `occurrence`-th (0-based) appearance of `text` in `source`: 1-based lines, UTF-16
+ * columns, ends exclusive.
+ *
+ * @example
+ * ```ts
+ * locate("FROM a\nRUN b\n", "b"); // { line: 2, column: 5, endLine: 2, endColumn: 6, range: [11, 12] }
+ * ```
+ */
 export function locate(source: string, text: string, occurrence = 0): Span {
   let start = -1;
   for (let i = 0; i <= occurrence; i += 1) start = source.indexOf(text, start + 1);
@@ -23,12 +31,34 @@ export function locate(source: string, text: string, occurrence = 0): Span {
   return { line, column, endLine, endColumn, range: [start, end] };
 }
 
-/** A finding of `ruleId` on `text` in `source`. */
-export function finding(source: string, text: string, ruleId: string | null, severity: Severity, message: string, extra: Partial<Finding> = {}): Finding {
+/**
+ * A finding of `ruleId` on the first `text` in `source`.
+ *
+ * @example
+ * ```ts
+ * finding("FROM a:latest\n", "a:latest", "no-latest-tag", "warning", "Pin it", { aliases: ["DL3007"] });
+ * ```
+ */
+export function finding(
+  source: string,
+  text: string,
+  ruleId: string | null,
+  severity: Severity,
+  message: string,
+  extra: Partial<Finding> = {},
+): Finding {
   return { ruleId, aliases: [], severity, message, ...locate(source, text), ...extra };
 }
 
-/** A message with `%`, `,`, `:`, a newline, `<`, `&`, both quotes, an ESC control character and non-ASCII text. */
+/**
+ * A message with `%`, `,`, `:`, a newline, `<`, `&`, both quotes, an ESC control character and
+ * non-ASCII text.
+ *
+ * @example
+ * ```ts
+ * expect(output).toContain(escapeData(NASTY_MESSAGE));
+ * ```
+ */
 export const NASTY_MESSAGE = `Remove the apt cache: add "rm -rf /var/lib/apt/lists/*" & keep <layers> small, 100% of the time; it's cheap\nSee the docs \u001b[31mnow\u001b[0m — bitte`;
 
 const MAIN_SOURCE = [
@@ -48,7 +78,15 @@ const API_SOURCE = [
   "",
 ].join("\r\n");
 
-/** The linted results: `Dockerfile` (absolute path), `services/api/Dockerfile` (relative, CRLF) and `Dockerfile.clean`. */
+/**
+ * The linted results: `Dockerfile` (absolute path), `services/api/Dockerfile` (relative, CRLF) and
+ * `Dockerfile.clean` (no findings), all under {@link CONTEXT}'s `cwd`.
+ *
+ * @example
+ * ```ts
+ * await expect(json(RESULTS, CONTEXT)).toMatchFileSnapshot("./__golden__/json.txt");
+ * ```
+ */
 export const RESULTS: readonly LintResult[] = [
   {
     filePath: "/work/project/Dockerfile",
@@ -74,11 +112,25 @@ export const RESULTS: readonly LintResult[] = [
   { filePath: "/work/project/Dockerfile.clean", source: "FROM scratch\n", findings: [] },
 ];
 
-function rule(id: string, description: string, category: RuleDescription["category"], defaultSeverity: RuleDescription["defaultSeverity"], fixable: RuleDescription["fixable"], aliases: string[] = []): RuleDescription {
+function rule(
+  id: string,
+  description: string,
+  category: RuleDescription["category"],
+  defaultSeverity: RuleDescription["defaultSeverity"],
+  fixable: RuleDescription["fixable"],
+  aliases: string[] = [],
+): RuleDescription {
   return { id, description, category, defaultSeverity, fixable, aliases, docsPath: `docs/rules/${id}.md` };
 }
 
-/** The rules of the findings in {@link RESULTS}. */
+/**
+ * The rules of the findings in {@link RESULTS}.
+ *
+ * @example
+ * ```ts
+ * RULES.get("no-package-cache")?.aliases; // ["DL3009", "DS-0029"]
+ * ```
+ */
 export const RULES: ReadonlyMap<string, RuleDescription> = new Map(
   [
     rule("no-latest-tag", "Base images should be pinned to a version.", "base-image", "warning", "none", ["DL3007"]),
@@ -89,7 +141,14 @@ export const RULES: ReadonlyMap<string, RuleDescription> = new Map(
   ].map((description) => [description.id, description]),
 );
 
-/** The context the golden files are written with. */
+/**
+ * The context the golden files are written with (no colour).
+ *
+ * @example
+ * ```ts
+ * stylish(RESULTS, { ...CONTEXT, color: true });
+ * ```
+ */
 export const CONTEXT: FormatContext = {
   cwd: "/work/project",
   color: false,

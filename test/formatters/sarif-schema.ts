@@ -7,6 +7,12 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 /**
  * Compiles schema/sarif-schema-2.1.0.json with the two corrections described in schema/README.md,
  * and checks the `uri`, `uri-reference` and `date-time` formats it uses.
+ *
+ * @example
+ * ```ts
+ * const validate = sarifValidator();
+ * expect(validate(JSON.parse(output)), JSON.stringify(validate.errors)).toBe(true);
+ * ```
  */
 export function sarifValidator(): ValidateFunction {
   const schema = JSON.parse(readFileSync(new URL("./schema/sarif-schema-2.1.0.json", import.meta.url), "utf8"));
@@ -16,7 +22,8 @@ export function sarifValidator(): ValidateFunction {
   delete region.properties.anyOf;
   // Correction 2: the `language` patterns use the inline flag `(?i)`, which JavaScript lacks.
   const regExp = Object.assign(
-    (pattern: string, flags: string) => (pattern.includes("(?i)") ? new RegExp(pattern.replace("(?i)", ""), `${flags}i`) : new RegExp(pattern, flags)),
+    (pattern: string, flags: string) =>
+      pattern.includes("(?i)") ? new RegExp(pattern.replace("(?i)", ""), `${flags}i`) : new RegExp(pattern, flags),
     { code: "new RegExp" },
   );
   const ajv = new Ajv2020({

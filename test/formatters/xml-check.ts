@@ -4,7 +4,14 @@
  * returns the element tree with attribute values and text decoded.
  */
 
-/** An element with decoded attributes and the decoded text of its direct text children. */
+/**
+ * An element with decoded attributes and the decoded text of its direct text children.
+ *
+ * @example
+ * ```ts
+ * parseXml('<a b="&amp;">x</a>'); // { name: "a", attributes: { b: "&" }, children: [], text: "x" }
+ * ```
+ */
 export interface XmlElement {
   readonly name: string;
   readonly attributes: Readonly<Record<string, string>>;
@@ -17,7 +24,14 @@ const ATTRIBUTE = /\s+([A-Za-z_:][\w:.-]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 const INVALID_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
-/** Parses `xml`, throwing an Error that says where it is not well-formed. */
+/**
+ * Parses `xml`, throwing an Error that says where it is not well-formed.
+ *
+ * @example
+ * ```ts
+ * expect(() => parseXml("<a><b></a></b>")).toThrow(/closes/);
+ * ```
+ */
 export function parseXml(xml: string): XmlElement {
   const invalid = INVALID_CHAR.exec(xml);
   if (invalid) throw new Error(`character U+${invalid[0].charCodeAt(0).toString(16)} at ${invalid.index}`);
