@@ -1,7 +1,7 @@
 /**
- * Character classes as Go's `unicode` package defines them, for code points. BuildKit's lexer
- * decides names and word boundaries with `unicode.IsLetter`, `unicode.IsDigit` and
- * `unicode.IsSpace`, which differ from JavaScript's `\s` and `\w`.
+ * Character classes as Go's `unicode` package defines them, for code points, and Go's string
+ * order. BuildKit's lexer decides names and word boundaries with `unicode.IsLetter`,
+ * `unicode.IsDigit` and `unicode.IsSpace`, which differ from JavaScript's `\s` and `\w`.
  *
  * @packageDocumentation
  */
@@ -63,4 +63,30 @@ export function isGoLetter(cp: number): boolean {
 export function isGoDigit(cp: number): boolean {
   if (cp < 0x80) return cp >= 0x30 && cp <= 0x39;
   return DECIMAL_DIGIT.test(String.fromCodePoint(cp));
+}
+
+/** UTF-16 units reordered so that comparing them compares code points (surrogates last). */
+function codePointRank(unit: number): number {
+  if (unit < 0xd800) return unit;
+  return unit <= 0xdfff ? unit + 0x2000 : unit - 0x800;
+}
+
+/**
+ * Compare strings as Go does (byte-wise UTF-8, which is code point order). JavaScript's default
+ * sort compares UTF-16 units, which puts U+10000 and above before U+E000–U+FFFF.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * ["\u{1D49C}", "\uFF5A"].sort(compareGoStrings); // ["\uFF5A", "\u{1D49C}"]
+ * ```
+ */
+export function compareGoStrings(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
 }

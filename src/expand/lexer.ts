@@ -8,7 +8,7 @@
 
 import type { EnvLookup } from "./env.js";
 import { goQuote } from "./go-quote.js";
-import { isGoDigit, isGoLetter, isGoSpace } from "./go-unicode.js";
+import { compareGoStrings, isGoDigit, isGoLetter, isGoSpace } from "./go-unicode.js";
 import { replacePattern, trimPatternPrefix, trimPatternSuffix, type PatternOpResult } from "./shell-pattern.js";
 import { WordSplitter } from "./word-splitter.js";
 
@@ -69,6 +69,11 @@ const CLOSE_BRACE = 0x7d;
 const COLON = 0x3a;
 const SLASH = 0x2f;
 const UNDERSCORE = 0x5f;
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const QUESTION = 0x3f;
+const HASH = 0x23;
+const PERCENT = 0x25;
 const BOM = 0xfeff;
 /**
  * How deeply `${A:-${B:-…}}` may nest. BuildKit has no limit (Go stacks grow); this one keeps the
@@ -82,39 +87,16 @@ function runeString(cp: number): string {
 }
 
 /** Special parameters (`$@ $* $# $? $- $$ $! $0`): one-character names. */
-function isSpecialParam(cp: number): boolean {
-  return cp === 0x40 || cp === 0x2a || cp === 0x23 || cp === 0x3f || cp === 0x2d || cp === 0x24 || cp === 0x21 || cp === 0x30;
-}
-
-/** UTF-16 units reordered so that comparing them compares code points (surrogates last). */
-function codePointRank(unit: number): number {
-  if (unit < 0xd800) return unit;
-  return unit <= 0xdfff ? unit + 0x2000 : unit - 0x800;
-}
-
-/** Order by code point, the order of Go's byte-wise string sort. */
-function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return codePointRank(x) - codePointRank(y);
-  }
-  return a.length - b.length;
-}
+const SPECIAL_PARAMS: ReadonlySet<number> = new Set(Array.from("@*#?-$!0", (c) => c.charCodeAt(0)));
 
 function sortedNames(names: Set<string> | undefined): string[] {
-  return names === undefined ? [] : [...names].sort(compareCodePoints);
-}
-
-/** Why a run failed (the part after `failed to process "…": `). */
-interface Failure {
-  cause: string;
+  return names === undefined ? [] : [...names].sort(compareGoStrings);
 }
 
 /**
  * One run of the lexer over one input (BuildKit's `shellWord`). Every method that can fail returns
- * `undefined` after recording the cause in {@link ShellWord.failure}.
+ * `undefined` after recording why in {@link ShellWord.failure} (the text after
+ * `failed to process "…": `).
  */
 class ShellWord {
   private pos: number;
@@ -122,7 +104,7 @@ class ShellWord {
   private rawEscapes: boolean;
   private words: WordSplitter | undefined;
   private depth = 0;
-  failure: Failure | undefined;
+  failure: string | undefined;
   matched: Set<string> | undefined;
   unmatched: Set<string> | undefined;
 
@@ -148,7 +130,7 @@ class ShellWord {
   }
 
   private fail(cause: string): undefined {
-    this.failure = { cause };
+    this.failure = cause;
     return undefined;
   }
 
@@ -281,7 +263,7 @@ class ShellWord {
       if (value === undefined && this.options.skipUnsetEnv === true) return "${" + name + "}";
       return value ?? "";
     }
-    if (ch === COLON || ch === 0x2b || ch === 0x2d || ch === 0x3f || ch === 0x23 || ch === 0x25) {
+    if (ch === COLON || ch === PLUS || ch === MINUS || ch === QUESTION || ch === HASH || ch === PERCENT) {
       return this.processModifier(name, ch);
     }
     if (ch === SLASH) return this.processReplacement(name);
@@ -297,7 +279,7 @@ class ShellWord {
       modifier = this.next();
       spelled += runeString(modifier);
     }
-    const isTrim = modifier === 0x23 || modifier === 0x25;
+    const isTrim = modifier === HASH || modifier === PERCENT;
     if (nullIsUnset && isTrim) return this.fail(`unsupported modifier (${spelled}) in substitution`);
     let word = this.processStopOn(CLOSE_BRACE, isTrim);
     if (word === undefined) return this.missingCloser("syntax error: missing '}'");
@@ -306,22 +288,21 @@ class ShellWord {
     if (value === undefined && this.options.skipUnsetEnv === true) return "${" + name + spelled + word + "}";
     const empty = value === undefined || (nullIsUnset && value === "");
     switch (modifier) {
-      case 0x2d: // -
+      case MINUS:
         return empty ? word : value;
-      case 0x2b: // +
+      case PLUS:
         return empty ? "" : word;
-      case 0x3f: // ?
+      case QUESTION:
         if (value === undefined) return this.fail(`${name}: ${word !== "" ? word : "is not allowed to be unset"}`);
         if (empty) return this.fail(`${name}: ${word !== "" ? word : "is not allowed to be empty"}`);
         return value;
-      case 0x23: // #
-      case 0x25: {
-        // %
+      case HASH:
+      case PERCENT: {
         const mark = runeString(modifier);
         const greedy = word.startsWith(mark);
         if (greedy) word = word.slice(1);
         const current = value ?? "";
-        return this.patternResult(modifier === 0x25 ? trimPatternSuffix(word, current, greedy) : trimPatternPrefix(word, current, greedy));
+        return this.patternResult(modifier === PERCENT ? trimPatternSuffix(word, current, greedy) : trimPatternPrefix(word, current, greedy));
       }
       default:
         return this.fail(`unsupported modifier (${spelled}) in substitution`);
@@ -358,7 +339,7 @@ class ShellWord {
         while (isGoDigit(this.peek())) name += runeString(this.next());
         return name;
       }
-      if (name === "" && isSpecialParam(ch)) return runeString(this.next());
+      if (name === "" && SPECIAL_PARAMS.has(ch)) return runeString(this.next());
       if (!isGoLetter(ch) && !isGoDigit(ch) && ch !== UNDERSCORE) break;
       name += runeString(this.next());
     }
@@ -379,7 +360,7 @@ function lex(input: string, env: EnvLookup, options: LexOptions, words: WordSpli
   const word = new ShellWord(input, env, options);
   const value = word.run(words);
   if (value === undefined) {
-    return { ok: false, error: `failed to process ${goQuote(input)}: ${word.failure?.cause ?? ""}` };
+    return { ok: false, error: `failed to process ${goQuote(input)}: ${word.failure ?? ""}` };
   }
   return { ok: true, value, matched: sortedNames(word.matched), unmatched: sortedNames(word.unmatched) };
 }
