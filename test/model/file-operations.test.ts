@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { fileOperations, type FileOperation, type FilePath } from "../../src/model/file-operations.js";
+import { parseShell } from "../../src/model/shell.js";
+import type { SimpleCommand } from "../../src/model/shell-types.js";
 import { cmd, sh } from "./support/commands.js";
+
+/** Each case runs on the test helper's commands and on the real shell parser's. */
+const PARSERS: readonly (readonly [string, (script: string) => readonly SimpleCommand[]])[] = [
+  ["helper", sh],
+  ["parseShell", (script) => parseShell({ text: script }).commands],
+];
 
 const envOf = (vars: Record<string, string>) => ({ get: (name: string) => vars[name] });
 
@@ -139,13 +147,15 @@ const cases: readonly Case[] = [
   { name: "command -v is a lookup", script: "command -v curl", ops: [] },
 ];
 
-describe("fileOperations", () => {
+describe.each(PARSERS)("fileOperations (%s)", (_parser, parse) => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-    const ops = fileOperations(sh(c.script), c.env === undefined ? undefined : envOf(c.env));
+    const ops = fileOperations(parse(c.script), c.env === undefined ? undefined : envOf(c.env));
     expect(ops.map(summary)).toMatchObject(c.ops);
     expect(ops).toHaveLength(c.ops.length);
   });
+});
 
+describe("fileOperations", () => {
   it("keeps the command and the words", () => {
     const command = cmd("rm", "-rf", "/tmp/x");
     const [op] = fileOperations([command]);

@@ -9,7 +9,15 @@ import {
   type PackageOperation,
   type RunMount,
 } from "../../src/model/package-managers/index.js";
+import { parseShell } from "../../src/model/shell.js";
+import type { SimpleCommand } from "../../src/model/shell-types.js";
 import { cmd, sh } from "./support/commands.js";
+
+/** Each case runs on the test helper's commands and on the real shell parser's. */
+const PARSERS: readonly (readonly [string, (script: string) => readonly SimpleCommand[]])[] = [
+  ["helper", sh],
+  ["parseShell", (script) => parseShell({ text: script }).commands],
+];
 
 const envOf = (vars: Record<string, string>): PackageManagerEnv => ({ get: (name) => vars[name] });
 
@@ -326,13 +334,15 @@ const cases: readonly Case[] = [
   { name: "unrelated commands", script: "echo apt-get install curl && ls -la", ops: [] },
 ];
 
-describe("packageOperations", () => {
+describe.each(PARSERS)("packageOperations (%s)", (_parser, parse) => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-    const ops = packageOperations(sh(c.script), c.env === undefined ? undefined : envOf(c.env));
+    const ops = packageOperations(parse(c.script), c.env === undefined ? undefined : envOf(c.env));
     expect(ops.map(summary)).toMatchObject(c.ops);
     expect(ops).toHaveLength(c.ops.length);
   });
+});
 
+describe("packageOperations", () => {
   it("keeps the original command and the words of packages and options", () => {
     const command = cmd("sudo", "apt-get", "install", "-y", "curl");
     const [op] = packageOperations([command]);
@@ -390,7 +400,9 @@ const cacheCases: readonly CacheCase[] = [
   },
   { name: "a tmpfs mount on the lists", script: "apt-get update", mounts: [{ type: "tmpfs", target: "/var/lib/apt/lists/" }], left: [] },
   { name: "a cache mount elsewhere", script: "apt-get update", mounts: [{ type: "cache", target: "/var/cache/apt" }], left: ["apt /var/lib/apt/lists"] },
-  { name: "a bind mount does not hide writes", script: "apt-get update", mounts: [{ type: "bind", target: "/var/lib/apt" }], left: ["apt /var/lib/apt/lists"] },
+  { name: "writes under a bind mount are discarded", script: "apt-get update", mounts: [{ type: "bind", target: "/var/lib/apt" }], left: [] },
+  { name: "a secret mount hides nothing", script: "apt-get update", mounts: [{ type: "secret", target: "/run/secrets/netrc" }], left: ["apt /var/lib/apt/lists"] },
+  { name: "a mount without a target hides nothing", script: "pip install flask", mounts: [{ type: "cache", target: undefined }], left: ["pip /root/.cache/pip"] },
   { name: "apk without --no-cache", script: "apk add curl", left: ["apk /var/cache/apk"] },
   { name: "apk --no-cache", script: "apk add --no-cache curl", left: [] },
   { name: "apk cache removed", script: "apk add --update curl && rm -rf /var/cache/apk/*", left: [] },
@@ -421,14 +433,16 @@ const cacheCases: readonly CacheCase[] = [
   { name: "two managers at once", script: "apt-get update && pip install flask", left: ["apt /var/lib/apt/lists", "pip /root/.cache/pip"] },
 ];
 
-describe("cacheLeftBehind", () => {
+describe.each(PARSERS)("cacheLeftBehind (%s)", (_parser, parse) => {
   it.each(cacheCases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const env = c.env === undefined ? undefined : envOf(c.env);
-    const commands = sh(c.script);
+    const commands = parse(c.script);
     const left = cacheLeftBehind(packageOperations(commands, env), fileOperations(commands, env), c.mounts ?? []);
     expect(left.map((l) => `${l.manager} ${l.path}`)).toEqual(c.left);
   });
+});
 
+describe("cacheLeftBehind", () => {
   it("names the last operation that wrote the cache", () => {
     const commands = sh("apt-get update && rm -rf /var/lib/apt/lists/* && apt-get update");
     const [left] = cacheLeftBehind(packageOperations(commands), fileOperations(commands), []);

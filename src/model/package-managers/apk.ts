@@ -2,7 +2,7 @@
  * apk (Alpine): subcommands, options and `pkg=1.2` / `pkg~1.2` / `pkg@repo` words.
  */
 import type { ManagerSpec } from "./types.js";
-import { fileParts, hasOption, splitVersion } from "./package-words.js";
+import { NO_SETTINGS, fileParts, hasOption, splitVersion } from "./package-words.js";
 
 /**
  * apk. It never prompts unless `--interactive` is given.
@@ -49,10 +49,9 @@ export const apk: ManagerSpec = {
   },
   settings(draft) {
     return {
+      ...NO_SETTINGS,
       assumeYes: !hasOption(draft, "interactive"),
-      noInstallRecommends: false,
       noCache: hasOption(draft, "no-cache"),
-      noDocs: false,
     };
   },
 };

@@ -2,7 +2,7 @@
  * apt-get and apt (Debian, Ubuntu): subcommands, options and `pkg=version` / `pkg/release` words.
  */
 import type { ManagerSpec, OperationDraft } from "./types.js";
-import { fileParts, hasOption, optionValue, optionValues, splitVersion } from "./package-words.js";
+import { NO_SETTINGS, fileParts, hasOption, optionValue, optionValues, splitVersion } from "./package-words.js";
 
 /** `-o Key=value` settings of apt, keys compared case-insensitively. */
 function aptConfig(draft: OperationDraft, key: string): string | undefined {
@@ -78,12 +78,11 @@ export const apt: ManagerSpec = {
   settings(draft) {
     const targetRelease = optionValue(draft, "target-release");
     return {
+      ...NO_SETTINGS,
       assumeYes:
         hasOption(draft, "yes") || quietLevel(draft) >= 2 || isTrue(aptConfig(draft, "APT::Get::Assume-Yes")),
       noInstallRecommends:
         hasOption(draft, "no-install-recommends") || isFalse(aptConfig(draft, "APT::Install-Recommends")),
-      noCache: false,
-      noDocs: false,
       ...(targetRelease === undefined ? {} : { targetRelease }),
     };
   },

@@ -38,11 +38,16 @@ export interface CacheLeftBehind {
   readonly cache: PackageCache;
 }
 
-/** A RUN `--mount` (only `cache` and `tmpfs` mounts keep writes out of the layer). */
+/**
+ * A RUN `--mount`. Writes under a `cache`, `tmpfs` or `bind` target never reach the layer
+ * (BuildKit discards writes to `rw` binds; read-only binds reject them).
+ */
 export interface RunMount {
   readonly type: string;
-  readonly target: string;
+  readonly target: string | undefined;
 }
+
+const MOUNTS_KEEPING_WRITES_OUT = new Set(["cache", "tmpfs", "bind"]);
 
 const home = (env: VariableLookup): string => env.get("HOME") ?? "/root";
 const xdgCache = (env: VariableLookup): string => env.get("XDG_CACHE_HOME") ?? `${home(env)}/.cache`;
@@ -244,8 +249,8 @@ function removes(op: FileOperation, dir: string): boolean {
 
 /**
  * The caches that operations in one RUN leave in the layer: written by an operation, not removed
- * later in the same RUN (by the manager's cleanup or an `rm`), and not under a `cache` or `tmpfs`
- * mount. One entry per cache directory, naming the last operation that wrote it.
+ * later in the same RUN (by the manager's cleanup or an `rm`), and not under a `cache`, `tmpfs`
+ * or `bind` mount. One entry per cache directory, naming the last operation that wrote it.
  *
  * @example
  * ```ts
@@ -269,7 +274,9 @@ export function cacheLeftBehind(
   const start = (o: { command: { range: readonly [number, number] } }): number => o.command.range[0];
   return [...last.values()].filter((left) => {
     const after = start(left.operation);
-    if (mounts.some((m) => (m.type === "cache" || m.type === "tmpfs") && within(left.path, m.target))) return false;
+    const mounted = (m: RunMount): boolean =>
+      MOUNTS_KEEPING_WRITES_OUT.has(m.type) && m.target !== undefined && within(left.path, m.target);
+    if (mounts.some(mounted)) return false;
     if (ops.some((o) => start(o) > after && o.manager === left.manager && left.cache.cleans(o))) return false;
     return !fileOps.some((f) => start(f) > after && removes(f, left.path));
   });

@@ -2,7 +2,7 @@
  * Cargo (Rust): `cargo install crate[@version]`, `--version`, `--git`/`--path` sources.
  */
 import type { ManagerSpec } from "./types.js";
-import { optionValue, splitVersion, withOptionVersion } from "./package-words.js";
+import { NO_SETTINGS, optionValue, splitVersion, withOptionVersion } from "./package-words.js";
 
 const VALUED = [
   "git", "branch", "tag", "rev", "path", "root", "target", "jobs", "features", "registry", "index", "profile",
@@ -40,5 +40,5 @@ export const cargo: ManagerSpec = {
     const ref = optionValue(draft, "tag") ?? optionValue(draft, "rev");
     return draft.packages.map((p) => (p.isFile ? withOptionVersion(p, ref) : withOptionVersion(p, version)));
   },
-  settings: () => ({ assumeYes: true, noInstallRecommends: false, noCache: false, noDocs: false }),
+  settings: () => ({ ...NO_SETTINGS, assumeYes: true }),
 };

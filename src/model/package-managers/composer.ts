@@ -2,7 +2,7 @@
  * Composer (PHP): `vendor/package:constraint` words, `--no-dev`, `--no-cache` and `clear-cache`.
  */
 import type { ManagerSpec } from "./types.js";
-import { hasOption, splitVersion } from "./package-words.js";
+import { NO_SETTINGS, hasOption, splitVersion } from "./package-words.js";
 
 /**
  * composer.
@@ -37,10 +37,9 @@ export const composer: ManagerSpec = {
   },
   settings(draft) {
     return {
+      ...NO_SETTINGS,
       assumeYes: hasOption(draft, "no-interaction"),
-      noInstallRecommends: false,
       noCache: hasOption(draft, "no-cache") || draft.env.get("COMPOSER_CACHE_DIR") === "/dev/null",
-      noDocs: false,
     };
   },
 };

@@ -2,7 +2,7 @@
  * RubyGems (`gem`): `name:version` words, `-v`, and `--no-document`.
  */
 import type { ManagerSpec } from "./types.js";
-import { fileParts, hasOption, optionValue, splitVersion, withOptionVersion } from "./package-words.js";
+import { NO_SETTINGS, fileParts, hasOption, optionValue, splitVersion, withOptionVersion } from "./package-words.js";
 
 /**
  * gem.
@@ -41,9 +41,8 @@ export const gem: ManagerSpec = {
   },
   settings(draft) {
     return {
+      ...NO_SETTINGS,
       assumeYes: true,
-      noInstallRecommends: false,
-      noCache: false,
       noDocs: hasOption(draft, "no-document") || (hasOption(draft, "no-rdoc") && hasOption(draft, "no-ri")),
     };
   },

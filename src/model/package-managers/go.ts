@@ -3,7 +3,7 @@
  * Go reads `-flag` as a long option.
  */
 import type { ManagerSpec } from "./types.js";
-import { fileParts, splitVersion } from "./package-words.js";
+import { NO_SETTINGS, fileParts, splitVersion } from "./package-words.js";
 
 const VALUED = [
   "ldflags", "gcflags", "asmflags", "tags", "mod", "o", "buildmode", "buildvcs", "p", "C", "pkgdir", "modfile",
@@ -32,5 +32,5 @@ export const go: ManagerSpec = {
   parsePackage(text) {
     return fileParts(text, []) ?? splitVersion(text, ["@"]);
   },
-  settings: () => ({ assumeYes: true, noInstallRecommends: false, noCache: false, noDocs: false }),
+  settings: () => ({ ...NO_SETTINGS, assumeYes: true }),
 };

@@ -4,7 +4,7 @@
  */
 import type { OptionSpec } from "./command-line.js";
 import type { ManagerSpec, PackageManager, PackageOperationKind, PackageParts, SubcommandSpec } from "./types.js";
-import { fileParts } from "./package-words.js";
+import { NO_SETTINGS, fileParts } from "./package-words.js";
 
 /** Parses an npm-style package spec as npm, yarn and pnpm read it. */
 function parseNodePackage(text: string): PackageParts {
@@ -52,7 +52,7 @@ function nodeManager(
     subcommands,
     ...(bareKind === undefined ? {} : { bareKind }),
     parsePackage: parseNodePackage,
-    settings: () => ({ assumeYes: true, noInstallRecommends: false, noCache: false, noDocs: false }),
+    settings: () => ({ ...NO_SETTINGS, assumeYes: true }),
   };
 }
 

@@ -81,7 +81,14 @@ export function optionValues(draft: Pick<OperationDraft, "options">, name: strin
   return draft.options.flatMap((o) => (o.name === name && o.value !== undefined ? [o.value] : []));
 }
 
-/** Settings with every flag off, for families to override. */
+/**
+ * Settings with every flag off, for families to override.
+ *
+ * @example
+ * ```ts
+ * settings: () => ({ ...NO_SETTINGS, assumeYes: true }),
+ * ```
+ */
 export const NO_SETTINGS = {
   assumeYes: false,
   noInstallRecommends: false,

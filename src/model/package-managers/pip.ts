@@ -4,7 +4,7 @@
  */
 import type { OptionSpec } from "./command-line.js";
 import type { ManagerSpec, PackageParts } from "./types.js";
-import { fileParts, hasOption, splitVersion } from "./package-words.js";
+import { NO_SETTINGS, fileParts, hasOption, splitVersion } from "./package-words.js";
 
 const VALUED = [
   ["-r", "--requirement"], ["-c", "--constraint"], ["-e", "--editable"], ["-i", "--index-url"],
@@ -69,10 +69,9 @@ export const pip: ManagerSpec = {
   settings(draft) {
     const envNoCache = draft.env.get("PIP_NO_CACHE_DIR");
     return {
+      ...NO_SETTINGS,
       assumeYes: draft.kind !== "remove" || hasOption(draft, "yes"),
-      noInstallRecommends: false,
       noCache: hasOption(draft, "no-cache-dir") || (envNoCache !== undefined && PIP_BOOLEAN.test(envNoCache)),
-      noDocs: false,
     };
   },
 };

@@ -4,7 +4,7 @@
  */
 import type { ManagerSpec, OperationDraft, PackageManager, PackageParts, SubcommandSpec } from "./types.js";
 import type { OptionSpec } from "./command-line.js";
-import { fileParts, hasOption, optionValues } from "./package-words.js";
+import { NO_SETTINGS, fileParts, hasOption, optionValues } from "./package-words.js";
 
 const OPTIONS: readonly OptionSpec[] = [
   { names: ["-y", "--assumeyes"], canonical: "yes" },
@@ -84,9 +84,9 @@ function rpmManager(manager: PackageManager, programs: RegExp, alwaysYes: boolea
     settings(draft) {
       const weakDeps = setopt(draft, "install_weak_deps");
       return {
+        ...NO_SETTINGS,
         assumeYes: alwaysYes || hasOption(draft, "yes"),
         noInstallRecommends: weakDeps !== undefined && /^(0|false|no|off)$/i.test(weakDeps),
-        noCache: false,
         noDocs: hasOption(draft, "nodocs") || (setopt(draft, "tsflags") ?? "").split(",").includes("nodocs"),
       };
     },

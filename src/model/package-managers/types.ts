@@ -15,7 +15,9 @@ export type PackageManager =
 export type PackageOperationKind = "update" | "install" | "upgrade" | "remove" | "clean" | "cache-clean" | "other";
 
 /** ENV/ARG values visible to the RUN, e.g. `PIP_NO_CACHE_DIR=1`, `npm_config_cache`, `HOME`. */
-export interface PackageManagerEnv extends VariableLookup {}
+export interface PackageManagerEnv {
+  get(name: string): string | undefined;
+}
 
 /** A package named on the command line. */
 export interface PackageSpec {

@@ -2,7 +2,7 @@
  * zypper (openSUSE, SLES): global and command options, `pkg=1.2` / `pkg>=1.2` words.
  */
 import type { ManagerSpec } from "./types.js";
-import { fileParts, hasOption, splitVersion } from "./package-words.js";
+import { NO_SETTINGS, fileParts, hasOption, splitVersion } from "./package-words.js";
 
 /**
  * zypper.
@@ -50,10 +50,9 @@ export const zypper: ManagerSpec = {
   },
   settings(draft) {
     return {
+      ...NO_SETTINGS,
       assumeYes: hasOption(draft, "non-interactive", "yes"),
       noInstallRecommends: hasOption(draft, "no-recommends"),
-      noCache: false,
-      noDocs: false,
     };
   },
 };
