@@ -1,39 +1,13 @@
 /**
- * Character classes as Go's `unicode` package defines them, for code points, and Go's string
- * order. BuildKit's lexer decides names and word boundaries with `unicode.IsLetter`,
- * `unicode.IsDigit` and `unicode.IsSpace`, which differ from JavaScript's `\s` and `\w`.
+ * Go's `unicode.IsLetter` and `unicode.IsDigit` for code points, which decide what a variable
+ * name is in BuildKit's lexer, and Go's string order. (`unicode.IsSpace` is `isGoSpace` in
+ * `grammar/dockerfile/chars.ts`.)
  *
  * @packageDocumentation
  */
 
 const LETTER = /\p{L}/u;
 const DECIMAL_DIGIT = /\p{Nd}/u;
-
-/**
- * Go's `unicode.IsSpace`: `\t \n \v \f \r`, space, U+0085, U+00A0 and the `Z` separators
- * (U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000). Unlike JavaScript's `\s`,
- * U+FEFF is not a space.
- *
- * @internal
- * @example
- * ```ts
- * isGoSpace(0x20);   // true
- * isGoSpace(0x85);   // true
- * isGoSpace(0xfeff); // false
- * ```
- */
-export function isGoSpace(cp: number): boolean {
-  if (cp <= 0xff) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0x85 || cp === 0xa0;
-  return (
-    cp === 0x1680 ||
-    (cp >= 0x2000 && cp <= 0x200a) ||
-    cp === 0x2028 ||
-    cp === 0x2029 ||
-    cp === 0x202f ||
-    cp === 0x205f ||
-    cp === 0x3000
-  );
-}
 
 /**
  * Go's `unicode.IsLetter` (general category `L`).

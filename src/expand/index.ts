@@ -8,4 +8,3 @@
 export { envFrom, emptyEnv, type EnvLookup } from "./env.js";
 export { processWord, processWords, type LexOptions, type WordResult, type WordsResult } from "./lexer.js";
 export { splitHeredocLine } from "./heredoc-words.js";
-export { goQuote } from "./go-quote.js";

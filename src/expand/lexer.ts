@@ -7,8 +7,9 @@
  */
 
 import type { EnvLookup } from "./env.js";
-import { goQuote } from "./go-quote.js";
-import { compareGoStrings, isGoDigit, isGoLetter, isGoSpace } from "./go-unicode.js";
+import { isGoSpace } from "../../grammar/dockerfile/chars.js";
+import { goQuote } from "../../grammar/dockerfile/go-quote.js";
+import { compareGoStrings, isGoDigit, isGoLetter } from "./go-unicode.js";
 import { replacePattern, trimPatternPrefix, trimPatternSuffix, type PatternOpResult } from "./shell-pattern.js";
 import { WordSplitter } from "./word-splitter.js";
 

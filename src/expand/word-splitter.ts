@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-import { isGoSpace } from "./go-unicode.js";
+import { isGoSpace } from "../../grammar/dockerfile/chars.js";
 
 const LT = 0x3c;
 
