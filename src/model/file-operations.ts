@@ -50,11 +50,14 @@ export interface DownloadOperation extends FileOperationBase {
   readonly kind: "download";
   readonly tool: "curl" | "wget";
   readonly urls: readonly FilePath[];
-  /** Where the body goes: a file path, or `-` for standard output. */
+  /** Where the body goes: a file path (from options or a `>` redirection), or `-` for standard output. */
   readonly output: string;
-  /** The next command of the pipeline reads the download (`curl … | tar xz`). */
+  /**
+   * The program that reads the downloaded body from standard output: the next command of the
+   * pipeline (`curl … | tar xz`), or a shell running a substitution (`sh -c "$(curl …)"`, `bash <(curl …)`).
+   */
   readonly pipedTo?: string;
-  /** The download is piped into a shell (`curl … | sh`). */
+  /** The body is run by a shell (`curl … | sh`, `sh -c "$(curl …)"`). */
   readonly pipedToShell: boolean;
   /** TLS verification is off (`curl -k`, `wget --no-check-certificate`). */
   readonly insecure: boolean;
@@ -114,8 +117,10 @@ interface ToolContext {
   readonly path: (word: ShellWord) => FilePath;
   /** The path an option's value names (`-f a.tar`, `--file=a.tar`). */
   readonly optionPath: (option: ParsedOption) => FilePath | undefined;
-  /** The program of the next command when it reads this one's output through `|`. */
+  /** The program that reads this command's standard output, if any. */
   readonly pipedTo: string | undefined;
+  /** The file standard output is redirected to (`> file`), resolved. */
+  readonly stdoutFile: string | undefined;
 }
 
 /** One tool: its programs, options and how it becomes an operation. */
@@ -143,9 +148,10 @@ function urlBaseName(url: string): string {
   return name === "" ? "index.html" : name;
 }
 
-/** A download operation from its URLs and output. */
-function download(context: ToolContext, tool: "curl" | "wget", urls: FilePath[], output: string, insecure: boolean): DownloadOperation {
+/** A download operation from its URLs and the output its options choose. */
+function download(context: ToolContext, tool: "curl" | "wget", urls: FilePath[], chosen: string, insecure: boolean): DownloadOperation {
   const { pipedTo } = context;
+  const output = chosen === "-" ? (context.stdoutFile ?? "-") : chosen;
   return {
     ...context.base,
     kind: "download",
@@ -330,6 +336,36 @@ function filePath(word: ShellWord, env: VariableLookup | undefined, attached?: s
   return { path: tilde ? home + resolved.slice(1) : resolved, word, isGlob, isVariable: false };
 }
 
+/** Redirections that send standard output to a file. */
+const STDOUT_TO_FILE = new Set([">", ">>", ">|", "&>", "&>>"]);
+
+/** The file a command's standard output is redirected to. */
+function stdoutFile(command: SimpleCommand, env: VariableLookup | undefined): string | undefined {
+  const redirect = command.redirects.findLast(
+    (r) => STDOUT_TO_FILE.has(r.op) && (r.fd === undefined || r.fd === 1) && r.target !== undefined,
+  );
+  return redirect?.target === undefined ? undefined : filePath(redirect.target, env).path;
+}
+
+/** `start:end` of a command, to recognise the same command in a substitution's script. */
+const rangeKey = (command: SimpleCommand): string => `${command.range[0]}:${command.range[1]}`;
+
+/** Commands whose output a shell runs as its script: `sh -c "$(curl …)"`, `bash <(curl …)`. */
+function runByShell(commands: readonly SimpleCommand[]): Map<string, string> {
+  const readers = new Map<string, string>();
+  for (const command of commands) {
+    const call = invocation(command);
+    if (call === undefined || !SHELLS.has(call.program)) continue;
+    for (const arg of call.args) {
+      for (const part of arg.parts) {
+        if (part.kind !== "command-substitution") continue;
+        for (const inner of part.script?.commands ?? []) readers.set(rangeKey(inner), call.program);
+      }
+    }
+  }
+  return readers;
+}
+
 /**
  * The file-system operations of a RUN's commands, in order. Commands that are not one of the
  * known tools, or whose program word is not literal, are skipped; nothing throws.
@@ -344,6 +380,7 @@ function filePath(word: ShellWord, env: VariableLookup | undefined, attached?: s
  */
 export function fileOperations(commands: readonly SimpleCommand[], env?: VariableLookup): FileOperation[] {
   const result: FileOperation[] = [];
+  const shellReaders = runByShell(commands);
   commands.forEach((command, index) => {
     const call = invocation(command);
     const tool = call === undefined ? undefined : TOOLS.find((t) => t.programs.includes(call.program));
@@ -356,7 +393,8 @@ export function fileOperations(commands: readonly SimpleCommand[], env?: Variabl
       path: (word) => filePath(word, env),
       optionPath: (o) =>
         o.valueWord === undefined ? undefined : filePath(o.valueWord, env, o.valueWord === o.word ? o.value : undefined),
-      pipedTo: next?.connector === "|" ? invocation(next)?.program : undefined,
+      pipedTo: next?.connector === "|" ? invocation(next)?.program : shellReaders.get(rangeKey(command)),
+      stdoutFile: stdoutFile(command, env),
     });
     if (operation !== undefined) result.push(operation);
   });

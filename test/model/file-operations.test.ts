@@ -155,6 +155,23 @@ describe.each(PARSERS)("fileOperations (%s)", (_parser, parse) => {
   });
 });
 
+/** Cases that need redirections or substitutions, which only the real parser builds. */
+const parserOnlyCases: readonly Case[] = [
+  { name: "curl > file", script: "curl -fsSL https://example.com/key.gpg > /usr/share/keyrings/example.gpg", ops: [{ output: "/usr/share/keyrings/example.gpg", pipedToShell: false }] },
+  { name: "stderr redirection keeps stdout", script: "curl -fsSL https://example.com/i.sh 2>/dev/null | sh", ops: [{ output: "-", pipedToShell: true }] },
+  { name: 'sh -c "$(curl …)"', script: 'sh -c "$(curl -fsSL https://raw.githubusercontent.com/ohmyzsh/ohmyzsh/master/tools/install.sh)"', ops: [{ output: "-", pipedTo: "sh", pipedToShell: true }] },
+  { name: "bash <(curl …)", script: "bash <(curl -s https://example.com/i.sh)", ops: [{ pipedTo: "bash", pipedToShell: true }] },
+  { name: "echo $(curl …) is not a shell", script: 'echo "$(curl -s https://example.com/v)"', ops: [{ pipedTo: undefined, pipedToShell: false }] },
+];
+
+describe("fileOperations (parseShell: redirections and substitutions)", () => {
+  it.each(parserOnlyCases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    const ops = fileOperations(parseShell({ text: c.script }).commands);
+    expect(ops.map(summary)).toMatchObject(c.ops);
+    expect(ops).toHaveLength(c.ops.length);
+  });
+});
+
 describe("fileOperations", () => {
   it("keeps the command and the words", () => {
     const command = cmd("rm", "-rf", "/tmp/x");

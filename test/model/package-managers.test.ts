@@ -81,6 +81,7 @@ const cases: readonly Case[] = [
     ops: [{ assumeYes: true, options: ["option=APT::Get::Assume-Yes=true"] }],
   },
   { name: "apt: no prompt switch at all", script: "apt-get install curl", ops: [{ assumeYes: false, noInstallRecommends: false }] },
+  { name: "apt: update and clean never ask", script: "apt-get update && apt-get clean && apt-get remove curl", ops: [{ assumeYes: true }, { assumeYes: true }, { assumeYes: false }] },
   {
     name: "apt: -o APT::Install-Recommends=false",
     script: "apt-get install -y -o APT::Install-Recommends=false curl",

@@ -1,7 +1,7 @@
 /**
  * apt-get and apt (Debian, Ubuntu): subcommands, options and `pkg=version` / `pkg/release` words.
  */
-import type { ManagerSpec, OperationDraft } from "./types.js";
+import type { ManagerSpec, OperationDraft, PackageOperationKind } from "./types.js";
 import { NO_SETTINGS, fileParts, hasOption, optionValue, optionValues, splitVersion } from "./package-words.js";
 
 /** `-o Key=value` settings of apt, keys compared case-insensitively. */
@@ -27,6 +27,9 @@ function quietLevel(draft: OperationDraft): number {
   }
   return level;
 }
+
+/** The kinds apt asks to confirm; update and clean never ask. */
+const CONFIRMING_KINDS: readonly PackageOperationKind[] = ["install", "upgrade", "remove"];
 
 /**
  * apt-get / apt.
@@ -80,7 +83,10 @@ export const apt: ManagerSpec = {
     return {
       ...NO_SETTINGS,
       assumeYes:
-        hasOption(draft, "yes") || quietLevel(draft) >= 2 || isTrue(aptConfig(draft, "APT::Get::Assume-Yes")),
+        !CONFIRMING_KINDS.includes(draft.kind) ||
+        hasOption(draft, "yes") ||
+        quietLevel(draft) >= 2 ||
+        isTrue(aptConfig(draft, "APT::Get::Assume-Yes")),
       noInstallRecommends:
         hasOption(draft, "no-install-recommends") || isFalse(aptConfig(draft, "APT::Install-Recommends")),
       ...(targetRelease === undefined ? {} : { targetRelease }),

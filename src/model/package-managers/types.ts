@@ -64,7 +64,10 @@ export interface PackageOperation {
   readonly command: SimpleCommand;
   /** Wrappers removed to find the program, e.g. `["sudo"]`. */
   readonly wrappers: readonly string[];
-  /** The command cannot stop to ask for confirmation (`-y`, `-qq`, `--non-interactive`, or never asks). */
+  /**
+   * The command cannot stop to ask for confirmation: `-y`, `-qq`, `--non-interactive`, or the
+   * manager never asks for this kind (`apt-get update`, `pip install`, `apk add`, `microdnf`).
+   */
   readonly assumeYes: boolean;
   /** apt `--no-install-recommends` / `-o APT::Install-Recommends=false`, zypper `--no-recommends`. */
   readonly noInstallRecommends: boolean;
