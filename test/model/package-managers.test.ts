@@ -121,6 +121,19 @@ const cases: readonly Case[] = [
     ops: [{ packages: ["curl=7.88.1-10 pinned"] }],
   },
   {
+    name: "apt: a package list from ARG is split into fields",
+    script: "apt-get install -y $BUILD_DEPS",
+    env: { BUILD_DEPS: "gcc=4:12.2.0-3  make" },
+    ops: [{ packages: ["gcc=4:12.2.0-3 pinned", "make"] }],
+  },
+  {
+    name: "apt: a quoted variable is one field",
+    script: 'apt-get install -y "$PKG"',
+    env: { PKG: "curl git" },
+    ops: [{ packages: ["curl git"] }],
+  },
+  { name: "apt: options before the subcommand", script: "sudo apt-get -y -qq install vim", ops: [{ kind: "install", packages: ["vim"], assumeYes: true }] },
+  {
     name: "apt: upgrade kinds",
     script: "apt-get upgrade -y && apt-get dist-upgrade -y && apt full-upgrade -y",
     ops: [

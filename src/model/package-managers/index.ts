@@ -78,24 +78,33 @@ function matchSubcommand(spec: ManagerSpec, positionals: readonly ShellWord[]) {
 }
 
 /**
- * A package word; words with unknown expansions still give their name when only the version is
- * variable. `option` is set for packages named by an option's value (pip `-e`, cargo `--path`).
+ * The packages a word names. Words with unknown expansions still give their name when only the
+ * version is variable; a word that is an unquoted variable with a known value (`$PACKAGES` from an
+ * ARG) is split into fields as the shell would. `option` is set for packages named by an option's
+ * value (pip `-e`, cargo `--path`).
  */
-function toPackage(
+function toPackages(
   spec: ManagerSpec,
   word: ShellWord,
   subcommand: readonly string[],
   vars: VariableLookup,
   option?: ParsedOption,
-): PackageSpec {
+): PackageSpec[] {
   const forceFile = option !== undefined;
   const attached = option !== undefined && option.valueWord === option.word ? option.value : undefined;
   const resolved = attached ?? resolveWord(word, vars);
-  const parts = spec.parsePackage(resolved ?? word.text, subcommand);
-  if (resolved === undefined && /[$`]/.test(parts.name)) {
-    return { name: word.text, word, pinned: false, isFile: forceFile, isVariable: true };
+  if (resolved === undefined) {
+    const parts = spec.parsePackage(word.text, subcommand);
+    if (/[$`]/.test(parts.name)) return [{ name: word.text, word, pinned: false, isFile: forceFile, isVariable: true }];
+    return [{ ...parts, word, pinned: isPinningVersion(parts.version), isFile: forceFile || parts.isFile, isVariable: false }];
   }
-  return { ...parts, word, pinned: isPinningVersion(parts.version), isFile: forceFile || parts.isFile, isVariable: false };
+  // Parts do not say whether a parameter was quoted; a word with no quotes at all certainly was not.
+  const splits = word.value === undefined && word.parts.some((p) => p.kind === "parameter") && !/["']/.test(word.text);
+  const fields = splits ? resolved.split(/\s+/).filter((f) => f !== "") : [resolved];
+  return fields.map((field) => {
+    const parts = spec.parsePackage(field, subcommand);
+    return { ...parts, word, pinned: isPinningVersion(parts.version), isFile: forceFile || parts.isFile, isVariable: false };
+  });
 }
 
 /** Variables exported earlier in the RUN (`export A=b`, `A=b; export A`). */
@@ -137,10 +146,10 @@ function operation(call: Invocation, spec: ManagerSpec, args: readonly ShellWord
   const { kind, subcommand, rest } = matchSubcommand(spec, parsed.positionals);
   const takesPackages = PACKAGE_KINDS.includes(kind);
   const packages = [
-    ...(takesPackages ? rest : []).map((w) => toPackage(spec, w, subcommand, vars)),
+    ...(takesPackages ? rest : []).flatMap((w) => toPackages(spec, w, subcommand, vars)),
     ...parsed.options.flatMap((o) =>
       spec.packageOptions?.includes(o.name) && o.valueWord !== undefined
-        ? [toPackage(spec, o.valueWord, subcommand, vars, o)]
+        ? toPackages(spec, o.valueWord, subcommand, vars, o)
         : [],
     ),
   ];
