@@ -181,7 +181,7 @@ describe("fileOperations", () => {
   });
 
   it("never throws on odd input", () => {
-    const odd = [cmd(), cmd("rm"), cmd("curl"), cmd("curl", "-o"), cmd("wget", "-O"), cmd("tar"), cmd("tar", "x"), cmd("unzip"), cmd("chmod"), cmd("chown", ":"), cmd("mkdir", "-m")];
+    const odd = [cmd(), cmd("rm"), cmd("curl"), cmd("curl", "-o"), cmd("wget", "-O"), cmd("tar"), cmd("tar", "x"), cmd("unzip"), cmd("chmod"), cmd("chown", ":"), cmd("mkdir", "-m"), cmd("constructor"), cmd("__proto__", "-rf")];
     expect(() => fileOperations(odd)).not.toThrow();
   });
 });

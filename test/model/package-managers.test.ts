@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fileOperations } from "../../src/model/file-operations.js";
 import {
@@ -378,8 +379,33 @@ describe("packageOperations", () => {
       cmd("apk", "add", "=1", "@", "~"),
       cmd("yum", "install", "-", "--", "-x"),
       cmd("npm", "install", "@", "@scope/"),
+      cmd("constructor", "install"),
+      cmd("__proto__"),
+      cmd("toString", "-y"),
+      cmd("hasOwnProperty"),
     ];
     expect(() => packageOperations(odd)).not.toThrow();
+  });
+
+  it("never throws on generated commands", () => {
+    const token = fc.oneof(
+      fc.constantFrom(
+        "sudo", "env", "command", "exec", "-v", "A=1", "apt-get", "apk", "yum", "dnf", "microdnf", "zypper", "pip",
+        "python3", "-m", "pip", "npm", "yarn", "pnpm", "gem", "composer", "go", "cargo", "install", "add", "cache",
+        "clean", "all", "-y", "-qq", "-q=2", "-o", "-t", "--", "-", "=", "@", ":", "~", "$X", "${Y}", "*", "x=1*",
+        "constructor", "__proto__", "'a b'", "--setopt=", "-e", "--path", "rm", "-rf", "curl", "tar", "xzf",
+      ),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(token, { maxLength: 8 }), { maxLength: 4 }), (lines) => {
+        const commands = lines.map((words) => cmd(...words));
+        const env = { get: (name: string) => (name === "X" ? "a b=1" : undefined) };
+        const ops = packageOperations(commands, env);
+        cacheLeftBehind(ops, fileOperations(commands, env), [{ type: "cache", target: "/" }]);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("has one table row per manager", () => {

@@ -119,7 +119,7 @@ const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
  *
  * @example
  * ```ts
- * parseArguments(words("-qq", "install", "curl"), [{ names: ["-q"], canonical: "quiet" }]);
+ * parseArguments(cmd("apt-get", "-qq", "install", "curl").args, [{ names: ["-q"], canonical: "quiet" }]);
  * // options: quiet, quiet; positionals: install, curl
  * ```
  */
@@ -188,7 +188,8 @@ interface WrapperSpec {
   readonly notRunning?: readonly string[];
 }
 
-const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
+/** Keyed by program name; a Map, so names such as `constructor` find nothing. */
+const WRAPPERS: ReadonlyMap<string, WrapperSpec> = new Map(Object.entries({
   sudo: {
     assignments: true,
     options: ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T"].map((n) => ({
@@ -207,7 +208,7 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   },
   command: { assignments: false, options: [], notRunning: ["v", "V"] },
   exec: { assignments: false, options: [{ names: ["-a"], canonical: "a", value: "required" }] },
-};
+} satisfies Record<string, WrapperSpec>));
 
 /**
  * The program a simple command really runs, after unwrapping `sudo`, `env`, `command` and
@@ -227,7 +228,7 @@ export function invocation(command: SimpleCommand): Invocation | undefined {
   const wrappers: string[] = [];
   let program = baseName(command.name.value);
   let args = command.args;
-  for (let wrapper = WRAPPERS[program]; wrapper !== undefined; wrapper = WRAPPERS[program]) {
+  for (let wrapper = WRAPPERS.get(program); wrapper !== undefined; wrapper = WRAPPERS.get(program)) {
     const parsed = parseArguments(args, wrapper.options, { stopAtPositional: true });
     if (parsed.options.some((o) => wrapper.notRunning?.includes(o.name))) return undefined;
     let rest = parsed.positionals;
