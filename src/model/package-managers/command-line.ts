@@ -110,7 +110,18 @@ function baseName(path: string): string {
   return slash === -1 ? path : path.slice(slash + 1);
 }
 
-const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+/**
+ * The variable a `NAME=value` word sets (as `env` and `export` read their arguments).
+ *
+ * @example
+ * ```ts
+ * assignmentIn(word("PIP_NO_CACHE_DIR=1")); // { name: "PIP_NO_CACHE_DIR", value: "1" }
+ * ```
+ */
+export function assignmentIn(word: ShellWord): { name: string; value: string } | undefined {
+  const match = word.value === undefined ? null : /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word.value);
+  return match === null ? undefined : { name: match[1], value: match[2] };
+}
 
 /**
  * Splits `args` into options and positionals, normalising option names from `specs`.
@@ -233,9 +244,9 @@ export function invocation(command: SimpleCommand): Invocation | undefined {
     if (parsed.options.some((o) => wrapper.notRunning?.includes(o.name))) return undefined;
     let rest = parsed.positionals;
     while (wrapper.assignments && rest.length > 0) {
-      const match = rest[0].value === undefined ? null : ASSIGNMENT.exec(rest[0].value);
-      if (match === null) break;
-      assignments.set(match[1], match[2]);
+      const set = assignmentIn(rest[0]);
+      if (set === undefined) break;
+      assignments.set(set.name, set.value);
       rest = rest.slice(1);
     }
     const name = rest[0]?.value;

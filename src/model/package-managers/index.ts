@@ -11,6 +11,7 @@ import { apt } from "./apt.js";
 import { cachesWritten } from "./caches.js";
 import { cargo } from "./cargo.js";
 import {
+  assignmentIn,
   invocation,
   parseArguments,
   resolveWord,
@@ -44,7 +45,6 @@ export const MANAGERS: readonly ManagerSpec[] = [
 ];
 
 const PACKAGE_KINDS: readonly PackageOperationKind[] = ["install", "upgrade", "remove"];
-const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 
 /** The manager row a call runs and the arguments it reads (after `-m pip` for module runners). */
 function matchManager(call: Invocation): { spec: ManagerSpec; args: readonly ShellWord[] } | undefined {
@@ -65,7 +65,10 @@ function matchManager(call: Invocation): { spec: ManagerSpec; args: readonly She
 }
 
 /** The subcommand the leading positionals select (longest match), and the positionals after it. */
-function matchSubcommand(spec: ManagerSpec, positionals: readonly ShellWord[]) {
+function matchSubcommand(
+  spec: ManagerSpec,
+  positionals: readonly ShellWord[],
+): { kind: PackageOperationKind; subcommand: readonly string[]; rest: readonly ShellWord[] } {
   let best: { words: readonly string[]; kind: PackageOperationKind } | undefined;
   for (const sub of spec.subcommands) {
     const matches = sub.words.every((w, i) => positionals[i]?.value === w);
@@ -74,7 +77,7 @@ function matchSubcommand(spec: ManagerSpec, positionals: readonly ShellWord[]) {
   if (best !== undefined) return { kind: best.kind, subcommand: best.words, rest: positionals.slice(best.words.length) };
   const first = positionals[0];
   if (first === undefined) return { kind: spec.bareKind ?? "other", subcommand: [], rest: positionals };
-  return { kind: "other" as const, subcommand: [first.value ?? first.text], rest: positionals.slice(1) };
+  return { kind: "other", subcommand: [first.value ?? first.text], rest: positionals.slice(1) };
 }
 
 /**
@@ -120,8 +123,8 @@ class ShellVariables {
     }
     if (call?.program !== "export") return false;
     for (const arg of call.args) {
-      const match = arg.value === undefined ? null : ASSIGNMENT.exec(arg.value);
-      if (match !== null) this.exported.set(match[1], match[2]);
+      const set = assignmentIn(arg);
+      if (set !== undefined) this.exported.set(set.name, set.value);
       else if (arg.value !== undefined && this.shell.has(arg.value)) this.exported.set(arg.value, this.shell.get(arg.value));
     }
     return true;
