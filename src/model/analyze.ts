@@ -1,0 +1,168 @@
+/**
+ * `analyze()`: the semantic model of a Dockerfile — stages and their graph, the target's build
+ * plan, variables as BuildKit sees them at every instruction, and what every RUN does.
+ *
+ * @packageDocumentation
+ */
+import type { ArgInstruction, Dockerfile, Instruction, ParseDiagnostic, ParseResult, RunInstruction, Word } from "../ast/nodes.js";
+import { parse } from "../parse.js";
+import type { ModelDiagnostic } from "./diagnostics.js";
+import { expandText, expansionSite, literal, type Expansion } from "./expansion.js";
+import { stageGraph, type StageGraph } from "./graph.js";
+import { analyzeRun, type RunAnalysis } from "./runs.js";
+import { scopeOf, type Scope, type ScopeOptions } from "./scope.js";
+import type { StageShell } from "./stage-shell.js";
+import { buildStages, type Stage } from "./stages.js";
+import { planTarget, type TargetPlan } from "./target.js";
+
+/** Options of {@link analyze}: build args, platforms and the target stage. */
+export interface AnalyzeOptions extends ScopeOptions {}
+
+/** An instruction, or its index in `ast.instructions`. */
+export type InstructionRef = Instruction | number;
+
+/** What {@link analyze} returns. */
+export interface SemanticModel {
+  readonly ast: Dockerfile;
+  /** The parser's diagnostics (empty when a bare AST was given). */
+  readonly parseDiagnostics: readonly ParseDiagnostic[];
+  /** The ARG instructions before the first FROM. */
+  readonly metaArgs: readonly ArgInstruction[];
+  /** The global scope FROM lines expand against: platform ARGs and meta ARGs. */
+  readonly globals: Scope;
+  readonly stages: readonly Stage[];
+  readonly graph: StageGraph;
+  /** The build plan of the target (the options' target, or the last stage). */
+  readonly target: TargetPlan;
+  /** Every RUN of every stage, in stage order; inherited ONBUILD RUN triggers come first in their stage. */
+  readonly runs: readonly RunAnalysis[];
+  /** Problems BuildKit would report when building, sorted by position. */
+  readonly diagnostics: readonly ModelDiagnostic[];
+  /** The stage an instruction belongs to. */
+  stageOf(at: InstructionRef): Stage | undefined;
+  /** The variables visible to an instruction (before it runs). FROM lines see the global scope. */
+  scopeAt(at: InstructionRef): Scope;
+  /** The shell an instruction of a stage would run shell-form commands with. */
+  shellAt(at: InstructionRef): StageShell | undefined;
+  /** A word of `at` expanded as BuildKit expands it there, or as written where BuildKit does not expand. */
+  resolve(word: Word, at: InstructionRef): Expansion;
+  /** The build plan of another target (a stage name or index). */
+  plan(target?: string | number): TargetPlan;
+  /** The analysis of a RUN instruction (for a trigger inherited by several stages, the first). */
+  runOf(run: RunInstruction): RunAnalysis | undefined;
+}
+
+function toParseResult(input: string | Dockerfile | ParseResult): ParseResult {
+  if (typeof input === "string") return parse(input);
+  return "ast" in input ? input : { ast: input, diagnostics: [] };
+}
+
+/** Drops repeated diagnostics (the same trigger checked in several stages) and sorts by position. */
+function tidy(diagnostics: readonly ModelDiagnostic[]): ModelDiagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics
+    .filter((d) => {
+      const key = `${d.code}\0${d.range[0]}\0${d.range[1]}\0${d.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+}
+
+const NO_SCOPE = scopeOf(new Map(), false);
+
+/**
+ * Builds the semantic model of a Dockerfile given as text, a parsed AST or a parse result.
+ * Never throws: problems come back as {@link SemanticModel.diagnostics}. Shell parsing of RUN
+ * commands happens on first use of a run's `shellScript`, `packages`, `files` or `cachesLeftBehind`.
+ *
+ * @example
+ * ```ts
+ * const model = analyze("ARG TAG=3.20\nFROM alpine:${TAG} AS base\nRUN apk add curl\nFROM base\n", {
+ *   platform: "linux/amd64",
+ * });
+ * model.stages[0].base;                                  // { kind: "image", name: "alpine:3.20", … }
+ * model.stages[1].base;                                  // { kind: "stage", index: 0 }
+ * model.target.order;                                    // [0, 1]
+ * model.runs[0].packages[0].manager;                     // "apk"
+ * model.scopeAt(model.ast.instructions[1]).get("TAG");   // "3.20" (FROM sees the globals)
+ * ```
+ */
+export function analyze(input: string | Dockerfile | ParseResult, options: AnalyzeOptions = {}): SemanticModel {
+  const { ast, diagnostics: parseDiagnostics } = toParseResult(input);
+  const escape = ast.escapeChar;
+  const diagnostics: ModelDiagnostic[] = [];
+  const set = buildStages(ast, options, diagnostics);
+  const { stages, walks, globals } = set;
+
+  const runs: RunAnalysis[] = [];
+  const runByKey = new Map<string, RunAnalysis>();
+  const runOf = new Map<RunInstruction, RunAnalysis>();
+  for (const stage of stages) {
+    const walk = walks[stage.index];
+    const onbuild = new Set(stage.triggers);
+    for (const instruction of [...stage.triggers, ...stage.instructions]) {
+      if (instruction.type !== "RUN") continue;
+      const run = analyzeRun(instruction, {
+        stage: stage.index,
+        onbuild: onbuild.has(instruction),
+        scope: walk.before.get(instruction)!,
+        shell: walk.shells.get(instruction)!,
+        escape,
+      });
+      runs.push(run);
+      runByKey.set(`${stage.index}:${instruction.range[0]}`, run);
+      if (!runOf.has(instruction)) runOf.set(instruction, run);
+      diagnostics.push(...run.flags.diagnostics);
+    }
+  }
+  const graph = stageGraph(stages, (run, stage) => runByKey.get(`${stage}:${run.range[0]}`)?.flags.mounts ?? [], escape, diagnostics);
+  const plan = (target?: string | number): TargetPlan => planTarget(ast, stages, graph, target);
+  const target = plan(options.target);
+
+  const instructionOf = (at: InstructionRef): Instruction | undefined => (typeof at === "number" ? ast.instructions[at] : at);
+  const stageIndex = (at: InstructionRef): number | undefined => {
+    const instruction = instructionOf(at);
+    return instruction === undefined ? undefined : set.stageOf.get(instruction);
+  };
+  const scopeAt = (at: InstructionRef): Scope => {
+    const instruction = instructionOf(at);
+    if (instruction === undefined) return NO_SCOPE;
+    if (instruction.type === "FROM") return globals.scope;
+    const metaScope = globals.before.get(instruction);
+    if (metaScope !== undefined) return metaScope;
+    const index = set.stageOf.get(instruction);
+    return index === undefined ? NO_SCOPE : (walks[index].before.get(instruction) ?? NO_SCOPE);
+  };
+
+  return {
+    ast,
+    parseDiagnostics,
+    metaArgs: set.metaArgs,
+    globals: globals.scope,
+    stages,
+    graph,
+    target,
+    runs,
+    diagnostics: tidy([...diagnostics, ...target.diagnostics]),
+    stageOf: (at) => {
+      const index = stageIndex(at);
+      return index === undefined ? undefined : stages[index];
+    },
+    scopeAt,
+    shellAt: (at) => {
+      const instruction = instructionOf(at);
+      const index = stageIndex(at);
+      return instruction === undefined || index === undefined ? undefined : (walks[index].shells.get(instruction) ?? stages[index].shell);
+    },
+    resolve: (word, at) => {
+      const instruction = instructionOf(at);
+      const site = instruction === undefined ? undefined : expansionSite(instruction, word);
+      if (site === undefined || (site.scope === "stage" && stageIndex(at) === undefined)) return literal(word.value);
+      return expandText(site.text ?? word.value, scopeAt(at), escape, site.mode);
+    },
+    plan,
+    runOf: (run) => runOf.get(run),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Problems the semantic model finds: what BuildKit would reject when it builds (not when it
+ * parses), with stable codes and the range of the part to underline.
+ *
+ * @packageDocumentation
+ */
+import type { Location, Node, Range } from "../ast/nodes.js";
+
+/** The stable codes of {@link ModelDiagnostic}s. */
+export type ModelDiagnosticCode =
+  /** The requested target stage does not exist. */
+  | "unknown-target"
+  /** The Dockerfile has no FROM, so there is nothing to build. */
+  | "no-stages"
+  /** `COPY --from` names a stage that is not built yet at that point. */
+  | "copy-from-forward-reference"
+  /** `RUN --mount=from=` names a stage that is not built yet at that point. */
+  | "mount-from-forward-reference"
+  /** `COPY --from=<n>` with an index that is out of range. */
+  | "invalid-stage-index"
+  /** `COPY --from` would change under variable expansion, which BuildKit forbids. */
+  | "from-expansion-not-supported"
+  /** Stages depend on each other in a loop. */
+  | "circular-dependency"
+  /** A `--mount` value BuildKit rejects. */
+  | "invalid-mount"
+  /** A `--network` value other than `default`, `none`, `host`. */
+  | "invalid-network"
+  /** A `--security` value other than `sandbox`, `insecure`. */
+  | "invalid-security"
+  /** A FROM whose base name expands to nothing. */
+  | "blank-base-name"
+  /** The variable lexer rejected a word (`${X`, an unclosed quote, …). */
+  | "expansion-error";
+
+/** A problem found by the semantic model. */
+export interface ModelDiagnostic {
+  readonly code: ModelDiagnosticCode;
+  readonly severity: "error" | "warning";
+  /** Plain-words message, BuildKit's wording where it has one. */
+  readonly message: string;
+  readonly range: Range;
+  readonly loc: Location;
+}
+
+/**
+ * A diagnostic that underlines `node`.
+ *
+ * @example
+ * ```ts
+ * const d = diagnosticAt(copy.flags[0], "invalid-stage-index", "invalid stage index 7");
+ * d.range; // the flag's range
+ * ```
+ */
+export function diagnosticAt(
+  node: Node,
+  code: ModelDiagnosticCode,
+  message: string,
+  severity: ModelDiagnostic["severity"] = "error",
+): ModelDiagnostic {
+  return { code, severity, message, range: node.range, loc: node.loc };
+}

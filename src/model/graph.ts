@@ -1,0 +1,174 @@
+/**
+ * The stage dependency graph (§12): edges from `FROM <stage>`, `COPY --from`, `RUN --mount from=`
+ * and the ONBUILD triggers a stage inherits, with BuildKit's lookup rules and errors, and cycle
+ * detection.
+ *
+ * @packageDocumentation
+ */
+import type { CopyInstruction, Dockerfile, Flag, Instruction, RunInstruction, Word } from "../ast/nodes.js";
+import { emptyEnv, processWord } from "../expand/index.js";
+import { diagnosticAt, type ModelDiagnostic } from "./diagnostics.js";
+import type { Mount } from "./mounts.js";
+import type { Stage } from "./stages.js";
+
+/** What creates a dependency. */
+export type EdgeKind = "from" | "copy" | "mount";
+
+/** A dependency of a stage on another stage or on an image. */
+export interface StageEdge {
+  readonly kind: EdgeKind;
+  /** The index of the stage that depends. */
+  readonly stage: number;
+  /** The index of the stage depended on; undefined when the reference is an image. */
+  readonly target: number | undefined;
+  /** For an image reference: the name as written. */
+  readonly image: string | undefined;
+  /** The word that names the dependency (the FROM image, the `--from` or `--mount` value). */
+  readonly reference: Word;
+  readonly instruction: Instruction;
+  /** True when the instruction is an ONBUILD trigger inherited from the parent stage. */
+  readonly onbuild: boolean;
+  /** True when the target stage is not built yet at that point (BuildKit rejects the build). */
+  readonly forward: boolean;
+}
+
+/** The dependency graph of all stages. */
+export interface StageGraph {
+  readonly edges: readonly StageEdge[];
+  /** For each stage, the stages it depends on directly (sorted, without duplicates). */
+  readonly dependencies: readonly (readonly number[])[];
+  /** Each cycle once, as the stage indices along it. */
+  readonly cycles: readonly (readonly number[])[];
+}
+
+/** The mounts of a RUN as it runs in a given stage. */
+export type MountsOf = (run: RunInstruction, stage: number) => readonly Mount[];
+
+/** Last stage whose name equals `name` case-insensitively (BuildKit's by-name map). */
+function findByName(stages: readonly Stage[], name: string): Stage | undefined {
+  const lower = name.toLowerCase();
+  for (let i = stages.length - 1; i >= 0; i--) if (stages[i].name === lower) return stages[i];
+  return undefined;
+}
+
+interface EdgeSink {
+  readonly stages: readonly Stage[];
+  readonly edges: StageEdge[];
+  readonly diagnostics: ModelDiagnostic[];
+  readonly escape: Dockerfile["escapeChar"];
+}
+
+function copyEdge(sink: EdgeSink, stage: Stage, copy: CopyInstruction, flag: Flag, onbuild: boolean): void {
+  const word = flag.value;
+  if (word === undefined) return;
+  const from = word.value;
+  const lexed = processWord(from, emptyEnv, { escapeToken: sink.escape });
+  if (!lexed.ok || lexed.value !== from) {
+    sink.diagnostics.push(diagnosticAt(word, "from-expansion-not-supported",
+      "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround"));
+  }
+  const edge = { kind: "copy" as const, stage: stage.index, reference: word, instruction: copy, onbuild };
+  let target: Stage | undefined;
+  if (/^[+-]?\d+$/.test(from)) {
+    const index = Number(from);
+    target = sink.stages[index];
+    if (target === undefined) {
+      sink.diagnostics.push(diagnosticAt(word, "invalid-stage-index", `invalid stage index ${from}`));
+      return;
+    }
+  } else target = findByName(sink.stages, from);
+  if (target === undefined) {
+    sink.edges.push({ ...edge, target: undefined, image: from, forward: false });
+    return;
+  }
+  const forward = target.index >= stage.index;
+  if (forward) {
+    sink.diagnostics.push(diagnosticAt(word, "copy-from-forward-reference",
+      `cannot copy from stage "${from}", it needs to be defined before current stage "${stage.id}"`));
+  }
+  sink.edges.push({ ...edge, target: target.index, image: undefined, forward });
+}
+
+function mountEdges(sink: EdgeSink, stage: Stage, run: RunInstruction, mounts: readonly Mount[], onbuild: boolean): void {
+  for (const mount of mounts) {
+    if (mount.from === undefined || mount.flag.value === undefined) continue;
+    const reference = mount.flag.value;
+    const edge = { kind: "mount" as const, stage: stage.index, reference, instruction: run, onbuild };
+    const target = findByName(sink.stages, mount.from);
+    if (target === undefined) {
+      sink.edges.push({ ...edge, target: undefined, image: mount.from, forward: false });
+      continue;
+    }
+    const forward = target.index >= stage.index;
+    if (forward) {
+      sink.diagnostics.push(diagnosticAt(reference, "mount-from-forward-reference",
+        `cannot mount from stage "${mount.from}" to "${mount.target ?? ""}", stage needs to be defined before current command`));
+    }
+    sink.edges.push({ ...edge, target: target.index, image: undefined, forward });
+  }
+}
+
+function instructionEdges(sink: EdgeSink, stage: Stage, instruction: Instruction, mountsOf: MountsOf, onbuild: boolean): void {
+  if (instruction.type === "COPY") {
+    for (const flag of instruction.flags) if (flag.name.value === "from") copyEdge(sink, stage, instruction, flag, onbuild);
+  } else if (instruction.type === "RUN") {
+    mountEdges(sink, stage, instruction, mountsOf(instruction, stage.index), onbuild);
+  }
+}
+
+/** Every cycle among the stages, found by depth-first search (each reported once). */
+function findCycles(dependencies: readonly (readonly number[])[]): number[][] {
+  const state = new Array<0 | 1 | 2>(dependencies.length).fill(0);
+  const cycles: number[][] = [];
+  const path: number[] = [];
+  const visit = (node: number): void => {
+    state[node] = 1;
+    path.push(node);
+    for (const dep of dependencies[node]) {
+      if (state[dep] === 1) cycles.push(path.slice(path.indexOf(dep)));
+      else if (state[dep] === 0) visit(dep);
+    }
+    path.pop();
+    state[node] = 2;
+  };
+  for (let i = 0; i < dependencies.length; i++) if (state[i] === 0) visit(i);
+  return cycles;
+}
+
+/**
+ * Builds the dependency graph: `FROM <stage>` edges from each stage's base, `COPY --from` (never
+ * expanded; an integer is an index, otherwise a case-insensitive match over all stage names, the last
+ * duplicate winning; no match is an image), `RUN --mount from=` (case-insensitive names only), and
+ * the same for the parent's ONBUILD triggers. Forward references and cycles become diagnostics.
+ *
+ * @example
+ * ```ts
+ * const graph = stageGraph(stages, (run, stage) => mounts(run, stage), "\\", diagnostics);
+ * graph.dependencies[2]; // [0, 1]
+ * ```
+ */
+export function stageGraph(
+  stages: readonly Stage[],
+  mountsOf: MountsOf,
+  escape: Dockerfile["escapeChar"],
+  diagnostics: ModelDiagnostic[],
+): StageGraph {
+  const sink: EdgeSink = { stages, edges: [], diagnostics, escape };
+  for (const stage of stages) {
+    if (stage.base.kind === "stage" && stage.from.image !== undefined) {
+      const reference = stage.from.args[0] ?? stage.from.image.path;
+      sink.edges.push({ kind: "from", stage: stage.index, target: stage.base.index, image: undefined, reference, instruction: stage.from, onbuild: false, forward: false });
+    }
+    for (const trigger of stage.triggers) instructionEdges(sink, stage, trigger, mountsOf, true);
+    for (const instruction of stage.instructions) instructionEdges(sink, stage, instruction, mountsOf, false);
+  }
+  const sets = stages.map(() => new Set<number>());
+  for (const edge of sink.edges) if (edge.target !== undefined) sets[edge.stage].add(edge.target);
+  const dependencies = sets.map((set) => [...set].sort((a, b) => a - b));
+  const cycles = findCycles(dependencies);
+  for (const cycle of cycles) {
+    const stage = stages[cycle[0]];
+    diagnostics.push(diagnosticAt(stage.nameWord ?? stage.from.keyword, "circular-dependency", `circular dependency detected on stage: ${stage.id}`));
+  }
+  return { edges: sink.edges, dependencies, cycles };
+}

@@ -1,0 +1,328 @@
+/**
+ * `RUN --mount`, `--network` and `--security` as BuildKit reads them (§9.3): each mount is a CSV
+ * record of `key=value` or bare keys, checked field by field in order, with values expanded
+ * against the stage env.
+ *
+ * @packageDocumentation
+ */
+import type { Dockerfile, Flag, RunInstruction } from "../ast/nodes.js";
+import { diagnosticAt, type ModelDiagnostic } from "./diagnostics.js";
+import { expandText, type ValueLookup } from "./expansion.js";
+
+/** The kinds of mount. */
+export type MountType = "bind" | "cache" | "tmpfs" | "secret" | "ssh";
+
+/** How concurrent builds share a cache mount. */
+export type MountSharing = "shared" | "private" | "locked";
+
+/** One `--mount`, with BuildKit's defaults filled in. */
+export interface Mount {
+  readonly type: MountType;
+  /** Where it is mounted; for secrets `/run/secrets/<id>` by default. */
+  readonly target: string | undefined;
+  readonly source: string | undefined;
+  /** The stage or image mounted from (bind and cache), as written. */
+  readonly from: string | undefined;
+  /** The cache id (default: the target), secret id (default: source or the target's base name) or ssh id (`default`). */
+  readonly id: string | undefined;
+  /** Cache mounts only; `shared` by default. */
+  readonly sharing: MountSharing | undefined;
+  /** Read-only unless `rw`; cache and tmpfs mounts are writable by default. */
+  readonly readonly: boolean;
+  /** Secret and ssh mounts: fail when the secret or agent is missing. */
+  readonly required: boolean;
+  readonly mode: number | undefined;
+  readonly uid: number | undefined;
+  readonly gid: number | undefined;
+  /** Tmpfs size limit in bytes. */
+  readonly size: number | undefined;
+  /** Secret mounts: the environment variable the secret is exposed as. */
+  readonly env: string | undefined;
+  readonly flag: Flag;
+  /** Variables the values referenced without a known value. */
+  readonly unresolved: readonly string[];
+}
+
+/** The network a RUN has. */
+export type NetworkMode = "default" | "none" | "host";
+
+/** The security mode a RUN has. */
+export type SecurityMode = "sandbox" | "insecure";
+
+/** What {@link parseRunFlags} returns. */
+export interface RunFlags {
+  /** The valid mounts, in flag order. */
+  readonly mounts: readonly Mount[];
+  readonly network: NetworkMode;
+  readonly security: SecurityMode;
+  readonly diagnostics: readonly ModelDiagnostic[];
+}
+
+const MOUNT_TYPES: readonly string[] = ["bind", "cache", "tmpfs", "secret", "ssh"];
+const SHARING: readonly string[] = ["shared", "private", "locked"];
+const NETWORKS: readonly string[] = ["default", "none", "host"];
+const SECURITY: readonly string[] = ["sandbox", "insecure"];
+const KEY_ALIASES: Readonly<Record<string, string>> = {
+  src: "source", dst: "target", destination: "target", ro: "readonly", rw: "readwrite",
+};
+
+/** A mount being read, field by field (BuildKit's `instructions.Mount`). */
+interface Draft {
+  type: MountType;
+  target?: string;
+  source?: string;
+  from?: string;
+  id?: string;
+  sharing?: MountSharing;
+  readonly?: boolean;
+  required: boolean;
+  mode?: number;
+  uid?: number;
+  gid?: number;
+  size?: number;
+  env?: string;
+}
+
+/**
+ * Splits a CSV record as Go's `encoding/csv` does (comma separator, `"` quoting, `""` for a quote).
+ * Returns the error text for malformed quoting.
+ */
+function csvFields(text: string): string[] | string {
+  const fields: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (text.charCodeAt(i) === 0x22) {
+      let value = "";
+      let j = i + 1;
+      for (;;) {
+        const close = text.indexOf('"', j);
+        if (close < 0) return `extraneous or missing " in quoted-field`;
+        value += text.slice(j, close);
+        if (text[close + 1] === '"') {
+          value += '"';
+          j = close + 2;
+          continue;
+        }
+        i = close + 1;
+        break;
+      }
+      fields.push(value);
+      if (i < text.length && text[i] !== ",") return `extraneous or missing " in quoted-field`;
+    } else {
+      const comma = text.indexOf(",", i);
+      const value = text.slice(i, comma < 0 ? text.length : comma);
+      if (value.includes('"')) return `bare " in non-quoted-field`;
+      fields.push(value);
+      i = comma < 0 ? text.length : comma;
+    }
+    if (i >= text.length) return fields;
+    i++;
+  }
+}
+
+/** Go's `strconv.ParseBool`. */
+function parseBool(value: string): boolean | undefined {
+  if (/^(1|t|T|TRUE|true|True)$/.test(value)) return true;
+  return /^(0|f|F|FALSE|false|False)$/.test(value) ? false : undefined;
+}
+
+/** Go's `strconv.ParseUint(value, base, 32)` for bases 8 and 10. */
+function parseUint32(value: string, base: 8 | 10): number | undefined {
+  if (!(base === 8 ? /^[0-7]+$/ : /^[0-9]+$/).test(value)) return undefined;
+  const n = parseInt(value, base);
+  return n <= 0xffffffff ? n : undefined;
+}
+
+/** docker/go-units `RAMInBytes`: `64m`, `1.5GiB`, `512` (binary multipliers). */
+function ramInBytes(value: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$/.exec(value);
+  if (match === null) return undefined;
+  const power = match[2] === undefined ? 0 : "kmgtp".indexOf(match[2].toLowerCase()) + 1;
+  return Math.floor(parseFloat(match[1]) * 1024 ** power);
+}
+
+/** Applies one `key=value` field; returns an error message, or undefined when it is valid. */
+function applyField(m: Draft, key: string, value: string, field: string): string | undefined {
+  const unexpected = `unexpected key '${key}' for mount type '${m.type}'`;
+  const canonical = KEY_ALIASES[key] ?? key;
+  switch (canonical) {
+    case "type":
+      if (!MOUNT_TYPES.includes(value.toLowerCase())) return `unsupported mount type "${value}"`;
+      m.type = value.toLowerCase() as MountType;
+      return undefined;
+    case "from":
+      m.from = value;
+      return undefined;
+    case "source":
+      m.source = value;
+      return undefined;
+    case "target":
+      m.target = value;
+      return undefined;
+    case "id":
+      m.id = value;
+      return undefined;
+    case "env":
+      m.env = value;
+      return undefined;
+    case "readonly":
+    case "readwrite": {
+      const flag = parseBool(value);
+      if (flag === undefined) return `invalid value for ${key}: ${value}`;
+      m.readonly = canonical === "readonly" ? flag : !flag;
+      return undefined;
+    }
+    case "required": {
+      if (m.type !== "secret" && m.type !== "ssh") return unexpected;
+      const flag = parseBool(value);
+      if (flag === undefined) return `invalid value for ${key}: ${value}`;
+      m.required = flag;
+      return undefined;
+    }
+    case "size":
+      if (m.type !== "tmpfs") return unexpected;
+      m.size = ramInBytes(value);
+      return m.size === undefined ? `invalid size value "${value}"` : undefined;
+    case "sharing":
+      if (m.type !== "cache") return unexpected;
+      if (!SHARING.includes(value.toLowerCase())) return `unsupported sharing value "${value}"`;
+      m.sharing = value.toLowerCase() as MountSharing;
+      return undefined;
+    case "mode":
+      m.mode = parseUint32(value, 8);
+      return m.mode === undefined ? `invalid value for ${key}: ${value}` : undefined;
+    case "uid":
+    case "gid":
+      m[canonical] = parseUint32(value, 10);
+      return m[canonical] === undefined ? `invalid value for ${key}: ${value}` : undefined;
+    default:
+      return `unexpected key '${key}' in '${field}'`;
+  }
+}
+
+/** Applies a bare key (`ro`, `rw`, `required`); returns an error message when it is not one. */
+function applyBareKey(m: Draft, key: string, field: string): string | undefined {
+  const canonical = KEY_ALIASES[key] ?? key;
+  if (canonical === "readonly" || canonical === "readwrite") {
+    m.readonly = canonical === "readonly";
+    return undefined;
+  }
+  if (canonical === "required" && (m.type === "secret" || m.type === "ssh")) {
+    m.required = true;
+    return undefined;
+  }
+  if (canonical === "required") return `unexpected key '${key}' for mount type '${m.type}'`;
+  return `invalid field '${field}' must be a key=value pair`;
+}
+
+/** The checks BuildKit makes once every field is read. */
+function finalCheck(m: Draft): string | undefined {
+  if (m.type !== "secret" && m.type !== "ssh" && m.type !== "cache" && (m.mode !== undefined || m.uid !== undefined || m.gid !== undefined)) {
+    return `mode/uid/gid not allowed for ${m.type} mounts`;
+  }
+  if (m.sharing !== undefined && m.type !== "cache") return `invalid cache sharing set for ${m.type} mount`;
+  if (m.type !== "secret") return undefined;
+  if (m.from !== undefined) return "secret mount should not have a from";
+  if (m.source === undefined && m.target === undefined && m.id === undefined) return "invalid secret mount. one of source, target required";
+  if (m.source !== undefined && m.id !== undefined) return "both source and id can't be set";
+  return undefined;
+}
+
+function withDefaults(m: Draft, flag: Flag, unresolved: readonly string[], sshIndex: number): Mount {
+  const base = { mode: m.mode, uid: m.uid, gid: m.gid, size: m.size, env: m.env, flag, unresolved, required: m.required };
+  const readonly = m.readonly ?? !(m.type === "cache" || m.type === "tmpfs");
+  const common = { ...base, type: m.type, source: m.source, from: m.from, readonly };
+  switch (m.type) {
+    case "cache":
+      return { ...common, target: m.target, id: m.id ?? m.target, sharing: m.sharing ?? "shared" };
+    case "secret": {
+      const id = m.id ?? m.source ?? (m.target === undefined ? undefined : m.target.split("/").pop());
+      return { ...common, target: m.target ?? `/run/secrets/${id}`, id, sharing: undefined };
+    }
+    case "ssh":
+      return { ...common, target: m.target ?? `/run/buildkit/ssh_agent.${sshIndex}`, id: m.id ?? "default", sharing: undefined };
+    default:
+      return { ...common, target: m.target, id: m.id, sharing: undefined };
+  }
+}
+
+/**
+ * Parses one `--mount` value as BuildKit does. Values (except `from`) are expanded against `vars`;
+ * an invalid mount gives a diagnostic on the flag instead.
+ *
+ * @param sshIndex - How many ssh mounts came before this one in the RUN (for the default target).
+ * @example
+ * ```ts
+ * const { mount } = parseMount(run.flags[0], scope, "\\"); // --mount=type=cache,target=/root/.cache
+ * mount?.type;    // "cache"
+ * mount?.sharing; // "shared"
+ * ```
+ */
+export function parseMount(
+  flag: Flag,
+  vars: ValueLookup,
+  escape: Dockerfile["escapeChar"],
+  sshIndex = 0,
+): { mount: Mount | undefined; diagnostics: ModelDiagnostic[] } {
+  const node = flag.value ?? flag;
+  const invalid = (message: string): { mount: undefined; diagnostics: ModelDiagnostic[] } => ({
+    mount: undefined,
+    diagnostics: [diagnosticAt(node, "invalid-mount", message)],
+  });
+  const fields = csvFields(flag.value?.value ?? "");
+  if (typeof fields === "string") return invalid(`parse error on mount value: ${fields}`);
+  const m: Draft = { type: "bind", required: false };
+  const unresolved = new Set<string>();
+  for (const field of fields) {
+    const eq = field.indexOf("=");
+    const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
+    let error: string | undefined;
+    if (eq < 0) error = applyBareKey(m, key, field);
+    else if (key === "from") {
+      const value = field.slice(eq + 1);
+      const dollar = value.indexOf("$");
+      error = dollar >= 0 && dollar !== value.length - 1 ? "'from' doesn't support variable expansion, define alias stage instead" : applyField(m, key, value, field);
+    } else {
+      const expansion = expandText(field.slice(eq + 1), vars, escape, "word");
+      for (const name of expansion.unresolved) unresolved.add(name);
+      error = expansion.error ?? applyField(m, key, expansion.value, field);
+    }
+    if (error !== undefined) return invalid(error);
+  }
+  const error = finalCheck(m);
+  if (error !== undefined) return invalid(error);
+  return { mount: withDefaults(m, flag, [...unresolved], sshIndex), diagnostics: [] };
+}
+
+/**
+ * Reads a RUN's `--mount`, `--network` and `--security` flags (`--network` and `--security` are not expanded).
+ *
+ * @example
+ * ```ts
+ * const { ast } = parse("FROM alpine\nRUN --network=none --mount=type=secret,id=npm make\n");
+ * const flags = parseRunFlags(ast.instructions[1] as RunInstruction, new Map(), "\\");
+ * flags.network;          // "none"
+ * flags.mounts[0].target; // "/run/secrets/npm"
+ * ```
+ */
+export function parseRunFlags(run: RunInstruction, vars: ValueLookup, escape: Dockerfile["escapeChar"]): RunFlags {
+  const mounts: Mount[] = [];
+  const diagnostics: ModelDiagnostic[] = [];
+  let network: NetworkMode = "default";
+  let security: SecurityMode = "sandbox";
+  for (const flag of run.flags) {
+    const value = flag.value?.value;
+    if (flag.name.value === "mount") {
+      const result = parseMount(flag, vars, escape, mounts.filter((m) => m.type === "ssh").length);
+      if (result.mount !== undefined) mounts.push(result.mount);
+      diagnostics.push(...result.diagnostics);
+    } else if (flag.name.value === "network" && value !== undefined) {
+      if (NETWORKS.includes(value)) network = value as NetworkMode;
+      else diagnostics.push(diagnosticAt(flag, "invalid-network", `invalid network mode "${value}"`));
+    } else if (flag.name.value === "security" && value !== undefined) {
+      if (SECURITY.includes(value)) security = value as SecurityMode;
+      else diagnostics.push(diagnosticAt(flag, "invalid-security", `security "${value}" is not valid`));
+    }
+  }
+  return { mounts, network, security, diagnostics };
+}

@@ -1,0 +1,109 @@
+/**
+ * What each RUN does, as the semantic model sees it: its flags and mounts, the shell and script it
+ * runs, and (computed on first use) the parsed shell commands, package operations, file
+ * operations and package caches left in the layer.
+ *
+ * @packageDocumentation
+ */
+import type { Dockerfile, RunInstruction } from "../ast/nodes.js";
+import { fileOperations, type FileOperation } from "./file-operations.js";
+import { cacheLeftBehind, packageOperations, type CacheLeftBehind, type PackageOperation } from "./package-managers/index.js";
+import { parseRunFlags, type RunFlags } from "./mounts.js";
+import { runScript, type RunScript } from "./run-script.js";
+import type { Scope } from "./scope.js";
+import { parseShell, type ShellScript } from "./shell.js";
+import type { StageShell } from "./stage-shell.js";
+
+/** One RUN of a stage, with lazily computed shell analysis. */
+export interface RunAnalysis {
+  readonly instruction: RunInstruction;
+  /** The index of the stage it runs in. */
+  readonly stage: number;
+  /** True when it is an ONBUILD trigger inherited from the parent stage. */
+  readonly onbuild: boolean;
+  /** The variables it sees (ENV and ARG). */
+  readonly scope: Scope;
+  /** The shell a shell-form command runs with. */
+  readonly shell: StageShell;
+  /** Mounts, network and security mode. */
+  readonly flags: RunFlags;
+  /** The script and how it runs. */
+  readonly script: RunScript;
+  /** The parsed POSIX shell script; undefined for exec form, PowerShell/cmd and non-shell `#!` interpreters. */
+  readonly shellScript: ShellScript | undefined;
+  /** Package-manager operations in {@link shellScript}, with the ENV/ARG values visible here. */
+  readonly packages: readonly PackageOperation[];
+  /** File operations (rm, curl/wget, tar, chmod, …) in {@link shellScript}. */
+  readonly files: readonly FileOperation[];
+  /** Package caches this RUN writes and leaves in the layer (not cleaned, not under a mount). */
+  readonly cachesLeftBehind: readonly CacheLeftBehind[];
+}
+
+/** A value computed on first use. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/** Inputs of {@link analyzeRun}. */
+export interface RunContext {
+  readonly stage: number;
+  readonly onbuild: boolean;
+  readonly scope: Scope;
+  readonly shell: StageShell;
+  readonly escape: Dockerfile["escapeChar"];
+}
+
+/**
+ * Analyses one RUN. Flags and the script are read at once; the shell parse and what depends on it
+ * only when first read, and then once.
+ *
+ * @example
+ * ```ts
+ * const run = analyzeRun(instruction, { stage: 0, onbuild: false, scope, shell: POSIX_SHELL, escape: "\\" });
+ * run.flags.mounts;                   // from --mount
+ * run.packages.map((p) => p.manager); // ["apt", "apt"] for apt-get update && apt-get install …
+ * ```
+ */
+export function analyzeRun(instruction: RunInstruction, context: RunContext): RunAnalysis {
+  const { stage, onbuild, scope, shell } = context;
+  const flags = parseRunFlags(instruction, scope, context.escape);
+  const script = runScript(instruction, shell);
+  const shellScript = once(() =>
+    script.text === undefined || script.dialect === undefined
+      ? undefined
+      : parseShell({ text: script.text, toSource: script.toSource }, { dialect: script.dialect }),
+  );
+  const commands = (): ShellScript["commands"] => shellScript()?.commands ?? [];
+  const packages = once(() => packageOperations(commands(), scope));
+  const files = once(() => fileOperations(commands(), scope));
+  const left = once(() => cacheLeftBehind(packages(), files(), flags.mounts));
+  return {
+    instruction,
+    stage,
+    onbuild,
+    scope,
+    shell,
+    flags,
+    script,
+    get shellScript() {
+      return shellScript();
+    },
+    get packages() {
+      return packages();
+    },
+    get files() {
+      return files();
+    },
+    get cachesLeftBehind() {
+      return left();
+    },
+  };
+}

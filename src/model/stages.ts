@@ -1,0 +1,180 @@
+/**
+ * The build stages of a Dockerfile (§12): what each FROM starts (an image, an earlier stage or
+ * `scratch`, after expanding it against the global scope), the instructions that belong to it, the
+ * ONBUILD triggers it inherits, and its variables and shell.
+ *
+ * @packageDocumentation
+ */
+import type { ArgInstruction, Dockerfile, FromInstruction, Instruction, Range, Word } from "../ast/nodes.js";
+import { diagnosticAt, type ModelDiagnostic } from "./diagnostics.js";
+import { expandText, type Expansion } from "./expansion.js";
+import { parseImageReference, type ImageReference } from "./image-ref.js";
+import { globalScope, scopeOf, walkStage, type GlobalScope, type ScopeOptions, type StageState, type StageWalk } from "./scope.js";
+import { looksWindows, POSIX_SHELL, WINDOWS_SHELL, type ShellKind, type StageShell } from "./stage-shell.js";
+
+/** What a stage is built on. */
+export type StageBase =
+  | {
+      readonly kind: "image";
+      /** The base name after expansion. */
+      readonly name: string;
+      /** The parsed reference; undefined when the name has unknown variables or is invalid. */
+      readonly ref: ImageReference | undefined;
+      /** Why the name does not parse as a reference. */
+      readonly error: string | undefined;
+      /** Variables the name needs that have no known value. */
+      readonly unresolved: readonly string[];
+    }
+  | { readonly kind: "stage"; readonly index: number }
+  | { readonly kind: "scratch" };
+
+/** One build stage: a FROM and the instructions up to the next FROM. */
+export interface Stage {
+  /** 0-based, in file order. */
+  readonly index: number;
+  /** The name, lowercased as BuildKit does; undefined for an unnamed stage. */
+  readonly name: string | undefined;
+  /** The stage name as written. */
+  readonly nameWord: Word | undefined;
+  /** The name, or `stage-<index>` for an unnamed stage (BuildKit's name for it). */
+  readonly id: string;
+  readonly from: FromInstruction;
+  readonly base: StageBase;
+  /** The `--platform` value expanded against the global scope; undefined without the flag. */
+  readonly platform: Expansion | undefined;
+  /** The stage's own instructions after its FROM (ONBUILD instructions kept as such). */
+  readonly instructions: readonly Instruction[];
+  /** ONBUILD triggers of the parent stage, which run before {@link instructions}. */
+  readonly triggers: readonly Instruction[];
+  /** From the start of the FROM to the end of the last instruction. */
+  readonly range: Range;
+  /** Guessed from a Windows base image or platform, `` # escape=` ``, or a Windows parent stage. */
+  readonly windows: boolean;
+  /** ENV variables in definition order (the image config's `Env`), inherited from a parent stage. */
+  readonly env: ReadonlyMap<string, string | undefined>;
+  /** The shell in effect at the end of the stage. */
+  readonly shell: StageShell;
+  readonly shellKind: ShellKind;
+}
+
+/** What {@link buildStages} returns. */
+export interface StageSet {
+  /** The ARG instructions before the first FROM. */
+  readonly metaArgs: readonly ArgInstruction[];
+  readonly globals: GlobalScope;
+  readonly stages: readonly Stage[];
+  /** The variable walk of each stage, by stage index. */
+  readonly walks: readonly StageWalk[];
+  /** The stage each instruction (including inherited triggers) belongs to. */
+  readonly stageOf: ReadonlyMap<Instruction, number>;
+}
+
+const UNTRIGGERED = new Set(["ONBUILD", "FROM", "MAINTAINER"]);
+
+/** The triggers of a stage's ONBUILD instructions that BuildKit would run. */
+function triggersOf(stage: Stage): Instruction[] {
+  const triggers: Instruction[] = [];
+  for (const instruction of stage.instructions) {
+    if (instruction.type === "ONBUILD" && instruction.trigger !== undefined && !UNTRIGGERED.has(instruction.trigger.type)) {
+      triggers.push(instruction.trigger);
+    }
+  }
+  return triggers;
+}
+
+function resolveBase(from: FromInstruction, name: Expansion, earlier: readonly Stage[]): StageBase {
+  if (name.unresolved.length > 0 || name.error !== undefined) {
+    return { kind: "image", name: name.value, ref: undefined, error: name.error, unresolved: name.unresolved };
+  }
+  if (name.value === "scratch") return { kind: "scratch" };
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    if (earlier[i].name === name.value) return { kind: "stage", index: i };
+  }
+  const parsed = from.image === undefined ? undefined : parseImageReference(name.value);
+  return {
+    kind: "image",
+    name: name.value,
+    ref: parsed?.ok === true ? parsed.ref : undefined,
+    error: parsed === undefined ? undefined : parsed.ok ? undefined : parsed.error,
+    unresolved: [],
+  };
+}
+
+/** Splits the instructions into meta ARGs and one group per FROM. */
+function groups(ast: Dockerfile): { metaArgs: ArgInstruction[]; stages: { from: FromInstruction; instructions: Instruction[] }[] } {
+  const metaArgs: ArgInstruction[] = [];
+  const stages: { from: FromInstruction; instructions: Instruction[] }[] = [];
+  for (const instruction of ast.instructions) {
+    if (instruction.type === "FROM") stages.push({ from: instruction, instructions: [] });
+    else if (stages.length > 0) stages[stages.length - 1].instructions.push(instruction);
+    else if (instruction.type === "ARG") metaArgs.push(instruction);
+  }
+  return { metaArgs, stages };
+}
+
+/**
+ * Reads the stages of a Dockerfile: the global scope, then each FROM in order with its base
+ * resolved (an exact, case-sensitive match on an earlier stage name, most recent first; `scratch`;
+ * otherwise an image), and each stage's variables and shell.
+ *
+ * @example
+ * ```ts
+ * const { ast } = parse("FROM golang:1.22 AS Build\nRUN go build\nFROM build\n");
+ * const { stages } = buildStages(ast, {}, []);
+ * stages[0].name;  // "build"
+ * stages[1].base;  // { kind: "stage", index: 0 }
+ * ```
+ */
+export function buildStages(ast: Dockerfile, options: ScopeOptions, diagnostics: ModelDiagnostic[]): StageSet {
+  const escape = ast.escapeChar;
+  const { metaArgs, stages: groupsOfStages } = groups(ast);
+  const globals = globalScope(metaArgs, options, escape, diagnostics);
+  const stages: Stage[] = [];
+  const walks: StageWalk[] = [];
+  const stageOf = new Map<Instruction, number>();
+  for (const { from, instructions } of groupsOfStages) {
+    const index = stages.length;
+    const name = expandText(from.image?.value ?? "", globals.scope, escape, "word");
+    reportBaseName(from, name, diagnostics);
+    const platformWord = from.platform?.value;
+    const platform = platformWord === undefined ? undefined : expandText(platformWord.value, globals.scope, escape, "word");
+    if (platform?.error !== undefined) diagnostics.push(diagnosticAt(platformWord!, "expansion-error", platform.error));
+    const base = resolveBase(from, name, stages);
+    const parent = base.kind === "stage" ? stages[base.index] : undefined;
+    const windows = parent?.windows ?? (escape === "`" || looksWindows(name.value, platform?.value));
+    const start: StageState = parent === undefined
+      ? { scope: scopeOf(new Map(), base.kind === "scratch"), env: new Map(), shell: windows ? WINDOWS_SHELL : POSIX_SHELL }
+      : walks[parent.index].final;
+    const triggers = parent === undefined ? [] : triggersOf(parent);
+    const walk = walkStage({ index, instructions: [...triggers, ...instructions], start, globals: globals.scope, options, escape, diagnostics });
+    for (const instruction of [from, ...triggers, ...instructions]) if (!stageOf.has(instruction)) stageOf.set(instruction, index);
+    const last = instructions[instructions.length - 1] ?? from;
+    stages.push({
+      index,
+      name: from.stageName?.value.toLowerCase(),
+      nameWord: from.stageName,
+      id: from.stageName?.value.toLowerCase() ?? `stage-${index}`,
+      from,
+      base,
+      platform,
+      instructions,
+      triggers,
+      range: [from.range[0], last.range[1]],
+      windows,
+      env: walk.final.env,
+      shell: walk.final.shell,
+      shellKind: walk.final.shell.kind,
+    });
+    walks.push(walk);
+  }
+  return { metaArgs, globals, stages, walks, stageOf };
+}
+
+function reportBaseName(from: FromInstruction, name: Expansion, diagnostics: ModelDiagnostic[]): void {
+  const image = from.image;
+  if (image === undefined) return;
+  if (name.error !== undefined) diagnostics.push(diagnosticAt(image, "expansion-error", name.error));
+  else if (name.value === "" && name.unresolved.length === 0) {
+    diagnostics.push(diagnosticAt(image, "blank-base-name", `base name (${image.value}) should not be blank`));
+  }
+}
