@@ -137,6 +137,9 @@ const SHELLS = new Set(["sh", "bash", "dash", "zsh", "ash", "ksh", "mksh"]);
 
 const flag = (canonical: string, ...names: string[]): OptionSpec => ({ names, canonical });
 const valued = (canonical: string, ...names: string[]): OptionSpec => ({ names, canonical, value: "required" });
+/** Valued options from `[short, long]` pairs: `["-H", "header"]` → `-H`/`--header` → `header`. */
+const valuedPairs = (pairs: readonly (readonly [string | undefined, string])[]): OptionSpec[] =>
+  pairs.map(([short, long]) => valued(long, ...(short === undefined ? [] : [short]), `--${long}`));
 const has = (parsed: ParsedArguments, name: string): boolean => parsed.options.some((o) => o.name === name);
 const last = (parsed: ParsedArguments, name: string): ParsedOption | undefined =>
   parsed.options.findLast((o) => o.name === name && o.value !== undefined);
@@ -180,15 +183,17 @@ const TOOLS: readonly ToolSpec[] = [
     programs: ["curl"],
     options: [
       valued("output", "-o", "--output"), flag("remote-name", "-O", "--remote-name"), flag("insecure", "-k", "--insecure"),
-      valued("url", "--url"), valued("output-dir", "--output-dir"),
-      ...["-H", "-u", "-d", "-X", "-A", "-e", "-w", "-x", "-m", "-T", "-b", "-c", "-r", "-z", "-K", "-F", "-C", "-E"].map(
-        (n) => valued(n.slice(1), n),
-      ),
-      ...["header", "user", "data", "data-raw", "data-binary", "request", "user-agent", "referer", "retry", "retry-delay",
-        "retry-max-time", "write-out", "proxy", "connect-timeout", "max-time", "cacert", "cert", "key", "proto",
-        "proto-redir", "upload-file", "cookie", "cookie-jar", "range", "config", "resolve", "limit-rate", "form"].map(
-        (n) => valued(n, `--${n}`),
-      ),
+      valued("url", "--url"), valued("output-dir", "--output-dir"), flag("fail", "-f", "--fail"),
+      flag("location", "-L", "--location"), flag("silent", "-s", "--silent"),
+      ...valuedPairs([
+        ["-H", "header"], ["-u", "user"], ["-d", "data"], ["-X", "request"], ["-A", "user-agent"], ["-e", "referer"],
+        ["-w", "write-out"], ["-x", "proxy"], ["-m", "max-time"], ["-T", "upload-file"], ["-b", "cookie"],
+        ["-c", "cookie-jar"], ["-r", "range"], ["-z", "time-cond"], ["-K", "config"], ["-F", "form"],
+        ["-C", "continue-at"], ["-E", "cert"], [undefined, "data-raw"], [undefined, "data-binary"], [undefined, "retry"],
+        [undefined, "retry-delay"], [undefined, "retry-max-time"], [undefined, "connect-timeout"], [undefined, "cacert"],
+        [undefined, "key"], [undefined, "proto"], [undefined, "proto-redir"], [undefined, "resolve"],
+        [undefined, "limit-rate"],
+      ]),
     ],
     build(context) {
       const { parsed, path, optionPath } = context;
@@ -209,9 +214,12 @@ const TOOLS: readonly ToolSpec[] = [
     options: [
       valued("output-document", "-O", "--output-document"), valued("directory-prefix", "-P", "--directory-prefix"),
       flag("insecure", "--no-check-certificate"), flag("no-verbose", "-nv", "--no-verbose"), flag("quiet", "-q", "--quiet"),
-      ...[["-U", "user-agent"], ["-t", "tries"], ["-T", "timeout"], ["-o", "output-file"], ["-a", "append-output"],
-        ["-e", "execute"], ["-i", "input-file"], ["-Q", "quota"], ["-w", "wait"]].map(([s, l]) => valued(l, s, `--${l}`)),
-      ...["header", "user", "password", "post-data", "ca-certificate", "limit-rate"].map((n) => valued(n, `--${n}`)),
+      ...valuedPairs([
+        ["-U", "user-agent"], ["-t", "tries"], ["-T", "timeout"], ["-o", "output-file"], ["-a", "append-output"],
+        ["-e", "execute"], ["-i", "input-file"], ["-Q", "quota"], ["-w", "wait"], [undefined, "header"],
+        [undefined, "user"], [undefined, "password"], [undefined, "post-data"], [undefined, "ca-certificate"],
+        [undefined, "limit-rate"],
+      ]),
     ],
     build(context) {
       const { parsed, path } = context;

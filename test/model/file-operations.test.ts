@@ -173,6 +173,13 @@ describe("fileOperations (parseShell: redirections and substitutions)", () => {
 });
 
 describe("fileOperations", () => {
+  it("normalises option names", () => {
+    const [op] = fileOperations(sh("curl -fsSL -H 'Accept: text/plain' --retry 3 --header=X:1 https://example.com -o out"));
+    expect(op.options.map((o) => (o.value === undefined ? o.name : `${o.name}=${o.value}`))).toEqual([
+      "fail", "silent", "S", "location", "header=Accept: text/plain", "retry=3", "header=X:1", "output=out",
+    ]);
+  });
+
   it("keeps the command and the words", () => {
     const command = cmd("rm", "-rf", "/tmp/x");
     const [op] = fileOperations([command]);
