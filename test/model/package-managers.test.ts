@@ -427,6 +427,7 @@ interface CacheCase {
 const cacheCases: readonly CacheCase[] = [
   { name: "apt lists kept", script: "apt-get update && apt-get install -y curl", left: ["apt /var/lib/apt/lists"] },
   { name: "apt lists removed", script: "apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*", left: [] },
+  { name: "apt-get distclean removes the lists (apt 3.0)", script: "apt-get update && apt-get install -y curl && apt-get distclean", left: [] },
   { name: "apt-get clean does not remove the lists", script: "apt-get update && apt-get install -y curl && apt-get clean", left: ["apt /var/lib/apt/lists"] },
   { name: "removing the lists before updating does not help", script: "rm -rf /var/lib/apt/lists/* && apt-get update && apt-get install -y curl", left: ["apt /var/lib/apt/lists"] },
   { name: "rm of a parent directory", script: "apt-get update && apt-get install -y curl && rm -rf /var/lib/apt", left: [] },

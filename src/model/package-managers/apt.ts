@@ -69,6 +69,7 @@ export const apt: ManagerSpec = {
     { words: ["clean"], kind: "clean" },
     { words: ["autoclean"], kind: "clean" },
     { words: ["distclean"], kind: "clean" },
+    { words: ["dist-clean"], kind: "clean" },
   ],
   parsePackage(text) {
     const file = fileParts(text, [".deb"]);

@@ -90,10 +90,10 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
     manager: "apt",
     contents: "package index lists",
     defaultPath: "/var/lib/apt/lists",
-    cleanedByCommand: "rm -rf /var/lib/apt/lists/* (apt-get clean keeps the lists)",
+    cleanedByCommand: "rm -rf /var/lib/apt/lists/* or apt-get distclean (apt 3.0+); apt-get clean keeps the lists",
     locate: fixed("/var/lib/apt/lists"),
     creates: kinds("update"),
-    cleans: verbs("distclean"),
+    cleans: verbs("distclean", "dist-clean"),
   },
   {
     manager: "apk",
