@@ -101,7 +101,14 @@ export interface MkdirOperation extends FileOperationBase {
   readonly mode?: string;
 }
 
-/** A file-system effect of one command. */
+/**
+ * A file-system effect of one command.
+ *
+ * @example
+ * ```ts
+ * // chown -R app:app /app → { kind: "chown", owner: "app", group: "app", paths: [/app], recursive: true }
+ * ```
+ */
 export type FileOperation =
   | RemoveOperation
   | DownloadOperation

@@ -14,12 +14,30 @@ export type PackageManager =
 /** What an operation does. `update` refreshes the package index; `upgrade` upgrades installed packages. */
 export type PackageOperationKind = "update" | "install" | "upgrade" | "remove" | "clean" | "cache-clean" | "other";
 
-/** ENV/ARG values visible to the RUN, e.g. `PIP_NO_CACHE_DIR=1`, `npm_config_cache`, `HOME`. */
+/**
+ * ENV/ARG values visible to the RUN, e.g. `PIP_NO_CACHE_DIR=1`, `npm_config_cache`, `GOPATH`.
+ * Give `HOME` when the RUN's user is not root: home-relative caches default to `/root`.
+ *
+ * @example
+ * ```ts
+ * const env: PackageManagerEnv = { get: (name) => ({ PIP_NO_CACHE_DIR: "1", HOME: "/home/app" })[name] };
+ * ```
+ */
 export interface PackageManagerEnv {
   get(name: string): string | undefined;
 }
 
-/** A package named on the command line. */
+/**
+ * A package named on the command line.
+ *
+ * @example
+ * ```ts
+ * // apt-get install -y curl=7.88.* ./x.deb $EXTRA
+ * // → { name: "curl", operator: "=", version: "7.88.*", pinned: true, isFile: false, isVariable: false }
+ * //   { name: "./x.deb", pinned: false, isFile: true, isVariable: false }
+ * //   { name: "$EXTRA", pinned: false, isFile: false, isVariable: true }
+ * ```
+ */
 export interface PackageSpec {
   /** The package name without its version (for files, paths and variables: the word as given). */
   readonly name: string;
@@ -49,7 +67,16 @@ export interface CacheUse {
   readonly cache: PackageCache;
 }
 
-/** One package-manager command found in a RUN. */
+/**
+ * One package-manager command found in a RUN.
+ *
+ * @example
+ * ```ts
+ * // apk add --no-cache --virtual .deps gcc
+ * // → { manager: "apk", kind: "install", subcommand: ["add"], packages: [gcc],
+ * //     options: [{ name: "no-cache" }, { name: "virtual", value: ".deps" }], noCache: true, caches: [] }
+ * ```
+ */
 export interface PackageOperation {
   readonly manager: PackageManager;
   readonly kind: PackageOperationKind;
@@ -116,7 +143,15 @@ export interface SubcommandSpec {
   readonly kind: PackageOperationKind;
 }
 
-/** A table row describing one package manager's command line. */
+/**
+ * A table row describing one package manager's command line.
+ *
+ * @example
+ * ```ts
+ * const gem: ManagerSpec = { manager: "gem", programs: /^gem$/, options: [...], subcommands: [{ words: ["install"], kind: "install" }],
+ *   parsePackage: (text) => splitVersion(text, [":"]), settings: () => ({ ...NO_SETTINGS, assumeYes: true }) };
+ * ```
+ */
 export interface ManagerSpec {
   readonly manager: PackageManager;
   /** Program base names that run this manager. */
