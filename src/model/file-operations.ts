@@ -124,6 +124,8 @@ interface ToolContext {
   readonly path: (word: ShellWord) => FilePath;
   /** The path an option's value names (`-f a.tar`, `--file=a.tar`). */
   readonly optionPath: (option: ParsedOption) => FilePath | undefined;
+  /** The resolved path of the last occurrence of a canonical option (`-C /opt` → `/opt`). */
+  readonly pathOf: (name: string) => string | undefined;
   /** The program that reads this command's standard output, if any. */
   readonly pipedTo: string | undefined;
   /** The file standard output is redirected to (`> file`), resolved. */
@@ -203,13 +205,13 @@ const TOOLS: readonly ToolSpec[] = [
       ]),
     ],
     build(context) {
-      const { parsed, path, optionPath } = context;
+      const { parsed, path, optionPath, pathOf } = context;
       const urls = [
         ...parsed.positionals.map(path),
         ...parsed.options.flatMap((o) => (o.name === "url" ? [optionPath(o)] : [])).filter((u) => u !== undefined),
       ];
-      const explicit = last(parsed, "output")?.value;
-      const dir = last(parsed, "output-dir")?.value;
+      const explicit = pathOf("output");
+      const dir = pathOf("output-dir");
       const named = has(parsed, "remote-name") && urls.length > 0 ? urlBaseName(urls[0].path) : undefined;
       const file = explicit ?? named;
       const output = file === undefined ? "-" : dir !== undefined && file !== "-" ? `${dir}/${file}` : file;
@@ -229,10 +231,10 @@ const TOOLS: readonly ToolSpec[] = [
       ]),
     ],
     build(context) {
-      const { parsed, path } = context;
+      const { parsed, path, pathOf } = context;
       const urls = parsed.positionals.map(path);
-      const document = last(parsed, "output-document")?.value;
-      const prefix = last(parsed, "directory-prefix")?.value;
+      const document = pathOf("output-document");
+      const prefix = pathOf("directory-prefix");
       const name = urls.length > 0 ? urlBaseName(urls[0].path) : "index.html";
       const output = document ?? (prefix === undefined ? name : `${prefix.replace(/\/+$/, "")}/${name}`);
       return download(context, "wget", urls, output, has(parsed, "insecure"));
@@ -251,11 +253,11 @@ const TOOLS: readonly ToolSpec[] = [
       if (first?.value === undefined || !/^[A-Za-z]+$/.test(first.value)) return args;
       return [{ ...first, value: `-${first.value}`, text: `-${first.text}` }, ...args.slice(1)];
     },
-    build({ base, parsed, optionPath }) {
+    build({ base, parsed, optionPath, pathOf }) {
       if (!has(parsed, "extract")) return undefined;
       const file = last(parsed, "file");
       const archive = file === undefined || file.value === "-" ? undefined : optionPath(file);
-      const destination = last(parsed, "directory")?.value;
+      const destination = pathOf("directory");
       return {
         ...base,
         kind: "extract",
@@ -269,9 +271,9 @@ const TOOLS: readonly ToolSpec[] = [
   {
     programs: ["unzip"],
     options: [valued("exdir", "-d"), valued("password", "-P")],
-    build({ base, parsed, path }) {
+    build({ base, parsed, path, pathOf }) {
       const first = parsed.positionals[0];
-      const destination = last(parsed, "exdir")?.value;
+      const destination = pathOf("exdir");
       return {
         ...base,
         kind: "extract",
@@ -402,12 +404,17 @@ export function fileOperations(commands: readonly SimpleCommand[], env?: Variabl
     if (call === undefined || tool === undefined) return;
     const parsed = parseArguments(tool.prepare?.(call.args) ?? call.args, tool.options, tool.style);
     const next = commands[index + 1];
+    const optionPath = (o: ParsedOption): FilePath | undefined =>
+      o.valueWord === undefined ? undefined : filePath(o.valueWord, env, o.valueWord === o.word ? o.value : undefined);
     const operation = tool.build({
       base: { command, program: call.program, options: parsed.options },
       parsed,
       path: (word) => filePath(word, env),
-      optionPath: (o) =>
-        o.valueWord === undefined ? undefined : filePath(o.valueWord, env, o.valueWord === o.word ? o.value : undefined),
+      optionPath,
+      pathOf: (name) => {
+        const option = parsed.options.findLast((o) => o.name === name && o.value !== undefined);
+        return option === undefined ? undefined : optionPath(option)?.path;
+      },
       pipedTo: next?.connector === "|" ? invocation(next)?.program : shellReaders.get(rangeKey(command)),
       stdoutFile: stdoutFile(command, env),
     });

@@ -90,6 +90,7 @@ const cases: readonly Case[] = [
   },
   { name: "curl --output-dir", script: "curl -O --output-dir /tmp https://example.com/a.zip", ops: [{ output: "/tmp/a.zip" }] },
   { name: "curl --url", script: "curl --url https://example.com/x -o x", ops: [{ urls: ["https://example.com/x"], output: "x" }] },
+  { name: "option paths are resolved like arguments", script: "curl -fsSLo ~/bin/tool https://example.com/tool && tar -xzf /tmp/a.tgz -C $PREFIX", env: { PREFIX: "/opt/a" }, ops: [{ output: "/root/bin/tool" }, { destination: "/opt/a" }] },
   { name: "curl -k is insecure", script: "curl -k https://example.com/x -o x", ops: [{ insecure: true }] },
   {
     name: "curl | tar: the download feeds an extraction",
