@@ -25,8 +25,8 @@ export interface RawCommand {
   readonly assignments: IToken[];
   readonly words: IToken[];
   readonly redirects: RawRedirect[];
-  /** Enclosing structures, outermost first (mutable while the parser marks pipelines). */
-  context: ShellContext[];
+  /** Enclosing structures, outermost first; replaced (never mutated) while the parser marks pipelines. */
+  context: readonly ShellContext[];
   readonly connector: ShellConnector;
 }
 
@@ -117,12 +117,23 @@ export class ShellParser extends EmbeddedActionsParser {
     }
   }
 
+  private endPipeline(first: number, depth: number, piped: boolean, negated: boolean): void {
+    if (piped) this.mark(first, depth, "pipeline");
+    if (negated) this.mark(first, depth, "negated");
+  }
+
   private looseWord(token: IToken, context: Ctx): void {
     this.loose.push({ token, context });
   }
 
   private emit(command: Omit<RawCommand, "context" | "connector">, ctx: Ctx): void {
-    this.out.push({ ...command, context: ctx.slice(), connector: this.connector });
+    this.out.push({
+      assignments: command.assignments,
+      words: command.words,
+      redirects: command.redirects,
+      context: ctx,
+      connector: this.connector,
+    });
     this.connector = undefined;
   }
 
@@ -175,32 +186,41 @@ export class ShellParser extends EmbeddedActionsParser {
     });
   });
 
+  /**
+   * An and-or list of pipelines, read flat (one rule for `&& || | |&`): `connector` records each
+   * operator, and a pipeline of several commands, or one after `!`, is marked when it ends.
+   */
   private readonly andOr = this.RULE("andOr", (ctx: Ctx = []) => {
-    this.SUBRULE(this.pipeline, { ARGS: [ctx] });
-    this.MANY(() => {
-      const op = this.OR([{ ALT: () => this.CONSUME(T.AndIf) }, { ALT: () => this.CONSUME(T.OrIf) }]);
-      this.MANY2(() => this.CONSUME(T.Newline));
-      this.ACTION(() => (this.connector = op.image as ShellConnector));
-      this.SUBRULE2(this.pipeline, { ARGS: [ctx] });
-    });
-  });
-
-  private readonly pipeline = this.RULE("pipeline", (ctx: Ctx = []) => {
-    const first = this.out.length;
-    const bang = this.OPTION(() => this.CONSUME(T.Bang));
-    this.SUBRULE(this.command, { ARGS: [ctx] });
+    let pipelineStart = this.out.length;
     let piped = false;
+    let bang = this.OPTION(() => this.CONSUME(T.Bang));
+    this.SUBRULE(this.command, { ARGS: [ctx] });
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Pipe) }, { ALT: () => this.CONSUME(T.PipeAmp) }]);
+      const op = this.OR([
+        { ALT: () => this.CONSUME(T.AndIf) },
+        { ALT: () => this.CONSUME(T.OrIf) },
+        { ALT: () => this.CONSUME(T.Pipe) },
+        { ALT: () => this.CONSUME(T.PipeAmp) },
+      ]);
       this.MANY2(() => this.CONSUME(T.Newline));
-      this.ACTION(() => (this.connector = "|"));
-      piped = true;
+      this.ACTION(() => {
+        if (op.tokenType === T.Pipe || op.tokenType === T.PipeAmp) {
+          piped = true;
+          this.connector = "|";
+        } else {
+          this.endPipeline(pipelineStart, ctx.length, piped, bang !== undefined);
+          pipelineStart = this.out.length;
+          piped = false;
+          this.connector = op.image as ShellConnector;
+        }
+      });
+      const negated = this.OPTION2(() => this.CONSUME2(T.Bang));
+      this.ACTION(() => {
+        if (!piped) bang = negated;
+      });
       this.SUBRULE2(this.command, { ARGS: [ctx] });
     });
-    this.ACTION(() => {
-      if (piped) this.mark(first, ctx.length, "pipeline");
-      if (bang !== undefined) this.mark(first, ctx.length, "negated");
-    });
+    this.ACTION(() => this.endPipeline(pipelineStart, ctx.length, piped, bang !== undefined));
   });
 
   private readonly command = this.RULE("command", (ctx: Ctx = []) => {
@@ -248,6 +268,7 @@ export class ShellParser extends EmbeddedActionsParser {
     });
   });
 
+  /** Assignments and redirections then a name, or a name; then arguments and redirections. */
   private readonly simpleCommand = this.RULE("simpleCommand", (ctx: Ctx = []) => {
     const command = EMPTY_COMMAND();
     this.OR([
@@ -259,29 +280,18 @@ export class ShellParser extends EmbeddedActionsParser {
               { ALT: () => command.redirects.push(this.SUBRULE(this.redirect)) },
             ]),
           );
-          this.OPTION(() => {
-            command.words.push(this.CONSUME(T.PlainWord));
-            this.SUBRULE(this.suffix, { ARGS: [command] });
-          });
+          this.OPTION(() => command.words.push(this.CONSUME(T.PlainWord)));
         },
       },
-      {
-        ALT: () => {
-          command.words.push(this.CONSUME2(T.PlainWord));
-          this.SUBRULE2(this.suffix, { ARGS: [command] });
-        },
-      },
+      { ALT: () => command.words.push(this.CONSUME2(T.PlainWord)) },
     ]);
-    this.ACTION(() => this.emit(command, ctx));
-  });
-
-  private readonly suffix = this.RULE("suffix", (command: Omit<RawCommand, "context" | "connector"> = EMPTY_COMMAND()) => {
     this.MANY(() =>
-      this.OR([
+      this.OR3([
         { ALT: () => command.words.push(this.CONSUME(T.WordLike)) },
-        { ALT: () => command.redirects.push(this.SUBRULE(this.redirect)) },
+        { ALT: () => command.redirects.push(this.SUBRULE2(this.redirect)) },
       ]),
     );
+    this.ACTION(() => this.emit(command, ctx));
   });
 
   private readonly redirect = this.RULE("redirect", (): RawRedirect => {
@@ -414,12 +424,26 @@ export class ShellParser extends EmbeddedActionsParser {
 
 const parser = new ShellParser(false);
 
+/** Tokens that open or close a structure: dropped to read a too deeply nested script flat. */
+const STRUCTURE = new Set<TokenType>([
+  T.LParen, T.RParen, T.LBrace, T.RBrace, T.If, T.Then, T.Elif, T.Else, T.Fi, T.For, T.In, T.While, T.Until,
+  T.Do, T.Done, T.Case, T.Esac, T.DSemi, T.SemiAmp, T.DSemiAmp, T.FunctionKw, T.DBracketOpen, T.DBracketClose,
+]);
+
 /**
- * Parses the tokens of one script into raw commands and errors. Never throws.
+ * Parses the tokens of one script into raw commands and errors. Never throws: a script nested
+ * so deeply that the recursive descent exhausts the call stack is read again without its
+ * structure tokens, so its commands are still listed (without their contexts), with an error.
  *
  * @example
  * parseShellTokens(lexShell("a | b", options).tokens, 5).commands.length; // 2
  */
 export function parseShellTokens(tokens: IToken[], length: number): RawScript {
-  return parser.parse(tokens, length);
+  try {
+    return parser.parse(tokens, length);
+  } catch {
+    const flat = parser.parse(tokens.filter((t) => !STRUCTURE.has(t.tokenType)), length);
+    const error = { message: "The script is nested too deeply: its commands are listed without their enclosing structures.", start: 0, end: length };
+    return { ...flat, errors: [error, ...flat.errors] };
+  }
 }

@@ -14,7 +14,8 @@
 import type { IToken } from "chevrotain";
 import { lexShell } from "../../grammar/shell/lexer.js";
 import { parseShellTokens, type RawCommand } from "../../grammar/shell/parser.js";
-import type { ScanMemo } from "../../grammar/shell/scan.js";
+import type { ScanMemo, ScanPlace } from "../../grammar/shell/scan.js";
+import type { LexedHeredoc } from "../../grammar/shell/tokens.js";
 import type { Range } from "../ast/nodes.js";
 import type {
   ShellAssignment, ShellContext, ShellDiagnostic, ShellRedirect, ShellScript, ShellWord, SimpleCommand,
@@ -52,6 +53,157 @@ interface Job {
 const IDENTITY = (offset: number): number => offset;
 const ASSIGNMENT_NAME = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
 
+/** Whether a token was really read (not made up by error recovery). */
+function real(token: IToken | undefined): token is IToken {
+  return token !== undefined && token.isInsertedInRecovery !== true && !Number.isNaN(token.startOffset);
+}
+
+/** Builds the commands of one {@link parseShell} call, one queued script at a time. */
+class ScriptBuilder {
+  readonly found: { command: SimpleCommand; at: number }[] = [];
+  readonly diagnostics: ShellDiagnostic[] = [];
+  readonly jobs: Job[] = [];
+  private readonly memo: ScanMemo = new Map();
+  /** Where the word being analysed sits (one object, updated per word). */
+  private readonly place: ScanPlace;
+  private job!: Job;
+  private local: ShellDiagnostic[] = [];
+
+  constructor(
+    private readonly dialect: "sh" | "bash",
+    private readonly toSource: (offset: number) => number,
+  ) {
+    this.place = { base: 0, memo: undefined, bash: dialect === "bash" };
+  }
+
+  /** Parses every queued script, including those queued meanwhile. */
+  run(): void {
+    for (let j = 0; j < this.jobs.length; j++) this.runJob(this.jobs[j]);
+  }
+
+  private runJob(job: Job): void {
+    this.job = job;
+    this.local = [];
+    const verbatim = job.offsets === undefined;
+    const lexed = lexShell(job.text, { dialect: this.dialect, base: job.base, memo: verbatim ? this.memo : undefined });
+    for (const problem of lexed.problems) this.report(problem.message, problem.start, problem.end);
+    const commands: SimpleCommand[] = [];
+    const parsed = parseShellTokens(lexed.tokens, job.text.length);
+    for (const error of parsed.errors) this.report(error.message, error.start, error.end);
+    for (const raw of parsed.commands) {
+      const command = this.command(raw, lexed.heredocs);
+      if (command !== undefined) commands.push(command);
+    }
+    for (const loose of parsed.looseWords) {
+      if (real(loose.token)) this.word(loose.token.image, loose.token.startOffset, this.context(loose.context));
+    }
+    this.diagnostics.push(...this.local);
+    if (job.part !== undefined) job.part.script = { commands, diagnostics: this.local };
+  }
+
+  /** The offset in the root script of a local offset of the current job. */
+  private root(local: number): number {
+    const offsets = this.job.offsets;
+    if (offsets === undefined) return this.job.base + local;
+    return local < offsets.length ? offsets[local] : (offsets[offsets.length - 1] ?? this.job.base - 1) + 1;
+  }
+
+  /** The Dockerfile range of local offsets `[start, end)` of the current job. */
+  private range(start: number, end: number): Range {
+    const from = this.toSource(this.root(start));
+    return end > start ? [from, this.toSource(this.root(end - 1)) + 1] : [from, from];
+  }
+
+  private report(message: string, start: number, end: number): void {
+    this.local.push({ message, range: this.range(start, end) });
+  }
+
+  private context(inner: readonly ShellContext[]): readonly ShellContext[] {
+    const outer = this.job.context;
+    return outer.length === 0 ? inner : inner.length === 0 ? outer : [...outer, ...inner];
+  }
+
+  /** Builds a word from `text` at local offset `start`, queueing its command substitutions. */
+  private word(text: string, start: number, context: readonly ShellContext[]): ShellWord {
+    const job = this.job;
+    const verbatim = job.offsets === undefined;
+    this.place.base = job.base + start;
+    this.place.memo = verbatim ? this.memo : undefined;
+    const analysis = analyzeWord(text, this.place);
+    for (const problem of analysis.problems) this.report(problem, start, start + text.length);
+    for (const sub of analysis.substitutions) {
+      const offsets = sub.offsets === undefined && verbatim
+        ? undefined
+        : Array.from(sub.body, (_, k) => this.root(start + (sub.offsets === undefined ? sub.start + k : sub.offsets[k])));
+      this.jobs.push({
+        text: sub.body,
+        base: job.base + start + sub.start,
+        offsets,
+        context: [...context, "command-substitution"],
+        part: sub.part,
+      });
+    }
+    return { text, value: analysis.value, parts: analysis.parts, range: this.range(start, start + text.length) };
+  }
+
+  private command(raw: RawCommand, heredocs: ReadonlyMap<number, LexedHeredoc>): SimpleCommand | undefined {
+    const context = this.context(raw.context);
+    let start = Infinity;
+    let end = -Infinity;
+    const cover = (from: number, to: number): void => {
+      if (from < start) start = from;
+      if (to > end) end = to;
+    };
+    const assignments: ShellAssignment[] = [];
+    for (const token of raw.assignments) {
+      if (!real(token)) continue;
+      const image = token.image;
+      const at = token.startOffset;
+      cover(at, at + image.length);
+      const eq = image.indexOf("=");
+      assignments.push({
+        name: ASSIGNMENT_NAME.exec(image)?.[1] ?? image.slice(0, eq),
+        value: eq + 1 < image.length ? this.word(image.slice(eq + 1), at + eq + 1, context) : undefined,
+        range: this.range(at, at + image.length),
+      });
+    }
+    const words: ShellWord[] = [];
+    for (const token of raw.words) {
+      if (!real(token)) continue;
+      cover(token.startOffset, token.startOffset + token.image.length);
+      words.push(this.word(token.image, token.startOffset, context));
+    }
+    const redirects: ShellRedirect[] = [];
+    for (const r of raw.redirects) {
+      if (!real(r.op)) continue;
+      const from = real(r.fd) ? r.fd.startOffset : r.op.startOffset;
+      const target = real(r.target) ? r.target : undefined;
+      const to = target !== undefined ? target.startOffset + target.image.length : r.op.startOffset + r.op.image.length;
+      cover(from, to);
+      const body = heredocs.get(r.op.startOffset)?.body;
+      const redirect: ShellRedirect = {
+        op: r.op.image,
+        fd: real(r.fd) ? Number(r.fd.image) : undefined,
+        target: target !== undefined ? this.word(target.image, target.startOffset, context) : undefined,
+        range: this.range(from, to),
+      };
+      redirects.push(body === undefined ? redirect : { ...redirect, heredocBody: body });
+    }
+    if (start === Infinity) return undefined;
+    const command: SimpleCommand = {
+      name: words[0],
+      args: words.length > 1 ? words.slice(1) : [],
+      assignments,
+      redirects,
+      context,
+      connector: raw.connector,
+      range: this.range(start, end),
+    };
+    this.found.push({ command, at: this.root(start) });
+    return command;
+  }
+}
+
 /**
  * Parses the shell script of a RUN instruction into simple commands. Never throws: what cannot
  * be parsed is reported in `diagnostics`, and the commands that could be read are returned.
@@ -62,123 +214,12 @@ const ASSIGNMENT_NAME = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
  * script.commands[1].connector; // "&&"
  */
 export function parseShell(source: ShellSource, options?: ShellOptions): ShellScript {
-  const dialect = options?.dialect ?? "bash";
-  const bash = dialect === "bash";
-  const toSource = source.toSource ?? IDENTITY;
-  const memo: ScanMemo = new Map();
-  const found: { command: SimpleCommand; at: number }[] = [];
-  const diagnostics: ShellDiagnostic[] = [];
-  const jobs: Job[] = [{ text: source.text, base: 0, offsets: undefined, context: [], part: undefined }];
-
-  for (let j = 0; j < jobs.length; j++) {
-    const job = jobs[j];
-    const root = (local: number): number =>
-      job.offsets === undefined ? job.base + local : (job.offsets[local] ?? job.offsets[job.offsets.length - 1] + 1);
-    const range = (start: number, end: number): Range =>
-      end > start ? [toSource(root(start)), toSource(root(end - 1)) + 1] : [toSource(root(start)), toSource(root(start))];
-    const local: ShellDiagnostic[] = [];
-    const report = (message: string, start: number, end: number): void => {
-      local.push({ message, range: range(start, end) });
-    };
-
-    /** Builds a word from `text` found at local offset `start`, queueing its substitutions. */
-    const word = (text: string, start: number, context: readonly ShellContext[]): ShellWord => {
-      const analysis = analyzeWord(text, {
-        base: job.base + start,
-        memo: job.offsets === undefined ? memo : undefined,
-        bash,
-      });
-      for (const problem of analysis.problems) report(problem, start, start + text.length);
-      for (const sub of analysis.substitutions) {
-        const offsets = sub.offsets === undefined && job.offsets === undefined
-          ? undefined
-          : Array.from(sub.body, (_, k) => root(start + (sub.offsets === undefined ? sub.start + k : sub.offsets[k])));
-        jobs.push({
-          text: sub.body,
-          base: job.base + start + sub.start,
-          offsets,
-          context: [...context, "command-substitution"],
-          part: sub.part,
-        });
-      }
-      return { text, value: analysis.value, parts: analysis.parts, range: range(start, start + text.length) };
-    };
-    const tokenWord = (token: IToken, context: readonly ShellContext[]): ShellWord =>
-      word(token.image, token.startOffset, context);
-
-    const build = (raw: RawCommand): SimpleCommand | undefined => {
-      const context = [...job.context, ...raw.context];
-      let start = Infinity;
-      let end = -Infinity;
-      const cover = (token: IToken | undefined): boolean => {
-        if (token === undefined || Number.isNaN(token.startOffset) || token.isInsertedInRecovery === true) return false;
-        start = Math.min(start, token.startOffset);
-        end = Math.max(end, token.startOffset + token.image.length);
-        return true;
-      };
-      const assignments: ShellAssignment[] = [];
-      for (const token of raw.assignments) {
-        if (!cover(token)) continue;
-        const eq = token.image.indexOf("=");
-        const name = ASSIGNMENT_NAME.exec(token.image)?.[1] ?? token.image.slice(0, eq);
-        const valueText = token.image.slice(eq + 1);
-        const value = valueText === "" ? undefined : word(valueText, token.startOffset + eq + 1, context);
-        assignments.push({ name, value, range: range(token.startOffset, token.startOffset + token.image.length) });
-      }
-      const words = raw.words.filter(cover).map((token) => tokenWord(token, context));
-      const redirects: ShellRedirect[] = [];
-      for (const r of raw.redirects) {
-        if (!cover(r.op)) continue;
-        const fd = cover(r.fd) ? Number(r.fd?.image) : undefined;
-        const target = cover(r.target) && r.target !== undefined ? tokenWord(r.target, context) : undefined;
-        const body = lexed.heredocs.get(r.op.startOffset)?.body;
-        const redirectStart = r.fd !== undefined && fd !== undefined ? r.fd.startOffset : r.op.startOffset;
-        const redirectEnd = target !== undefined && r.target !== undefined ? r.target.startOffset + r.target.image.length : r.op.startOffset + r.op.image.length;
-        redirects.push({
-          op: r.op.image,
-          fd,
-          target,
-          ...(body === undefined ? {} : { heredocBody: body }),
-          range: range(redirectStart, redirectEnd),
-        });
-      }
-      if (start === Infinity) return undefined;
-      const command: SimpleCommand = {
-        name: words[0],
-        args: words.slice(1),
-        assignments,
-        redirects,
-        context,
-        connector: raw.connector,
-        range: range(start, end),
-      };
-      found.push({ command, at: root(start) });
-      return command;
-    };
-
-    const lexed = lexShell(job.text, { dialect, base: job.base, memo: job.offsets === undefined ? memo : undefined });
-    for (const problem of lexed.problems) report(problem.message, problem.start, problem.end);
-    let commands: SimpleCommand[] = [];
-    try {
-      const parsed = parseShellTokens(lexed.tokens, job.text.length);
-      for (const error of parsed.errors) report(error.message, error.start, error.end);
-      for (const raw of parsed.commands) {
-        const command = build(raw);
-        if (command !== undefined) commands.push(command);
-      }
-      for (const loose of parsed.looseWords) {
-        if (!loose.token.isInsertedInRecovery) tokenWord(loose.token, [...job.context, ...loose.context]);
-      }
-    } catch {
-      // Only a call stack exhausted by absurdly deep nesting of ( { if while … gets here.
-      commands = [];
-      report("The script is nested too deeply to be parsed.", 0, job.text.length);
-    }
-    diagnostics.push(...local);
-    if (job.part !== undefined) job.part.script = { commands, diagnostics: local };
-  }
-
-  found.sort((a, b) => a.at - b.at);
-  diagnostics.sort((a, b) => a.range[0] - b.range[0]);
+  const builder = new ScriptBuilder(options?.dialect ?? "bash", source.toSource ?? IDENTITY);
+  builder.jobs.push({ text: source.text, base: 0, offsets: undefined, context: [], part: undefined });
+  builder.run();
+  const found = builder.found;
+  if (builder.jobs.length > 1) found.sort((a, b) => a.at - b.at);
+  const diagnostics = builder.diagnostics;
+  if (diagnostics.length > 1) diagnostics.sort((a, b) => a.range[0] - b.range[0]);
   return { commands: found.map((f) => f.command), diagnostics };
 }

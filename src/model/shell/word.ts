@@ -30,12 +30,14 @@ export interface Substitution {
 
 /** A word taken apart. */
 export interface WordAnalysis {
-  readonly parts: ShellWordPart[];
+  readonly parts: readonly ShellWordPart[];
   readonly value: string | undefined;
-  readonly substitutions: Substitution[];
+  readonly substitutions: readonly Substitution[];
   /** Problems such as an unterminated quote. */
-  readonly problems: string[];
+  readonly problems: readonly string[];
 }
+
+const NONE: readonly never[] = Object.freeze([]);
 
 const PARAMETER = /^[#!]?([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
 const NAME_START = /[A-Za-z_]/;
@@ -88,6 +90,10 @@ function unescapeBackquoted(word: string, start: number, end: number, inDouble: 
  * analyzeWord("'it'\\''s'", { base: 0, memo: undefined, bash: true }).value; // "it's"
  */
 export function analyzeWord(word: string, place: ScanPlace): WordAnalysis {
+  UNQUOTED_SPECIAL.lastIndex = 0;
+  if (!UNQUOTED_SPECIAL.test(word)) {
+    return { parts: [{ kind: "literal", value: word, quoted: "none" }], value: word, substitutions: NONE, problems: NONE };
+  }
   const parts: ShellWordPart[] = [];
   const substitutions: Substitution[] = [];
   const problems: string[] = [];
