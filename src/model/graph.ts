@@ -35,7 +35,7 @@ export interface StageEdge {
 /** The dependency graph of all stages. */
 export interface StageGraph {
   readonly edges: readonly StageEdge[];
-  /** For each stage, the stages it depends on directly (sorted, without duplicates). */
+  /** For each stage, the other stages it depends on directly (sorted, without duplicates). */
   readonly dependencies: readonly (readonly number[])[];
   /** Each cycle once, as the stage indices along it. */
   readonly cycles: readonly (readonly number[])[];
@@ -163,7 +163,8 @@ export function stageGraph(
     for (const instruction of stage.instructions) instructionEdges(sink, stage, instruction, mountsOf, false);
   }
   const sets = stages.map(() => new Set<number>());
-  for (const edge of sink.edges) if (edge.target !== undefined) sets[edge.stage].add(edge.target);
+  // A stage naming itself is reported as a forward reference, not as a dependency (nor a cycle).
+  for (const edge of sink.edges) if (edge.target !== undefined && edge.target !== edge.stage) sets[edge.stage].add(edge.target);
   const dependencies = sets.map((set) => [...set].sort((a, b) => a - b));
   const cycles = findCycles(dependencies);
   for (const cycle of cycles) {
