@@ -14,12 +14,13 @@ import {
   type OptionStyle,
   type ParsedArguments,
   type ParsedOption,
+  unquotedText,
   type VariableLookup,
 } from "./package-managers/command-line.js";
 
 /** A path or URL argument. */
 export interface FilePath {
-  /** The resolved path: literal, `~` and known `$VARS` expanded, globs kept as a pattern (`/var/lib/apt/lists/*`); the text as written when it has unknown expansions. */
+  /** The resolved path: literal, `~` and known `$VARS` expanded, globs kept as a pattern (`/var/lib/apt/lists/*`); unquoted with expansions as written when some are unknown. */
   readonly path: string;
   readonly word: ShellWord;
   /** The path has an unquoted glob. */
@@ -347,7 +348,7 @@ function filePath(word: ShellWord, env: VariableLookup | undefined, attached?: s
     return { path: attached, word, isGlob, isVariable };
   }
   const resolved = resolveWord(word, env);
-  if (resolved === undefined) return { path: word.text, word, isGlob, isVariable: true };
+  if (resolved === undefined) return { path: unquotedText(word), word, isGlob, isVariable: true };
   const home = env?.get("HOME") ?? "/root";
   const tilde = word.text.startsWith("~") && /^~(\/|$)/.test(resolved);
   return { path: tilde ? home + resolved.slice(1) : resolved, word, isGlob, isVariable: false };

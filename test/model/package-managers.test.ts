@@ -264,6 +264,16 @@ const cases: readonly Case[] = [
     ops: [{ packages: [". file"] }, { packages: [". file"] }, { packages: ["./dist/app-1.0-py3-none-any.whl file"], options: ["user"] }],
   },
   {
+    name: "pip: local projects with extras and relative paths",
+    script: "pip install '.[dev]' src/mypkg dist/*.whl",
+    ops: [{ packages: [".[dev] file", "src/mypkg file", "dist/*.whl file"] }],
+  },
+  {
+    name: "pip: a quoted requirement with a variable version",
+    script: 'pip install "isso==${ISSO_VER}"',
+    ops: [{ packages: ["isso==${ISSO_VER} pinned"] }],
+  },
+  {
     name: "pip: VCS URL with a ref",
     script: "pip install git+https://github.com/psf/requests@v2.31.0",
     ops: [{ packages: ["git+https://github.com/psf/requests@v2.31.0 pinned file"] }],
@@ -430,6 +440,11 @@ const cacheCases: readonly CacheCase[] = [
   { name: "apt-get distclean removes the lists (apt 3.0)", script: "apt-get update && apt-get install -y curl && apt-get distclean", left: [] },
   { name: "apt-get clean does not remove the lists", script: "apt-get update && apt-get install -y curl && apt-get clean", left: ["apt /var/lib/apt/lists"] },
   { name: "removing the lists before updating does not help", script: "rm -rf /var/lib/apt/lists/* && apt-get update && apt-get install -y curl", left: ["apt /var/lib/apt/lists"] },
+  { name: "rm -rf lists* (glob over the directory itself)", script: "apt-get update && rm -rf /var/lib/apt/lists*", left: [] },
+  { name: "rm of the list files by pattern", script: "apt-get update && rm /var/lib/apt/lists/*_*", left: [] },
+  { name: "rm of a sibling", script: "apt-get update && rm -rf /var/lib/apt/lists.old /var/lib/apt/l?sts/partial", left: ["apt /var/lib/apt/lists"] },
+  { name: "rm with a character class", script: "apk add curl && rm -rf /var/cache/[a]pk", left: [] },
+  { name: "a malformed class is literal", script: "apk add curl && rm -rf /var/cache/[z-a]pk", left: ["apk /var/cache/apk"] },
   { name: "rm of a parent directory", script: "apt-get update && apt-get install -y curl && rm -rf /var/lib/apt", left: [] },
   { name: "rm without -r of the directory itself fails", script: "apt-get update && rm -f /var/lib/apt/lists", left: ["apt /var/lib/apt/lists"] },
   { name: "install alone does not write the lists", script: "apt-get install -y curl", left: [] },

@@ -236,14 +236,45 @@ function within(dir: string, root: string): boolean {
   return dir === r || dir.startsWith(`${r}/`) || r === "";
 }
 
-/** Whether an `rm` removes `dir` or its contents: `rm -rf dir`, `rm -rf dir/*`, `rm -rf parent`. */
+/** A glob segment (`*`, `?`, `[…]`) as a test on one path component; a malformed class matches literally. */
+function segmentTest(pattern: string): (name: string) => boolean {
+  let source = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    const close = c === "[" ? pattern.indexOf("]", i + 2) : -1;
+    if (c === "*") source += "[^/]*";
+    else if (c === "?") source += "[^/]";
+    else if (close !== -1) {
+      source += `[${pattern.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+      i = close;
+    } else source += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  try {
+    const regex = new RegExp(`^${source}$`);
+    return (name) => regex.test(name);
+  } catch {
+    return (name) => name === pattern;
+  }
+}
+
+/**
+ * Whether an `rm` removes `dir` or its contents: the path (or glob) names `dir` or an ancestor
+ * and the removal is recursive (`rm -rf /var/lib/apt`, `rm -rf /var/lib/apt/lists*`), or it is a
+ * glob over the entries of `dir` (`rm -rf /var/lib/apt/lists/*`, `rm /var/lib/apt/lists/*_*`).
+ */
 function removes(op: FileOperation, dir: string): boolean {
   if (op.kind !== "remove") return false;
+  const dirSegments = dir.split("/");
   return op.paths.some((p) => {
     if (p.isVariable) return false;
-    const contents = p.path.match(/^(.*?)\/+\*$/);
-    if (contents !== null) return within(dir, contents[1]);
-    return !p.isGlob && op.recursive && within(dir, p.path);
+    const segments = p.path.replace(/\/+/g, "/").replace(/(.)\/$/, "$1").split("/");
+    const matches = (count: number): boolean =>
+      segments
+        .slice(0, count)
+        .every((segment, i) => (p.isGlob ? segmentTest(segment)(dirSegments[i]) : segment === dirSegments[i]));
+    if (segments.length <= dirSegments.length && matches(segments.length)) return op.recursive;
+    const entries = segments[segments.length - 1];
+    return p.isGlob && /[*?[]/.test(entries) && segments.length === dirSegments.length + 1 && matches(dirSegments.length);
   });
 }
 

@@ -94,6 +94,18 @@ export function resolveWord(word: ShellWord, vars?: VariableLookup): string | un
   return out;
 }
 
+/**
+ * The word with quotes removed and expansions kept as written: `"isso==${V}"` → `isso==${V}`.
+ *
+ * @example
+ * ```ts
+ * unquotedText(word('"pip==$PIP_VERSION"')); // "pip==$PIP_VERSION"
+ * ```
+ */
+export function unquotedText(word: ShellWord): string {
+  return word.parts.map((p) => (p.kind === "literal" ? p.value : p.text)).join("");
+}
+
 /** Whether the word contains an unquoted glob (`*`, `?`, `[...]`). */
 export function hasGlob(word: ShellWord): boolean {
   return word.parts.some((p) => p.kind === "glob");

@@ -17,6 +17,7 @@ import {
   resolveWord,
   type Invocation,
   type ParsedOption,
+  unquotedText,
   type VariableLookup,
 } from "./command-line.js";
 import { composer } from "./composer.js";
@@ -97,7 +98,7 @@ function toPackages(
   const attached = option !== undefined && option.valueWord === option.word ? option.value : undefined;
   const resolved = attached ?? resolveWord(word, vars);
   if (resolved === undefined) {
-    const parts = spec.parsePackage(word.text, subcommand);
+    const parts = spec.parsePackage(unquotedText(word), subcommand);
     if (/[$`]/.test(parts.name)) return [{ name: word.text, word, pinned: false, isFile: forceFile, isVariable: true }];
     return [{ ...parts, word, pinned: isPinningVersion(parts.version), isFile: forceFile || parts.isFile, isVariable: false }];
   }

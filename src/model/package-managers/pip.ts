@@ -60,8 +60,11 @@ export const pip: ManagerSpec = {
   parsePackage(text) {
     const vcs = vcsParts(text);
     if (vcs !== undefined) return vcs;
-    const file = fileParts(text, [".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2"]);
-    if (file !== undefined) return file;
+    // A requirement name never has a `/`, so any slash means a path (`src/pkg`, `.[dev]` is `.` with extras).
+    const withoutExtras = text.replace(/\[[^\]]*\]$/, "");
+    if (withoutExtras.includes("/")) return { name: text, isFile: true };
+    const file = fileParts(withoutExtras, [".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2"]);
+    if (file !== undefined) return { name: text, isFile: true };
     const requirement = text.split(";")[0].trim();
     const parts = splitVersion(requirement, ["===", "==", "~=", "!=", ">=", "<=", ">", "<"]);
     return { ...parts, name: parts.name.replace(/\[.*\]$/, "").trim() };
