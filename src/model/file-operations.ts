@@ -341,28 +341,27 @@ const TOOLS: readonly ToolSpec[] = [
  * Resolves a path word: `~` to HOME, known `$VARS`, globs kept. For a value attached to its
  * option (`--file=/tmp/a.tar`), `attached` is that value as the option parser read it.
  */
-function filePath(word: ShellWord, env: VariableLookup | undefined, attached?: string): FilePath {
+function filePath(word: ShellWord, vars: VariableLookup, attached?: string): FilePath {
   const isGlob = hasGlob(word);
   if (attached !== undefined) {
     const isVariable = word.parts.some((p) => p.kind !== "literal" && p.kind !== "glob");
     return { path: attached, word, isGlob, isVariable };
   }
-  const resolved = resolveWord(word, env);
+  const resolved = resolveWord(word, vars);
   if (resolved === undefined) return { path: unquotedText(word), word, isGlob, isVariable: true };
-  const home = env?.get("HOME") ?? "/root";
   const tilde = word.text.startsWith("~") && /^~(\/|$)/.test(resolved);
-  return { path: tilde ? home + resolved.slice(1) : resolved, word, isGlob, isVariable: false };
+  return { path: tilde ? (vars.get("HOME") ?? "") + resolved.slice(1) : resolved, word, isGlob, isVariable: false };
 }
 
 /** Redirections that send standard output to a file. */
 const STDOUT_TO_FILE = new Set([">", ">>", ">|", "&>", "&>>"]);
 
 /** The file a command's standard output is redirected to. */
-function stdoutFile(command: SimpleCommand, env: VariableLookup | undefined): string | undefined {
+function stdoutFile(command: SimpleCommand, vars: VariableLookup): string | undefined {
   const redirect = command.redirects.findLast(
     (r) => STDOUT_TO_FILE.has(r.op) && (r.fd === undefined || r.fd === 1) && r.target !== undefined,
   );
-  return redirect?.target === undefined ? undefined : filePath(redirect.target, env).path;
+  return redirect?.target === undefined ? undefined : filePath(redirect.target, vars).path;
 }
 
 /** `start:end` of a command, to recognise the same command in a substitution's script. */
@@ -388,7 +387,7 @@ function runByShell(commands: readonly SimpleCommand[]): Map<string, string> {
  * The file-system operations of a RUN's commands, in order. Commands that are not one of the
  * known tools, or whose program word is not literal, are skipped; nothing throws.
  *
- * @param env ENV/ARG values visible to the RUN, used for `~` (HOME, default `/root`) and `$VARS` in paths.
+ * @param env ENV/ARG values visible to the RUN, used for `~` and `$HOME` (default `/root`) and other `$VARS` in paths.
  * @example
  * ```ts
  * fileOperations(sh("curl -fsSL https://get.example.com | sh && rm -rf /var/lib/apt/lists/*"));
@@ -399,6 +398,7 @@ function runByShell(commands: readonly SimpleCommand[]): Map<string, string> {
 export function fileOperations(commands: readonly SimpleCommand[], env?: VariableLookup): FileOperation[] {
   const result: FileOperation[] = [];
   const shellReaders = runByShell(commands);
+  const vars: VariableLookup = { get: (name) => env?.get(name) ?? (name === "HOME" ? "/root" : undefined) };
   commands.forEach((command, index) => {
     const call = invocation(command);
     const tool = call === undefined ? undefined : TOOLS.find((t) => t.programs.includes(call.program));
@@ -406,18 +406,18 @@ export function fileOperations(commands: readonly SimpleCommand[], env?: Variabl
     const parsed = parseArguments(tool.prepare?.(call.args) ?? call.args, tool.options, tool.style);
     const next = commands[index + 1];
     const optionPath = (o: ParsedOption): FilePath | undefined =>
-      o.valueWord === undefined ? undefined : filePath(o.valueWord, env, o.valueWord === o.word ? o.value : undefined);
+      o.valueWord === undefined ? undefined : filePath(o.valueWord, vars, o.valueWord === o.word ? o.value : undefined);
     const operation = tool.build({
       base: { command, program: call.program, options: parsed.options },
       parsed,
-      path: (word) => filePath(word, env),
+      path: (word) => filePath(word, vars),
       optionPath,
       pathOf: (name) => {
         const option = parsed.options.findLast((o) => o.name === name && o.value !== undefined);
         return option === undefined ? undefined : optionPath(option)?.path;
       },
       pipedTo: next?.connector === "|" ? invocation(next)?.program : shellReaders.get(rangeKey(command)),
-      stdoutFile: stdoutFile(command, env),
+      stdoutFile: stdoutFile(command, vars),
     });
     if (operation !== undefined) result.push(operation);
   });

@@ -63,6 +63,7 @@ const cases: readonly Case[] = [
   { name: "rm -fr and --recursive spellings", script: "rm -fr /a && rm --recursive --force /b", ops: [{ recursive: true, force: true }, { recursive: true, force: true }] },
   { name: "rm without -r", script: "rm -f /tmp/pkg.deb", ops: [{ paths: ["/tmp/pkg.deb"], recursive: false, force: true }] },
   { name: "~ is HOME (default /root)", script: "rm -rf ~/.npm ~/.cache/pip", ops: [{ paths: ["/root/.npm", "/root/.cache/pip"] }] },
+  { name: "$HOME defaults to /root", script: 'rm -rf "$HOME/.cargo/registry"', ops: [{ paths: ["/root/.cargo/registry"] }] },
   { name: "$HOME is resolved from ENV", script: "rm -rf $HOME/.cache", env: { HOME: "/home/app" }, ops: [{ paths: ["/home/app/.cache"] }] },
   { name: "unknown variables are marked", script: 'rm -rf "$TMP_DIR"', ops: [{ paths: ["$TMP_DIR variable"] }] },
   { name: "quoted globs are literal", script: "rm -f '/tmp/*'", ops: [{ paths: ["/tmp/*"] }] },
