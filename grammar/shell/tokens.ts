@@ -225,7 +225,8 @@ function readHeredocs(text: string, newline: number): number {
       pos = eol + 1;
     }
     if (!closed) {
-      s.heredocs.set(doc.op, { body: lines.join("\n"), start, end: text.length });
+      const body = lines.join("\n") + (lines.length > 0 && text.endsWith("\n") ? "\n" : "");
+      s.heredocs.set(doc.op, { body, start, end: text.length });
       s.problems.push({ message: `Here-document is not closed by '${doc.delimiter}'.`, start: doc.op, end: doc.op + 2 });
       end = text.length;
       pos = text.length;
