@@ -199,10 +199,12 @@ const TOOLS: readonly ToolSpec[] = [
         ["-H", "header"], ["-u", "user"], ["-d", "data"], ["-X", "request"], ["-A", "user-agent"], ["-e", "referer"],
         ["-w", "write-out"], ["-x", "proxy"], ["-m", "max-time"], ["-T", "upload-file"], ["-b", "cookie"],
         ["-c", "cookie-jar"], ["-r", "range"], ["-z", "time-cond"], ["-K", "config"], ["-F", "form"],
-        ["-C", "continue-at"], ["-E", "cert"], [undefined, "data-raw"], [undefined, "data-binary"], [undefined, "retry"],
-        [undefined, "retry-delay"], [undefined, "retry-max-time"], [undefined, "connect-timeout"], [undefined, "cacert"],
-        [undefined, "key"], [undefined, "proto"], [undefined, "proto-redir"], [undefined, "resolve"],
-        [undefined, "limit-rate"],
+        ["-C", "continue-at"], ["-E", "cert"], ["-Y", "speed-limit"], ["-y", "speed-time"],
+        ...[
+          "data-raw", "data-binary", "data-urlencode", "retry", "retry-delay", "retry-max-time", "connect-timeout",
+          "cacert", "capath", "key", "proto", "proto-redir", "resolve", "limit-rate", "max-filesize", "max-redirs",
+          "interface", "dns-servers", "ciphers", "netrc-file", "oauth2-bearer", "create-file-mode", "connect-to",
+        ].map((long) => [undefined, long] as const),
       ]),
     ],
     build(context) {
@@ -226,10 +228,16 @@ const TOOLS: readonly ToolSpec[] = [
       flag("insecure", "--no-check-certificate"), flag("no-verbose", "-nv", "--no-verbose"), flag("quiet", "-q", "--quiet"),
       ...valuedPairs([
         ["-U", "user-agent"], ["-t", "tries"], ["-T", "timeout"], ["-o", "output-file"], ["-a", "append-output"],
-        ["-e", "execute"], ["-i", "input-file"], ["-Q", "quota"], ["-w", "wait"], [undefined, "header"],
-        [undefined, "user"], [undefined, "password"], [undefined, "post-data"], [undefined, "ca-certificate"],
-        [undefined, "limit-rate"],
+        ["-e", "execute"], ["-i", "input-file"], ["-Q", "quota"], ["-w", "wait"], ["-l", "level"],
+        ...[
+          "header", "user", "password", "post-data", "post-file", "ca-certificate", "ca-directory", "certificate",
+          "private-key", "limit-rate", "progress", "max-redirect", "referer", "load-cookies", "save-cookies",
+          "bind-address", "dns-timeout", "connect-timeout", "read-timeout", "waitretry", "secure-protocol",
+          "http-user", "http-password", "ftp-user", "ftp-password", "method", "body-data",
+        ].map((long) => [undefined, long] as const),
       ]),
+      flag("no-clobber", "-nc", "--no-clobber"), flag("no-directories", "-nd", "--no-directories"),
+      flag("no-parent", "-np", "--no-parent"), flag("no-host-directories", "-nH", "--no-host-directories"),
     ],
     build(context) {
       const { parsed, path, pathOf } = context;
@@ -288,6 +296,8 @@ const TOOLS: readonly ToolSpec[] = [
   {
     programs: ["chmod"],
     options: [flag("recursive", "-R", "--recursive"), valued("reference", "--reference")],
+    // chmod's only short options are -R -c -f -v, so `-x`, `-w`, `-s`, `-rwx` are modes.
+    style: { isOperand: (text) => /^-[rwxXst]+$/.test(text) },
     build({ base, parsed, path }) {
       const byReference = has(parsed, "reference");
       const [mode, ...rest] = parsed.positionals;

@@ -107,6 +107,8 @@ const cases: readonly Case[] = [
     ops: [{ tool: "wget", output: "-", pipedTo: "sh", pipedToShell: true }],
   },
   { name: "wget saves under the URL's name", script: "wget -nv https://example.com/dist/tool-1.0.tgz", ops: [{ output: "tool-1.0.tgz", pipedTo: undefined }] },
+  { name: "wget --progress with a separate value", script: 'wget --progress dot:giga --output-document "$OTP_PATH.tar.gz" "$OTP_SOURCE_URL"', ops: [{ urls: ["$OTP_SOURCE_URL variable"], output: "$OTP_PATH.tar.gz" }] },
+  { name: "curl --speed-limit takes a value", script: "curl --speed-limit 256000 --location https://example.com/a.zip -o a.zip", ops: [{ urls: ["https://example.com/a.zip"] }] },
   { name: "wget -P", script: "wget -P /tmp/ https://example.com/a.zip", ops: [{ output: "/tmp/a.zip" }] },
   {
     name: "wget -O with --no-check-certificate",
@@ -132,6 +134,7 @@ const cases: readonly Case[] = [
   { name: "chmod +x", script: "chmod +x /usr/local/bin/kubectl", ops: [{ kind: "chmod", mode: "+x", paths: ["/usr/local/bin/kubectl"], recursive: false }] },
   { name: "chmod -R 755", script: "chmod -R 755 /app", ops: [{ mode: "755", paths: ["/app"], recursive: true }] },
   { name: "chmod symbolic list", script: "chmod u+x,g-w a b", ops: [{ mode: "u+x,g-w", paths: ["a", "b"] }] },
+  { name: "chmod -x is a mode, not an option", script: "chmod -R -s /usr/bin/exim && chmod -x /a", ops: [{ mode: "-s", paths: ["/usr/bin/exim"], recursive: true }, { mode: "-x", paths: ["/a"] }] },
   { name: "chmod --reference", script: "chmod --reference=/etc/hosts /tmp/x", ops: [{ mode: undefined, paths: ["/tmp/x"] }] },
   { name: "chown -R user:group", script: "chown -R app:app /app", ops: [{ kind: "chown", owner: "app", group: "app", paths: ["/app"], recursive: true }] },
   { name: "chown :group", script: "chown :www-data /var/www", ops: [{ owner: undefined, group: "www-data" }] },

@@ -44,6 +44,8 @@ export interface OptionStyle {
   readonly singleDashLong?: boolean;
   /** Everything from the first positional on is positional (wrappers such as `sudo`). */
   readonly stopAtPositional?: boolean;
+  /** Words that look like options but are operands (chmod's `-x` mode). */
+  readonly isOperand?: (text: string) => boolean;
 }
 
 /** A command after unwrapping `sudo`, `env`, `command` and `exec`. */
@@ -171,7 +173,7 @@ export function parseArguments(
       positionals.push(...args.slice(i + 1));
       break;
     }
-    if (!text.startsWith("-") || text === "-") {
+    if (!text.startsWith("-") || text === "-" || style.isOperand?.(text) === true) {
       if (style.stopAtPositional) {
         positionals.push(...args.slice(i));
         break;
