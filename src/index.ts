@@ -9,3 +9,21 @@ export { print } from "./ast/print.js";
 export { toBuildkitDump } from "./ast/buildkit-dump.js";
 export type * from "./ast/nodes.js";
 export { toDockerFileParserCommands, type DockerFileParserCommand, type DockerFileParserOptions } from "./compat/docker-file-parser.js";
+export { analyze, type AnalyzeOptions, type SemanticModel } from "./model/index.js";
+export type * from "./model/index.js";
+export { lint, type LintOptions } from "./engine/lint.js";
+export { fixText, applyFixes, type FixOptions, type FixResult } from "./engine/fix.js";
+export {
+  configSchema,
+  validateConfig,
+  loadConfigFile,
+  findConfigFile,
+  type DockerlintConfig,
+  type RuleSetting,
+  type SeveritySetting,
+} from "./engine/config.js";
+export { defineRule, type RuleModule, type RuleMeta, type RuleContext, type RuleReport, type RuleDocs } from "./engine/rule.js";
+export type * from "./engine/types.js";
+export { LINT_RESULT_FORMAT_VERSION } from "./engine/types.js";
+export { allRules, rulesById } from "../rules/index.js";
+export { formatters, type FormatName, type Formatter, type FormatContext } from "./formatters/index.js";

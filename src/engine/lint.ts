@@ -1,0 +1,115 @@
+/**
+ * `lint()`: parse, analyze, run the enabled rules, apply severities, aliases and pragmas, and
+ * return the findings of one Dockerfile in the JSON output's shape.
+ */
+import { LineIndex } from "../ast/line-index.js";
+import type { Range } from "../ast/nodes.js";
+import { parse } from "../parse.js";
+import { analyze, type AnalyzeOptions } from "../model/index.js";
+import { allRules } from "../../rules/index.js";
+import { aliasSeverity, effectiveRule, type DockerlintConfig } from "./config.js";
+import { readPragmas, suppresses } from "./pragmas.js";
+import type { RuleModule, RuleReport } from "./rule.js";
+import type { Finding, LintResult, Severity } from "./types.js";
+
+/** Options of {@link lint}. */
+export interface LintOptions {
+  /** The configuration (already loaded and validated); default: every rule at its default severity. */
+  readonly config?: DockerlintConfig;
+  /** The file's path, reported in the result and used by rules that look next to the file. */
+  readonly filePath?: string;
+  /** The rules to run (default: all of dockerlint's rules). */
+  readonly rules?: readonly RuleModule<never>[];
+  /** Options for the semantic model (build args, target stage). */
+  readonly analyze?: AnalyzeOptions;
+}
+
+function format(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+}
+
+function findingAt(
+  lines: LineIndex,
+  ruleId: string | null,
+  severity: Severity,
+  message: string,
+  range: Range,
+  aliases: readonly string[],
+): Finding {
+  const loc = lines.location(range[0], range[1]);
+  return {
+    ruleId,
+    aliases,
+    severity,
+    message,
+    line: loc.start.line,
+    column: loc.start.column,
+    endLine: loc.end.line,
+    endColumn: loc.end.column,
+    range,
+  };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.range[0] - b.range[0] || a.range[1] - b.range[1] || (a.ruleId ?? "").localeCompare(b.ruleId ?? "");
+}
+
+/**
+ * Lints one Dockerfile. Synchronous and never throws on any input: parse errors come back as
+ * findings with `ruleId: null`.
+ *
+ * @example
+ * ```ts
+ * const { findings } = lint("FROM alpine\nRUN apk add curl\n");
+ * findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`); // ["2:5 no-package-cache", ...]
+ * ```
+ */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const config = options.config ?? {};
+  const rules = options.rules ?? allRules;
+  const parsed = parse(text);
+  const model = analyze(parsed, options.analyze);
+  const lines = new LineIndex(text);
+  const pragmas = readPragmas(parsed.ast);
+  const findings: Finding[] = [];
+
+  for (const d of parsed.diagnostics) {
+    if (d.severity === "error") findings.push(findingAt(lines, null, "error", d.message, d.range, []));
+  }
+  for (const d of model.diagnostics) {
+    findings.push(findingAt(lines, null, d.severity, d.message, d.range, []));
+  }
+
+  for (const rule of rules) {
+    const setting = effectiveRule(rule, config);
+    const ruleConfigured = config.rules?.[rule.meta.id] !== undefined;
+    const mayReport = setting.severity !== "off" || rule.meta.aliases.some((a) => config.rules?.[a] !== undefined);
+    if (!mayReport) continue;
+    const report = (r: RuleReport): void => {
+      const range = r.range ?? r.node?.range;
+      if (range === undefined) return;
+      const aliases = r.aliases ?? rule.meta.aliases;
+      const byAlias = ruleConfigured ? undefined : aliasSeverity(aliases, config);
+      const severity = byAlias ?? setting.severity;
+      if (severity === "off") return;
+      if (pragmas.some((p) => suppresses(p, rule.meta.id, aliases, range[0]))) return;
+      const template = rule.meta.messages[r.messageId] ?? r.messageId;
+      const finding = findingAt(lines, rule.meta.id, severity, format(template, r.data), range, aliases);
+      findings.push(r.fix ? { ...finding, fix: { safety: r.fix.safety ?? (rule.meta.fixable === "unsafe" ? "unsafe" : "safe"), edits: r.fix.edits } } : finding);
+    };
+    try {
+      (rule as RuleModule<Record<string, unknown>>).check({
+        source: text,
+        ast: parsed.ast,
+        model,
+        options: setting.options,
+        filePath: options.filePath,
+        report,
+      });
+    } catch (error) {
+      findings.push(findingAt(lines, rule.meta.id, "error", `Internal error in rule ${rule.meta.id}: ${(error as Error).message}`, [0, 0], []));
+    }
+  }
+  findings.sort(compareFindings);
+  return { filePath: options.filePath ?? "<text>", findings, source: text };
+}
