@@ -15,3 +15,7 @@ export { PLATFORM_ARGS, type Scope, type ScopeOptions, type Variable, type Varia
 export { shellKindOf, type ShellKind, type StageShell } from "./stage-shell.js";
 export type { Stage, StageBase } from "./stages.js";
 export type { TargetPlan } from "./target.js";
+export type { ImageReference, Part } from "./image-ref.js";
+export type { FileOperation } from "./file-operations.js";
+export type { CacheLeftBehind, PackageOperation } from "./package-managers/index.js";
+export type { ShellScript } from "./shell-types.js";

@@ -58,6 +58,7 @@ export interface RunFlags {
   readonly diagnostics: readonly ModelDiagnostic[];
 }
 
+const NO_FLAGS: RunFlags = { mounts: [], network: "default", security: "sandbox", diagnostics: [] };
 const MOUNT_TYPES: readonly string[] = ["bind", "cache", "tmpfs", "secret", "ssh"];
 const SHARING: readonly string[] = ["shared", "private", "locked"];
 const NETWORKS: readonly string[] = ["default", "none", "host"];
@@ -306,6 +307,7 @@ export function parseMount(
  * ```
  */
 export function parseRunFlags(run: RunInstruction, vars: ValueLookup, escape: Dockerfile["escapeChar"]): RunFlags {
+  if (run.flags.length === 0) return NO_FLAGS;
   const mounts: Mount[] = [];
   const diagnostics: ModelDiagnostic[] = [];
   let network: NetworkMode = "default";

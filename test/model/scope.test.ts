@@ -12,8 +12,8 @@ function model(lines: string[], options?: AnalyzeOptions): SemanticModel {
 }
 
 /** The n-th instruction of a given type. */
-function nth<T extends Instruction["type"]>(m: SemanticModel, type: T, n = 0): Extract<Instruction, { type: T }> {
-  return m.ast.instructions.filter((i) => i.type === type)[n] as Extract<Instruction, { type: T }>;
+function nth<T extends Instruction["type"]>(m: SemanticModel, type: T, n = 0): Instruction & { type: T } {
+  return m.ast.instructions.filter((i) => i.type === type)[n] as Instruction & { type: T };
 }
 
 describe("global scope", () => {
