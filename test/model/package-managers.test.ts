@@ -211,6 +211,11 @@ const cases: readonly Case[] = [
       },
     ],
   },
+  {
+    name: "microdnf: a version from a variable pins",
+    script: "microdnf install -y MariaDB-server-${MARIADB_VERSION} python3-devel",
+    ops: [{ packages: ["MariaDB-server-${MARIADB_VERSION} pinned", "python3-devel"] }],
+  },
   { name: "microdnf never prompts", script: "microdnf install --nodocs nginx", ops: [{ manager: "microdnf", assumeYes: true, noDocs: true }] },
   { name: "yum: groupinstall", script: 'yum groupinstall -y "Development Tools"', ops: [{ kind: "install", packages: ["Development Tools"] }] },
   { name: "dnf: module stream", script: "dnf module install -y nodejs:18", ops: [{ subcommand: ["module", "install"], packages: ["nodejs:18 pinned"] }] },

@@ -56,6 +56,9 @@ function setopt(draft: OperationDraft, key: string): string | undefined {
 /** Every `-`-separated segment of an rpm version-release has a digit: `1.2.3-4.el8`, not `11-openjdk`. */
 const VERSION_RELEASE = /^\d[\w.~^:+*]*(-[\w.~^:+*]*\d[\w.~^:+*]*)*$/;
 
+/** A version from a variable: `MariaDB-server-${MARIADB_VERSION}`. */
+const VARIABLE_VERSION = /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/;
+
 /** Splits `name-version[-release]` at the first `-` that starts a plausible version-release. */
 function parseRpmPackage(text: string, subcommand: readonly string[]): PackageParts {
   const file = fileParts(text, [".rpm"]);
@@ -68,7 +71,9 @@ function parseRpmPackage(text: string, subcommand: readonly string[]): PackagePa
   }
   for (let dash = text.indexOf("-"); dash > 0; dash = text.indexOf("-", dash + 1)) {
     const version = text.slice(dash + 1);
-    if (VERSION_RELEASE.test(version)) return { name: text.slice(0, dash), operator: "-", version, isFile: false };
+    if (VERSION_RELEASE.test(version) || VARIABLE_VERSION.test(version)) {
+      return { name: text.slice(0, dash), operator: "-", version, isFile: false };
+    }
   }
   return { name: text, isFile: false };
 }
