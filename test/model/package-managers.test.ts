@@ -31,7 +31,7 @@ function summary(op: PackageOperation) {
     subcommand: op.subcommand,
     packages: op.packages.map(
       (p) =>
-        `${p.name}${p.operator ?? ""}${p.version ?? ""}${p.release === undefined ? "" : ` release=${p.release}`}` +
+        `${p.name}${p.operator ?? (p.version === undefined ? "" : " ")}${p.version ?? ""}${p.release === undefined ? "" : ` release=${p.release}`}` +
         `${p.pinned ? " pinned" : ""}${p.isFile ? " file" : ""}${p.isVariable ? " variable" : ""}`,
     ),
     operands: op.operands.map((w) => w.value ?? w.text),
@@ -326,7 +326,7 @@ const cases: readonly Case[] = [
   {
     name: "gem: -v pins, --no-document skips docs",
     script: "gem install bundler -v 2.4.22 --no-document",
-    ops: [{ manager: "gem", packages: ["bundler2.4.22 pinned"], noDocs: true, caches: ["/usr/local/bundle/cache"] }],
+    ops: [{ manager: "gem", packages: ["bundler 2.4.22 pinned"], noDocs: true, caches: ["/usr/local/bundle/cache"] }],
   },
   { name: "gem: name:version", script: "gem install rails:7.1.3 nokogiri", ops: [{ packages: ["rails:7.1.3 pinned", "nokogiri"] }] },
   // composer
@@ -356,9 +356,15 @@ const cases: readonly Case[] = [
   {
     name: "cargo: --version pins",
     script: "cargo install ripgrep --version 14.1.0 --locked",
-    ops: [{ manager: "cargo", packages: ["ripgrep14.1.0 pinned"], caches: ["/root/.cargo/registry"] }],
+    ops: [{ manager: "cargo", packages: ["ripgrep 14.1.0 pinned"], caches: ["/root/.cargo/registry"] }],
   },
   { name: "cargo: crate@version and --path", script: "cargo install cargo-watch@8.5.2 && cargo install --path=./tools/cli", ops: [{ packages: ["cargo-watch@8.5.2 pinned"] }, { packages: ["./tools/cli file"] }] },
+  {
+    name: "cargo: a git source is pinned by its tag",
+    script: "cargo install --git https://github.com/a/tools --tag v1.2.0 tool-cli",
+    ops: [{ packages: ["tool-cli v1.2.0 pinned", "https://github.com/a/tools v1.2.0 pinned file"] }],
+  },
+  { name: "cargo: a git branch does not pin", script: "cargo install --git https://github.com/a/tools --branch main tool-cli", ops: [{ packages: ["tool-cli", "https://github.com/a/tools file"] }] },
   // robustness
   { name: "a program in a variable", script: "$PM install -y curl", ops: [] },
   { name: "unrelated commands", script: "echo apt-get install curl && ls -la", ops: [] },

@@ -36,9 +36,10 @@ export const cargo: ManagerSpec = {
     return splitVersion(text, ["@"]);
   },
   refinePackages(draft) {
-    const version = optionValue(draft, "version");
-    const ref = optionValue(draft, "tag") ?? optionValue(draft, "rev");
-    return draft.packages.map((p) => (p.isFile ? withOptionVersion(p, ref) : withOptionVersion(p, version)));
+    // From a git source, the crates named are pinned by the tag or revision, not by --version.
+    const fromGit = optionValue(draft, "git") !== undefined;
+    const version = fromGit ? (optionValue(draft, "tag") ?? optionValue(draft, "rev")) : optionValue(draft, "version");
+    return draft.packages.map((p) => withOptionVersion(p, version));
   },
   settings: () => ({ ...NO_SETTINGS, assumeYes: true }),
 };
