@@ -15,14 +15,38 @@ import type { StageShell } from "./stage-shell.js";
 import { buildStages, type Stage } from "./stages.js";
 import { planTarget, type TargetPlan } from "./target.js";
 
-/** Options of {@link analyze}: build args, platforms and the target stage. */
+/**
+ * Options of {@link analyze}: build args, platforms and the target stage.
+ *
+ * @example
+ * ```ts
+ * const options: AnalyzeOptions = { buildArgs: { VERSION: "1.2" }, platform: "linux/amd64", target: "app" };
+ * ```
+ */
 export interface AnalyzeOptions extends ScopeOptions {}
 
-/** An instruction, or its index in `ast.instructions`. */
+/**
+ * An instruction, or its index in `ast.instructions`.
+ *
+ * @example
+ * ```ts
+ * model.scopeAt(3);                        // by index
+ * model.scopeAt(model.ast.instructions[3]); // the same, by node
+ * ```
+ */
 export type InstructionRef = Instruction | number;
 
-/** What {@link analyze} returns. */
+/**
+ * What {@link analyze} returns.
+ *
+ * @example
+ * ```ts
+ * const model: SemanticModel = analyze("FROM alpine AS a\nFROM a\n");
+ * model.stageOf(1)?.id; // "stage-1"
+ * ```
+ */
 export interface SemanticModel {
+  /** The syntax tree the model was built from. */
   readonly ast: Dockerfile;
   /** The parser's diagnostics (empty when a bare AST was given). */
   readonly parseDiagnostics: readonly ParseDiagnostic[];
@@ -30,7 +54,9 @@ export interface SemanticModel {
   readonly metaArgs: readonly ArgInstruction[];
   /** The global scope FROM lines expand against: platform ARGs and meta ARGs. */
   readonly globals: Scope;
+  /** One stage per FROM, in file order. */
   readonly stages: readonly Stage[];
+  /** Dependencies between stages (and on images) with their cycles. */
   readonly graph: StageGraph;
   /** The build plan of the target (the options' target, or the last stage). */
   readonly target: TargetPlan;

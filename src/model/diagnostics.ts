@@ -6,7 +6,14 @@
  */
 import type { Location, Node, Range } from "../ast/nodes.js";
 
-/** The stable codes of {@link ModelDiagnostic}s. */
+/**
+ * The stable codes of {@link ModelDiagnostic}s.
+ *
+ * @example
+ * ```ts
+ * const code: ModelDiagnosticCode = "circular-dependency";
+ * ```
+ */
 export type ModelDiagnosticCode =
   /** The requested target stage does not exist. */
   | "unknown-target"
@@ -33,13 +40,25 @@ export type ModelDiagnosticCode =
   /** The variable lexer rejected a word (`${X`, an unclosed quote, …). */
   | "expansion-error";
 
-/** A problem found by the semantic model. */
+/**
+ * A problem found by the semantic model.
+ *
+ * @example
+ * ```ts
+ * analyze("FROM a\nCOPY --from=b / /\nFROM a AS b\n").diagnostics[0];
+ * // { code: "copy-from-forward-reference", severity: "error", message: "cannot copy from stage \"b\", …", range, loc }
+ * ```
+ */
 export interface ModelDiagnostic {
+  /** What went wrong, as a stable code. */
   readonly code: ModelDiagnosticCode;
+  /** `error` for what fails the build. */
   readonly severity: "error" | "warning";
   /** Plain-words message, BuildKit's wording where it has one. */
   readonly message: string;
+  /** The part to underline, as UTF-16 offsets into the source. */
   readonly range: Range;
+  /** The same as lines and columns. */
   readonly loc: Location;
 }
 

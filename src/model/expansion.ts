@@ -7,17 +7,40 @@
 import type { Dockerfile, Heredoc, Instruction, Word } from "../ast/nodes.js";
 import { processWord, processWords, type LexOptions } from "../expand/index.js";
 
-/** Variables with known values; `get` returns undefined for unset or unknown names. */
+/**
+ * Variables with known values; `get` returns undefined for unset or unknown names. A `Map` is one.
+ *
+ * @example
+ * ```ts
+ * const vars: ValueLookup = new Map([["HOME", "/root"]]);
+ * ```
+ */
 export interface ValueLookup {
+  /** The known value of `name`; undefined when it is unset or unknown. */
   get(name: string): string | undefined;
   /** True when `name` is known to be unset (so it expands to nothing for sure); default false. */
   isUnset?(name: string): boolean;
 }
 
-/** How BuildKit expands a word: one word, split into words (EXPOSE), or a heredoc body. */
+/**
+ * How BuildKit expands a word: one word, split into words (EXPOSE), or a heredoc body (escape `\`,
+ * quotes kept).
+ *
+ * @example
+ * ```ts
+ * expandText("$PORTS", new Map([["PORTS", "80 443"]]), "\\", "words").words; // ["80", "443"]
+ * ```
+ */
 export type ExpansionMode = "word" | "words" | "heredoc";
 
-/** The result of expanding a word. */
+/**
+ * The result of expanding a word.
+ *
+ * @example
+ * ```ts
+ * model.resolve(workdir.value!, workdir); // { value: "/src/", unresolved: ["VERSION"], matched: [], expanded: true }
+ * ```
+ */
 export interface Expansion {
   /** The expanded text; unknown variables count as unset (empty), as BuildKit would without a value. */
   readonly value: string;
@@ -80,8 +103,22 @@ export function literal(text: string): Expansion {
  * Where a word sits, as far as expansion goes: the global scope (FROM) or the stage env, the lexer
  * mode, and the text BuildKit expands (a heredoc's body with `<<-` tabs stripped); undefined when
  * BuildKit never expands the word.
+ *
+ * @example
+ * ```ts
+ * const site: ExpansionSite = { scope: "stage", mode: "word" };
+ * ```
  */
-export type ExpansionSite = { readonly scope: "global" | "stage"; readonly mode: ExpansionMode; readonly text?: string } | undefined;
+export type ExpansionSite =
+  | {
+      /** `global` for FROM (meta and platform ARGs only), `stage` for the stage env. */
+      readonly scope: "global" | "stage";
+      /** The lexer mode. */
+      readonly mode: ExpansionMode;
+      /** The text to expand when it is not the word's value (a heredoc's content). */
+      readonly text?: string;
+    }
+  | undefined;
 
 const WORD = { scope: "stage", mode: "word" } as const;
 const GLOBAL = { scope: "global", mode: "word" } as const;

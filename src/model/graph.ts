@@ -11,11 +11,27 @@ import { diagnosticAt, type ModelDiagnostic } from "./diagnostics.js";
 import type { Mount } from "./mounts.js";
 import type { Stage } from "./stages.js";
 
-/** What creates a dependency. */
+/**
+ * What creates a dependency: `FROM <stage>`, `COPY --from`, or `RUN --mount from=`.
+ *
+ * @example
+ * ```ts
+ * model.graph.edges.filter((e) => e.kind === "copy");
+ * ```
+ */
 export type EdgeKind = "from" | "copy" | "mount";
 
-/** A dependency of a stage on another stage or on an image. */
+/**
+ * A dependency of a stage on another stage or on an image.
+ *
+ * @example
+ * ```ts
+ * analyze("FROM a AS x\nFROM b\nCOPY --from=X / /\n").graph.edges[0];
+ * // { kind: "copy", stage: 1, target: 0, image: undefined, reference, instruction, onbuild: false, forward: false }
+ * ```
+ */
 export interface StageEdge {
+  /** What creates the dependency. */
   readonly kind: EdgeKind;
   /** The index of the stage that depends. */
   readonly stage: number;
@@ -25,6 +41,7 @@ export interface StageEdge {
   readonly image: string | undefined;
   /** The word that names the dependency (the FROM image, the `--from` or `--mount` value). */
   readonly reference: Word;
+  /** The FROM, COPY or RUN that creates it. */
   readonly instruction: Instruction;
   /** True when the instruction is an ONBUILD trigger inherited from the parent stage. */
   readonly onbuild: boolean;
@@ -32,8 +49,16 @@ export interface StageEdge {
   readonly forward: boolean;
 }
 
-/** The dependency graph of all stages. */
+/**
+ * The dependency graph of all stages.
+ *
+ * @example
+ * ```ts
+ * analyze("FROM a AS x\nFROM x\n").graph.dependencies; // [[], [0]]
+ * ```
+ */
 export interface StageGraph {
+  /** Every dependency, in stage order and source order within a stage (triggers first). */
   readonly edges: readonly StageEdge[];
   /** For each stage, the other stages it depends on directly (sorted, without duplicates). */
   readonly dependencies: readonly (readonly number[])[];
@@ -41,7 +66,14 @@ export interface StageGraph {
   readonly cycles: readonly (readonly number[])[];
 }
 
-/** The mounts of a RUN as it runs in a given stage. */
+/**
+ * The mounts of a RUN as it runs in a given stage.
+ *
+ * @example
+ * ```ts
+ * const mountsOf: MountsOf = (run, stage) => parseRunFlags(run, scopes[stage], "\\").mounts;
+ * ```
+ */
 export type MountsOf = (run: RunInstruction, stage: number) => readonly Mount[];
 
 /** Last stage whose name equals `name` case-insensitively (BuildKit's by-name map). */

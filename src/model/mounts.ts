@@ -9,17 +9,41 @@ import type { Dockerfile, Flag, RunInstruction } from "../ast/nodes.js";
 import { diagnosticAt, type ModelDiagnostic } from "./diagnostics.js";
 import { expandText, type ValueLookup } from "./expansion.js";
 
-/** The kinds of mount. */
+/**
+ * The kinds of mount.
+ *
+ * @example
+ * ```ts
+ * const type: MountType = "cache";
+ * ```
+ */
 export type MountType = "bind" | "cache" | "tmpfs" | "secret" | "ssh";
 
-/** How concurrent builds share a cache mount. */
+/**
+ * How concurrent builds share a cache mount.
+ *
+ * @example
+ * ```ts
+ * const sharing: MountSharing = "locked";
+ * ```
+ */
 export type MountSharing = "shared" | "private" | "locked";
 
-/** One `--mount`, with BuildKit's defaults filled in. */
+/**
+ * One `--mount`, with BuildKit's defaults filled in.
+ *
+ * @example
+ * ```ts
+ * analyze("FROM a\nRUN --mount=type=secret,id=npm true\n").runs[0].flags.mounts[0];
+ * // { type: "secret", id: "npm", target: "/run/secrets/npm", readonly: true, required: false, … }
+ * ```
+ */
 export interface Mount {
+  /** The kind of mount (`bind` when not given). */
   readonly type: MountType;
   /** Where it is mounted; for secrets `/run/secrets/<id>` by default. */
   readonly target: string | undefined;
+  /** The path in the mounted source (`from` stage or image, or the context), or the secret's id. */
   readonly source: string | undefined;
   /** The stage or image mounted from (bind and cache), as written. */
   readonly from: string | undefined;
@@ -31,30 +55,58 @@ export interface Mount {
   readonly readonly: boolean;
   /** Secret and ssh mounts: fail when the secret or agent is missing. */
   readonly required: boolean;
+  /** File mode (written in octal). */
   readonly mode: number | undefined;
+  /** Owner user id. */
   readonly uid: number | undefined;
+  /** Owner group id. */
   readonly gid: number | undefined;
   /** Tmpfs size limit in bytes. */
   readonly size: number | undefined;
   /** Secret mounts: the environment variable the secret is exposed as. */
   readonly env: string | undefined;
+  /** The `--mount` flag it comes from. */
   readonly flag: Flag;
   /** Variables the values referenced without a known value. */
   readonly unresolved: readonly string[];
 }
 
-/** The network a RUN has. */
+/**
+ * The network a RUN has.
+ *
+ * @example
+ * ```ts
+ * const network: NetworkMode = "none";
+ * ```
+ */
 export type NetworkMode = "default" | "none" | "host";
 
-/** The security mode a RUN has. */
+/**
+ * The security mode a RUN has.
+ *
+ * @example
+ * ```ts
+ * const security: SecurityMode = "insecure";
+ * ```
+ */
 export type SecurityMode = "sandbox" | "insecure";
 
-/** What {@link parseRunFlags} returns. */
+/**
+ * What {@link parseRunFlags} returns.
+ *
+ * @example
+ * ```ts
+ * const { mounts, network, security, diagnostics }: RunFlags = model.runs[0].flags;
+ * ```
+ */
 export interface RunFlags {
   /** The valid mounts, in flag order. */
   readonly mounts: readonly Mount[];
+  /** `--network`, `default` when absent or invalid. */
   readonly network: NetworkMode;
+  /** `--security`, `sandbox` when absent or invalid. */
   readonly security: SecurityMode;
+  /** Invalid mounts, networks and security modes. */
   readonly diagnostics: readonly ModelDiagnostic[];
 }
 
@@ -264,7 +316,12 @@ export function parseMount(
   vars: ValueLookup,
   escape: Dockerfile["escapeChar"],
   sshIndex = 0,
-): { mount: Mount | undefined; diagnostics: ModelDiagnostic[] } {
+): {
+  /** The mount; undefined when BuildKit would reject it. */
+  mount: Mount | undefined;
+  /** Why it was rejected. */
+  diagnostics: ModelDiagnostic[];
+} {
   const node = flag.value ?? flag;
   const invalid = (message: string): { mount: undefined; diagnostics: ModelDiagnostic[] } => ({
     mount: undefined,

@@ -12,11 +12,26 @@ import type { ShellKind, StageShell } from "./stage-shell.js";
  * How a RUN runs its command: `shell` (shell form), `exec` (JSON form), `heredoc` (`RUN <<EOF`:
  * the body is the shell script), `shebang` (`RUN <<EOF` whose body starts with `#!`: run by that
  * interpreter), `shell-heredocs` (a command line with heredocs the shell reads), or `empty`.
+ *
+ * @example
+ * ```ts
+ * analyze("FROM a\nRUN [\"make\"]\n").runs[0].script.form; // "exec"
+ * ```
  */
 export type RunForm = "shell" | "exec" | "heredoc" | "shebang" | "shell-heredocs" | "empty";
 
-/** The script of a RUN with its way back to the source. */
+/**
+ * The script of a RUN with its way back to the source.
+ *
+ * @example
+ * ```ts
+ * const { script } = analyze("FROM a\nRUN make \\\n  install\n").runs[0];
+ * script.text;          // "make   install"
+ * script.toSource(7);   // the offset of "install" in the Dockerfile
+ * ```
+ */
 export interface RunScript {
+  /** How the RUN runs its command. */
   readonly form: RunForm;
   /** The text a shell (or the `#!` interpreter) receives; undefined for exec form and empty RUNs. */
   readonly text: string | undefined;

@@ -14,8 +14,18 @@ import type { Scope } from "./scope.js";
 import { parseShell, type ShellScript } from "./shell.js";
 import type { StageShell } from "./stage-shell.js";
 
-/** One RUN of a stage, with lazily computed shell analysis. */
+/**
+ * One RUN of a stage, with lazily computed shell analysis.
+ *
+ * @example
+ * ```ts
+ * const [run] = analyze("FROM debian\nRUN apt-get update\n").runs;
+ * run.shellScript?.commands[0].name?.text; // "apt-get"
+ * run.packages[0].kind;                     // "update"
+ * ```
+ */
 export interface RunAnalysis {
+  /** The RUN (for an inherited trigger, the trigger inside the parent's ONBUILD). */
   readonly instruction: RunInstruction;
   /** The index of the stage it runs in. */
   readonly stage: number;
@@ -52,12 +62,24 @@ function once<T>(compute: () => T): () => T {
   };
 }
 
-/** Inputs of {@link analyzeRun}. */
+/**
+ * Inputs of {@link analyzeRun}.
+ *
+ * @example
+ * ```ts
+ * const context: RunContext = { stage: 0, onbuild: false, scope, shell: POSIX_SHELL, escape: "\\" };
+ * ```
+ */
 export interface RunContext {
+  /** The index of the stage the RUN runs in. */
   readonly stage: number;
+  /** True for an ONBUILD trigger inherited from the parent stage. */
   readonly onbuild: boolean;
+  /** The variables the RUN sees. */
   readonly scope: Scope;
+  /** The shell in effect. */
   readonly shell: StageShell;
+  /** The Dockerfile's escape character (for `--mount` values). */
   readonly escape: Dockerfile["escapeChar"];
 }
 

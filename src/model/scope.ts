@@ -10,7 +10,14 @@ import { diagnosticAt, type ModelDiagnostic } from "./diagnostics.js";
 import { expandText, type Expansion } from "./expansion.js";
 import { shellOf, type StageShell } from "./stage-shell.js";
 
-/** Build settings that decide variable values (all optional: without them, values are unknown). */
+/**
+ * Build settings that decide variable values (all optional: without them, values are unknown).
+ *
+ * @example
+ * ```ts
+ * const options: ScopeOptions = { buildArgs: { NODE_VERSION: "22" }, platform: "linux/arm64" };
+ * ```
+ */
 export interface ScopeOptions {
   /** `--build-arg` values: they replace ARG defaults (and the automatic platform ARGs) unexpanded. */
   readonly buildArgs?: Readonly<Record<string, string>>;
@@ -22,14 +29,31 @@ export interface ScopeOptions {
   readonly target?: string | number;
 }
 
-/** Where a variable comes from. */
+/**
+ * Where a variable comes from: an automatic platform ARG, a global (meta) ARG, a stage ARG or an ENV.
+ *
+ * @example
+ * ```ts
+ * model.scopeAt(run).variable("PATH")?.kind; // "env"
+ * ```
+ */
 export type VariableKind = "platform" | "global" | "arg" | "env";
 
-/** One variable of a scope. */
+/**
+ * One variable of a scope.
+ *
+ * @example
+ * ```ts
+ * analyze("FROM a\nARG V\nRUN x\n").scopeAt(2).variable("V");
+ * // { name: "V", value: undefined, kind: "arg", definition, stage: 0 }
+ * ```
+ */
 export interface Variable {
+  /** The name, as declared (for ENV, after expansion). */
   readonly name: string;
   /** The value; undefined when it is not known (an ARG without default or build-arg, or built from unknowns). */
   readonly value: string | undefined;
+  /** Where it comes from. */
   readonly kind: VariableKind;
   /** The ARG declaration or ENV pair that set it; undefined for the automatic platform ARGs. */
   readonly definition: ArgDeclaration | KeyValue | undefined;
@@ -37,7 +61,16 @@ export interface Variable {
   readonly stage: number | undefined;
 }
 
-/** The variables visible at some point of the Dockerfile. */
+/**
+ * The variables visible at some point of the Dockerfile.
+ *
+ * @example
+ * ```ts
+ * const scope = analyze("FROM a\nENV A=1\nRUN x\n").scopeAt(2);
+ * scope.get("A");                   // "1"
+ * scope.variables.map((v) => v.name); // ["A"]
+ * ```
+ */
 export interface Scope {
   /** The known value of `name`; undefined when it is unset or its value is unknown. */
   get(name: string): string | undefined;
@@ -104,7 +137,14 @@ function platformValues(options: ScopeOptions): Map<string, string | undefined> 
   return values;
 }
 
-/** What {@link globalScope} returns. */
+/**
+ * What {@link globalScope} returns.
+ *
+ * @example
+ * ```ts
+ * const { scope, before }: GlobalScope = globalScope(metaArgs, {}, "\\", []);
+ * ```
+ */
 export interface GlobalScope {
   /** Platform ARGs and meta ARGs: the scope FROM lines expand against. */
   readonly scope: Scope;
@@ -164,7 +204,14 @@ function defaultValue(declaration: ArgDeclaration, scope: Scope, escape: Dockerf
   return word === undefined ? undefined : knownValue(expandText(word.value, scope, escape, "word"), word, diagnostics);
 }
 
-/** The state a stage starts from: its parent stage's final state, or nothing for an image base. */
+/**
+ * The state a stage starts from: its parent stage's final state, or nothing for an image base.
+ *
+ * @example
+ * ```ts
+ * const start: StageState = { scope: scopeOf(new Map(), true), env: new Map(), shell: POSIX_SHELL };
+ * ```
+ */
 export interface StageState {
   /** Every ARG and ENV variable (the build environment). */
   readonly scope: Scope;
@@ -173,7 +220,14 @@ export interface StageState {
   readonly shell: StageShell;
 }
 
-/** What {@link walkStage} returns. */
+/**
+ * What {@link walkStage} returns.
+ *
+ * @example
+ * ```ts
+ * const { before, shells, final }: StageWalk = walkStage(input);
+ * ```
+ */
 export interface StageWalk {
   /** The scope each instruction of the stage sees (the state before it runs). */
   readonly before: ReadonlyMap<Instruction, Scope>;
@@ -183,15 +237,28 @@ export interface StageWalk {
   readonly final: StageState;
 }
 
-/** The inputs of {@link walkStage}. */
+/**
+ * The inputs of {@link walkStage}.
+ *
+ * @example
+ * ```ts
+ * const input: StageWalkInput = { index: 0, instructions, start, globals, options: {}, escape: "\\", diagnostics: [] };
+ * ```
+ */
 export interface StageWalkInput {
+  /** The stage's index. */
   readonly index: number;
   /** The instructions in the order they run: inherited ONBUILD triggers first, then the stage's own. */
   readonly instructions: readonly Instruction[];
+  /** The state before the first instruction. */
   readonly start: StageState;
+  /** The global scope, which `ARG NAME` imports from. */
   readonly globals: Scope;
+  /** Build args. */
   readonly options: ScopeOptions;
+  /** The Dockerfile's escape character. */
   readonly escape: Dockerfile["escapeChar"];
+  /** Where expansion errors go. */
   readonly diagnostics: ModelDiagnostic[];
 }
 

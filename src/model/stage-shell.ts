@@ -6,13 +6,28 @@
  */
 import type { ShellInstruction } from "../ast/nodes.js";
 
-/** The family of a shell: only `posix` shells get shell analysis. */
+/**
+ * The family of a shell: only `posix` shells get shell analysis.
+ *
+ * @example
+ * ```ts
+ * const kind: ShellKind = shellKindOf(["pwsh", "-c"]); // "powershell"
+ * ```
+ */
 export type ShellKind = "posix" | "powershell" | "cmd";
 
-/** The shell in effect at some point of a stage. */
+/**
+ * The shell in effect at some point of a stage.
+ *
+ * @example
+ * ```ts
+ * analyze('FROM a\nSHELL ["/bin/bash", "-c"]\nRUN x\n').shellAt(2)?.argv; // ["/bin/bash", "-c"]
+ * ```
+ */
 export interface StageShell {
   /** The shell command line that shell-form commands are appended to, e.g. `["/bin/sh", "-c"]`. */
   readonly argv: readonly string[];
+  /** Its family. */
   readonly kind: ShellKind;
   /** The SHELL instruction that set it; undefined for a default shell. */
   readonly instruction: ShellInstruction | undefined;

@@ -12,9 +12,17 @@ import { parseImageReference, type ImageReference } from "./image-ref.js";
 import { globalScope, scopeOf, walkStage, type GlobalScope, type ScopeOptions, type StageState, type StageWalk } from "./scope.js";
 import { looksWindows, POSIX_SHELL, WINDOWS_SHELL, type ShellKind, type StageShell } from "./stage-shell.js";
 
-/** What a stage is built on. */
+/**
+ * What a stage is built on: an image, an earlier stage, or `scratch`.
+ *
+ * @example
+ * ```ts
+ * analyze("FROM alpine AS a\nFROM a\nFROM scratch\n").stages.map((s) => s.base.kind); // ["image", "stage", "scratch"]
+ * ```
+ */
 export type StageBase =
   | {
+      /** An image from a registry. */
       readonly kind: "image";
       /** The base name after expansion. */
       readonly name: string;
@@ -25,10 +33,26 @@ export type StageBase =
       /** Variables the name needs that have no known value. */
       readonly unresolved: readonly string[];
     }
-  | { readonly kind: "stage"; readonly index: number }
-  | { readonly kind: "scratch" };
+  | {
+      /** An earlier stage of the same Dockerfile. */
+      readonly kind: "stage";
+      /** The index of that stage. */
+      readonly index: number;
+    }
+  | {
+      /** The empty image. */
+      readonly kind: "scratch";
+    };
 
-/** One build stage: a FROM and the instructions up to the next FROM. */
+/**
+ * One build stage: a FROM and the instructions up to the next FROM.
+ *
+ * @example
+ * ```ts
+ * const [stage] = analyze("FROM golang AS Build\nRUN go build\n").stages;
+ * [stage.index, stage.name, stage.nameWord?.value, stage.instructions.length]; // [0, "build", "Build", 1]
+ * ```
+ */
 export interface Stage {
   /** 0-based, in file order. */
   readonly index: number;
@@ -38,7 +62,9 @@ export interface Stage {
   readonly nameWord: Word | undefined;
   /** The name, or `stage-<index>` for an unnamed stage (BuildKit's name for it). */
   readonly id: string;
+  /** The FROM instruction that starts it. */
   readonly from: FromInstruction;
+  /** What it is built on. */
   readonly base: StageBase;
   /** The `--platform` value expanded against the global scope; undefined without the flag. */
   readonly platform: Expansion | undefined;
@@ -54,10 +80,18 @@ export interface Stage {
   readonly env: ReadonlyMap<string, string | undefined>;
   /** The shell in effect at the end of the stage. */
   readonly shell: StageShell;
+  /** The family of {@link shell}: `powershell` and `cmd` stages get no shell analysis. */
   readonly shellKind: ShellKind;
 }
 
-/** What {@link buildStages} returns. */
+/**
+ * What {@link buildStages} returns.
+ *
+ * @example
+ * ```ts
+ * const { stages, walks, stageOf }: StageSet = buildStages(ast, {}, []);
+ * ```
+ */
 export interface StageSet {
   /** The ARG instructions before the first FROM. */
   readonly metaArgs: readonly ArgInstruction[];

@@ -9,7 +9,15 @@ import type { ModelDiagnostic } from "./diagnostics.js";
 import type { StageGraph } from "./graph.js";
 import type { Stage } from "./stages.js";
 
-/** The build of one target. */
+/**
+ * The build of one target.
+ *
+ * @example
+ * ```ts
+ * analyze("FROM a AS x\nFROM b AS unused\nFROM x\n").target;
+ * // { target: 2, needed: [0, 2], dead: [1], order: [0, 2], levels: [[0], [2]], criticalPath: [0, 2], diagnostics: [] }
+ * ```
+ */
 export interface TargetPlan {
   /** The target stage's index; undefined when the target is unknown or there are no stages. */
   readonly target: number | undefined;
