@@ -185,7 +185,8 @@ export function analyze(input: string | Dockerfile | ParseResult, options: Analy
     resolve: (word, at) => {
       const instruction = instructionOf(at);
       const site = instruction === undefined ? undefined : expansionSite(instruction, word);
-      if (site === undefined || (site.scope === "stage" && stageIndex(at) === undefined)) return literal(word.value);
+      const outsideStages = instruction !== undefined && stageIndex(at) === undefined && !globals.before.has(instruction);
+      if (site === undefined || (site.scope === "stage" && outsideStages)) return literal(word.value);
       return expandText(site.text ?? word.value, scopeAt(at), escape, site.mode);
     },
     plan,

@@ -264,7 +264,8 @@ export interface StageWalkInput {
 
 /**
  * Runs a stage's ARG, ENV and SHELL instructions, recording the scope and shell every instruction
- * sees. Every pair of one ENV or ARG instruction expands against the env before that instruction,
+ * sees. `ARG NAME` takes a build arg, else the global value when it is known, else keeps the value
+ * NAME already has (from an ENV or a parent stage), else NAME is declared but unknown. Every pair of one ENV or ARG instruction expands against the env before that instruction,
  * as BuildKit does (`ENV A=1 B=$A` sets B from the previous A).
  *
  * @example
@@ -299,9 +300,9 @@ export function walkStage(input: StageWalkInput): StageWalk {
       vars = new Map(vars);
       for (const declaration of instruction.declarations) {
         const name = declaration.name.value;
-        const value =
-          buildArg(options, name) ??
-          (declaration.defaultValue === undefined ? globals.get(name) : defaultValue(declaration, scope, escape, diagnostics));
+        const value = buildArg(options, name) ?? (declaration.defaultValue === undefined
+          ? (globals.get(name) ?? vars.get(name)?.value)
+          : defaultValue(declaration, scope, escape, diagnostics));
         vars.delete(name);
         vars.set(name, { name, value, kind: "arg", definition: declaration, stage: index });
       }

@@ -92,6 +92,20 @@ describe("stage scope", () => {
     expect(withArg.scopeAt(nth(withArg, "RUN")).get("V")).toBe("cli");
   });
 
+  it("keeps the value an ARG with no default already has when no global value replaces it", () => {
+    const m = model(["ARG G", "ARG K=global", "FROM scratch AS base", "ARG V=1", "ENV G=env K=env", "FROM base", "ARG V G K", "RUN x"]);
+    const scope = m.scopeAt(nth(m, "RUN"));
+    expect(scope.variable("V")).toMatchObject({ value: "1", kind: "arg", stage: 1 });
+    expect(scope.variable("G")).toMatchObject({ value: "env", kind: "arg" });
+    expect(scope.get("K")).toBe("global");
+  });
+
+  it("expands meta ARG defaults against the globals before them", () => {
+    const m = model(["ARG A=1", "ARG B=${A}2", "FROM scratch"]);
+    const arg = nth(m, "ARG", 1);
+    expect(m.resolve(arg.declarations[0].defaultValue!, arg)).toMatchObject({ value: "12", matched: ["A"] });
+  });
+
   it("keeps an ARG with no default and no global declared but unknown", () => {
     const m = model(["FROM alpine", "ARG VERSION", "WORKDIR /src/$VERSION"]);
     const workdir = nth(m, "WORKDIR");
