@@ -11,7 +11,7 @@
  */
 import { EmbeddedActionsParser, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
 import type { ShellConnector, ShellContext } from "../../src/model/shell-types.js";
-import * as T from "./tokens.js";
+import { allTokenTypes, T } from "./tokens.js";
 
 /** A redirection as tokens. */
 export interface RawRedirect {
@@ -77,7 +77,13 @@ type Ctx = readonly ShellContext[];
 
 const EMPTY_COMMAND = (): Omit<RawCommand, "context" | "connector"> => ({ assignments: [], words: [], redirects: [] });
 
-/** The shell parser. Build it once and reuse it through {@link parseShellTokens}. */
+/**
+ * The shell parser. One instance, built once, is reused through {@link parseShellTokens}; tests
+ * build another with `validate` to run chevrotain's grammar checks.
+ *
+ * @example
+ * new ShellParser(true); // throws when the grammar is ambiguous
+ */
 export class ShellParser extends EmbeddedActionsParser {
   private out: RawCommand[] = [];
   private loose: RawLooseWord[] = [];
@@ -87,7 +93,7 @@ export class ShellParser extends EmbeddedActionsParser {
 
   /** `validate` runs chevrotain's grammar validations (tests only). */
   constructor(validate: boolean) {
-    super(T.allTokenTypes, {
+    super(allTokenTypes, {
       recoveryEnabled: true,
       maxLookahead: 3,
       skipValidations: !validate,

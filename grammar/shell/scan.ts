@@ -57,13 +57,8 @@ const EQUALS = 61;
 const BREAK = new Uint8Array(128);
 for (const c of " \t\r\n\f\v;&|<>()") BREAK[c.charCodeAt(0)] = 1;
 
-/**
- * Whether the character code ends an unquoted word.
- *
- * @example
- * isWordBreak(";".charCodeAt(0)); // true
- */
-export function isWordBreak(code: number): boolean {
+/** Whether the character code ends an unquoted word. */
+function isWordBreak(code: number): boolean {
   return code < 128 && BREAK[code] === 1;
 }
 
@@ -99,11 +94,8 @@ export function skipAnsiC(text: string, dollar: number): number {
 /**
  * The offset just after the construct that `$` at `dollar` starts (`$(…)`, `$((…))`, `${…}`,
  * `$'…'`, `$"…"`), or `dollar + 1` for a plain `$`.
- *
- * @example
- * skipDollar("$(echo)x", 0, { base: 0, memo: undefined, bash: true }); // 7
  */
-export function skipDollar(text: string, dollar: number, place: ScanPlace): number {
+function skipDollar(text: string, dollar: number, place: ScanPlace): number {
   const next = text.charCodeAt(dollar + 1);
   if (next === LPAREN) {
     return text.charCodeAt(dollar + 2) === LPAREN

@@ -19,6 +19,8 @@ export interface LexedHeredoc {
   /** Offsets of the body in the lexed text. */
   readonly start: number;
   readonly end: number;
+  /** Whether the delimiter is unquoted, so that the body undergoes expansions. */
+  readonly expands: boolean;
 }
 
 /** A lexer-level problem (an unterminated here-document). */
@@ -32,6 +34,7 @@ interface PendingHeredoc {
   readonly op: number;
   readonly delimiter: string;
   readonly stripTabs: boolean;
+  readonly expands: boolean;
 }
 
 /** Mutable state of one tokenize call: reset by `lexShell` before each run. */
@@ -66,18 +69,18 @@ for (let c = 0; c < 256; c++) if (!" \t\r\n\f\v;&|<>()".includes(String.fromChar
 for (let c = 256; c < 65536; c += 256) WORD_START.push(c);
 
 /** Any word: the category the grammar consumes for arguments. */
-export const WordLike = createToken({ name: "WordLike", pattern: Lexer.NA, label: "a word" });
+const WordLike = createToken({ name: "WordLike", pattern: Lexer.NA, label: "a word" });
 /** Every token except `]]`: what `[[ … ]]` may contain. */
-export const InTest = createToken({ name: "InTest", pattern: Lexer.NA });
+const InTest = createToken({ name: "InTest", pattern: Lexer.NA });
 /** Redirection operators. */
-export const RedirOp = createToken({ name: "RedirOp", pattern: Lexer.NA, label: "a redirection" });
+const RedirOp = createToken({ name: "RedirOp", pattern: Lexer.NA, label: "a redirection" });
 /** Tokens that cannot start a command: at top level they are reported and skipped. */
-export const Stray = createToken({ name: "Stray", pattern: Lexer.NA });
+const Stray = createToken({ name: "Stray", pattern: Lexer.NA });
 
 const HEREDOC_QUOTES = /['"\\]/g;
 
 /** A word that is not a reserved word nor an assignment. */
-export const PlainWord = createToken({
+const PlainWord = createToken({
   name: "PlainWord",
   label: "a word",
   categories: [WordLike, InTest],
@@ -94,6 +97,7 @@ export const PlainWord = createToken({
           op: previous.startOffset,
           delimiter: image.replace(HEREDOC_QUOTES, ""),
           stripTabs: previous.tokenType === DLessDash,
+          expands: image.search(HEREDOC_QUOTES) < 0,
         });
       }
       return matched(image);
@@ -104,7 +108,7 @@ export const PlainWord = createToken({
 const ASSIGNMENT = /[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/y;
 
 /** `name=value`, `name+=value`, `name[i]=value`, `name=(…)`. */
-export const AssignmentWord = createToken({
+const AssignmentWord = createToken({
   name: "AssignmentWord",
   label: "an assignment",
   categories: [WordLike, InTest],
@@ -136,26 +140,26 @@ function reserved(name: string, spelling: string, extra: TokenType[] = []): Toke
   });
 }
 
-export const If = reserved("If", "if");
-export const Then = reserved("Then", "then", [Stray]);
-export const Elif = reserved("Elif", "elif", [Stray]);
-export const Else = reserved("Else", "else", [Stray]);
-export const Fi = reserved("Fi", "fi", [Stray]);
-export const For = reserved("For", "for");
-export const In = reserved("In", "in", [Stray]);
-export const While = reserved("While", "while");
-export const Until = reserved("Until", "until");
-export const Do = reserved("Do", "do", [Stray]);
-export const Done = reserved("Done", "done", [Stray]);
-export const Case = reserved("Case", "case");
-export const Esac = reserved("Esac", "esac", [Stray]);
-export const FunctionKw = reserved("FunctionKw", "function");
-export const LBrace = reserved("LBrace", "{");
-export const RBrace = reserved("RBrace", "}", [Stray]);
-export const Bang = reserved("Bang", "!");
-export const DBracketOpen = reserved("DBracketOpen", "[[");
+const If = reserved("If", "if");
+const Then = reserved("Then", "then", [Stray]);
+const Elif = reserved("Elif", "elif", [Stray]);
+const Else = reserved("Else", "else", [Stray]);
+const Fi = reserved("Fi", "fi", [Stray]);
+const For = reserved("For", "for");
+const In = reserved("In", "in", [Stray]);
+const While = reserved("While", "while");
+const Until = reserved("Until", "until");
+const Do = reserved("Do", "do", [Stray]);
+const Done = reserved("Done", "done", [Stray]);
+const Case = reserved("Case", "case");
+const Esac = reserved("Esac", "esac", [Stray]);
+const FunctionKw = reserved("FunctionKw", "function");
+const LBrace = reserved("LBrace", "{");
+const RBrace = reserved("RBrace", "}", [Stray]);
+const Bang = reserved("Bang", "!");
+const DBracketOpen = reserved("DBracketOpen", "[[");
 /** `]]`: a word, but not part of {@link InTest}. */
-export const DBracketClose = createToken({
+const DBracketClose = createToken({
   name: "DBracketClose",
   label: "']]'",
   categories: [WordLike, Stray],
@@ -170,7 +174,7 @@ export const DBracketClose = createToken({
 const DIGIT_START = [..."0123456789"];
 
 /** The fd number of a redirection: digits directly followed by `<` or `>`. */
-export const IoNumber = createToken({
+const IoNumber = createToken({
   name: "IoNumber",
   label: "a file descriptor",
   categories: [InTest],
@@ -186,7 +190,7 @@ export const IoNumber = createToken({
 });
 
 /** bash `<(…)` and `>(…)`. */
-export const ProcessSubstitution = createToken({
+const ProcessSubstitution = createToken({
   name: "ProcessSubstitution",
   label: "a process substitution",
   categories: [WordLike, InTest],
@@ -215,7 +219,7 @@ function readHeredocs(text: string, newline: number): number {
       if (doc.stripTabs) line = line.replace(/^\t+/, "");
       const bare = line.endsWith("\r") ? line.slice(0, -1) : line;
       if (bare === doc.delimiter) {
-        s.heredocs.set(doc.op, { body: lines.length > 0 ? lines.join("\n") + "\n" : "", start, end: pos });
+        s.heredocs.set(doc.op, { body: lines.length > 0 ? lines.join("\n") + "\n" : "", start, end: pos, expands: doc.expands });
         end = eol;
         pos = eol + 1;
         closed = true;
@@ -226,7 +230,7 @@ function readHeredocs(text: string, newline: number): number {
     }
     if (!closed) {
       const body = lines.join("\n") + (lines.length > 0 && text.endsWith("\n") ? "\n" : "");
-      s.heredocs.set(doc.op, { body, start, end: text.length });
+      s.heredocs.set(doc.op, { body, start, end: text.length, expands: doc.expands });
       s.problems.push({ message: `Here-document is not closed by '${doc.delimiter}'.`, start: doc.op, end: doc.op + 2 });
       end = text.length;
       pos = text.length;
@@ -237,7 +241,7 @@ function readHeredocs(text: string, newline: number): number {
 }
 
 /** A newline; it also swallows the bodies of here-documents started on its line. */
-export const Newline = createToken({
+const Newline = createToken({
   name: "Newline",
   label: "a newline",
   categories: [InTest],
@@ -253,37 +257,37 @@ export const Newline = createToken({
 });
 
 /** Blanks and `\` line continuations. */
-export const Blank = createToken({ name: "Blank", pattern: /(?:[ \t\r\f\v]|\\\r?\n)+/, group: Lexer.SKIPPED, line_breaks: true });
+const Blank = createToken({ name: "Blank", pattern: /(?:[ \t\r\f\v]|\\\r?\n)+/, group: Lexer.SKIPPED, line_breaks: true });
 /** A comment: `#` at the start of a word, to the end of the line. */
-export const Comment = createToken({ name: "Comment", pattern: /#[^\n]*/, group: Lexer.SKIPPED });
+const Comment = createToken({ name: "Comment", pattern: /#[^\n]*/, group: Lexer.SKIPPED });
 
 function op(name: string, image: string, categories: TokenType[] = []): TokenType {
   return createToken({ name, pattern: image, label: `'${image}'`, categories: [InTest, ...categories] });
 }
 
-export const AndIf = op("AndIf", "&&", [Stray]);
-export const OrIf = op("OrIf", "||", [Stray]);
-export const DSemiAmp = op("DSemiAmp", ";;&", [Stray]);
-export const DSemi = op("DSemi", ";;", [Stray]);
-export const SemiAmp = op("SemiAmp", ";&", [Stray]);
-export const Semi = op("Semi", ";", [Stray]);
-export const AndGreatGreat = op("AndGreatGreat", "&>>", [RedirOp]);
-export const AndGreat = op("AndGreat", "&>", [RedirOp]);
-export const Amp = op("Amp", "&", [Stray]);
-export const PipeAmp = op("PipeAmp", "|&", [Stray]);
-export const Pipe = op("Pipe", "|", [Stray]);
-export const TLess = op("TLess", "<<<", [RedirOp]);
-export const DLessDash = op("DLessDash", "<<-", [RedirOp]);
-export const DLess = op("DLess", "<<", [RedirOp]);
-export const LessGreat = op("LessGreat", "<>", [RedirOp]);
-export const LessAnd = op("LessAnd", "<&", [RedirOp]);
-export const Less = op("Less", "<", [RedirOp]);
-export const DGreat = op("DGreat", ">>", [RedirOp]);
-export const GreatAnd = op("GreatAnd", ">&", [RedirOp]);
-export const Clobber = op("Clobber", ">|", [RedirOp]);
-export const Great = op("Great", ">", [RedirOp]);
-export const LParen = op("LParen", "(");
-export const RParen = op("RParen", ")", [Stray]);
+const AndIf = op("AndIf", "&&", [Stray]);
+const OrIf = op("OrIf", "||", [Stray]);
+const DSemiAmp = op("DSemiAmp", ";;&", [Stray]);
+const DSemi = op("DSemi", ";;", [Stray]);
+const SemiAmp = op("SemiAmp", ";&", [Stray]);
+const Semi = op("Semi", ";", [Stray]);
+const AndGreatGreat = op("AndGreatGreat", "&>>", [RedirOp]);
+const AndGreat = op("AndGreat", "&>", [RedirOp]);
+const Amp = op("Amp", "&", [Stray]);
+const PipeAmp = op("PipeAmp", "|&", [Stray]);
+const Pipe = op("Pipe", "|", [Stray]);
+const TLess = op("TLess", "<<<", [RedirOp]);
+const DLessDash = op("DLessDash", "<<-", [RedirOp]);
+const DLess = op("DLess", "<<", [RedirOp]);
+const LessGreat = op("LessGreat", "<>", [RedirOp]);
+const LessAnd = op("LessAnd", "<&", [RedirOp]);
+const Less = op("Less", "<", [RedirOp]);
+const DGreat = op("DGreat", ">>", [RedirOp]);
+const GreatAnd = op("GreatAnd", ">&", [RedirOp]);
+const Clobber = op("Clobber", ">|", [RedirOp]);
+const Great = op("Great", ">", [RedirOp]);
+const LParen = op("LParen", "(");
+const RParen = op("RParen", ")", [Stray]);
 
 /** Tokens of POSIX sh, in matching order. */
 const SH_TOKENS: TokenType[] = [
@@ -308,6 +312,18 @@ export const lexerDefinition = {
   modes: { sh: SH_TOKENS, bash: BASH_TOKENS },
   defaultMode: "bash",
 };
+
+/**
+ * The token types, by name: the parser's vocabulary. Categories: `WordLike` (any word, reserved
+ * words included), `InTest` (anything but `]]`), `RedirOp` (redirection operators) and `Stray`
+ * (tokens that cannot start a command).
+ *
+ * @example
+ * parser.CONSUME(T.WordLike);
+ */
+export const T = {
+  WordLike, InTest, RedirOp, Stray, PlainWord, AssignmentWord, If, Then, Elif, Else, Fi, For, In, While, Until, Do, Done, Case, Esac, FunctionKw, LBrace, RBrace, Bang, DBracketOpen, DBracketClose, IoNumber, ProcessSubstitution, Newline, Blank, Comment, AndIf, OrIf, DSemiAmp, DSemi, SemiAmp, Semi, AndGreatGreat, AndGreat, Amp, PipeAmp, Pipe, TLess, DLessDash, DLess, LessGreat, LessAnd, Less, DGreat, GreatAnd, Clobber, Great, LParen, RParen,
+} as const;
 
 /** Every token type, categories included: the parser's vocabulary. */
 export const allTokenTypes: TokenType[] = [WordLike, InTest, RedirOp, Stray, ...BASH_TOKENS];

@@ -20,7 +20,7 @@ import type { Range } from "../ast/nodes.js";
 import type {
   ShellAssignment, ShellContext, ShellDiagnostic, ShellRedirect, ShellScript, ShellWord, SimpleCommand,
 } from "./shell-types.js";
-import { analyzeWord, type SubstitutionPart } from "./shell/word.js";
+import { analyzeWord, heredocSubstitutions, type Substitution, type SubstitutionPart } from "./shell/word.js";
 
 export type * from "./shell-types.js";
 
@@ -125,14 +125,24 @@ class ScriptBuilder {
 
   /** Builds a word from `text` at local offset `start`, queueing its command substitutions. */
   private word(text: string, start: number, context: readonly ShellContext[]): ShellWord {
-    const job = this.job;
-    const verbatim = job.offsets === undefined;
-    this.place.base = job.base + start;
-    this.place.memo = verbatim ? this.memo : undefined;
-    const analysis = analyzeWord(text, this.place);
+    const analysis = analyzeWord(text, this.placeAt(start));
     for (const problem of analysis.problems) this.report(problem, start, start + text.length);
-    for (const sub of analysis.substitutions) {
-      const offsets = sub.offsets === undefined && verbatim
+    this.queue(analysis.substitutions, start, context);
+    return { text, value: analysis.value, parts: analysis.parts, range: this.range(start, start + text.length) };
+  }
+
+  /** Points {@link place} at local offset `start` of the current job. */
+  private placeAt(start: number): ScanPlace {
+    this.place.base = this.job.base + start;
+    this.place.memo = this.job.offsets === undefined ? this.memo : undefined;
+    return this.place;
+  }
+
+  /** Queues the bodies of substitutions found in text at local offset `start`. */
+  private queue(substitutions: readonly Substitution[], start: number, context: readonly ShellContext[]): void {
+    const job = this.job;
+    for (const sub of substitutions) {
+      const offsets = sub.offsets === undefined && job.offsets === undefined
         ? undefined
         : Array.from(sub.body, (_, k) => this.root(start + (sub.offsets === undefined ? sub.start + k : sub.offsets[k])));
       this.jobs.push({
@@ -143,7 +153,6 @@ class ScriptBuilder {
         part: sub.part,
       });
     }
-    return { text, value: analysis.value, parts: analysis.parts, range: this.range(start, start + text.length) };
   }
 
   private command(raw: RawCommand, heredocs: ReadonlyMap<number, LexedHeredoc>): SimpleCommand | undefined {
@@ -180,7 +189,12 @@ class ScriptBuilder {
       const target = real(r.target) ? r.target : undefined;
       const to = target !== undefined ? target.startOffset + target.image.length : r.op.startOffset + r.op.image.length;
       cover(from, to);
-      const body = heredocs.get(r.op.startOffset)?.body;
+      const heredoc = heredocs.get(r.op.startOffset);
+      if (heredoc?.expands === true) {
+        const text = this.job.text.slice(heredoc.start, heredoc.end);
+        this.queue(heredocSubstitutions(text, this.placeAt(heredoc.start)), heredoc.start, context);
+      }
+      const body = heredoc?.body;
       const redirect: ShellRedirect = {
         op: r.op.image,
         fd: real(r.fd) ? Number(r.fd.image) : undefined,

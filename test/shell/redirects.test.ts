@@ -86,6 +86,18 @@ describe("here-documents inside the script", () => {
     expect(script.commands[0].redirects[0].heredocBody).toBe("rm -rf /\n");
   });
 
+  it("lists the command substitutions of a body whose delimiter is unquoted", () => {
+    const text = "cat <<EOF >x\narch=$(uname -m) `id`\nEOF\ncat <<'EOF'\n$(not run)\nEOF";
+    const script = parseShell({ text });
+    expect(script.commands.map((c) => [argv(c).join(" "), c.context])).toEqual([
+      ["cat", []],
+      ["uname -m", ["command-substitution"]],
+      ["id", ["command-substitution"]],
+      ["cat", []],
+    ]);
+    expect(text.slice(script.commands[1].range[0], script.commands[1].range[1])).toBe("uname -m");
+  });
+
   it("reports a body that is never closed and keeps its text", () => {
     const script = parseShell({ text: "cat <<EOF\nline\n" });
     expect(script.commands[0].redirects[0].heredocBody).toBe("line\n");

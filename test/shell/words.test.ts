@@ -148,6 +148,12 @@ describe("command substitutions", () => {
     expect(script.diagnostics).toEqual([]);
   });
 
+  it("lists commands in parameter operands and arithmetic, not in single quotes there", () => {
+    const script = parseShell({ text: "N=${CORES:-$(nproc)} && make -j$(( $(nproc) - 1 )) ${X:-'$(no)'} \"${Y:-$(yes)}\"" });
+    expect(script.commands.map((c) => argv(c)[0])).toEqual([undefined, "nproc", "make", "nproc", "yes"]);
+    expect(script.commands[1].context).toEqual(["command-substitution"]);
+  });
+
   it("does not recurse into sh -c bodies", () => {
     expect(parseShell({ text: "sh -c 'apt-get update && apt-get install -y x'" }).commands).toHaveLength(1);
   });

@@ -83,6 +83,52 @@ function unescapeBackquoted(word: string, start: number, end: number, inDouble: 
   return { body, offsets };
 }
 
+/** The substitution whose `$(` or `` ` `` is at `open`, body at `bodyStart`, scanned up to `end`. */
+function substitutionAt(word: string, open: number, bodyStart: number, end: number, backquoted: boolean, inDouble: boolean): Substitution {
+  const part: SubstitutionPart = { kind: "command-substitution", text: word.slice(open, end), script: undefined };
+  const bodyEnd = word[end - 1] === (backquoted ? "`" : ")") && end - 1 >= bodyStart ? end - 1 : end;
+  const { body, offsets } = backquoted
+    ? unescapeBackquoted(word, bodyStart, bodyEnd, inDouble)
+    : { body: word.slice(bodyStart, bodyEnd), offsets: undefined };
+  return { part, body, offsets, start: bodyStart };
+}
+
+/**
+ * Adds to `found` the command substitutions in `text[from, to)` that are not parts of a word of
+ * their own: in the operand of `${x:-$(cmd)}`, in `$(( $(nproc) - 1 ))`, in an unquoted
+ * here-document body. `singleQuotes` says whether `'…'` quotes there.
+ */
+function embeddedSubstitutions(text: string, from: number, to: number, place: ScanPlace, singleQuotes: boolean, found: Substitution[]): void {
+  let i = from;
+  while (i < to) {
+    const c = text[i];
+    if (c === "\\") i += 2;
+    else if (c === "'" && singleQuotes) i = skipSingle(text, i);
+    else if (c === "`") {
+      const end = Math.min(to, skipNested(text, i + 1, Nest.Backtick, place));
+      found.push(substitutionAt(text, i, i + 1, end, true, false));
+      i = end;
+    } else if (c === "$" && text[i + 1] === "(" && text[i + 2] !== "(") {
+      const end = Math.min(to, skipNested(text, i + 2, Nest.Command, place));
+      found.push(substitutionAt(text, i, i + 2, end, false, false));
+      i = end;
+    } else i++;
+  }
+}
+
+/**
+ * The command substitutions of an unquoted here-document body (`text` is the body as written;
+ * `place` locates it in the root script).
+ *
+ * @example
+ * heredocSubstitutions("arch: $(uname -m)\n", { base: 0, memo: undefined, bash: true })[0].body; // "uname -m"
+ */
+export function heredocSubstitutions(text: string, place: ScanPlace): readonly Substitution[] {
+  const found: Substitution[] = [];
+  embeddedSubstitutions(text, 0, text.length, place, false, found);
+  return found;
+}
+
 /**
  * Takes a word apart. `place` locates the word in the root script (for the shared `$(…)` memo).
  *
@@ -126,13 +172,9 @@ export function analyzeWord(word: string, place: ScanPlace): WordAnalysis {
     return end;
   };
   const substitution = (open: number, bodyStart: number, end: number, backquoted: boolean, inDouble: boolean): void => {
-    const part: SubstitutionPart = { kind: "command-substitution", text: word.slice(open, end), script: undefined };
-    const bodyEnd = word[end - 1] === (backquoted ? "`" : ")") && end - 1 >= bodyStart ? end - 1 : end;
-    const { body, offsets } = backquoted
-      ? unescapeBackquoted(word, bodyStart, bodyEnd, inDouble)
-      : { body: word.slice(bodyStart, bodyEnd), offsets: undefined };
-    substitutions.push({ part, body, offsets, start: bodyStart });
-    other(part);
+    const found = substitutionAt(word, open, bodyStart, end, backquoted, inDouble);
+    substitutions.push(found);
+    other(found.part);
   };
 
   /** Handles `$` at `i`; returns the offset after the construct. */
@@ -141,7 +183,7 @@ export function analyzeWord(word: string, place: ScanPlace): WordAnalysis {
     if (next === "(") {
       if (word[i + 2] === "(") {
         const end = skipNested(word, i + 3, Nest.Arithmetic, place);
-        closed(i + 2, end, ")", "arithmetic expansion");
+        embeddedSubstitutions(word, i + 3, closed(i + 2, end, ")", "arithmetic expansion"), place, false, substitutions);
         other({ kind: "arithmetic", text: word.slice(i, end) });
         return end;
       }
@@ -152,7 +194,7 @@ export function analyzeWord(word: string, place: ScanPlace): WordAnalysis {
     }
     if (next === "{") {
       const end = skipNested(word, i + 2, Nest.Brace, place);
-      closed(i + 1, end, "}", "parameter expansion");
+      embeddedSubstitutions(word, i + 2, closed(i + 1, end, "}", "parameter expansion"), place, !inDouble, substitutions);
       other({ kind: "parameter", name: PARAMETER.exec(word.slice(i + 2, end))?.[1] ?? "", text: word.slice(i, end) });
       return end;
     }
