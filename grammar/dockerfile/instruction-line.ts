@@ -31,7 +31,7 @@ export type ArgumentStyle =
   | "subcommand" // ONBUILD
   | "ignore"; // unknown instructions
 
-const STYLES: Readonly<Record<string, ArgumentStyle>> = {
+const STYLES: ReadonlyMap<string, ArgumentStyle> = new Map(Object.entries({
   add: "json-or-split",
   arg: "words",
   cmd: "json-or-string",
@@ -50,11 +50,11 @@ const STYLES: Readonly<Record<string, ArgumentStyle>> = {
   user: "string",
   volume: "json-or-split",
   workdir: "string",
-};
+} satisfies Record<string, ArgumentStyle>));
 
 /** The argument style of a keyword (any case). */
 export function argumentStyle(keyword: string): ArgumentStyle {
-  return STYLES[keyword.toLowerCase()] ?? "ignore";
+  return STYLES.get(keyword.toLowerCase()) ?? "ignore";
 }
 
 /** A logical line split into keyword, flags and argument text (BuildKit's `splitCommand`). */

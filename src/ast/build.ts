@@ -248,7 +248,8 @@ function buildInstruction(ctx: BuildContext, raw: RawInstruction): Instruction {
   const lastTokenEnd = last.startOffset + last.image.length;
   const specs = last.tokenType.name === "TextLine" ? (last.payload as TextLinePayload).heredocs : [];
   const heredocs = heredocNodes(ctx, logical, specs, raw.heredocBodies, [lineEnd, lastTokenEnd]);
-  const end = heredocs.length > 0 ? heredocs[heredocs.length - 1].range[1] : lineEnd;
+  const lastComment = comments.length > 0 ? comments[comments.length - 1].range[1] : 0;
+  const end = Math.max(heredocs.length > 0 ? heredocs[heredocs.length - 1].range[1] : lineEnd, lastComment);
   const rawText = raw.lines.map((t) => t.image).join("") + raw.heredocBodies.map((t) => t.image).join("");
   const node = instructionNode(ctx, logical, split, parsed, { heredocs, comments, raw: rawText, end });
   if (parsed.kind === "error") report(ctx, parseErrorCode(parsed.message), parsed.message, node.range);
