@@ -8,10 +8,12 @@ export { analyze, type AnalyzeOptions, type InstructionRef, type SemanticModel }
 export type { ModelDiagnostic, ModelDiagnosticCode } from "./diagnostics.js";
 export { expandText, expansionSite, type Expansion, type ExpansionMode, type ExpansionSite, type ValueLookup } from "./expansion.js";
 export type { EdgeKind, StageEdge, StageGraph } from "./graph.js";
-export { parseMount, parseRunFlags, type Mount, type MountSharing, type MountType, type NetworkMode, type RunFlags, type SecurityMode } from "./mounts.js";
+export { parseMount, type Mount, type MountSharing, type MountType } from "./mounts.js";
+export { parseRunFlags, type NetworkMode, type RunFlags, type SecurityMode } from "./run-flags.js";
 export type { RunAnalysis } from "./runs.js";
 export type { RunForm, RunScript } from "./run-script.js";
-export { PLATFORM_ARGS, type Scope, type ScopeOptions, type Variable, type VariableKind } from "./scope.js";
+export { PLATFORM_ARGS } from "./globals.js";
+export type { Scope, ScopeOptions, Variable, VariableKind } from "./scope.js";
 export { shellKindOf, type ShellKind, type StageShell } from "./stage-shell.js";
 export type { Stage, StageBase } from "./stages.js";
 export type { TargetPlan } from "./target.js";

@@ -1,13 +1,13 @@
 /**
- * `RUN --mount`, `--network` and `--security` as BuildKit reads them (§9.3): each mount is a CSV
- * record of `key=value` or bare keys, checked field by field in order, with values expanded
- * against the stage env.
+ * `RUN --mount` as BuildKit reads it (§9.3): each mount is a CSV record of `key=value` or bare
+ * keys, checked field by field in order, with values expanded against the stage env.
  *
  * @packageDocumentation
  */
-import type { Dockerfile, Flag, RunInstruction } from "../ast/nodes.js";
+import type { Dockerfile, Flag } from "../ast/nodes.js";
 import { diagnosticAt, type ModelDiagnostic } from "./diagnostics.js";
 import { expandText, type ValueLookup } from "./expansion.js";
+import { csvFields, parseBool, parseUint32, ramInBytes } from "./go-values.js";
 
 /**
  * The kinds of mount.
@@ -71,53 +71,12 @@ export interface Mount {
   readonly unresolved: readonly string[];
 }
 
-/**
- * The network a RUN has.
- *
- * @example
- * ```ts
- * const network: NetworkMode = "none";
- * ```
- */
-export type NetworkMode = "default" | "none" | "host";
-
-/**
- * The security mode a RUN has.
- *
- * @example
- * ```ts
- * const security: SecurityMode = "insecure";
- * ```
- */
-export type SecurityMode = "sandbox" | "insecure";
-
-/**
- * What {@link parseRunFlags} returns.
- *
- * @example
- * ```ts
- * const { mounts, network, security, diagnostics }: RunFlags = model.runs[0].flags;
- * ```
- */
-export interface RunFlags {
-  /** The valid mounts, in flag order. */
-  readonly mounts: readonly Mount[];
-  /** `--network`, `default` when absent or invalid. */
-  readonly network: NetworkMode;
-  /** `--security`, `sandbox` when absent or invalid. */
-  readonly security: SecurityMode;
-  /** Invalid mounts, networks and security modes. */
-  readonly diagnostics: readonly ModelDiagnostic[];
-}
-
-const NO_FLAGS: RunFlags = { mounts: [], network: "default", security: "sandbox", diagnostics: [] };
 const MOUNT_TYPES: readonly string[] = ["bind", "cache", "tmpfs", "secret", "ssh"];
 const SHARING: readonly string[] = ["shared", "private", "locked"];
-const NETWORKS: readonly string[] = ["default", "none", "host"];
-const SECURITY: readonly string[] = ["sandbox", "insecure"];
 const KEY_ALIASES: Readonly<Record<string, string>> = {
   src: "source", dst: "target", destination: "target", ro: "readonly", rw: "readwrite",
 };
+
 
 /** A mount being read, field by field (BuildKit's `instructions.Mount`). */
 interface Draft {
@@ -136,63 +95,6 @@ interface Draft {
   env?: string;
 }
 
-/**
- * Splits a CSV record as Go's `encoding/csv` does (comma separator, `"` quoting, `""` for a quote).
- * Returns the error text for malformed quoting.
- */
-function csvFields(text: string): string[] | string {
-  const fields: string[] = [];
-  let i = 0;
-  for (;;) {
-    if (text.charCodeAt(i) === 0x22) {
-      let value = "";
-      let j = i + 1;
-      for (;;) {
-        const close = text.indexOf('"', j);
-        if (close < 0) return `extraneous or missing " in quoted-field`;
-        value += text.slice(j, close);
-        if (text[close + 1] === '"') {
-          value += '"';
-          j = close + 2;
-          continue;
-        }
-        i = close + 1;
-        break;
-      }
-      fields.push(value);
-      if (i < text.length && text[i] !== ",") return `extraneous or missing " in quoted-field`;
-    } else {
-      const comma = text.indexOf(",", i);
-      const value = text.slice(i, comma < 0 ? text.length : comma);
-      if (value.includes('"')) return `bare " in non-quoted-field`;
-      fields.push(value);
-      i = comma < 0 ? text.length : comma;
-    }
-    if (i >= text.length) return fields;
-    i++;
-  }
-}
-
-/** Go's `strconv.ParseBool`. */
-function parseBool(value: string): boolean | undefined {
-  if (/^(1|t|T|TRUE|true|True)$/.test(value)) return true;
-  return /^(0|f|F|FALSE|false|False)$/.test(value) ? false : undefined;
-}
-
-/** Go's `strconv.ParseUint(value, base, 32)` for bases 8 and 10. */
-function parseUint32(value: string, base: 8 | 10): number | undefined {
-  if (!(base === 8 ? /^[0-7]+$/ : /^[0-9]+$/).test(value)) return undefined;
-  const n = parseInt(value, base);
-  return n <= 0xffffffff ? n : undefined;
-}
-
-/** docker/go-units `RAMInBytes`: `64m`, `1.5GiB`, `512` (binary multipliers). */
-function ramInBytes(value: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$/.exec(value);
-  if (match === null) return undefined;
-  const power = match[2] === undefined ? 0 : "kmgtp".indexOf(match[2].toLowerCase()) + 1;
-  return Math.floor(parseFloat(match[1]) * 1024 ** power);
-}
 
 /** Applies one `key=value` field; returns an error message, or undefined when it is valid. */
 function applyField(m: Draft, key: string, value: string, field: string): string | undefined {
@@ -352,36 +254,3 @@ export function parseMount(
   return { mount: withDefaults(m, flag, [...unresolved], sshIndex), diagnostics: [] };
 }
 
-/**
- * Reads a RUN's `--mount`, `--network` and `--security` flags (`--network` and `--security` are not expanded).
- *
- * @example
- * ```ts
- * const { ast } = parse("FROM alpine\nRUN --network=none --mount=type=secret,id=npm make\n");
- * const flags = parseRunFlags(ast.instructions[1] as RunInstruction, new Map(), "\\");
- * flags.network;          // "none"
- * flags.mounts[0].target; // "/run/secrets/npm"
- * ```
- */
-export function parseRunFlags(run: RunInstruction, vars: ValueLookup, escape: Dockerfile["escapeChar"]): RunFlags {
-  if (run.flags.length === 0) return NO_FLAGS;
-  const mounts: Mount[] = [];
-  const diagnostics: ModelDiagnostic[] = [];
-  let network: NetworkMode = "default";
-  let security: SecurityMode = "sandbox";
-  for (const flag of run.flags) {
-    const value = flag.value?.value;
-    if (flag.name.value === "mount") {
-      const result = parseMount(flag, vars, escape, mounts.filter((m) => m.type === "ssh").length);
-      if (result.mount !== undefined) mounts.push(result.mount);
-      diagnostics.push(...result.diagnostics);
-    } else if (flag.name.value === "network" && value !== undefined) {
-      if (NETWORKS.includes(value)) network = value as NetworkMode;
-      else diagnostics.push(diagnosticAt(flag, "invalid-network", `invalid network mode "${value}"`));
-    } else if (flag.name.value === "security" && value !== undefined) {
-      if (SECURITY.includes(value)) security = value as SecurityMode;
-      else diagnostics.push(diagnosticAt(flag, "invalid-security", `security "${value}" is not valid`));
-    }
-  }
-  return { mounts, network, security, diagnostics };
-}

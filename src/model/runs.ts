@@ -8,7 +8,7 @@
 import type { Dockerfile, RunInstruction } from "../ast/nodes.js";
 import { fileOperations, type FileOperation } from "./file-operations.js";
 import { cacheLeftBehind, packageOperations, type CacheLeftBehind, type PackageOperation } from "./package-managers/index.js";
-import { parseRunFlags, type RunFlags } from "./mounts.js";
+import { parseRunFlags, type RunFlags } from "./run-flags.js";
 import { runScript, type RunScript } from "./run-script.js";
 import type { Scope } from "./scope.js";
 import { parseShell, type ShellScript } from "./shell.js";

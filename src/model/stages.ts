@@ -9,7 +9,9 @@ import type { ArgInstruction, Dockerfile, FromInstruction, Instruction, Range, W
 import { diagnosticAt, type ModelDiagnostic } from "./diagnostics.js";
 import { expandText, type Expansion } from "./expansion.js";
 import { parseImageReference, type ImageReference } from "./image-ref.js";
-import { globalScope, scopeOf, walkStage, type GlobalScope, type ScopeOptions, type StageState, type StageWalk } from "./scope.js";
+import { globalScope, type GlobalScope } from "./globals.js";
+import { scopeOf, type ScopeOptions } from "./scope.js";
+import { walkStage, type StageState, type StageWalk } from "./stage-walk.js";
 import { looksWindows, POSIX_SHELL, WINDOWS_SHELL, type ShellKind, type StageShell } from "./stage-shell.js";
 
 /**

@@ -1,0 +1,86 @@
+/**
+ * The global scope (§11): the automatic platform ARGs and the meta ARGs before the first FROM,
+ * which FROM lines expand against and `ARG NAME` in a stage imports from.
+ *
+ * @packageDocumentation
+ */
+import type { ArgInstruction, Dockerfile, Instruction } from "../ast/nodes.js";
+import type { ModelDiagnostic } from "./diagnostics.js";
+import { buildArg, defaultValue, scopeOf, type Scope, type ScopeOptions, type Variable } from "./scope.js";
+
+/**
+ * The automatic platform ARGs BuildKit puts in the global scope.
+ *
+ * @example
+ * ```ts
+ * PLATFORM_ARGS.includes("TARGETARCH"); // true
+ * ```
+ */
+export const PLATFORM_ARGS = [
+  "BUILDPLATFORM", "BUILDOS", "BUILDOSVERSION", "BUILDARCH", "BUILDVARIANT",
+  "TARGETPLATFORM", "TARGETOS", "TARGETOSVERSION", "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE",
+] as const;
+
+
+/** The values the automatic platform ARGs take from the options. */
+function platformValues(options: ScopeOptions): Map<string, string | undefined> {
+  const values = new Map<string, string | undefined>(PLATFORM_ARGS.map((name) => [name, undefined]));
+  const setPlatform = (prefix: "BUILD" | "TARGET", platform: string | undefined): void => {
+    if (platform === undefined) return;
+    const [os = "", arch = "", variant = ""] = platform.split("/");
+    values.set(`${prefix}PLATFORM`, platform).set(`${prefix}OS`, os).set(`${prefix}ARCH`, arch);
+    values.set(`${prefix}VARIANT`, variant).set(`${prefix}OSVERSION`, "");
+  };
+  setPlatform("BUILD", options.buildPlatform);
+  setPlatform("TARGET", options.platform);
+  values.set("TARGETSTAGE", typeof options.target === "string" ? options.target : options.target === undefined ? "default" : undefined);
+  return values;
+}
+
+/**
+ * What {@link globalScope} returns.
+ *
+ * @example
+ * ```ts
+ * const { scope, before }: GlobalScope = globalScope(metaArgs, {}, "\\", []);
+ * ```
+ */
+export interface GlobalScope {
+  /** Platform ARGs and meta ARGs: the scope FROM lines expand against. */
+  readonly scope: Scope;
+  /** The scope each meta ARG instruction saw. */
+  readonly before: ReadonlyMap<Instruction, Scope>;
+}
+
+/**
+ * The global scope: the automatic platform ARGs, then the meta ARGs (the ARG instructions before
+ * the first FROM) in order, each default expanded against the globals so far, each `--build-arg`
+ * taking the place of the default unexpanded.
+ *
+ * @example
+ * ```ts
+ * const { ast } = parse("ARG TAG=3.20\nARG IMG=alpine:${TAG}\nFROM $IMG\n");
+ * globalScope(ast.instructions.slice(0, 2) as ArgInstruction[], {}, "\\", []).scope.get("IMG"); // "alpine:3.20"
+ * ```
+ */
+export function globalScope(
+  metaArgs: readonly ArgInstruction[],
+  options: ScopeOptions,
+  escape: Dockerfile["escapeChar"],
+  diagnostics: ModelDiagnostic[],
+): GlobalScope {
+  const vars = new Map<string, Variable>();
+  for (const [name, value] of platformValues(options)) {
+    vars.set(name, { name, value: buildArg(options, name) ?? value, kind: "platform", definition: undefined, stage: undefined });
+  }
+  const before = new Map<Instruction, Scope>();
+  for (const instruction of metaArgs) {
+    before.set(instruction, scopeOf(new Map(vars), true));
+    for (const declaration of instruction.declarations) {
+      const current = scopeOf(vars, true);
+      const value = buildArg(options, declaration.name.value) ?? defaultValue(declaration, current, escape, diagnostics);
+      vars.set(declaration.name.value, { name: declaration.name.value, value, kind: "global", definition: declaration, stage: undefined });
+    }
+  }
+  return { scope: scopeOf(vars, true), before };
+}

@@ -1,0 +1,122 @@
+/**
+ * A stage's build environment, instruction by instruction: ARG and ENV write to the same env (the
+ * later wins), global ARGs stay invisible until redeclared, SHELL changes the shell, and
+ * `FROM <stage>` starts from the parent's final state.
+ *
+ * @packageDocumentation
+ */
+import type { Dockerfile, Instruction } from "../ast/nodes.js";
+import type { ModelDiagnostic } from "./diagnostics.js";
+import { expandText } from "./expansion.js";
+import { buildArg, defaultValue, knownValue, scopeOf, type Scope, type ScopeOptions } from "./scope.js";
+import { shellOf, type StageShell } from "./stage-shell.js";
+
+/**
+ * The state a stage starts from: its parent stage's final state, or nothing for an image base.
+ *
+ * @example
+ * ```ts
+ * const start: StageState = { scope: scopeOf(new Map(), true), env: new Map(), shell: POSIX_SHELL };
+ * ```
+ */
+export interface StageState {
+  /** Every ARG and ENV variable (the build environment). */
+  readonly scope: Scope;
+  /** ENV variables only, in definition order (the image config's `Env`). */
+  readonly env: ReadonlyMap<string, string | undefined>;
+  readonly shell: StageShell;
+}
+
+/**
+ * What {@link walkStage} returns.
+ *
+ * @example
+ * ```ts
+ * const { before, shells, final }: StageWalk = walkStage(input);
+ * ```
+ */
+export interface StageWalk {
+  /** The scope each instruction of the stage sees (the state before it runs). */
+  readonly before: ReadonlyMap<Instruction, Scope>;
+  /** The shell each instruction of the stage runs with. */
+  readonly shells: ReadonlyMap<Instruction, StageShell>;
+  /** The state after the last instruction. */
+  readonly final: StageState;
+}
+
+/**
+ * The inputs of {@link walkStage}.
+ *
+ * @example
+ * ```ts
+ * const input: StageWalkInput = { index: 0, instructions, start, globals, options: {}, escape: "\\", diagnostics: [] };
+ * ```
+ */
+export interface StageWalkInput {
+  /** The stage's index. */
+  readonly index: number;
+  /** The instructions in the order they run: inherited ONBUILD triggers first, then the stage's own. */
+  readonly instructions: readonly Instruction[];
+  /** The state before the first instruction. */
+  readonly start: StageState;
+  /** The global scope, which `ARG NAME` imports from. */
+  readonly globals: Scope;
+  /** Build args. */
+  readonly options: ScopeOptions;
+  /** The Dockerfile's escape character. */
+  readonly escape: Dockerfile["escapeChar"];
+  /** Where expansion errors go. */
+  readonly diagnostics: ModelDiagnostic[];
+}
+
+/**
+ * Runs a stage's ARG, ENV and SHELL instructions, recording the scope and shell every instruction
+ * sees. `ARG NAME` takes a build arg, else the global value when it is known, else keeps the value
+ * NAME already has (from an ENV or a parent stage), else NAME is declared but unknown. Every pair of one ENV or ARG instruction expands against the env before that instruction,
+ * as BuildKit does (`ENV A=1 B=$A` sets B from the previous A).
+ *
+ * @example
+ * ```ts
+ * const walk = walkStage({ index: 0, instructions: stage.instructions, start, globals, options: {}, escape: "\\", diagnostics: [] });
+ * walk.final.scope.get("VERSION");
+ * ```
+ */
+export function walkStage(input: StageWalkInput): StageWalk {
+  const { index, globals, options, escape, diagnostics } = input;
+  const before = new Map<Instruction, Scope>();
+  const shells = new Map<Instruction, StageShell>();
+  let vars = new Map(input.start.scope.variables.map((v) => [v.name, v]));
+  let scope = input.start.scope;
+  const env = new Map(input.start.env);
+  let shell = input.start.shell;
+  for (const instruction of input.instructions) {
+    before.set(instruction, scope);
+    shells.set(instruction, shell);
+    if (instruction.type === "ENV") {
+      vars = new Map(vars);
+      for (const pair of instruction.pairs) {
+        const key = expandText(pair.key.value, scope, escape, "word").value;
+        const value = knownValue(expandText(pair.value.value, scope, escape, "word"), pair.value, diagnostics);
+        vars.delete(key);
+        vars.set(key, { name: key, value, kind: "env", definition: pair, stage: index });
+        env.delete(key);
+        env.set(key, value);
+      }
+      scope = scopeOf(vars, scope.closed);
+    } else if (instruction.type === "ARG") {
+      vars = new Map(vars);
+      for (const declaration of instruction.declarations) {
+        const name = declaration.name.value;
+        const value = buildArg(options, name) ?? (declaration.defaultValue === undefined
+          ? (globals.get(name) ?? vars.get(name)?.value)
+          : defaultValue(declaration, scope, escape, diagnostics));
+        vars.delete(name);
+        vars.set(name, { name, value, kind: "arg", definition: declaration, stage: index });
+      }
+      scope = scopeOf(vars, scope.closed);
+    } else if (instruction.type === "SHELL") {
+      shell = shellOf(instruction) ?? shell;
+    }
+  }
+  return { before, shells, final: { scope, env, shell } };
+}
