@@ -12,18 +12,20 @@ export { toDockerFileParserCommands, type DockerFileParserCommand, type DockerFi
 export { analyze, type AnalyzeOptions, type SemanticModel } from "./model/index.js";
 export type * from "./model/index.js";
 export { lint, type LintOptions } from "./engine/lint.js";
-export { fixText, applyFixes, type FixOptions, type FixResult } from "./engine/fix.js";
+export { fixText, applyFixes, type AppliedFixes, type FixOptions, type FixResult } from "./engine/fix.js";
 export {
   configSchema,
   validateConfig,
   loadConfigFile,
   findConfigFile,
+  type ConfigResult,
   type DockerlintConfig,
   type RuleSetting,
   type SeveritySetting,
 } from "./engine/config.js";
-export { defineRule, type RuleModule, type RuleMeta, type RuleContext, type RuleReport, type RuleDocs } from "./engine/rule.js";
+export { defineRule, type JsonSchema, type RuleModule, type RuleMeta, type RuleContext, type RuleReport, type RuleDocs, type RuleFix } from "./engine/rule.js";
 export type * from "./engine/types.js";
 export { LINT_RESULT_FORMAT_VERSION } from "./engine/types.js";
 export { allRules, rulesById } from "../rules/index.js";
 export { formatters, type FormatName, type Formatter, type FormatContext } from "./formatters/index.js";
+export type * from "./model/shell-types.js";

@@ -10,13 +10,17 @@
 
 /** A 1-based line and 1-based column (in UTF-16 code units). */
 export interface Position {
+  /** 1-based line. */
   readonly line: number;
+  /** 1-based column, counted in UTF-16 code units. */
   readonly column: number;
 }
 
 /** Start and end positions of a node; the end is exclusive. */
 export interface Location {
+  /** Where the node starts. */
   readonly start: Position;
+  /** Where the node ends (exclusive). */
   readonly end: Position;
 }
 
@@ -25,8 +29,11 @@ export type Range = readonly [start: number, end: number];
 
 /** Fields shared by every node. */
 export interface Node {
+  /** The node kind: `Word`, `Comment`, `FROM`, `RUN`, … */
   readonly type: string;
+  /** UTF-16 offsets `[start, end)` into the source text. */
   readonly range: Range;
+  /** 1-based line/column positions of {@link Node.range}. */
   readonly loc: Location;
 }
 
@@ -39,6 +46,7 @@ export type SourceMap = readonly number[];
 
 /** A piece of text: an argument, a flag name or value, a key, a stage name, ... */
 export interface Word extends Node {
+  /** Always `Word`. */
   readonly type: "Word";
   /** The text as BuildKit's parser hands it on (continuations joined, JSON decoded, flags unquoted). */
   readonly value: string;
@@ -48,6 +56,7 @@ export interface Word extends Node {
 
 /** A comment line (`# text`). Recognised parser directives are {@link Directive}s instead. */
 export interface Comment extends Node {
+  /** Always `Comment`. */
   readonly type: "Comment";
   /** The text after `#`, trimmed as BuildKit trims it. */
   readonly value: string;
@@ -57,7 +66,9 @@ export interface Comment extends Node {
 
 /** A line holding only whitespace, between instructions. */
 export interface BlankLine extends Node {
+  /** Always `BlankLine`. */
   readonly type: "BlankLine";
+  /** The whole physical line, with its line terminator. */
   readonly raw: string;
 }
 
@@ -66,17 +77,21 @@ export type DirectiveKind = "syntax" | "escape" | "check";
 
 /** A parser directive from the leading comment block: `# syntax=…`, `# escape=…`, `# check=…`. */
 export interface Directive extends Node {
+  /** Always `Directive`. */
   readonly type: "Directive";
+  /** Which directive, lower case. */
   readonly kind: DirectiveKind;
   /** The directive name as written (case kept). */
   readonly name: Word;
   /** The trimmed value. */
   readonly value: Word;
+  /** The whole physical line, with its line terminator. */
   readonly raw: string;
 }
 
 /** A `--name[=value]` flag before an instruction's arguments. */
 export interface Flag extends Node {
+  /** Always `Flag`. */
   readonly type: "Flag";
   /** Name without the leading `--`, after BuildKit's quote and escape removal. */
   readonly name: Word;
@@ -88,6 +103,7 @@ export interface Flag extends Node {
 
 /** A here-document attached to RUN, COPY or ADD (`<<EOF … EOF`). */
 export interface Heredoc extends Node {
+  /** Always `Heredoc`. */
   readonly type: "Heredoc";
   /** The marker word in the instruction line, e.g. `<<-"EOF"`. */
   readonly marker: Word;
@@ -109,15 +125,19 @@ export interface Heredoc extends Node {
 
 /** JSON (exec) form: `["executable", "arg"]`. */
 export interface ExecForm extends Node {
+  /** Always `ExecForm`. */
   readonly type: "ExecForm";
+  /** The decoded strings of the JSON array. */
   readonly elements: readonly Word[];
 }
 
 /** Shell form: the rest of the line, verbatim, run by the stage's shell. */
 export interface ShellForm extends Node {
+  /** Always `ShellForm`. */
   readonly type: "ShellForm";
   /** The command text with continuations joined; quotes and escapes kept. */
   readonly value: string;
+  /** Maps offsets in {@link ShellForm.value} to the source, when continuation lines split it. */
   readonly map?: SourceMap;
 }
 
@@ -126,6 +146,7 @@ export type CommandForm = ExecForm | ShellForm;
 
 /** An image reference as written after FROM, split into its parts (no validation). */
 export interface ImageRef extends Node {
+  /** Always `ImageRef`. */
   readonly type: "ImageRef";
   /** The whole reference as written. */
   readonly value: string;
@@ -133,6 +154,7 @@ export interface ImageRef extends Node {
   readonly registry: Word | undefined;
   /** The repository path without registry, tag and digest. */
   readonly path: Word;
+  /** The tag after `:`, when written. */
   readonly tag: Word | undefined;
   /** `algorithm:hex` after `@`. */
   readonly digest: Word | undefined;
@@ -140,8 +162,11 @@ export interface ImageRef extends Node {
 
 /** One `key=value` (or legacy `key value`) pair of ENV or LABEL. */
 export interface KeyValue extends Node {
+  /** Always `KeyValue`. */
   readonly type: "KeyValue";
+  /** The key, quotes kept (BuildKit removes them when it expands the key). */
   readonly key: Word;
+  /** The value, quotes and escapes kept (BuildKit processes them when it expands the value). */
   readonly value: Word;
   /** `equals` for `k=v`, `legacy` for the deprecated `ENV key value` form. */
   readonly form: "equals" | "legacy";
@@ -149,6 +174,7 @@ export interface KeyValue extends Node {
 
 /** One declaration of an ARG instruction. */
 export interface ArgDeclaration extends Node {
+  /** Always `ArgDeclaration`. */
   readonly type: "ArgDeclaration";
   /** The name; quotes are kept, as BuildKit keeps them. */
   readonly name: Word;
@@ -158,9 +184,13 @@ export interface ArgDeclaration extends Node {
 
 /** One EXPOSE entry: `80`, `8080/tcp`, `53/udp`, `${PORT}`. */
 export interface PortSpec extends Node {
+  /** Always `PortSpec`. */
   readonly type: "PortSpec";
+  /** The entry as written, e.g. `8080/tcp`. */
   readonly value: string;
+  /** The port (or range, or variable) before `/`. */
   readonly port: Word;
+  /** The protocol after `/`, when written. */
   readonly protocol: Word | undefined;
 }
 
@@ -192,106 +222,145 @@ export interface InstructionBase extends Node {
 
 /** `FROM [--platform=…] image [AS name]` */
 export interface FromInstruction extends InstructionBase {
+  /** Always `FROM`. */
   readonly type: "FROM";
+  /** The `--platform` flag, when given. */
   readonly platform: Flag | undefined;
+  /** The base image or stage reference; undefined when FROM has no argument. */
   readonly image: ImageRef | undefined;
+  /** The `AS` keyword as written. */
   readonly asKeyword: Word | undefined;
+  /** The stage name as written (BuildKit lowercases it). */
   readonly stageName: Word | undefined;
 }
 
 /** RUN in shell or exec form. */
 export interface RunInstruction extends InstructionBase {
+  /** Always `RUN`. */
   readonly type: "RUN";
+  /** The command; undefined for a bare `RUN`. */
   readonly command: CommandForm | undefined;
 }
 
 /** CMD in shell or exec form. */
 export interface CmdInstruction extends InstructionBase {
+  /** Always `CMD`. */
   readonly type: "CMD";
+  /** The command; undefined for a bare `CMD`. */
   readonly command: CommandForm | undefined;
 }
 
 /** ENTRYPOINT in shell or exec form. */
 export interface EntrypointInstruction extends InstructionBase {
+  /** Always `ENTRYPOINT`. */
   readonly type: "ENTRYPOINT";
+  /** The command; undefined for a bare `ENTRYPOINT`. */
   readonly command: CommandForm | undefined;
 }
 
 /** SHELL: BuildKit requires exec form. */
 export interface ShellInstruction extends InstructionBase {
+  /** Always `SHELL`. */
   readonly type: "SHELL";
+  /** The shell and its options; undefined for a bare `SHELL`. */
   readonly command: CommandForm | undefined;
 }
 
 /** COPY: sources, then the destination. */
 export interface CopyInstruction extends InstructionBase {
+  /** Always `COPY`. */
   readonly type: "COPY";
+  /** True when the arguments were a JSON array. */
   readonly json: boolean;
+  /** Every argument but the last (heredoc markers included). */
   readonly sources: readonly Word[];
+  /** The last argument; undefined with fewer than two arguments. */
   readonly destination: Word | undefined;
 }
 
 /** ADD: like COPY, and it also fetches URLs and git repositories and extracts local archives. */
 export interface AddInstruction extends InstructionBase {
+  /** Always `ADD`. */
   readonly type: "ADD";
+  /** True when the arguments were a JSON array. */
   readonly json: boolean;
+  /** Every argument but the last (heredoc markers included). */
   readonly sources: readonly Word[];
+  /** The last argument; undefined with fewer than two arguments. */
   readonly destination: Word | undefined;
 }
 
 /** ENV pairs. */
 export interface EnvInstruction extends InstructionBase {
+  /** Always `ENV`. */
   readonly type: "ENV";
+  /** The pairs in order. */
   readonly pairs: readonly KeyValue[];
 }
 
 /** LABEL pairs. */
 export interface LabelInstruction extends InstructionBase {
+  /** Always `LABEL`. */
   readonly type: "LABEL";
+  /** The pairs in order. */
   readonly pairs: readonly KeyValue[];
 }
 
 /** ARG declarations. */
 export interface ArgInstruction extends InstructionBase {
+  /** Always `ARG`. */
   readonly type: "ARG";
+  /** The declarations in order. */
   readonly declarations: readonly ArgDeclaration[];
 }
 
 /** EXPOSE ports. */
 export interface ExposeInstruction extends InstructionBase {
+  /** Always `EXPOSE`. */
   readonly type: "EXPOSE";
+  /** The entries in order. */
   readonly ports: readonly PortSpec[];
 }
 
 /** HEALTHCHECK [options] CMD command | NONE */
 export interface HealthcheckInstruction extends InstructionBase {
+  /** Always `HEALTHCHECK`. */
   readonly type: "HEALTHCHECK";
   /** `CMD`, `NONE` or whatever word was written there. */
   readonly kind: Word | undefined;
+  /** The check command after `CMD`; undefined for `NONE`. */
   readonly command: CommandForm | undefined;
 }
 
 /** ONBUILD wraps a complete instruction that runs in downstream builds. */
 export interface OnbuildInstruction extends InstructionBase {
+  /** Always `ONBUILD`. */
   readonly type: "ONBUILD";
+  /** The wrapped instruction; undefined for a bare `ONBUILD`. */
   readonly trigger: Instruction | undefined;
 }
 
 /** An instruction whose argument is the rest of the line as one value. */
 export interface SingleValueInstruction extends InstructionBase {
+  /** Which of the single-value instructions. */
   readonly type: "USER" | "WORKDIR" | "STOPSIGNAL" | "MAINTAINER";
+  /** The rest of the line; undefined when empty. */
   readonly value: Word | undefined;
 }
 
 /** VOLUME paths. */
 export interface VolumeInstruction extends InstructionBase {
+  /** Always `VOLUME`. */
   readonly type: "VOLUME";
+  /** True when the arguments were a JSON array. */
   readonly json: boolean;
+  /** The volume paths. */
   readonly paths: readonly Word[];
 }
 
 /** An instruction keyword BuildKit does not know. BuildKit's parser keeps it; its build rejects it. */
 export interface UnknownInstruction extends InstructionBase {
+  /** Always `UNKNOWN`; the keyword as written is in {@link InstructionBase.keyword}. */
   readonly type: "UNKNOWN";
 }
 
@@ -307,14 +376,17 @@ export type BodyItem = Directive | Comment | BlankLine | Instruction;
 
 /** The root node. */
 export interface Dockerfile extends Node {
+  /** Always `Dockerfile`. */
   readonly type: "Dockerfile";
   /** True when the text started with a UTF-8 byte order mark (U+FEFF), which is not in {@link body}. */
   readonly bom: boolean;
   /** The escape and line-continuation character: `\` unless `# escape=` says otherwise. */
   readonly escapeChar: "\\" | "`";
+  /** The parser directives of the leading block. */
   readonly directives: readonly Directive[];
   /** Every comment line outside heredoc bodies, including those inside continuations. */
   readonly comments: readonly Comment[];
+  /** Every instruction in order (ONBUILD triggers stay inside their ONBUILD). */
   readonly instructions: readonly Instruction[];
   /** Directives, comments, blank lines and instructions in source order, covering the whole text. */
   readonly body: readonly BodyItem[];
@@ -327,15 +399,20 @@ export type ParseSeverity = "error" | "warning";
 export interface ParseDiagnostic {
   /** Stable kebab-case code, e.g. `unterminated-heredoc`. */
   readonly code: string;
+  /** `error` for what BuildKit rejects, `warning` for what it only warns about. */
   readonly severity: ParseSeverity;
   /** Plain-words message. */
   readonly message: string;
+  /** The offending text. */
   readonly range: Range;
+  /** Line/column positions of {@link ParseDiagnostic.range}. */
   readonly loc: Location;
 }
 
 /** What {@link parse} returns for any input. */
 export interface ParseResult {
+  /** The tree, always present, possibly partial. */
   readonly ast: Dockerfile;
+  /** Problems found, in source order of discovery. */
   readonly diagnostics: readonly ParseDiagnostic[];
 }

@@ -18,6 +18,7 @@ export type RuleSetting = SeveritySetting | readonly [SeveritySetting] | readonl
 
 /** The configuration file's content. */
 export interface DockerlintConfig {
+  /** Path or URL of the JSON Schema, for editors. */
   readonly $schema?: string;
   /** Severity (and options) per rule id; an alias (`DL3008`, `JSONArgsRecommended`) sets the findings that carry it. */
   readonly rules?: Readonly<Record<string, RuleSetting>>;

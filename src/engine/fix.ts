@@ -25,8 +25,16 @@ export interface FixResult {
 
 const MAX_PASSES = 10;
 
+/** The outcome of {@link applyFixes}. */
+export interface AppliedFixes {
+  /** The text with the edits applied. */
+  readonly output: string;
+  /** How many findings' fixes were applied. */
+  readonly applied: number;
+}
+
 /** Applies the edits of `findings` that do not overlap an earlier one; returns the text and how many fixes applied. */
-export function applyFixes(text: string, findings: readonly Finding[], unsafe: boolean): { output: string; applied: number } {
+export function applyFixes(text: string, findings: readonly Finding[], unsafe: boolean): AppliedFixes {
   const fixes = findings
     .filter((f) => f.fix !== undefined && (unsafe || f.fix.safety === "safe"))
     .map((f) => [...f.fix!.edits].sort((a, b) => a.range[0] - b.range[0]))

@@ -29,6 +29,7 @@ export interface RuleMeta {
   readonly id: string;
   /** One line, starting with Enforce, Require or Disallow, no final period. */
   readonly description: string;
+  /** The documentation category. */
   readonly category: RuleCategory;
   /** Default severity; `off` for opt-in rules. */
   readonly severity: Severity | "off";
@@ -40,6 +41,7 @@ export interface RuleMeta {
   readonly messages: Readonly<Record<string, string>>;
   /** JSON Schema of the options object (properties with defaults). */
   readonly schema?: JsonSchema;
+  /** The rule's documentation. */
   readonly docs: RuleDocs;
   /** The rule also checks instructions inside ONBUILD triggers (the engine does not unwrap them; the rule does). */
   readonly appliesInOnbuild?: boolean;
@@ -49,37 +51,49 @@ export interface RuleMeta {
 
 /** A fix offered with a finding. */
 export interface RuleFix {
+  /** Overrides the rule's `fixable` for this fix. */
   readonly safety?: FixSafety;
+  /** Non-overlapping edits applied together. */
   readonly edits: readonly TextEdit[];
 }
 
 /** What a rule reports. */
 export interface RuleReport {
+  /** A key of the rule's `messages`. */
   readonly messageId: string;
+  /** Values for the message's `{{placeholders}}`. */
   readonly data?: Readonly<Record<string, string | number>>;
   /** The narrowest node that explains the problem, or an explicit range. */
   readonly node?: Node;
+  /** An explicit span, when no node fits. */
   readonly range?: Range;
   /** The aliases that apply to this finding (default: all of the rule's aliases). */
   readonly aliases?: readonly string[];
+  /** A fix for the finding. */
   readonly fix?: RuleFix;
 }
 
 /** What a rule's check receives. */
 export interface RuleContext<Options = Record<string, unknown>> {
+  /** The Dockerfile text. */
   readonly source: string;
+  /** Its syntax tree. */
   readonly ast: Dockerfile;
+  /** Its semantic model. */
   readonly model: SemanticModel;
   /** The rule's options, defaults filled in, validated against its schema. */
   readonly options: Options;
   /** The path of the file being linted, when known (for checks that look next to it). */
   readonly filePath: string | undefined;
+  /** Reports a finding. */
   report(report: RuleReport): void;
 }
 
 /** A rule: metadata and a check. */
 export interface RuleModule<Options = Record<string, unknown>> {
+  /** What the rule is. */
   readonly meta: RuleMeta;
+  /** Reads the context and reports findings. */
   check(context: RuleContext<Options>): void;
 }
 

@@ -66,12 +66,16 @@ export interface SimpleCommand {
 
 /** A shell diagnostic: the script could not be fully parsed. */
 export interface ShellDiagnostic {
+  /** What could not be parsed. */
   readonly message: string;
+  /** Where, as Dockerfile offsets. */
   readonly range: Range;
 }
 
 /** A parsed script: every simple command in source order, with its context. */
 export interface ShellScript {
+  /** Every simple command in source order, nested ones included. */
   readonly commands: readonly SimpleCommand[];
+  /** Parts of the script that could not be parsed. */
   readonly diagnostics: readonly ShellDiagnostic[];
 }
