@@ -53,9 +53,15 @@ const LOWER_C = 99;
 const LOWER_E = 101;
 const EQUALS = 61;
 
-/** Characters that end an unquoted word: blanks, newline and the operator characters `;&|<>()`. */
+/**
+ * The characters that end an unquoted word: blanks, newline and the operator characters.
+ *
+ * @example
+ * WORD_BREAKS.includes(";"); // true
+ */
+export const WORD_BREAKS = " \t\r\n\f\v;&|<>()";
 const BREAK = new Uint8Array(128);
-for (const c of " \t\r\n\f\v;&|<>()") BREAK[c.charCodeAt(0)] = 1;
+for (const c of WORD_BREAKS) BREAK[c.charCodeAt(0)] = 1;
 
 /** Whether the character code ends an unquoted word. */
 function isWordBreak(code: number): boolean {

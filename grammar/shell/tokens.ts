@@ -4,13 +4,13 @@
  * custom patterns driven by {@link lexState}, the per-tokenize state of the lexer.
  *
  * Reserved words (`if`, `then`, `{`, `!`, …) are their own token types only when the whole word
- * is exactly that spelling, unquoted; all of them also belong to {@link WordLike}, so the grammar
+ * is exactly that spelling, unquoted; all of them also belong to `T.WordLike`, so the grammar
  * takes them as ordinary arguments wherever a command name is not expected (`echo if`).
  *
  * @packageDocumentation
  */
 import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from "chevrotain";
-import { lineEnd, scanWordEnd, skipNested, Nest, type ScanPlace } from "./scan.js";
+import { lineEnd, scanWordEnd, skipNested, Nest, WORD_BREAKS, type ScanPlace } from "./scan.js";
 
 /** A here-document body found by the lexer, keyed by its `<<` operator's offset. */
 export interface LexedHeredoc {
@@ -37,7 +37,14 @@ interface PendingHeredoc {
   readonly expands: boolean;
 }
 
-/** Mutable state of one tokenize call: reset by `lexShell` before each run. */
+/**
+ * Mutable state of one tokenize call, read and written by the custom patterns: reset by
+ * `lexShell` before each run, read back after it.
+ *
+ * @example
+ * lexer.tokenize(text, "bash");
+ * lexState.heredocs.get(offsetOfLessLess)?.body;
+ */
 export const lexState = {
   place: { base: 0, memo: undefined, bash: true } as ScanPlace,
   pending: [] as PendingHeredoc[],
@@ -65,7 +72,7 @@ function matched(image: string): CustomPatternMatcherReturn {
 
 /** Start-character hints for word tokens: every non-breaking ASCII code and one code per 256-block above. */
 const WORD_START: number[] = [];
-for (let c = 0; c < 256; c++) if (!" \t\r\n\f\v;&|<>()".includes(String.fromCharCode(c))) WORD_START.push(c);
+for (let c = 0; c < 256; c++) if (!WORD_BREAKS.includes(String.fromCharCode(c))) WORD_START.push(c);
 for (let c = 256; c < 65536; c += 256) WORD_START.push(c);
 
 /** Any word: the category the grammar consumes for arguments. */
@@ -77,13 +84,16 @@ const RedirOp = createToken({ name: "RedirOp", pattern: Lexer.NA, label: "a redi
 /** Tokens that cannot start a command: at top level they are reported and skipped. */
 const Stray = createToken({ name: "Stray", pattern: Lexer.NA });
 
+/** The categories of an ordinary word. */
+const WORD = [WordLike, InTest];
+
 const HEREDOC_QUOTES = /['"\\]/g;
 
 /** A word that is not a reserved word nor an assignment. */
 const PlainWord = createToken({
   name: "PlainWord",
   label: "a word",
-  categories: [WordLike, InTest],
+  categories: WORD,
   start_chars_hint: WORD_START,
   line_breaks: true,
   pattern: {
@@ -111,7 +121,7 @@ const ASSIGNMENT = /[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/y;
 const AssignmentWord = createToken({
   name: "AssignmentWord",
   label: "an assignment",
-  categories: [WordLike, InTest],
+  categories: WORD,
   start_chars_hint: [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_"],
   line_breaks: true,
   pattern: {
@@ -124,11 +134,12 @@ const AssignmentWord = createToken({
   },
 });
 
-function reserved(name: string, spelling: string, extra: TokenType[] = []): TokenType {
+/** A reserved word: exactly `spelling`, unquoted, as a whole word. */
+function reserved(name: string, spelling: string, categories: TokenType[] = WORD): TokenType {
   return createToken({
     name,
     label: `'${spelling}'`,
-    categories: [WordLike, InTest, ...extra],
+    categories,
     start_chars_hint: [spelling[0]],
     pattern: {
       exec(text: string, offset: number): CustomPatternMatcherReturn | null {
@@ -141,35 +152,25 @@ function reserved(name: string, spelling: string, extra: TokenType[] = []): Toke
 }
 
 const If = reserved("If", "if");
-const Then = reserved("Then", "then", [Stray]);
-const Elif = reserved("Elif", "elif", [Stray]);
-const Else = reserved("Else", "else", [Stray]);
-const Fi = reserved("Fi", "fi", [Stray]);
+const Then = reserved("Then", "then", [...WORD, Stray]);
+const Elif = reserved("Elif", "elif", [...WORD, Stray]);
+const Else = reserved("Else", "else", [...WORD, Stray]);
+const Fi = reserved("Fi", "fi", [...WORD, Stray]);
 const For = reserved("For", "for");
-const In = reserved("In", "in", [Stray]);
+const In = reserved("In", "in", [...WORD, Stray]);
 const While = reserved("While", "while");
 const Until = reserved("Until", "until");
-const Do = reserved("Do", "do", [Stray]);
-const Done = reserved("Done", "done", [Stray]);
+const Do = reserved("Do", "do", [...WORD, Stray]);
+const Done = reserved("Done", "done", [...WORD, Stray]);
 const Case = reserved("Case", "case");
-const Esac = reserved("Esac", "esac", [Stray]);
+const Esac = reserved("Esac", "esac", [...WORD, Stray]);
 const FunctionKw = reserved("FunctionKw", "function");
 const LBrace = reserved("LBrace", "{");
-const RBrace = reserved("RBrace", "}", [Stray]);
+const RBrace = reserved("RBrace", "}", [...WORD, Stray]);
 const Bang = reserved("Bang", "!");
 const DBracketOpen = reserved("DBracketOpen", "[[");
-/** `]]`: a word, but not part of {@link InTest}. */
-const DBracketClose = createToken({
-  name: "DBracketClose",
-  label: "']]'",
-  categories: [WordLike, Stray],
-  start_chars_hint: ["]"],
-  pattern: {
-    exec(text: string, offset: number): CustomPatternMatcherReturn | null {
-      return wordEnd(text, offset) - offset === 2 && text.startsWith("]]", offset) ? matched("]]") : null;
-    },
-  },
-});
+/** `]]`: a word, but not part of `InTest` (it ends `[[ … ]]`). */
+const DBracketClose = reserved("DBracketClose", "]]", [WordLike, Stray]);
 
 const DIGIT_START = [..."0123456789"];
 
@@ -193,7 +194,7 @@ const IoNumber = createToken({
 const ProcessSubstitution = createToken({
   name: "ProcessSubstitution",
   label: "a process substitution",
-  categories: [WordLike, InTest],
+  categories: WORD,
   start_chars_hint: ["<", ">"],
   line_breaks: true,
   pattern: {

@@ -44,6 +44,8 @@ const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 /** Characters that need attention outside quotes; anything else is copied as is. */
 const UNQUOTED_SPECIAL = /[\\'"$`*?[<>]/g;
+/** The same, to test a whole word at once (not global: no `lastIndex` to reset). */
+const HAS_SPECIAL = /[\\'"$`*?[<>]/;
 /** Characters that need attention inside double quotes. */
 const DOUBLE_SPECIAL = /[\\"$`]/g;
 
@@ -136,8 +138,7 @@ export function heredocSubstitutions(text: string, place: ScanPlace): readonly S
  * analyzeWord("'it'\\''s'", { base: 0, memo: undefined, bash: true }).value; // "it's"
  */
 export function analyzeWord(word: string, place: ScanPlace): WordAnalysis {
-  UNQUOTED_SPECIAL.lastIndex = 0;
-  if (!UNQUOTED_SPECIAL.test(word)) {
+  if (!HAS_SPECIAL.test(word)) {
     return { parts: [{ kind: "literal", value: word, quoted: "none" }], value: word, substitutions: NONE, problems: NONE };
   }
   const parts: ShellWordPart[] = [];
