@@ -37,6 +37,10 @@ export type ModelDiagnosticCode =
   | "invalid-security"
   /** A FROM whose base name expands to nothing. */
   | "blank-base-name"
+  /** A FROM base that is neither an earlier stage nor a valid image reference (`FROM Build` for stage `build`). */
+  | "invalid-base-image"
+  /** A warning: a FROM base name needs variables that have no known value, so its stage or image is unknown. */
+  | "unresolved-base"
   /** The variable lexer rejected a word (`${X`, an unclosed quote, …). */
   | "expansion-error";
 

@@ -171,11 +171,11 @@ export function buildStages(ast: Dockerfile, options: ScopeOptions, diagnostics:
   for (const { from, instructions } of groupsOfStages) {
     const index = stages.length;
     const name = expandText(from.image?.value ?? "", globals.scope, escape, "word");
-    reportBaseName(from, name, diagnostics);
     const platformWord = from.platform?.value;
     const platform = platformWord === undefined ? undefined : expandText(platformWord.value, globals.scope, escape, "word");
     if (platform?.error !== undefined) diagnostics.push(diagnosticAt(platformWord!, "expansion-error", platform.error));
     const base = resolveBase(from, name, stages);
+    reportBase(from, name, base, stages, diagnostics);
     const parent = base.kind === "stage" ? stages[base.index] : undefined;
     const windows = parent?.windows ?? (escape === "`" || looksWindows(name.value, platform?.value));
     const start: StageState = parent === undefined
@@ -206,11 +206,19 @@ export function buildStages(ast: Dockerfile, options: ScopeOptions, diagnostics:
   return { metaArgs, globals, stages, walks, stageOf };
 }
 
-function reportBaseName(from: FromInstruction, name: Expansion, diagnostics: ModelDiagnostic[]): void {
+/** BuildKit's errors about a FROM base (and a warning when its name is unknown). */
+function reportBase(from: FromInstruction, name: Expansion, base: StageBase, earlier: readonly Stage[], diagnostics: ModelDiagnostic[]): void {
   const image = from.image;
   if (image === undefined) return;
   if (name.error !== undefined) diagnostics.push(diagnosticAt(image, "expansion-error", name.error));
   else if (name.value === "" && name.unresolved.length === 0) {
     diagnostics.push(diagnosticAt(image, "blank-base-name", `base name (${image.value}) should not be blank`));
+  } else if (base.kind === "image" && base.unresolved.length > 0) {
+    const names = base.unresolved.join(", ");
+    diagnostics.push(diagnosticAt(image, "unresolved-base", `base name (${image.value}) depends on ${names}, which has no known value`, "warning"));
+  } else if (base.kind === "image" && base.error !== undefined) {
+    const stage = earlier.find((s) => s.name === base.name.toLowerCase());
+    const hint = stage === undefined ? "" : ` (FROM matches stage names case-sensitively: did you mean ${stage.name}?)`;
+    diagnostics.push(diagnosticAt(image, "invalid-base-image", `${base.error}${hint}`));
   }
 }

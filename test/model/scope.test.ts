@@ -35,6 +35,9 @@ describe("global scope", () => {
     expect(m.globals.get("BASE")).toBeUndefined();
     expect(m.stages[0].base).toMatchObject({ kind: "image", ref: undefined, unresolved: ["BASE"] });
     expect(m.stages[0].platform).toMatchObject({ value: "", unresolved: ["BUILDPLATFORM"] });
+    expect(m.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
+      ["unresolved-base", "warning", "base name (${BASE}) depends on BASE, which has no known value"],
+    ]);
   });
 
   it("derives the platform ARGs from the options, and build args override them", () => {

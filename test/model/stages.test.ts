@@ -57,6 +57,10 @@ describe("stages", () => {
     const b = model(["FROM alpine AS build", "FROM Build"]);
     expect(b.stages[1].base).toMatchObject({ kind: "image", name: "Build", ref: undefined, error: "invalid reference format: repository name (library/Build) must be lowercase" });
     expect(b.graph.edges).toEqual([]);
+    expect(b.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["invalid-base-image", "invalid reference format: repository name (library/Build) must be lowercase (FROM matches stage names case-sensitively: did you mean build?)"],
+    ]);
+    expect(b.diagnostics[0].range).toEqual(b.stages[1].from.image!.range);
   });
 
   it("lets FROM see only earlier stages, the most recent duplicate winning", () => {
