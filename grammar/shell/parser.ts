@@ -328,6 +328,7 @@ export class ShellParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.loopClause, { ARGS: [ctx] }) },
       { ALT: () => this.SUBRULE(this.caseClause, { ARGS: [ctx] }) },
       { ALT: () => this.SUBRULE(this.testClause, { ARGS: [ctx] }) },
+      { ALT: () => this.CONSUME(T.ArithmeticCommand) },
     ]);
   });
 
@@ -351,25 +352,33 @@ export class ShellParser extends EmbeddedActionsParser {
     this.CONSUME(T.Fi);
   });
 
+  /** `for name [in words]; do …; done` and bash `for (( …; …; … )); do …; done`. */
   private readonly forClause = this.RULE("forClause", (ctx: Ctx = []) => {
     this.CONSUME(T.For);
-    this.CONSUME(T.WordLike);
-    this.OPTION({
-      GATE: () => {
-        let k = 1;
-        while (this.LA(k).tokenType === T.Newline) k++;
-        return this.LA(k).tokenType === T.In;
+    this.OR([
+      { ALT: () => this.CONSUME(T.ArithmeticCommand) },
+      {
+        ALT: () => {
+          this.CONSUME(T.WordLike);
+          this.OPTION({
+            GATE: () => {
+              let k = 1;
+              while (this.LA(k).tokenType === T.Newline) k++;
+              return this.LA(k).tokenType === T.In;
+            },
+            DEF: () => {
+              this.MANY(() => this.CONSUME(T.Newline));
+              this.CONSUME(T.In);
+              this.MANY2(() => {
+                const word = this.CONSUME2(T.WordLike);
+                this.ACTION(() => this.looseWord(word, ctx));
+              });
+            },
+          });
+        },
       },
-      DEF: () => {
-        this.MANY(() => this.CONSUME(T.Newline));
-        this.CONSUME(T.In);
-        this.MANY2(() => {
-          const word = this.CONSUME2(T.WordLike);
-          this.ACTION(() => this.looseWord(word, ctx));
-        });
-      },
-    });
-    this.OPTION2(() => this.OR([{ ALT: () => this.CONSUME(T.Semi) }, { ALT: () => this.CONSUME2(T.Newline) }]));
+    ]);
+    this.OPTION2(() => this.OR2([{ ALT: () => this.CONSUME(T.Semi) }, { ALT: () => this.CONSUME2(T.Newline) }]));
     this.MANY3(() => this.CONSUME3(T.Newline));
     this.SUBRULE(this.doGroup, { ARGS: [[...ctx, "for-body"]] });
   });

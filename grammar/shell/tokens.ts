@@ -205,6 +205,22 @@ const ProcessSubstitution = createToken({
   },
 });
 
+/** bash `(( … ))`: an arithmetic command (bash reads `((` as arithmetic before nested subshells). */
+const ArithmeticCommand = createToken({
+  name: "ArithmeticCommand",
+  label: "an arithmetic command",
+  categories: [InTest],
+  start_chars_hint: ["("],
+  line_breaks: true,
+  pattern: {
+    exec(text: string, offset: number): CustomPatternMatcherReturn | null {
+      if (text.charCodeAt(offset + 1) !== 40) return null;
+      const end = skipNested(text, offset + 2, Nest.Arithmetic, lexState.place);
+      return text.startsWith("))", end - 2) && end - 2 >= offset + 2 ? matched(text.slice(offset, end)) : null;
+    },
+  },
+});
+
 /** Reads the bodies of the here-documents started on the line that ends at `newline`. */
 function readHeredocs(text: string, newline: number): number {
   const s = lexState;
@@ -301,7 +317,7 @@ const SH_TOKENS: TokenType[] = [
 
 /** Tokens of bash, in matching order. */
 const BASH_TOKENS: TokenType[] = [
-  Newline, Blank, Comment, IoNumber, ProcessSubstitution,
+  Newline, Blank, Comment, IoNumber, ProcessSubstitution, ArithmeticCommand,
   AndIf, OrIf, DSemiAmp, DSemi, SemiAmp, Semi, AndGreatGreat, AndGreat, Amp, PipeAmp, Pipe,
   TLess, DLessDash, DLess, LessGreat, LessAnd, Less, DGreat, GreatAnd, Clobber, Great, LParen, RParen,
   If, Then, Elif, Else, Fi, For, In, While, Until, Do, Done, Case, Esac, FunctionKw, LBrace, RBrace, Bang,
@@ -323,7 +339,7 @@ export const lexerDefinition = {
  * parser.CONSUME(T.WordLike);
  */
 export const T = {
-  WordLike, InTest, RedirOp, Stray, PlainWord, AssignmentWord, If, Then, Elif, Else, Fi, For, In, While, Until, Do, Done, Case, Esac, FunctionKw, LBrace, RBrace, Bang, DBracketOpen, DBracketClose, IoNumber, ProcessSubstitution, Newline, Blank, Comment, AndIf, OrIf, DSemiAmp, DSemi, SemiAmp, Semi, AndGreatGreat, AndGreat, Amp, PipeAmp, Pipe, TLess, DLessDash, DLess, LessGreat, LessAnd, Less, DGreat, GreatAnd, Clobber, Great, LParen, RParen,
+  WordLike, InTest, RedirOp, Stray, PlainWord, AssignmentWord, If, Then, Elif, Else, Fi, For, In, While, Until, Do, Done, Case, Esac, FunctionKw, LBrace, RBrace, Bang, DBracketOpen, DBracketClose, IoNumber, ProcessSubstitution, ArithmeticCommand, Newline, Blank, Comment, AndIf, OrIf, DSemiAmp, DSemi, SemiAmp, Semi, AndGreatGreat, AndGreat, Amp, PipeAmp, Pipe, TLess, DLessDash, DLess, LessGreat, LessAnd, Less, DGreat, GreatAnd, Clobber, Great, LParen, RParen,
 } as const;
 
 /** Every token type, categories included: the parser's vocabulary. */

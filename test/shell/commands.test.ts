@@ -88,6 +88,16 @@ describe("compound commands", () => {
     ]);
   });
 
+  it("reads bash (( … )) arithmetic commands and arithmetic for loops, which are not commands", () => {
+    const script = parse("for ((i = 0; i < 3; i++)); do echo $i; done; (( n > 1 )) && echo many; ( (sub) )");
+    expect(script.commands.map((c) => [argv(c).join(" "), c.context.join(",")])).toEqual([
+      ["echo <$i>", "for-body"],
+      ["echo many", ""],
+      ["sub", "subshell,subshell"],
+    ]);
+    expect(script.diagnostics).toEqual([]);
+  });
+
   it("reads while and until loops", () => {
     const script = parse("while read l; do echo $l; done < file; until false; do break; done");
     expect(script.commands.map((c) => [argv(c)[0], c.context[0]])).toEqual([

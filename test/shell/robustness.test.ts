@@ -116,6 +116,6 @@ describe("deep nesting", () => {
     const script = parseShell({ text: "if a; then ".repeat(depth) + "b" + "; fi".repeat(depth) });
     expect(script.commands).toHaveLength(depth + 1);
     expect(script.diagnostics[0].message).toMatch(/nested too deeply/);
-    expect(commands("(".repeat(5000) + "a" + ")".repeat(5000))).toEqual([["a"]]);
+    expect(commands("( ".repeat(5000) + "a" + " )".repeat(5000))).toEqual([["a"]]);
   });
 });
