@@ -18,8 +18,33 @@ import { detectHeredocs, type HeredocSpec } from "./heredoc-detect.js";
 
 /** Names of the parser directives BuildKit knows; any other name ends the directive block. */
 const KNOWN_DIRECTIVES = new Set(["syntax", "escape", "check"]);
-/** BuildKit's `reDirectives`, with Go's ASCII `\s` spelled out. */
-const DIRECTIVE_RE = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/;
+/** Go's ASCII `\s` class: `[\t\n\f\r ]`. */
+function isRe2Space(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
+
+/**
+ * BuildKit's `reDirectives` (`^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`) by hand, which keeps
+ * it linear: the name and the value with its offset in `line`, or undefined.
+ */
+function matchDirective(line: string): { name: string; nameAt: number; value: string; valueAt: number } | undefined {
+  if (line.charCodeAt(0) !== HASH) return undefined;
+  let i = 1;
+  while (i < line.length && isRe2Space(line.charCodeAt(i))) i++;
+  const nameAt = i;
+  if (!/[a-zA-Z]/.test(line[i] ?? "")) return undefined;
+  while (i < line.length && /[a-zA-Z0-9]/.test(line[i])) i++;
+  const name = line.slice(nameAt, i);
+  while (i < line.length && isRe2Space(line.charCodeAt(i))) i++;
+  if (line[i] !== "=") return undefined;
+  i++;
+  if (i >= line.length) return undefined;
+  let valueAt = i;
+  while (valueAt < line.length - 1 && isRe2Space(line.charCodeAt(valueAt))) valueAt++;
+  let end = line.length;
+  while (end > valueAt + 1 && isRe2Space(line.charCodeAt(end - 1))) end--;
+  return { name, nameAt, value: line.slice(valueAt, end), valueAt };
+}
 
 /** What a directive line holds. */
 export interface DirectivePayload {
@@ -121,26 +146,25 @@ export const Directive = createToken({
       const end = lineEnd(text, offset);
       const contentEnd = contentEndOf(text, offset, end);
       const start = firstNonSpace(text, offset, contentEnd);
-      const line = text.slice(start, contentEnd);
-      const m = DIRECTIVE_RE.exec(line);
-      const name = m?.[1]?.toLowerCase();
-      if (!m || name === undefined || !KNOWN_DIRECTIVES.has(name)) {
+      const m = matchDirective(text.slice(start, contentEnd));
+      const name = m?.name.toLowerCase();
+      if (m === undefined || name === undefined || !KNOWN_DIRECTIVES.has(name)) {
         state.directivesOpen = false;
         return null;
       }
-      const nameStart = start + line.indexOf(m[1], 1);
-      const valueStart = start + line.lastIndexOf(m[2]);
+      const nameStart = start + m.nameAt;
+      const valueStart = start + m.valueAt;
       let error: string | undefined;
       if (state.seenDirectives.has(name)) {
         error = `only one ${name} parser directive can be used`;
       } else {
         state.seenDirectives.add(name);
         if (name === "escape") {
-          if (m[2] === "`" || m[2] === "\\") state.escape = m[2].charCodeAt(0);
-          else error = `invalid escape token '${m[2]}' does not match \` or \\`;
+          if (m.value === "`" || m.value === "\\") state.escape = m.value.charCodeAt(0);
+          else error = `invalid escape token '${m.value}' does not match \` or \\`;
         }
       }
-      const payload: DirectivePayload = { name: m[1], nameStart, value: m[2], valueStart, error };
+      const payload: DirectivePayload = { name: m.name, nameStart, value: m.value, valueStart, error };
       return match(text.slice(offset, end), payload);
     },
   },

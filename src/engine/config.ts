@@ -142,7 +142,8 @@ export function parseJsonText(text: string, path: string): { ok: true; value: un
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
     const at = position ? ` at ${lineColumn(text, Number(position[1]))}` : "";
-    return { ok: false, message: `${path}: invalid JSON${at}: ${message.replace(/ in JSON at position \d+.*$/, "")}` };
+    const cut = message.indexOf(" in JSON at position");
+    return { ok: false, message: `${path}: invalid JSON${at}: ${cut < 0 ? message : message.slice(0, cut)}` };
   }
 }
 

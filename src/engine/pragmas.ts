@@ -20,8 +20,26 @@ export interface Pragma {
   readonly reason: string | undefined;
 }
 
-const TOOL_PRAGMA = /^(dockerlint|hadolint)\s+(global\s+)?ignore\s*=\s*([^\s]+)(?:\s+(?:--\s*)?(.*))?$/i;
-const CHECK_PRAGMA = /^check\s*=\s*(.*)$/i;
+/** `dockerlint|hadolint [global] ignore=<ids> [-- reason]`, read word by word (no backtracking regex). */
+function toolPragma(comment: string): { global: boolean; ids: string; reason: string | undefined } | undefined {
+  const words = comment.trim().split(/\s+/);
+  const tool = words.shift()?.toLowerCase();
+  if (tool !== "dockerlint" && tool !== "hadolint") return undefined;
+  const global = words[0]?.toLowerCase() === "global";
+  if (global) words.shift();
+  const rest = words.join(" ");
+  if (!/^ignore\s*=/i.test(rest)) return undefined;
+  const [ids, ...reason] = rest.slice(rest.indexOf("=") + 1).trim().split(" ");
+  if (ids === undefined || ids === "") return undefined;
+  const text = reason.join(" ").replace(/^--\s*/, "").trim();
+  return { global, ids, reason: text === "" ? undefined : text };
+}
+
+/** The value of a `check=…` comment. */
+function checkPragma(comment: string): string | undefined {
+  const eq = comment.indexOf("=");
+  return eq >= 0 && comment.slice(0, eq).trim().toLowerCase() === "check" ? comment.slice(eq + 1) : undefined;
+}
 
 /** The ids of `skip=` in a BuildKit check value (`skip=A,B;error=true`). */
 function checkSkipIds(value: string): string[] {
@@ -39,13 +57,13 @@ function splitIds(ids: string): string[] {
 
 /** The pragma a comment holds, if any; `next` is the range of the instruction that follows it. */
 function pragmaOf(comment: Comment, next: Range | undefined): Pragma | undefined {
-  const tool = TOOL_PRAGMA.exec(comment.value);
+  const tool = toolPragma(comment.value);
   if (tool) {
-    const scope = tool[2] ? "file" : next;
-    return scope === undefined ? undefined : { ids: splitIds(tool[3]), scope, range: comment.range, reason: tool[4]?.trim() || undefined };
+    const scope = tool.global ? "file" : next;
+    return scope === undefined ? undefined : { ids: splitIds(tool.ids), scope, range: comment.range, reason: tool.reason };
   }
-  const check = CHECK_PRAGMA.exec(comment.value);
-  const ids = check ? checkSkipIds(check[1]) : [];
+  const check = checkPragma(comment.value);
+  const ids = check === undefined ? [] : checkSkipIds(check);
   return ids.length > 0 && next !== undefined ? { ids, scope: next, range: comment.range, reason: undefined } : undefined;
 }
 

@@ -4,6 +4,7 @@
  * directory creation (`mkdir`). Each tool is one row of a table: its options and how its
  * arguments become an operation.
  */
+import { cutAtFirst, trimTrailing } from "../util/text.js";
 import type { ShellWord, SimpleCommand } from "./shell-types.js";
 import {
   hasGlob,
@@ -156,7 +157,7 @@ const last = (parsed: ParsedArguments, name: string): ParsedOption | undefined =
 
 /** The file name a URL is saved under by `curl -O` and `wget`. */
 function urlBaseName(url: string): string {
-  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").replace(/[?#].*$/, "");
+  const path = cutAtFirst(url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ""), "?#");
   const name = path.slice(path.lastIndexOf("/") + 1);
   return name === "" ? "index.html" : name;
 }
@@ -245,7 +246,7 @@ const TOOLS: readonly ToolSpec[] = [
       const document = pathOf("output-document");
       const prefix = pathOf("directory-prefix");
       const name = urls.length > 0 ? urlBaseName(urls[0].path) : "index.html";
-      const output = document ?? (prefix === undefined ? name : `${prefix.replace(/\/+$/, "")}/${name}`);
+      const output = document ?? (prefix === undefined ? name : `${trimTrailing(prefix, "/")}/${name}`);
       return download(context, "wget", urls, output, has(parsed, "insecure"));
     },
   },

@@ -2,6 +2,7 @@
  * Where each package manager leaves caches and index files, what avoids them and what removes
  * them: the table rules consult to ask "does this RUN leave the cache of manager M behind?".
  */
+import { trimTrailing } from "../../util/text.js";
 import type { FileOperation } from "../file-operations.js";
 import type { VariableLookup } from "./command-line.js";
 import { hasOption, optionValue } from "./package-words.js";
@@ -226,13 +227,13 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
  */
 export function cachesWritten(op: CacheQuery, draft: Pick<OperationDraft, "options" | "env">): { path: string; cache: PackageCache }[] {
   return PACKAGE_CACHES.filter((c) => c.manager === op.manager && c.creates(op))
-    .map((cache) => ({ cache, path: cache.locate(draft).replace(/\/+$/, "") || "/" }))
+    .map((cache) => ({ cache, path: trimTrailing(cache.locate(draft), "/") || "/" }))
     .filter((use) => use.path !== "/dev/null");
 }
 
 /** Whether `dir` is `root` or inside it. */
 function within(dir: string, root: string): boolean {
-  const r = root.replace(/\/+$/, "");
+  const r = trimTrailing(root, "/");
   return dir === r || dir.startsWith(`${r}/`) || r === "";
 }
 

@@ -45,6 +45,20 @@ function vcsParts(text: string): PackageParts | undefined {
  * // { name: "requests", operator: ">=", version: "2.31", pinned: true, ... }
  * ```
  */
+
+/** `name` without a final `[extras]` group (`pkg[dev]` → `pkg`). */
+function withoutTrailingExtras(name: string): string {
+  if (!name.endsWith("]")) return name;
+  const open = name.lastIndexOf("[");
+  return open >= 0 && !name.slice(open + 1, -1).includes("]") ? name.slice(0, open) : name;
+}
+
+/** `name` without everything from its first `[` when it ends with `]` (`pkg[a,b]` → `pkg`). */
+function withoutExtras(name: string): string {
+  const open = name.indexOf("[");
+  return open >= 0 && name.endsWith("]") ? name.slice(0, open) : name;
+}
+
 export const pip: ManagerSpec = {
   manager: "pip",
   programs: /^pip(\d+(\.\d+)*)?$/,
@@ -61,13 +75,13 @@ export const pip: ManagerSpec = {
     const vcs = vcsParts(text);
     if (vcs !== undefined) return vcs;
     // A requirement name never has a `/`, so any slash means a path (`src/pkg`, `.[dev]` is `.` with extras).
-    const withoutExtras = text.replace(/\[[^\]]*\]$/, "");
-    if (withoutExtras.includes("/")) return { name: text, isFile: true };
-    const file = fileParts(withoutExtras, [".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2"]);
+    const bare = withoutTrailingExtras(text);
+    if (bare.includes("/")) return { name: text, isFile: true };
+    const file = fileParts(bare, [".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2"]);
     if (file !== undefined) return { name: text, isFile: true };
     const requirement = text.split(";")[0].trim();
     const parts = splitVersion(requirement, ["===", "==", "~=", "!=", ">=", "<=", ">", "<"]);
-    return { ...parts, name: parts.name.replace(/\[.*\]$/, "").trim() };
+    return { ...parts, name: withoutExtras(parts.name).trim() };
   },
   settings(draft) {
     const envNoCache = draft.env.get("PIP_NO_CACHE_DIR");

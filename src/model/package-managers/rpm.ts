@@ -53,8 +53,13 @@ function setopt(draft: OperationDraft, key: string): string | undefined {
   return found;
 }
 
+const VERSION_CHARS = /^[\w.~^:+*]+$/;
+
 /** Every `-`-separated segment of an rpm version-release has a digit: `1.2.3-4.el8`, not `11-openjdk`. */
-const VERSION_RELEASE = /^\d[\w.~^:+*]*(-[\w.~^:+*]*\d[\w.~^:+*]*)*$/;
+function isVersionRelease(text: string): boolean {
+  const segments = text.split("-");
+  return /^\d/.test(text) && segments.every((s) => VERSION_CHARS.test(s) && /\d/.test(s));
+}
 
 /** A version from a variable: `MariaDB-server-${MARIADB_VERSION}`. */
 const VARIABLE_VERSION = /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/;
@@ -71,7 +76,7 @@ function parseRpmPackage(text: string, subcommand: readonly string[]): PackagePa
   }
   for (let dash = text.indexOf("-"); dash > 0; dash = text.indexOf("-", dash + 1)) {
     const version = text.slice(dash + 1);
-    if (VERSION_RELEASE.test(version) || VARIABLE_VERSION.test(version)) {
+    if (isVersionRelease(version) || VARIABLE_VERSION.test(version)) {
       return { name: text.slice(0, dash), operator: "-", version, isFile: false };
     }
   }

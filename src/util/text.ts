@@ -1,0 +1,28 @@
+/** Small string helpers written without regular expressions, so they stay linear on any input. */
+
+/**
+ * `text` without the trailing run of `char`.
+ *
+ * @example
+ * ```ts
+ * trimTrailing("/var/cache//", "/"); // "/var/cache"
+ * ```
+ */
+export function trimTrailing(text: string, char: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === char) end--;
+  return text.slice(0, end);
+}
+
+/**
+ * `text` up to the first of `chars` (all of it when none occurs).
+ *
+ * @example
+ * ```ts
+ * cutAtFirst("https://x/a.tgz?sig=1#f", "?#"); // "https://x/a.tgz"
+ * ```
+ */
+export function cutAtFirst(text: string, chars: string): string {
+  for (let i = 0; i < text.length; i++) if (chars.includes(text[i])) return text.slice(0, i);
+  return text;
+}
