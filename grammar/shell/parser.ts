@@ -111,8 +111,10 @@ export class ShellParser extends EmbeddedActionsParser {
     this.textLength = length;
     this.input = tokens;
     this.script();
-    const errors = this.errors.map((e) => ({ message: e.message, ...span(e.token, length) }));
-    return { commands: this.out, looseWords: this.loose, errors: [...errors, ...this.strays] };
+    const errors: RawError[] = this.errors.map((e) => ({ message: e.message, ...span(e.token, length) }));
+    // A stray token chevrotain already reported (`a && && b`) is reported once.
+    for (const stray of this.strays) if (!errors.some((e) => e.start === stray.start)) errors.push(stray);
+    return { commands: this.out, looseWords: this.loose, errors };
   }
 
   /** Adds `context` at depth `depth` to the commands emitted since index `first`. */
@@ -277,6 +279,8 @@ export class ShellParser extends EmbeddedActionsParser {
   /** Assignments and redirections then a name, or a name; then arguments and redirections. */
   private readonly simpleCommand = this.RULE("simpleCommand", (ctx: Ctx = []) => {
     const command = EMPTY_COMMAND();
+    // Emitted first and filled in place, so that a command cut short by an error (`a >`) is kept.
+    this.ACTION(() => this.emit(command, ctx));
     this.OR([
       {
         ALT: () => {
@@ -297,7 +301,6 @@ export class ShellParser extends EmbeddedActionsParser {
         { ALT: () => command.redirects.push(this.SUBRULE2(this.redirect)) },
       ]),
     );
-    this.ACTION(() => this.emit(command, ctx));
   });
 
   private readonly redirect = this.RULE("redirect", (): RawRedirect => {
@@ -427,13 +430,14 @@ export class ShellParser extends EmbeddedActionsParser {
 
   /** bash `[[ … ]]`: emitted as a command named `[[` whose arguments are the tokens inside. */
   private readonly testClause = this.RULE("testClause", (ctx: Ctx = []) => {
-    const words = [this.CONSUME(T.DBracketOpen)];
+    const command = EMPTY_COMMAND();
+    this.ACTION(() => this.emit(command, ctx));
+    command.words.push(this.CONSUME(T.DBracketOpen));
     this.MANY(() => {
       const token = this.CONSUME(T.InTest);
-      if (token.tokenType !== T.Newline) words.push(token);
+      if (token.tokenType !== T.Newline) command.words.push(token);
     });
-    words.push(this.CONSUME(T.DBracketClose));
-    this.ACTION(() => this.emit({ assignments: [], words, redirects: [] }, ctx));
+    command.words.push(this.CONSUME(T.DBracketClose));
   });
 }
 

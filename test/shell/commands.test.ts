@@ -193,7 +193,24 @@ describe("simple commands", () => {
     expect(commands("apt-get install \\\n  curl \\\n  git")).toEqual([["apt-get", "install", "curl", "git"]]);
   });
 
+  it("reads CRLF line ends like LF", () => {
+    expect(commands("a b\r\nc \\\r\n d\r\n")).toEqual([["a", "b"], ["c", "d"]]);
+  });
+
   it("ends a command at a newline", () => {
     expect(commands("a b\nc d")).toEqual([["a", "b"], ["c", "d"]]);
+  });
+});
+
+describe("dialects", () => {
+  it("reads bash-only syntax as plain words or operators in sh", () => {
+    expect(commands("function f { a; }", { dialect: "sh" })).toEqual([["function", "f", "{", "a"]]);
+    expect(commands("[[ -f x ]]", { dialect: "sh" })).toEqual([["[[", "-f", "x", "]]"]]);
+    expect(commands("a |& b", { dialect: "sh" })).toEqual([["a"], ["b"]]);
+  });
+
+  it("defaults to bash", () => {
+    expect(parseShell({ text: "a |& b" }).diagnostics).toEqual([]);
+    expect(parseShell({ text: "a |& b" }, { dialect: "sh" }).diagnostics).toHaveLength(1);
   });
 });

@@ -28,6 +28,15 @@ describe("syntax errors", () => {
     expect(messages("a >")).toHaveLength(1);
   });
 
+  it("keeps a command cut short by an error, and reports a repeated operator once", () => {
+    const cut = parseShell({ text: "apt-get install -y curl >" });
+    expect(cut.commands.map(argv)).toEqual([["apt-get", "install", "-y", "curl"]]);
+    expect(cut.diagnostics.map((d) => d.message)).toEqual(["Expected a word but found the end of the script."]);
+    const doubled = parseShell({ text: "a && && b" });
+    expect(doubled.commands.map(argv)).toEqual([["a"], ["b"]]);
+    expect(doubled.diagnostics).toEqual([{ message: "Unexpected '&&'.", range: [5, 7] }]);
+  });
+
   it("reports unterminated quotes and substitutions with the word's range", () => {
     const script = parseShell({ text: "echo 'abc" });
     expect(script.commands.map(argv)).toEqual([["echo", "abc"]]);

@@ -35,6 +35,11 @@ describe("quote removal and escapes", () => {
     expect(word('"a\\$b \\" \\\\ \\n"').value).toBe('a$b " \\ \\n');
   });
 
+  it("drops \\<newline> inside double quotes, not inside single quotes", () => {
+    expect(word('"a\\\nb"').value).toBe("ab");
+    expect(word("'a\\\nb'").value).toBe("a\\\nb");
+  });
+
   it("keeps everything literal in single quotes", () => {
     expect(word("'$HOME \\n `x`'").value).toBe("$HOME \\n `x`");
   });
