@@ -4,12 +4,16 @@
  * come from the project's Dockerfile parser; the comparison lives in scripts/shell-differential.mjs
  * (also runnable on the build, with examples of each disagreement).
  *
- * Known disagreements (about 0.65% of commands), nearly all tree-sitter-bash misreadings:
- * - words like `$A-$B.tar.gz` or `url/`cmd`/x`, which tree-sitter splits into two arguments;
- * - words after a redirection (`echo >&2 "msg"`, `awk </etc/os-release -F = '…'`), which
- *   tree-sitter attaches to the redirection;
- * - `$ ` before a closing quote, `cmd - 2>&1`, `! { …; }` and tab-indented arguments;
- * - commands inside `$(( … ))` and inside here-document bodies, which dockerlint does not list.
+ * Measured: 96,120 of 96,747 commands agree (99.35%) over 17,120 RUN scripts. The 627 others,
+ * read by hand, are nearly all tree-sitter-bash misreadings:
+ * - 457: words after a redirection are taken as more redirection targets (`echo >&2 "msg"`,
+ *   `pip install a>=1 b`, `awk </etc/os-release -F = '…'`), so the command loses its arguments;
+ * - 96: one word split in two (`…/$V-$ARCH.tgz`, `$A$B.tar.gz`, `` x-`uname -m` ``);
+ * - 64: `! { …; }` read as a command named `{`, `"$ "` read as an expansion, a blank-only string
+ *   read as empty, tab-separated arguments dropped, `cmd - 2>&1` losing its `-`;
+ * - 10: scripts where tree-sitter's error recovery loses commands (the `` `# comment` `` idiom).
+ * On dockerlint's side: `${a.b}` (a bash "bad substitution") counts as an expansion.
+ * Not compared: `[ … ]` and `[[ … ]]` (tree-sitter's test_command), bare assignments.
  */
 import { expect, it } from "vitest";
 import { parse } from "../../src/index.js";
