@@ -95,7 +95,7 @@ export class ShellParser extends EmbeddedActionsParser {
   constructor(validate: boolean) {
     super(allTokenTypes, {
       recoveryEnabled: true,
-      maxLookahead: 3,
+      maxLookahead: 2,
       skipValidations: !validate,
       errorMessageProvider: messages,
     });

@@ -3,11 +3,12 @@
  * chevrotain grammar of `grammar/shell/`, takes every word apart and maps offsets back to the
  * Dockerfile.
  *
- * Command substitutions (`$(…)`, `` `…` ``, `<(…)`) are parsed too, without recursion: each body
- * is queued as a script of its own, so nesting depth costs neither stack nor quadratic time.
- * Their commands appear in {@link ShellScript.commands} (in source order, with the context
- * `"command-substitution"`), and each substitution part's `script` holds the commands at its own
- * level (deeper ones hang off their own parts). `sh -c '…'` bodies are not parsed.
+ * Command substitutions (`$(…)`, `` `…` ``, `<(…)`, also inside `${x:-…}`, `$((…))` and unquoted
+ * here-document bodies) are parsed too, without recursion: each body is queued as a script of its
+ * own and scanned once (see `grammar/shell/scan.ts`), so nesting depth costs no stack and no
+ * rescanning. Their commands appear in {@link ShellScript.commands} (in source order, with the
+ * context `"command-substitution"`), and each substitution part's `script` holds the commands at
+ * its own level (deeper ones hang off their own parts). `sh -c '…'` bodies are not parsed.
  *
  * @packageDocumentation
  */
@@ -34,7 +35,10 @@ export interface ShellSource {
 
 /** Options of {@link parseShell}. */
 export interface ShellOptions {
-  /** `"bash"` (default) also reads `$'…'`, `&>`, `<<<`, `|&`, `[[ … ]]`, `<(…)` and `function`; `"sh"` reads POSIX sh. */
+  /**
+   * `"bash"` (default) also reads `$'…'`, `&>`, `<<<`, `|&`, `;&`, `[[ … ]]`, `(( … ))`, `<(…)` and
+   * `function`; `"sh"` reads POSIX sh, where these are plain words or other operators.
+   */
   readonly dialect?: "sh" | "bash";
 }
 
