@@ -77,14 +77,16 @@ export interface StageGraph {
 export type MountsOf = (run: RunInstruction, stage: number) => readonly Mount[];
 
 /** Last stage whose name equals `name` case-insensitively (BuildKit's by-name map). */
-function findByName(stages: readonly Stage[], name: string): Stage | undefined {
-  const lower = name.toLowerCase();
-  for (let i = stages.length - 1; i >= 0; i--) if (stages[i].name === lower) return stages[i];
-  return undefined;
+/** The last stage of each (lowercased) name: `COPY --from` and mounts look names up case-insensitively, last duplicate wins. */
+function lastByName(stages: readonly Stage[]): Map<string, Stage> {
+  const byName = new Map<string, Stage>();
+  for (const stage of stages) if (stage.name !== undefined) byName.set(stage.name, stage);
+  return byName;
 }
 
 interface EdgeSink {
   readonly stages: readonly Stage[];
+  readonly byName: ReadonlyMap<string, Stage>;
   readonly edges: StageEdge[];
   readonly diagnostics: ModelDiagnostic[];
   readonly escape: Dockerfile["escapeChar"];
@@ -108,7 +110,7 @@ function copyEdge(sink: EdgeSink, stage: Stage, copy: CopyInstruction, flag: Fla
       sink.diagnostics.push(diagnosticAt(word, "invalid-stage-index", `invalid stage index ${from}`));
       return;
     }
-  } else target = findByName(sink.stages, from);
+  } else target = sink.byName.get(from.toLowerCase());
   if (target === undefined) {
     sink.edges.push({ ...edge, target: undefined, image: from, forward: false });
     return;
@@ -126,7 +128,7 @@ function mountEdges(sink: EdgeSink, stage: Stage, run: RunInstruction, mounts: r
     if (mount.from === undefined || mount.flag.value === undefined) continue;
     const reference = mount.flag.value;
     const edge = { kind: "mount" as const, stage: stage.index, reference, instruction: run, onbuild };
-    const target = findByName(sink.stages, mount.from);
+    const target = sink.byName.get(mount.from.toLowerCase());
     if (target === undefined) {
       sink.edges.push({ ...edge, target: undefined, image: mount.from, forward: false });
       continue;
@@ -185,7 +187,7 @@ export function stageGraph(
   escape: Dockerfile["escapeChar"],
   diagnostics: ModelDiagnostic[],
 ): StageGraph {
-  const sink: EdgeSink = { stages, edges: [], diagnostics, escape };
+  const sink: EdgeSink = { stages, byName: lastByName(stages), edges: [], diagnostics, escape };
   for (const stage of stages) {
     if (stage.base.kind === "stage" && stage.from.image !== undefined) {
       const reference = stage.from.args[0] ?? stage.from.image.path;

@@ -118,14 +118,14 @@ function triggersOf(stage: Stage): Instruction[] {
   return triggers;
 }
 
-function resolveBase(from: FromInstruction, name: Expansion, earlier: readonly Stage[]): StageBase {
+/** `earlierByName`: the most recent earlier stage of each name (FROM matches names exactly). */
+function resolveBase(from: FromInstruction, name: Expansion, earlierByName: ReadonlyMap<string, number>): StageBase {
   if (name.unresolved.length > 0 || name.error !== undefined) {
     return { kind: "image", name: name.value, ref: undefined, error: name.error, unresolved: name.unresolved };
   }
   if (name.value === "scratch") return { kind: "scratch" };
-  for (let i = earlier.length - 1; i >= 0; i--) {
-    if (earlier[i].name === name.value) return { kind: "stage", index: i };
-  }
+  const stage = earlierByName.get(name.value);
+  if (stage !== undefined) return { kind: "stage", index: stage };
   const parsed = from.image === undefined ? undefined : parseImageReference(name.value);
   return {
     kind: "image",
@@ -168,13 +168,14 @@ export function buildStages(ast: Dockerfile, options: ScopeOptions, diagnostics:
   const stages: Stage[] = [];
   const walks: StageWalk[] = [];
   const stageOf = new Map<Instruction, number>();
+  const byName = new Map<string, number>();
   for (const { from, instructions } of groupsOfStages) {
     const index = stages.length;
     const name = expandText(from.image?.value ?? "", globals.scope, escape, "word");
     const platformWord = from.platform?.value;
     const platform = platformWord === undefined ? undefined : expandText(platformWord.value, globals.scope, escape, "word");
     if (platform?.error !== undefined) diagnostics.push(diagnosticAt(platformWord!, "expansion-error", platform.error));
-    const base = resolveBase(from, name, stages);
+    const base = resolveBase(from, name, byName);
     reportBase(from, name, base, stages, diagnostics);
     const parent = base.kind === "stage" ? stages[base.index] : undefined;
     const windows = parent?.windows ?? (escape === "`" || looksWindows(name.value, platform?.value));
@@ -202,6 +203,7 @@ export function buildStages(ast: Dockerfile, options: ScopeOptions, diagnostics:
       shellKind: walk.final.shell.kind,
     });
     walks.push(walk);
+    if (from.stageName !== undefined) byName.set(from.stageName.value.toLowerCase(), index);
   }
   return { metaArgs, globals, stages, walks, stageOf };
 }

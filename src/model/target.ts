@@ -64,6 +64,33 @@ function unknownTarget(ast: Dockerfile, stages: readonly Stage[], target: string
   return { code: "unknown-target", severity: "error", message: `target stage "${name}" could not be found${hint}`, ...start };
 }
 
+/**
+ * Kahn's algorithm over the needed stages: a stage's level is one more than its deepest
+ * dependency's. Stages caught in (or waiting on) a cycle get no level. Linear in stages + edges.
+ */
+function levelsOf(graph: StageGraph, needed: readonly number[], neededSet: ReadonlySet<number>): Map<number, number> {
+  const waiting = new Map<number, number>();
+  const dependents = new Map<number, number[]>();
+  for (const i of needed) {
+    const deps = [...new Set(graph.dependencies[i])].filter((d) => neededSet.has(d));
+    waiting.set(i, deps.length);
+    for (const d of deps) (dependents.get(d) ?? dependents.set(d, []).get(d)!).push(i);
+  }
+  const level = new Map<number, number>();
+  const queue = needed.filter((i) => waiting.get(i) === 0);
+  for (const i of queue) level.set(i, 0);
+  for (let q = 0; q < queue.length; q++) {
+    const at = queue[q];
+    for (const next of dependents.get(at) ?? []) {
+      level.set(next, Math.max(level.get(next) ?? 0, level.get(at)! + 1));
+      const left = waiting.get(next)! - 1;
+      waiting.set(next, left);
+      if (left === 0) queue.push(next);
+    }
+  }
+  return level;
+}
+
 /** The stages reachable from `target` through the dependencies. */
 function reachable(graph: StageGraph, target: number): Set<number> {
   const seen = new Set<number>([target]);
@@ -98,16 +125,11 @@ export function planTarget(ast: Dockerfile, stages: readonly Stage[], graph: Sta
   const neededSet = reachable(graph, stage.index);
   const needed = [...neededSet].sort((a, b) => a - b);
   const dead = stages.map((s) => s.index).filter((i) => !neededSet.has(i));
-  // Kahn's algorithm by levels: a stage's level is one more than its deepest dependency's.
-  const level = new Map<number, number>();
+  const level = levelsOf(graph, needed, neededSet);
   const levels: number[][] = [];
-  let pending = needed;
-  while (pending.length > 0) {
-    const ready = pending.filter((i) => graph.dependencies[i].every((d) => level.has(d)));
-    if (ready.length === 0) break; // the rest is caught in, or waits on, a cycle
-    for (const i of ready) level.set(i, levels.length);
-    levels.push(ready);
-    pending = pending.filter((i) => !level.has(i));
+  for (const i of needed) {
+    const l = level.get(i);
+    if (l !== undefined) (levels[l] ??= []).push(i);
   }
   const criticalPath: number[] = [];
   if (level.has(stage.index)) {

@@ -1,0 +1,41 @@
+/**
+ * Hostile inputs: nothing crashes, and the cost stays linear — each input family is run at size n
+ * and 10n through the whole pipeline (parse, analyze, lint), and 10× the input must cost well
+ * under the ~100× a quadratic algorithm would.
+ */
+import { describe, expect, it } from "vitest";
+import { lint } from "../../src/engine/lint.js";
+import { parse } from "../../src/parse.js";
+import { print } from "../../src/ast/print.js";
+import { adversaries, oddities } from "./adversarial-inputs.js";
+
+function pipeline(text: string): void {
+  lint(text);
+}
+
+function timeOf(text: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    pipeline(text);
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[1];
+}
+
+describe("odd inputs", () => {
+  it.each(oddities)("%s: parses losslessly and lints without an exception", (_name, text) => {
+    expect(print(parse(text).ast)).toBe(text);
+    expect(() => pipeline(text)).not.toThrow();
+  });
+});
+
+describe("hostile inputs cost linear time", () => {
+  it.each(adversaries.map((a) => [a.name, a] as const))("%s", (_name, adversary) => {
+    const small = adversary.make(adversary.n);
+    const large = adversary.make(adversary.n * 10);
+    pipeline(small);
+    const ratio = timeOf(large) / Math.max(timeOf(small), 0.5);
+    expect(ratio).toBeLessThan(35);
+  });
+});
