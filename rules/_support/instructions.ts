@@ -1,0 +1,46 @@
+/**
+ * Small helpers several instruction rules share: walking instructions together with their ONBUILD
+ * triggers, and BuildKit's "did you mean" for keywords and flags.
+ */
+import type { Instruction } from "../../src/ast/nodes.js";
+import { editDistance } from "../../src/engine/suggest.js";
+
+/**
+ * Every instruction, and right after each ONBUILD its trigger (which downstream builds parse and
+ * run as an instruction of their own).
+ *
+ * @example
+ * ```ts
+ * [...withTriggers(parse("FROM a\nONBUILD RUN x\n").ast.instructions)].map((i) => i.type); // ["FROM", "ONBUILD", "RUN"]
+ * ```
+ */
+export function* withTriggers(instructions: readonly Instruction[]): Generator<Instruction> {
+  for (const instruction of instructions) {
+    yield instruction;
+    if (instruction.type === "ONBUILD" && instruction.trigger !== undefined) yield instruction.trigger;
+  }
+}
+
+/**
+ * The candidate BuildKit would suggest for a mistyped word: the nearest one within an edit distance
+ * below 3 (ties go to the first candidate), compared case-insensitively unless `caseSensitive`.
+ *
+ * @example
+ * ```ts
+ * buildkitSuggestion("RUUN", ["FROM", "RUN"]); // "RUN"
+ * buildkitSuggestion("chmood", ["chmod", "chown"], true); // "chmod"
+ * ```
+ */
+export function buildkitSuggestion(input: string, candidates: readonly string[], caseSensitive = false): string | undefined {
+  const fold = (s: string): string => (caseSensitive ? s : s.toLowerCase());
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const distance = editDistance(fold(input), fold(candidate), bestDistance);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

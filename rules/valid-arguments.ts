@@ -1,0 +1,100 @@
+import type { Instruction, Node, Range } from "../src/ast/nodes.js";
+import { defineRule, type RuleContext } from "../src/engine/rule.js";
+import { withTriggers } from "./_support/instructions.js";
+
+/** A heredoc word as BuildKit's `MustParseHeredoc` reads a COPY/ADD destination. */
+const HEREDOC_WORD = /^\d*<<-?[^<\s]+$/;
+
+type Problem = { messageId: string; data?: Record<string, string>; node?: Node; range?: Range };
+
+function span(first: Node, last: Node): Range {
+  return [first.range[0], last.range[1]];
+}
+
+/**
+ * The argument problems BuildKit's instruction layer reports for one instruction (SHELL and
+ * HEALTHCHECK forms have their own rules). Instructions the parser already rejected are skipped.
+ */
+function problems(instruction: Instruction): Problem[] {
+  const type = instruction.type;
+  const at = instruction.keyword;
+  switch (type) {
+    case "FROM": {
+      const args = instruction.args;
+      if (args.length === 1 || (args.length === 3 && args[1].value.toLowerCase() === "as")) return [];
+      const range = args.length === 0 ? at.range : args.length === 3 ? args[1].range : span(args[1], args[args.length - 1]);
+      return [{ messageId: "fromArity", range }];
+    }
+    case "ADD":
+    case "COPY": {
+      if (instruction.destination === undefined) {
+        return [{ messageId: "noDestination", data: { keyword: type }, node: instruction.sources[0] ?? at }];
+      }
+      return HEREDOC_WORD.test(instruction.destination.value)
+        ? [{ messageId: "heredocDestination", data: { keyword: type }, node: instruction.destination }]
+        : [];
+    }
+    case "ENV":
+    case "LABEL":
+      if (instruction.pairs.length === 0) return [{ messageId: "atLeastOne", data: { keyword: type }, node: at }];
+      return instruction.pairs.filter((p) => p.key.value === "").map((p) => ({ messageId: "blankName", data: { keyword: type }, node: p }));
+    case "ARG":
+      if (instruction.declarations.length === 0) return [{ messageId: "atLeastOne", data: { keyword: type }, node: at }];
+      return instruction.declarations.filter((d) => d.name.value === "").map((d) => ({ messageId: "blankName", data: { keyword: type }, node: d }));
+    case "EXPOSE":
+      return instruction.ports.length === 0 ? [{ messageId: "atLeastOne", data: { keyword: type }, node: at }] : [];
+    case "VOLUME":
+      if (instruction.paths.length === 0) return [{ messageId: "atLeastOne", data: { keyword: type }, node: at }];
+      return instruction.paths.filter((p) => p.value.trim() === "").map((p) => ({ messageId: "emptyVolume", node: p }));
+    case "ONBUILD":
+      return instruction.trigger === undefined ? [{ messageId: "atLeastOne", data: { keyword: type }, node: at }] : [];
+    case "HEALTHCHECK":
+      return instruction.kind === undefined ? [{ messageId: "atLeastOne", data: { keyword: type }, node: at }] : [];
+    case "USER":
+    case "WORKDIR":
+    case "MAINTAINER":
+    case "STOPSIGNAL":
+      return instruction.value === undefined ? [{ messageId: "exactlyOne", data: { keyword: type }, node: at }] : [];
+    default:
+      return [];
+  }
+}
+
+function parseErrorIn(context: RuleContext, range: Range): boolean {
+  return context.model.parseDiagnostics.some((d) => d.severity === "error" && d.range[0] < range[1] && d.range[1] > range[0]);
+}
+
+export default defineRule({
+  meta: {
+    id: "valid-arguments",
+    description: "Disallow instructions with missing, extra or blank arguments BuildKit rejects",
+    category: "instructions",
+    severity: "error",
+    fixable: "none",
+    aliases: [],
+    messages: {
+      fromArity: "FROM takes an image, optionally followed by AS and a stage name (BuildKit: \"FROM requires either one or three arguments\").",
+      noDestination: "`{{keyword}}` needs at least one source and a destination (BuildKit: \"{{keyword}} requires at least two arguments, but only one was provided. Destination could not be determined\").",
+      heredocDestination: "`{{keyword}}` cannot take a here-document as its destination.",
+      atLeastOne: "`{{keyword}}` requires at least one argument.",
+      exactlyOne: "`{{keyword}}` requires exactly one argument.",
+      blankName: "`{{keyword}}` names can not be blank.",
+      emptyVolume: "`VOLUME` specified can not be an empty string.",
+    },
+    docs: {
+      why: "BuildKit's instruction layer checks the shape of every instruction before it builds anything: FROM takes one argument or three (`image AS name`), COPY and ADD need a source and a destination, most other instructions need at least one argument, names of ENV, LABEL and ARG cannot be blank and VOLUME paths cannot be empty. Any of these stops the build with a parse error.",
+      bad: ["FROM alpine base\n", "FROM alpine\nCOPY app.js\n", "FROM alpine\nENV =production\n", "FROM alpine\nWORKDIR\n", "FROM alpine\nVOLUME [\"\"]\n"],
+      good: ["FROM alpine AS base\nCOPY app.js /app/\nENV NODE_ENV=production\nWORKDIR /app\nVOLUME [\"/data\"]\n"],
+      notes: "Messages follow BuildKit's wording. SHELL and HEALTHCHECK forms are checked by `shell-json-form` and `valid-healthcheck`, flags by `valid-flags`, ENV/LABEL syntax errors (`ENV a`, `ENV a=b c`) are parse errors. ONBUILD triggers are checked as the downstream build will check them.",
+      references: ["https://docs.docker.com/reference/dockerfile/"],
+    },
+    appliesInOnbuild: true,
+    since: "0.1.0",
+  },
+  check(context) {
+    for (const instruction of withTriggers(context.ast.instructions)) {
+      if (parseErrorIn(context, instruction.range)) continue;
+      for (const problem of problems(instruction)) context.report(problem);
+    }
+  },
+});

@@ -1,0 +1,78 @@
+import type { Flag, Instruction } from "../src/ast/nodes.js";
+import { defineRule } from "../src/engine/rule.js";
+import { buildkitSuggestion, withTriggers } from "./_support/instructions.js";
+
+type FlagKind = "string" | "bool" | "multi";
+
+/** The flags each instruction declares in BuildKit's instruction layer; instructions not listed take none. */
+const FLAGS: Partial<Record<Instruction["type"], Readonly<Record<string, FlagKind>>>> = {
+  FROM: { platform: "string" },
+  RUN: { mount: "multi", network: "string", security: "string", device: "multi" },
+  ADD: { chown: "string", chmod: "string", checksum: "string", link: "bool", "keep-git-dir": "bool", unpack: "bool", exclude: "multi" },
+  COPY: { from: "string", chown: "string", chmod: "string", link: "bool", parents: "bool", exclude: "multi" },
+  HEALTHCHECK: { interval: "string", timeout: "string", "start-period": "string", "start-interval": "string", retries: "string" },
+};
+
+/** Instructions whose parser never looks at flags (STOPSIGNAL, HEALTHCHECK NONE), and unknown ones. */
+function ignoresFlags(instruction: Instruction): boolean {
+  if (instruction.type === "STOPSIGNAL" || instruction.type === "UNKNOWN") return true;
+  return instruction.type === "HEALTHCHECK" && instruction.kind?.value.toUpperCase() === "NONE";
+}
+
+export default defineRule({
+  meta: {
+    id: "valid-flags",
+    description: "Disallow unknown, repeated and valueless instruction flags",
+    category: "instructions",
+    severity: "error",
+    fixable: "none",
+    aliases: [],
+    messages: {
+      unknown: "Unknown flag --{{name}} for {{keyword}}.",
+      unknownSuggest: "Unknown flag --{{name}} for {{keyword}} (did you mean --{{suggestion}}?).",
+      duplicate: "Flag --{{name}} is given twice (BuildKit: \"duplicate flag specified: --{{name}}\").",
+      missingValue: "Flag --{{name}} needs a value: write --{{name}}=<value>.",
+      notBoolean: "Flag --{{name}} takes true or false, not \"{{value}}\".",
+    },
+    docs: {
+      why: "BuildKit checks the flags of every instruction before building: a flag the instruction does not have, a flag given twice, a string flag without `=value` or a boolean flag with another value than true/false stops the build with a parse error. Flags that newer BuildKit versions added (such as `COPY --parents` or `ADD --checksum`) are known.",
+      bad: ["FROM alpine\nCOPY --chmood=755 run.sh /usr/local/bin/\n", "FROM alpine\nCOPY --from=build --from=deps /app /app\n", "FROM alpine\nCOPY --from build /app /app\n", "FROM alpine\nCOPY --link=yes a /a\n", "FROM alpine\nENV --foo A=1\n"],
+      good: ["FROM alpine\nCOPY --chmod=755 --link run.sh /usr/local/bin/\n", "FROM alpine\nRUN --mount=type=cache,target=/root/.cache --mount=type=tmpfs,target=/tmp make\n", "FROM alpine\nSTOPSIGNAL --whatever SIGTERM\n"],
+      notes: "Flag names are case-sensitive. `--mount`, `--exclude` and `--device` may be repeated. STOPSIGNAL and `HEALTHCHECK NONE` ignore flags entirely, as BuildKit does. The values of `RUN --network`, `--security` and `--mount` are checked by the semantic model. ONBUILD rejects flags of its own; its trigger's flags are checked as the downstream build will check them.",
+      references: ["https://docs.docker.com/reference/dockerfile/"],
+    },
+    appliesInOnbuild: true,
+    since: "0.1.0",
+  },
+  check(context) {
+    for (const instruction of withTriggers(context.ast.instructions)) {
+      if (ignoresFlags(instruction)) continue;
+      const declared = FLAGS[instruction.type] ?? {};
+      const names = Object.keys(declared);
+      const seen = new Set<string>();
+      for (const flag of instruction.flags) {
+        const name = flag.name.value;
+        const kind = Object.hasOwn(declared, name) ? declared[name] : undefined;
+        const data = { name, keyword: instruction.type };
+        if (kind === undefined) {
+          const suggestion = buildkitSuggestion(name, names, true);
+          context.report(suggestion === undefined ? { messageId: "unknown", data, node: flag } : { messageId: "unknownSuggest", data: { ...data, suggestion }, node: flag });
+          continue;
+        }
+        if (kind !== "multi" && seen.has(name)) context.report({ messageId: "duplicate", data, node: flag });
+        seen.add(name);
+        reportValue(flag, kind, (messageId, value) => context.report({ messageId, data: { ...data, value: value ?? "" }, node: flag }));
+      }
+    }
+  },
+});
+
+function reportValue(flag: Flag, kind: FlagKind, report: (messageId: string, value?: string) => void): void {
+  const value = flag.value?.value;
+  if (kind === "bool") {
+    if (value === "") report("missingValue");
+    else if (value !== undefined && !["true", "false"].includes(value.toLowerCase())) report("notBoolean", value);
+  } else if (value === undefined) {
+    report("missingValue");
+  }
+}
