@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import { editDistance } from "../util/edit-distance.js";
 import type { Dockerfile } from "../ast/nodes.js";
 import type { ModelDiagnostic } from "./diagnostics.js";
 import type { StageGraph } from "./graph.js";
@@ -35,18 +36,6 @@ export interface TargetPlan {
   readonly diagnostics: readonly ModelDiagnostic[];
 }
 
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 /** The stage a `--target` names: an index, a name (case-insensitive, first match) or `stage-<n>`. */
 function findTarget(stages: readonly Stage[], target: string | number | undefined): Stage | undefined {
   if (target === undefined) return stages[stages.length - 1];
@@ -59,7 +48,7 @@ function unknownTarget(ast: Dockerfile, stages: readonly Stage[], target: string
   const start = { range: [0, 0] as const, loc: { start: ast.loc.start, end: ast.loc.start } };
   if (stages.length === 0) return { code: "no-stages", severity: "error", message: "dockerfile contains no stages to build", ...start };
   const name = String(target);
-  const near = stages.filter((s) => s.name !== undefined && levenshtein(s.name, name.toLowerCase()) < 3).map((s) => s.name)[0];
+  const near = stages.filter((s) => s.name !== undefined && editDistance(s.name, name.toLowerCase(), 3) < 3).map((s) => s.name)[0];
   const hint = near === undefined ? "" : ` (did you mean ${near}?)`;
   return { code: "unknown-target", severity: "error", message: `target stage "${name}" could not be found${hint}`, ...start };
 }
