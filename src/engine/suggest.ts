@@ -1,6 +1,8 @@
 /** "Did you mean …?" for mistyped rule ids, flags and config keys. */
 import { editDistance } from "../util/edit-distance.js";
 
+export { editDistance };
+
 /**
  * The candidate closest to `input`, when it is close enough to be a typo.
  *
