@@ -1,18 +1,36 @@
-/** Reading inputs for the CLI: files and standard input, with clear errors instead of exceptions. */
+/** Reading one input for the `ast` command: a file or standard input, with clear errors instead of exceptions. */
 import { readFileSync } from "node:fs";
+import { errorCode } from "./fs.js";
+import { decodeText } from "./text-encoding.js";
 
-/** The text of a file or of stdin (`-`), or an error message a user can act on. */
+/**
+ * The text of a file or of stdin (`-`), or an error message a user can act on.
+ *
+ * @example
+ * ```ts
+ * const read: ReadResult = { ok: false, message: "cannot read Dockerfile: no such file" };
+ * ```
+ */
 export type ReadResult = { ok: true; text: string } | { ok: false; message: string };
 
-/** Reads `path` (or stdin for `-`) as UTF-8. */
+/**
+ * Reads `path` (or stdin for `-`): UTF-8, or UTF-16 with a byte order mark.
+ *
+ * @example
+ * ```ts
+ * const input = readInput("Dockerfile");
+ * if (input.ok) parse(input.text);
+ * ```
+ */
 export function readInput(path: string): ReadResult {
+  const name = path === "-" ? "standard input" : path;
   try {
-    const text = path === "-" ? readFileSync(0, "utf8") : readFileSync(path, "utf8");
-    return { ok: true, text };
+    const decoded = decodeText(path === "-" ? readFileSync(0) : readFileSync(path));
+    return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, message: `cannot read ${name}: ${decoded.reason}` };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errorCode(error);
     const reason =
       code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : (error as Error).message;
-    return { ok: false, message: `cannot read ${path === "-" ? "standard input" : path}: ${reason}` };
+    return { ok: false, message: `cannot read ${name}: ${reason}` };
   }
 }

@@ -1,48 +1,67 @@
-/** The `dockerlint` command line: argv in, exit code out (0 ok, 1 problems found, 2 usage or input error). */
+/** The `dockerlint` command line: argv in, exit code out (0 ok, 1 failing findings, 2 usage, config, input or internal error). */
+import type { RuleModule } from "../engine/rule.js";
 import { runAst } from "./commands/ast.js";
+import { runLint } from "./commands/lint.js";
+import { runRules } from "./commands/rules.js";
+import type { CliFileSystem } from "./fs.js";
 
-/** Where a command writes. */
+/**
+ * What a command reads and writes. Only `out` and `err` are required; the rest default to a
+ * neutral environment (no terminal, no environment variables, the process's folder, the real file
+ * system, all rules), so that tests run in-process and deterministically.
+ *
+ * @example
+ * ```ts
+ * const io: CommandIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env };
+ * ```
+ */
 export interface CommandIO {
   out(text: string): void;
   err(text: string): void;
+  /** The folder relative paths start from (default: `process.cwd()`). */
+  readonly cwd?: string;
+  /** Environment variables (`NO_COLOR`, `FORCE_COLOR`); default: none. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly stdoutIsTTY?: boolean;
+  readonly stderrIsTTY?: boolean;
+  /** Reads all of standard input (default: file descriptor 0). */
+  readonly readStdin?: () => Uint8Array;
+  /** The file system (tests inject faults). */
+  readonly fs?: CliFileSystem;
+  /** The rules to run (default: all of dockerlint's; injected rules run in one thread). */
+  readonly rules?: readonly RuleModule<never>[];
 }
 
 declare const DOCKERLINT_VERSION: string | undefined;
 
-/** The package version (injected by the bundler; read from package.json otherwise). */
+/**
+ * The package version (injected by the bundler; `0.0.0-dev` when running from sources).
+ *
+ * @example
+ * ```ts
+ * io.out(`dockerlint ${version()}\n`);
+ * ```
+ */
 export function version(): string {
   return typeof DOCKERLINT_VERSION === "string" ? DOCKERLINT_VERSION : "0.0.0-dev";
 }
 
-export const usage = `Usage: dockerlint <command> [options]
-
-Commands:
-  ast <file|->     print the syntax tree (--format json|buildkit)
-
-Options:
-  -v, --version    print the version
-  -h, --help       print this help`;
-
-/** Runs the CLI with `argv` (without node and script); returns the exit code. */
-export function main(argv: readonly string[], io: CommandIO): number {
+/**
+ * Runs the CLI with `argv` (without node and script); resolves to the exit code. Never rejects:
+ * an unexpected failure is reported as an internal error with exit code 2.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await main(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) });
+ * ```
+ */
+export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
   const [first, ...rest] = argv;
   try {
-    if (first === "-v" || first === "--version") {
-      io.out(version() + "\n");
-      return 0;
-    }
-    if (first === undefined || first === "-h" || first === "--help") {
-      io.out(usage + "\n");
-      return 0;
-    }
     if (first === "ast") return runAst(rest, io);
-    io.err(`dockerlint: unknown command "${first}"\n\n${usage}\n`);
-    return 2;
+    if (first === "rules") return runRules(rest, io);
+    return await runLint(argv, io);
   } catch (error) {
-    if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.err(`dockerlint: ${(error as Error).message}\n`);
-      return 2;
-    }
     io.err(`dockerlint ${version()}: internal error\n${(error as Error).stack ?? String(error)}\n`);
     return 2;
   }

@@ -13,12 +13,19 @@ Prints the syntax tree of a Dockerfile.
 
 /** Runs the `ast` command; returns the exit code. */
 export function runAst(argv: readonly string[], io: CommandIO): number {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    options: { format: { type: "string", short: "f", default: "json" }, help: { type: "boolean", short: "h" } },
-    allowPositionals: true,
-    strict: true,
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: { format: { type: "string", short: "f", default: "json" }, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    io.err(`dockerlint ast: ${(error as Error).message}\n\n${astUsage}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   if (values.help) {
     io.out(astUsage + "\n");
     return 0;

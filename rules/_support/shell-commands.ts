@@ -1,0 +1,143 @@
+/**
+ * What the rules that read RUN commands share: every RUN once (ONBUILD RUN triggers included,
+ * analysed where they are declared), the programs a RUN runs with the word that names each, the
+ * offset of a shell operator between two commands, option words, and insert-after-a-word fixes.
+ * Files starting with `_` are helpers, not rules.
+ */
+import type { Range } from "../../src/ast/nodes.js";
+import type { RuleFix } from "../../src/engine/rule.js";
+import type { SemanticModel } from "../../src/model/index.js";
+import { invocation, parseArguments, type Invocation, type OptionSpec, type ParsedOption } from "../../src/model/package-managers/command-line.js";
+import type { PackageOperation } from "../../src/model/package-managers/types.js";
+import { analyzeRun, type RunAnalysis } from "../../src/model/runs.js";
+import type { ShellWord, SimpleCommand } from "../../src/model/shell-types.js";
+
+/**
+ * Every RUN of the Dockerfile once: the RUNs of each stage, and RUN triggers of ONBUILD
+ * instructions (a trigger a child stage inherits comes from `model.runs`; one no stage inherits is
+ * analysed in the scope and shell where it is declared).
+ *
+ * @example
+ * ```ts
+ * runsToCheck(analyze("FROM a\nONBUILD RUN sudo x\n")).map((r) => r.onbuild); // [true]
+ * ```
+ */
+export function runsToCheck(model: SemanticModel): RunAnalysis[] {
+  const seen = new Set<unknown>();
+  const runs: RunAnalysis[] = [];
+  for (const run of model.runs) {
+    if (seen.has(run.instruction)) continue;
+    seen.add(run.instruction);
+    runs.push(run);
+  }
+  for (const stage of model.stages) {
+    for (const instruction of stage.instructions) {
+      if (instruction.type !== "ONBUILD" || instruction.trigger?.type !== "RUN" || seen.has(instruction.trigger)) continue;
+      seen.add(instruction.trigger);
+      runs.push(
+        analyzeRun(instruction.trigger, {
+          stage: stage.index,
+          onbuild: true,
+          scope: model.scopeAt(instruction),
+          shell: model.shellAt(instruction) ?? stage.shell,
+          escape: model.ast.escapeChar,
+        }),
+      );
+    }
+  }
+  return runs;
+}
+
+/** A command of a RUN, unwrapped from `sudo`/`env`/`command`/`exec`, with the word that names its program. */
+export interface Call extends Invocation {
+  /** The word that names the program (`apt-get` in `sudo apt-get install`). */
+  readonly programWord: ShellWord;
+  /** The command's index in the RUN's command list. */
+  readonly index: number;
+}
+
+/**
+ * The commands of a RUN whose program is a literal word, unwrapped.
+ *
+ * @example
+ * ```ts
+ * callsOf(run).map((c) => c.program); // ["apt-get", "rm"] for `sudo apt-get install x && rm -rf y`
+ * ```
+ */
+export function callsOf(run: RunAnalysis): Call[] {
+  const calls: Call[] = [];
+  (run.shellScript?.commands ?? []).forEach((command, index) => {
+    const call = invocation(command);
+    if (call === undefined || command.name === undefined) return;
+    const at = command.args.length - call.args.length - 1;
+    calls.push({ ...call, programWord: at < 0 ? command.name : command.args[at], index });
+  });
+  return calls;
+}
+
+/** Options and positionals of a call, read with a table of option spellings. */
+export function optionsOf(call: Invocation, specs: readonly OptionSpec[]): { options: readonly ParsedOption[]; positionals: readonly ShellWord[] } {
+  return parseArguments(call.args, specs);
+}
+
+/**
+ * The source offset of the operator `op` (`|`, `;`) that joins `after` to the command before it
+ * (the last occurrence between them in the source), or undefined.
+ *
+ * @example
+ * ```ts
+ * operatorBefore(source, commands[0], commands[1], "|"); // offset of `|` in `curl x | sh`
+ * ```
+ */
+export function operatorBefore(source: string, before: SimpleCommand, after: SimpleCommand, op: string): number | undefined {
+  const at = source.lastIndexOf(op, after.range[0] - 1);
+  return at >= before.range[1] ? at : undefined;
+}
+
+/** The range of a one-character operator at `offset`. */
+export function charRange(offset: number): Range {
+  return [offset, offset + 1];
+}
+
+/** The word of the first option of `op` named one of `names` (canonical names). */
+export function optionWord(op: Pick<PackageOperation, "options">, ...names: string[]): ShellWord | undefined {
+  return op.options.find((o) => names.includes(o.name))?.word;
+}
+
+/** The word of a package operation's subcommand (`install` in `sudo apt-get -y install x`). */
+export function subcommandWord(op: PackageOperation): ShellWord | undefined {
+  const last = op.subcommand[op.subcommand.length - 1];
+  if (last === undefined) return undefined;
+  return op.command.args.find((w) => w.value === last && !op.options.some((o) => o.valueWord === w && o.word !== w));
+}
+
+/**
+ * A fix that inserts ` text` after `word`.
+ *
+ * @example
+ * ```ts
+ * insertAfter(installWord, "--no-install-recommends"); // apt-get install --no-install-recommends curl
+ * ```
+ */
+export function insertAfter(word: ShellWord, text: string, safety?: RuleFix["safety"]): RuleFix {
+  return { ...(safety === undefined ? {} : { safety }), edits: [{ range: [word.range[1], word.range[1]], text: ` ${text}` }] };
+}
+
+/**
+ * The words of an operation that name registry packages without a version, each with the package
+ * names it stands for. Files, paths and URLs are left out, and so are words with an expansion
+ * (`$PACKAGES`, `python3-$V`): what they install is decided elsewhere.
+ *
+ * @example
+ * ```ts
+ * unpinnedWords(op).map((u) => u.names); // [["curl"]] for `apt-get install curl git=1:2.39.* ./x.deb $EXTRA`
+ * ```
+ */
+export function unpinnedWords(op: PackageOperation): { word: ShellWord; names: string[] }[] {
+  const byWord = new Map<ShellWord, string[]>();
+  for (const pkg of op.packages) {
+    if (pkg.pinned || pkg.isFile || pkg.isVariable || pkg.word.parts.some((p) => p.kind !== "literal" && p.kind !== "glob")) continue;
+    byWord.set(pkg.word, [...(byWord.get(pkg.word) ?? []), pkg.name]);
+  }
+  return [...byWord].map(([word, names]) => ({ word, names }));
+}

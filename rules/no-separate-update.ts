@@ -1,0 +1,52 @@
+import { defineRule } from "../src/engine/rule.js";
+import type { PackageManager, PackageOperation } from "../src/model/package-managers/types.js";
+import { runsToCheck, subcommandWord } from "./_support/shell-commands.js";
+
+/** Managers that read the same package index, by manager. */
+const FAMILY: ReadonlyMap<PackageManager, string> = new Map([
+  ["apt", "apt"], ["apk", "apk"], ["yum", "rpm"], ["dnf", "rpm"], ["microdnf", "rpm"], ["zypper", "zypper"],
+]);
+
+/** Whether an operation uses a refreshed index: it installs or upgrades packages. */
+const usesIndex = (op: PackageOperation): boolean => op.kind === "install" || op.kind === "upgrade";
+
+export default defineRule({
+  meta: {
+    id: "no-separate-update",
+    description: "Require package index updates to be followed by an install in the same RUN",
+    category: "package-managers",
+    severity: "warning",
+    fixable: "none",
+    aliases: ["DS-0017", "CKV_DOCKER_5"],
+    appliesInOnbuild: true,
+    messages: {
+      separate: "`{{program}} {{subcommand}}` has no install after it in this RUN: the build cache keeps this layer, so a later install reads a stale index. Update and install in one RUN.",
+    },
+    docs: {
+      why: "Docker caches each RUN by its text. When `apt-get update` is a RUN of its own, its layer is reused for months while the install line below it changes, so the install reads an old index and fails on packages that have moved on, or installs outdated ones. The lists it downloaded also stay in the image. Running the update and the install in the same RUN refreshes the index whenever the install changes.",
+      bad: ["FROM debian:12\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n"],
+      good: [
+        "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
+        "FROM alpine:3.20\nRUN apk add --no-cache curl\n",
+      ],
+      notes:
+        "Updates are `apt-get update`, `apk update`, `yum makecache`/`dnf makecache` and `zypper refresh`; an install or upgrade with the same manager family later in the same RUN accepts them. An update whose index directory is on a cache mount (`--mount=type=cache,target=/var/lib/apt/lists`) is accepted: nothing is left in the layer and the mount is shared with the install.",
+      references: ["https://docs.docker.com/build/building/best-practices/#apt-get", "https://avd.aquasec.com/misconfig/ds017"],
+    },
+    since: "0.1.0",
+  },
+  check(context) {
+    for (const run of runsToCheck(context.model)) {
+      const caches = run.flags.mounts.filter((m) => m.type === "cache" && m.target !== undefined).map((m) => m.target!.replace(/\/+$/, ""));
+      run.packages.forEach((op, index) => {
+        const family = FAMILY.get(op.manager);
+        if (family === undefined || op.kind !== "update") return;
+        if (run.packages.slice(index + 1).some((later) => FAMILY.get(later.manager) === family && usesIndex(later))) return;
+        if (op.caches.length > 0 && op.caches.every((c) => caches.some((t) => c.path === t || c.path.startsWith(`${t}/`)))) return;
+        const word = subcommandWord(op);
+        if (word === undefined) return;
+        context.report({ messageId: "separate", data: { program: op.program, subcommand: op.subcommand.join(" ") }, range: word.range });
+      });
+    }
+  },
+});
