@@ -7,7 +7,7 @@
 import type { PackageOperation } from "../../model/package-managers/index.js";
 import type { RunAnalysis } from "../../model/runs.js";
 import type { Opportunity, OpportunitySize } from "../types.js";
-import { lineOf, type OpportunityFinder } from "./context.js";
+import { lineOf, sourceOf, type OpportunityFinder } from "./context.js";
 
 const SYSTEM_MANAGERS = new Set(["apt", "apk", "yum", "dnf", "microdnf", "zypper"]);
 
@@ -78,7 +78,7 @@ export const buildToolsInFinal: OpportunityFinder = ({ model, chain }) => {
       message: `${kept.join(", ")} ${kept.length === 1 ? "is" : "are"} installed in the image the target ships and never removed.`,
       suggestion: [
         `FROM ${base} AS build`,
-        run.instruction.original.trim(),
+        sourceOf(run.instruction),
         "# … build here …",
         "",
         `FROM ${base}`,

@@ -9,7 +9,7 @@ import type { AddInstruction, CopyInstruction, Instruction } from "../../ast/nod
 import type { PackageManager, PackageOperation } from "../../model/package-managers/index.js";
 import type { SemanticModel } from "../../model/index.js";
 import type { Opportunity } from "../types.js";
-import { lineOf, type OpportunityFinder } from "./context.js";
+import { lineOf, sourceOf, type OpportunityFinder } from "./context.js";
 
 /** The files each language manager reads to install a project's dependencies. */
 const MANIFESTS: Partial<Record<PackageManager, readonly string[]>> = {
@@ -32,6 +32,12 @@ function isBroad(model: SemanticModel, copy: CopyInstruction | AddInstruction): 
   });
 }
 
+/** The broad COPY's destination as a folder (`./`, `/src/`). */
+function folderOf(model: SemanticModel, copy: CopyInstruction | AddInstruction): string {
+  const dest = copy.destination === undefined ? "." : model.resolve(copy.destination, copy).value;
+  return dest.endsWith("/") ? dest : `${dest}/`;
+}
+
 /** The manifests a project install reads, or undefined when the install names registry packages only. */
 function manifestsOf(op: PackageOperation): readonly string[] | undefined {
   const manifests = MANIFESTS[op.manager];
@@ -45,10 +51,10 @@ function manifestsOf(op: PackageOperation): readonly string[] | undefined {
   return op.packages.length === 0 || op.packages.some((p) => p.isFile) ? manifests : undefined;
 }
 
-function opportunity(stage: number, copy: Instruction, run: Instruction, op: PackageOperation): Opportunity {
+function opportunity(model: SemanticModel, stage: number, copy: CopyInstruction | AddInstruction, run: Instruction, op: PackageOperation): Opportunity {
   const manifests = manifestsOf(op);
-  const runText = run.original.trim();
-  const copyText = copy.original.trim();
+  const runText = sourceOf(run);
+  const copyText = sourceOf(copy);
   const base = { kind: "cache-busting-copy" as const, stage, lines: [lineOf(copy), lineOf(run)], size: "M" as const, confidence: "heuristic" as const };
   if (manifests === undefined) {
     return {
@@ -64,7 +70,7 @@ function opportunity(stage: number, copy: Instruction, run: Instruction, op: Pac
     layerDelta: 1,
     sizeReason: "build time: the dependency install re-runs on every source change",
     message: `\`${op.program} ${op.subcommand.join(" ")}\` runs after \`${copyText}\`, so every change to any source file re-installs the dependencies.`,
-    suggestion: `COPY ${manifests.join(" ")} ./\n${runText}\n${copyText}`,
+    suggestion: `COPY ${manifests.join(" ")} ${folderOf(model, copy)}\n${runText}\n${copyText}`,
   };
 }
 
@@ -88,7 +94,7 @@ export const cacheBustingCopies: OpportunityFinder = ({ model, schedule }) => {
       const run = model.runs.find((r) => r.instruction === instruction && r.stage === index);
       const install = run?.packages.find((op) => op.kind === "install");
       if (install === undefined) continue;
-      found.push(opportunity(index, copy, instruction, install));
+      found.push(opportunity(model, index, copy, instruction, install));
       copy = undefined;
     }
   }

@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import type { Instruction, Range } from "../../ast/nodes.js";
 import type { SemanticModel, TargetPlan } from "../../model/index.js";
 import type { Builder } from "../layers.js";
 import type { StageLayers } from "../stage-plans.js";
@@ -46,3 +47,19 @@ export type OpportunityFinder = (context: PlanContext) => Opportunity[];
  * ```
  */
 export const lineOf = (node: { readonly loc: { readonly start: { readonly line: number } } }): number => node.loc.start.line;
+
+/**
+ * The source text of an instruction (continuation lines and their comments kept), or of a part of
+ * it given by its range.
+ *
+ * @example
+ * ```ts
+ * sourceOf(run);              // "RUN apt-get update \\\n && apt-get install -y curl"
+ * sourceOf(run, run.command); // "apt-get update \\\n && apt-get install -y curl"
+ * ```
+ */
+export function sourceOf(instruction: Instruction, part: { readonly range: Range } = instruction): string {
+  const raw = instruction.raw;
+  const lineStart = instruction.range[0] - (raw.length - raw.trimStart().length);
+  return raw.slice(part.range[0] - lineStart, part.range[1] - lineStart);
+}
