@@ -38,18 +38,18 @@ const contenders = {
 };
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const results = {};
-for (const [name, parse] of Object.entries(contenders)) {
-  for (const text of texts) parse(text); // warm-up: one full pass
-  const times = [];
-  for (let r = 0; r < rounds; r++) {
+const times = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+for (const parse of Object.values(contenders)) for (const text of texts) parse(text); // warm-up: one full pass each
+// Rounds interleave the contenders, so that a change in machine load affects them alike.
+for (let r = 0; r < rounds; r++) {
+  for (const [name, parse] of Object.entries(contenders)) {
     globalThis.gc?.();
     const start = process.hrtime.bigint();
     for (const text of texts) parse(text);
-    times.push(Number(process.hrtime.bigint() - start) / 1000 / texts.length);
+    times[name].push(Number(process.hrtime.bigint() - start) / 1000 / texts.length);
   }
-  results[name] = median(times);
 }
+const results = Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
 
 const ours = results["dockerlint parseShell"];
 console.log(`${texts.length} RUN scripts, ${(chars / texts.length).toFixed(0)} characters on average, median of ${rounds} rounds\n`);

@@ -115,6 +115,23 @@ function skipDollar(text: string, dollar: number, place: ScanPlace): number {
 }
 
 /**
+ * The offset just after `closer` when the text from `start` reaches it with nothing nested on the
+ * way (the common `"…"`, `"$x"` and `${…}`); -1 when something nested or a quote comes first.
+ */
+function skipFlat(text: string, start: number, closer: number): number {
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === closer) return i + 1;
+    if (c === BACKSLASH) i++;
+    else if (c === DOLLAR) {
+      const next = text.charCodeAt(i + 1);
+      if (next === LPAREN || next === LBRACE || next === SQUOTE || next === DQUOTE) return -1;
+    } else if (c === BACKTICK || c === SQUOTE || c === DQUOTE || c === LBRACE) return -1;
+  }
+  return -1;
+}
+
+/**
  * The offset just after the delimiter closing a construct of kind `kind` whose body starts at
  * `start` (the text length when it is unterminated). Iterative: the nesting depth only grows an
  * array.
@@ -123,6 +140,10 @@ function skipDollar(text: string, dollar: number, place: ScanPlace): number {
  * skipNested('a "$(b ")")" c', 2, Nest.Double, { base: 0, memo: undefined, bash: true }); // 11
  */
 export function skipNested(text: string, start: number, kind: Nest, place: ScanPlace): number {
+  if (kind === Nest.Double || kind === Nest.Brace) {
+    const end = skipFlat(text, start, kind === Nest.Double ? DQUOTE : RBRACE);
+    if (end >= 0) return end;
+  }
   const memo = place.memo;
   const known = kind === Nest.Command && memo !== undefined ? memo.get(place.base + start) : undefined;
   if (known !== undefined) return known - place.base;
