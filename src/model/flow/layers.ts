@@ -1,0 +1,134 @@
+/**
+ * The layers of every stage: each RUN, COPY, ADD and WORKDIR (other than `/`) in build order, with
+ * the working directory it runs in and its file effects; the chain of stages an image is built
+ * FROM; and which stages end up in an image.
+ *
+ * @packageDocumentation
+ */
+import type { Instruction } from "../../ast/nodes.js";
+import type { SemanticModel } from "../analyze.js";
+import { analyzeRun, type RunAnalysis } from "../runs.js";
+import type { Stage } from "../stages.js";
+import { copyAdds } from "./copy-effects.js";
+import { absolutePath } from "./paths.js";
+import { runEffects, type RunEffects } from "./run-effects.js";
+import { RUN_SIZES } from "./size.js";
+import type { Layer, StageFlow } from "./types.js";
+
+/** The working directory after some instructions. */
+interface Workdir {
+  /** Absolute; undefined when unknown. */
+  readonly path: string | undefined;
+  /** False while it may be a base image's own WORKDIR. */
+  readonly certain: boolean;
+}
+
+const NO_EFFECTS: RunEffects = { adds: [], removes: [], modes: [], extracts: [], cleans: [] };
+const NOT_TRIGGERED = new Set(["ONBUILD", "FROM", "MAINTAINER"]);
+
+/**
+ * The stages whose layers end up in an image: the FROM chains of the target and of every stage
+ * nothing depends on and the target does not need (a final stage built with `--target`). A stage
+ * only copied from (`COPY --from`, `RUN --mount from=`) keeps its layers out of the image.
+ */
+function shippedStages(model: SemanticModel): Set<number> {
+  const { stages, graph, target } = model;
+  const used = new Set(graph.dependencies.flat());
+  const images = [...(target.target === undefined ? [] : [target.target]), ...target.dead.filter((i) => !used.has(i))];
+  const shipped = new Set<number>();
+  for (const image of images) {
+    for (let at: number | undefined = image; at !== undefined && !shipped.has(at); ) {
+      shipped.add(at);
+      const base: Stage["base"] = stages[at].base;
+      at = base.kind === "stage" ? base.index : undefined;
+    }
+  }
+  return shipped;
+}
+
+/** Builds the layers of a list of instructions run in one stage. */
+function layersOf(
+  model: SemanticModel,
+  stage: Stage,
+  instructions: readonly { instruction: Instruction; onbuild: boolean }[],
+  start: Workdir,
+  runFor: (instruction: Instruction) => RunAnalysis | undefined,
+): { layers: Layer[]; end: Workdir } {
+  const layers: Layer[] = [];
+  let workdir = start;
+  for (const { instruction, onbuild } of instructions) {
+    const base = { stage: stage.index, onbuild, line: instruction.loc.start.line, workdir: workdir.path };
+    if (instruction.type === "WORKDIR") {
+      if (instruction.value === undefined) continue;
+      const expansion = model.resolve(instruction.value, instruction);
+      const path = absolutePath(expansion.value, workdir.path);
+      const certain = expansion.unresolved.length === 0 && (expansion.value.startsWith("/") || workdir.certain);
+      workdir = { path, certain };
+      if (path === undefined || path === "/") continue;
+      const add = { kind: "workdir", path, sources: [], directory: true, size: RUN_SIZES.workdir, confidence: certain ? "exact" : "heuristic", range: instruction.value.range } as const;
+      layers.push({ ...base, instruction, ...NO_EFFECTS, adds: stage.windows ? [] : [add], workdir: path });
+    } else if (instruction.type === "COPY" || instruction.type === "ADD") {
+      const adds = stage.windows ? [] : copyAdds(model, instruction, workdir.path, workdir.certain);
+      layers.push({ ...base, instruction, ...NO_EFFECTS, adds });
+    } else if (instruction.type === "RUN") {
+      const run = runFor(instruction);
+      const effects = run === undefined || stage.windows ? NO_EFFECTS : runEffects(run, workdir.path, workdir.certain);
+      layers.push({ ...base, instruction, ...(run === undefined ? {} : { run }), ...effects });
+    }
+  }
+  return { layers, end: workdir };
+}
+
+/**
+ * The flow of every stage, by index: its layers, its chain's layers, its ONBUILD triggers as a
+ * downstream build runs them, and whether it ships.
+ *
+ * @example
+ * ```ts
+ * const flows = stageFlows(analyze("FROM alpine AS base\nWORKDIR /app\nFROM base\nCOPY . .\n"));
+ * flows[1].chain;                         // [0, 1]
+ * flows[1].chainLayers.map((l) => l.line); // [2, 4]
+ * flows[1].layers[0].adds[0].path;        // "/app"
+ * ```
+ */
+export function stageFlows(model: SemanticModel): StageFlow[] {
+  const runs = new Map<string, RunAnalysis>();
+  for (const run of model.runs) runs.set(`${run.stage}:${run.instruction.range[0]}`, run);
+  const shipped = shippedStages(model);
+  const flows: StageFlow[] = [];
+  const ends: Workdir[] = [];
+  for (const stage of model.stages) {
+    const parent = stage.base.kind === "stage" ? stage.base.index : undefined;
+    const start: Workdir = parent !== undefined ? ends[parent] : { path: "/", certain: stage.base.kind === "scratch" };
+    const triggers = new Set(stage.triggers);
+    const own = layersOf(
+      model,
+      stage,
+      [...stage.triggers, ...stage.instructions].map((instruction) => ({ instruction, onbuild: triggers.has(instruction) })),
+      start,
+      (run) => runs.get(`${stage.index}:${run.range[0]}`),
+    );
+    const downstream = stage.instructions.flatMap((onbuild) =>
+      onbuild.type === "ONBUILD" && onbuild.trigger !== undefined && !NOT_TRIGGERED.has(onbuild.trigger.type)
+        ? [{ instruction: onbuild.trigger, onbuild: true, parent: onbuild }]
+        : [],
+    );
+    const pseudo = layersOf(model, stage, downstream, own.end, (run) => {
+      const at = downstream.find((d) => d.instruction === run)!.parent;
+      const scope = model.scopeAt(at);
+      const shell = model.shellAt(at) ?? stage.shell;
+      return run.type === "RUN" ? analyzeRun(run, { stage: stage.index, onbuild: true, scope, shell, escape: model.ast.escapeChar }) : undefined;
+    });
+    const parentFlow = parent === undefined ? undefined : flows[parent];
+    flows.push({
+      stage: stage.index,
+      chain: [...(parentFlow?.chain ?? []), stage.index],
+      layers: own.layers,
+      chainLayers: [...(parentFlow?.chainLayers ?? []), ...own.layers],
+      onbuildLayers: pseudo.layers,
+      ships: shipped.has(stage.index),
+    });
+    ends.push(own.end);
+  }
+  return flows;
+}

@@ -1,0 +1,120 @@
+/**
+ * Paths inside an image, as the file-flow analysis compares them: made absolute against a working
+ * directory, normalised (`.`, `..`, repeated and trailing `/`), and related to each other with shell
+ * globs (`*`, `?`, `[…]`) segment by segment.
+ *
+ * @packageDocumentation
+ */
+
+/** Whether a path has an unquoted shell glob character. */
+export function hasGlobChars(path: string): boolean {
+  return /[*?[]/.test(path);
+}
+
+/**
+ * The absolute, normalised form of `path` seen from `cwd`; undefined when `path` is relative and
+ * `cwd` is unknown, or when it is empty.
+ *
+ * @example
+ * ```ts
+ * absolutePath("../etc//app/", "/srv/www"); // "/srv/etc/app"
+ * absolutePath("/tmp/./x", undefined);      // "/tmp/x"
+ * ```
+ */
+export function absolutePath(path: string, cwd: string | undefined): string | undefined {
+  if (path === "") return undefined;
+  const joined = path.startsWith("/") ? path : cwd === undefined ? undefined : `${cwd}/${path}`;
+  if (joined === undefined) return undefined;
+  const out: string[] = [];
+  for (const segment of joined.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") out.pop();
+    else out.push(segment);
+  }
+  return `/${out.join("/")}`;
+}
+
+/** The last segment of a path or URL (`/a/b.tgz` → `b.tgz`, `https://x/y.zip?z` → `y.zip`). */
+export function baseName(path: string): string {
+  const clean = path.replace(/[?#].*$/, "").replace(/\/+$/, "");
+  return clean.slice(clean.lastIndexOf("/") + 1);
+}
+
+const segmentCache = new Map<string, (name: string) => boolean>();
+
+/** A glob segment as a test on one path component; a malformed class matches literally. */
+function segmentTest(pattern: string): (name: string) => boolean {
+  const cached = segmentCache.get(pattern);
+  if (cached !== undefined) return cached;
+  let source = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    const close = c === "[" ? pattern.indexOf("]", i + 2) : -1;
+    if (c === "*") source += "[^/]*";
+    else if (c === "?") source += "[^/]";
+    else if (close !== -1) {
+      source += `[${pattern.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+      i = close;
+    } else source += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  let test: (name: string) => boolean;
+  try {
+    const regex = new RegExp(`^${source}$`);
+    test = (name) => regex.test(name);
+  } catch {
+    test = (name) => name === pattern;
+  }
+  segmentCache.set(pattern, test);
+  return test;
+}
+
+/** Two segments name the same entry: equal, or one is a glob the other matches. */
+function segmentsMatch(a: string, b: string): boolean {
+  return a === b || (hasGlobChars(a) && segmentTest(a)(b)) || (hasGlobChars(b) && segmentTest(b)(a));
+}
+
+/**
+ * How path `a` relates to path `b` (both absolute, normalised, globs allowed): `same`, `ancestor`
+ * (`a` contains `b`), `contents` (`a` is a glob over every entry of `b`, as in `b/*`), `inside`
+ * (`a` is strictly inside `b`), or undefined when they are unrelated.
+ *
+ * @example
+ * ```ts
+ * pathRelation("/var/lib/apt/lists/*", "/var/lib/apt/lists"); // "contents"
+ * pathRelation("/software", "/software");                     // "same"
+ * pathRelation("/app/.git", "/app");                          // "inside"
+ * pathRelation("/opt", "/opt/tool/bin");                      // "ancestor"
+ * ```
+ */
+export function pathRelation(a: string, b: string): "same" | "ancestor" | "contents" | "inside" | undefined {
+  const as = a === "/" ? [] : a.slice(1).split("/");
+  const bs = b === "/" ? [] : b.slice(1).split("/");
+  const common = Math.min(as.length, bs.length);
+  for (let i = 0; i < common; i++) if (!segmentsMatch(as[i], bs[i])) return undefined;
+  if (as.length === bs.length) return "same";
+  if (as.length < bs.length) return "ancestor";
+  return as.length === bs.length + 1 && /^\*+$/.test(as[as.length - 1]) ? "contents" : "inside";
+}
+
+/** Directories every Linux image already has, shared by many packages and files. */
+const SYSTEM_DIRECTORIES: ReadonlySet<string> = new Set([
+  "/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib32", "/lib64", "/media", "/mnt", "/opt", "/root", "/run",
+  "/sbin", "/srv", "/tmp", "/usr", "/usr/bin", "/usr/include", "/usr/lib", "/usr/lib64", "/usr/libexec", "/usr/local",
+  "/usr/local/bin", "/usr/local/etc", "/usr/local/include", "/usr/local/lib", "/usr/local/sbin", "/usr/local/share",
+  "/usr/local/src", "/usr/sbin", "/usr/share", "/usr/src", "/var", "/var/cache", "/var/lib", "/var/log", "/var/opt",
+  "/var/tmp", "/var/www",
+]);
+
+/**
+ * Whether `path` is a directory every Linux image already has (`/tmp`, `/usr/local/bin`, …): a
+ * COPY there adds into it rather than creating it, and what a later RUN removes inside it may
+ * come from anywhere.
+ *
+ * @example
+ * ```ts
+ * [isSystemDirectory("/usr/local/bin"), isSystemDirectory("/app")]; // [true, false]
+ * ```
+ */
+export function isSystemDirectory(path: string): boolean {
+  return SYSTEM_DIRECTORIES.has(path);
+}

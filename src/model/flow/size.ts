@@ -1,0 +1,103 @@
+/**
+ * Rough size classes of what a layer adds, with the reason, for ranking findings and build-plan
+ * opportunities. Nothing here reads the build context: sizes come from what the path looks like.
+ *
+ * @packageDocumentation
+ */
+import type { PackageManager } from "../package-managers/types.js";
+import { baseName } from "./paths.js";
+import type { SizeClass, SizeEstimate } from "./types.js";
+
+const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tzst|zip|jar|war|ear|whl|gem|deb|rpm|apk|7z|rar|tar\.(gz|bz2|xz|zst|lz4|lz|lzma|Z))$/i;
+const SMALL_TEXT = /\.(conf|cfg|cnf|ini|json|ya?ml|toml|xml|properties|env|txt|md|pem|crt|key|pub|lock)$|^(\.[\w.-]+rc|Gemfile|Procfile|requirements[\w.-]*)$/i;
+const SCRIPT = /\.(sh|bash|py|rb|js|mjs|cjs|ts|pl|php|lua|ps1)$/i;
+
+/**
+ * Whether a file name looks like an archive or package file (`.tar.gz`, `.zip`, `.jar`, `.deb`, …).
+ *
+ * @example
+ * ```ts
+ * isArchiveName("app-1.2.tar.gz"); // true
+ * ```
+ */
+export function isArchiveName(name: string): boolean {
+  return ARCHIVE.test(baseName(name));
+}
+
+/**
+ * Whether a COPY/ADD source names a folder, not a file: `.`, a path ending in `/`, or a last
+ * segment without an extension that is not a known file name (`software`, `src`, `bin`).
+ *
+ * @example
+ * ```ts
+ * [".", "src/", "software", "app.py", "Gemfile"].map(looksLikeFolder); // [true, true, true, false, false]
+ * ```
+ */
+export function looksLikeFolder(source: string): boolean {
+  if (source === "." || source === "./" || source.endsWith("/")) return true;
+  const name = baseName(source);
+  return name !== "" && !name.includes(".") && !SMALL_TEXT.test(name) && !/^(Dockerfile|Makefile|LICENSE|VERSION|entrypoint|docker-entrypoint)$/i.test(name);
+}
+
+const size = (sizeClass: SizeClass, reason: string): SizeEstimate => ({ class: sizeClass, reason });
+
+/**
+ * The size class of one COPY/ADD source.
+ *
+ * @example
+ * ```ts
+ * copySourceSize(".", undefined);        // { class: "L", reason: "the whole build context" }
+ * copySourceSize("nginx.conf", undefined); // { class: "XS", reason: "a single configuration file" }
+ * ```
+ */
+export function copySourceSize(source: string, from: string | undefined): SizeEstimate {
+  if (source === "." || source === "./" || source === "/") return size("L", from === undefined ? "the whole build context" : `the whole file system of ${from}`);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return size("M", "a downloaded file");
+  if (isArchiveName(source)) return size("M", "an archive or package file");
+  if (looksLikeFolder(source)) return size("L", from === undefined ? "a folder of the build context" : `a folder from ${from}`);
+  if (SMALL_TEXT.test(baseName(source))) return size("XS", "a single configuration file");
+  if (SCRIPT.test(baseName(source))) return size("XS", "a single script");
+  return size(from === undefined ? "S" : "M", from === undefined ? "a single file" : `a file built in ${from} (often a binary)`);
+}
+
+const CACHE_SIZES: Readonly<Record<PackageManager, SizeEstimate>> = {
+  apt: size("M", "apt package lists (typically 20-50 MB)"),
+  apk: size("S", "the apk index and downloaded packages (a few MB)"),
+  yum: size("L", "yum repository metadata and packages (often 100 MB or more)"),
+  dnf: size("L", "dnf repository metadata and packages (often 100 MB or more)"),
+  microdnf: size("L", "microdnf repository metadata and packages (often 100 MB or more)"),
+  zypper: size("M", "zypper repository metadata and packages (tens of MB)"),
+  pip: size("M", "pip's wheel and HTTP cache (tens of MB, more with compiled wheels)"),
+  npm: size("M", "npm's package cache (tens to hundreds of MB)"),
+  yarn: size("L", "yarn's package cache (often hundreds of MB)"),
+  pnpm: size("L", "pnpm's content-addressable store (often hundreds of MB)"),
+  gem: size("S", "downloaded .gem files (a few MB)"),
+  composer: size("M", "composer's package cache (tens of MB)"),
+  go: size("L", "Go's module or build cache (often hundreds of MB)"),
+  cargo: size("L", "cargo's crate registry (often hundreds of MB)"),
+};
+
+/**
+ * The size class of a package manager's cache or index.
+ *
+ * @example
+ * ```ts
+ * cacheSize("apt").class; // "M"
+ * ```
+ */
+export function cacheSize(manager: PackageManager): SizeEstimate {
+  return CACHE_SIZES[manager];
+}
+
+/** Sizes of what RUN file operations add. */
+export const RUN_SIZES = {
+  download: size("M", "a downloaded file"),
+  archiveDownload: size("M", "a downloaded archive"),
+  clone: size("M", "a cloned git repository with its history"),
+  mkdir: size("XS", "an empty directory"),
+  workdir: size("XS", "an empty directory"),
+  extract: size("L", "an extracted archive"),
+  unpack: size("L", "an archive ADD extracts"),
+  partial: size("M", "part of a copied or extracted folder"),
+  layer: size("XS", "one layer's metadata and per-layer overhead"),
+} as const satisfies Record<string, SizeEstimate>;
