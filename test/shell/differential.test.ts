@@ -15,6 +15,8 @@
  * On dockerlint's side: `${a.b}` (a bash "bad substitution") counts as an expansion.
  * Not compared: `[ … ]` and `[[ … ]]` (tree-sitter's test_command), bare assignments.
  */
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
 import { parse } from "../../src/index.js";
 import { parseShell } from "../../src/model/shell.js";
@@ -31,10 +33,9 @@ interface Differential {
   ourSignatures(script: ShellScript): string[];
 }
 
-const load = async (): Promise<Differential> => {
-  const path = `${PROJECT_ROOT}/scripts/shell-differential.mjs`;
-  return (await import(path)) as Differential;
-};
+/** The plain-JS comparison module, imported by URL (it has no type declarations). */
+const load = async (): Promise<Differential> =>
+  (await import(pathToFileURL(join(PROJECT_ROOT, "scripts/shell-differential.mjs")).href)) as Differential;
 
 it("reads a word list the same way as its comparison signature", async () => {
   const { ourSignatures } = await load();
