@@ -162,7 +162,7 @@ function table(rows: readonly (readonly string[])[]): string[] {
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd());
 }
 
-const layersWord = (span: Span): string => `${spanText(span)} layer${span.max === 1 ? "" : "s"}`;
+const layersWord = (span: Span): string => `${spanText(span)} layer${span.min === 1 && span.max === 1 ? "" : "s"}`;
 
 function opportunityText(o: Opportunity): string[] {
   const delta = o.layerDelta === 0 ? "±0 layers" : `${o.layerDelta > 0 ? "+" : "−"}${Math.abs(o.layerDelta)} layer${Math.abs(o.layerDelta) === 1 ? "" : "s"}`;
