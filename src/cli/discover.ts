@@ -41,7 +41,8 @@ export interface DiscoverOptions {
 }
 
 /**
- * The files, and the problems met on the way (missing paths, unreadable folders, loops).
+ * The files, and the problems met on the way (missing paths, unreadable folders, loops, folders
+ * without Dockerfiles when other arguments had some).
  *
  * @example
  * ```ts
@@ -60,6 +61,7 @@ interface Search {
   readonly options: DiscoverOptions;
   readonly found: Map<string, FoundFile>;
   readonly problems: Problem[];
+  readonly emptyFolders: string[];
 }
 
 /** `.gitignore` layers of the folders above `dir` up to its repository's root (none outside a repository). */
@@ -174,7 +176,7 @@ function addArgument(search: Search, arg: string): void {
   if (isDir) {
     const before = search.found.size;
     searchFolder(search, absolute, arg, (_, name) => isDockerfileName(name), true);
-    if (search.found.size === before) search.problems.push({ level: "warning", message: `${arg}: no Dockerfiles found in this folder` });
+    if (search.found.size === before) search.emptyFolders.push(arg);
     return;
   }
   if (ignoredBy(search.options.ignore, absolute, false)) {
@@ -207,8 +209,11 @@ function addGlob(search: Search, pattern: string): void {
  * ```
  */
 export function discoverFiles(args: readonly string[], options: DiscoverOptions): Discovery {
-  const search: Search = { options, found: new Map(), problems: [] };
+  const search: Search = { options, found: new Map(), problems: [], emptyFolders: [] };
   for (const arg of args.length === 0 ? ["."] : args) addArgument(search, arg);
+  if (search.found.size > 0) {
+    for (const folder of search.emptyFolders) search.problems.push({ level: "warning", message: `${folder}: no Dockerfiles found in this folder` });
+  }
   const files = [...search.found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, problems: search.problems };
 }

@@ -27,19 +27,21 @@ if (IS_LINT_WORKER) {
 /** Below this many files one thread is faster than starting workers (measured on the real-world corpus). */
 export const PARALLEL_THRESHOLD = 200;
 
+/** Whether this module can be started as a worker (not when it is TypeScript source under a test runner). */
+const RUNNABLE = !import.meta.url.endsWith(".ts");
+
 /**
  * How many worker threads to use for `files` files: none when `requested` is 1, when there are
- * few files or one CPU, or when this module is not runnable as a worker (TypeScript sources under
- * a test runner).
+ * few files or one CPU, or when this module is not `runnable` as a worker.
  *
  * @example
  * ```ts
- * workerCount(5000, undefined); // 2 on a two-core machine
- * workerCount(50, undefined);   // 0
+ * workerCount(5000, undefined, 2); // 2
+ * workerCount(50, undefined, 2);   // 0
  * ```
  */
-export function workerCount(files: number, requested: number | undefined, cpus: number = availableParallelism()): number {
-  if (import.meta.url.endsWith(".ts")) return 0;
+export function workerCount(files: number, requested: number | undefined, cpus: number = availableParallelism(), runnable = RUNNABLE): number {
+  if (!runnable) return 0;
   const wanted = requested ?? (files > PARALLEL_THRESHOLD ? Math.min(cpus, 8) : 1);
   return wanted <= 1 ? 0 : Math.min(wanted, Math.ceil(files / BATCH));
 }

@@ -28,8 +28,22 @@ export interface ReadOptions {
   readonly fs: CliFileSystem;
 }
 
-function mebibytes(bytes: number): string {
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/**
+ * The warning for a file over the size limit.
+ *
+ * @example
+ * ```ts
+ * oversize("Dockerfile", 3 << 20, 1 << 20).message; // "Dockerfile: 3.0 MiB is over the 1.0 MiB limit (--max-file-size, maxFileSize); skipped"
+ * ```
+ */
+export function oversize(path: string, bytes: number, limit: number): Problem {
+  return { level: "warning", message: `${path}: ${size(bytes)} is over the ${size(limit)} limit (--max-file-size, maxFileSize); skipped` };
 }
 
 function describeFault(path: string, error: unknown, options: ReadOptions): Problem {
@@ -66,14 +80,9 @@ export function readDockerfile(path: string, options: ReadOptions): ReadOutcome 
     const stats = options.fs.stat(path);
     if (stats.isDirectory()) return { ok: false, problem: { level: "error", message: `${path}: is a directory` } };
     if (!stats.isFile()) return { ok: false, problem: { level: "warning", message: `${path}: not a regular file; skipped` } };
-    if (stats.size > options.maxFileSize) {
-      const message = `${path}: ${mebibytes(stats.size)} is over the ${mebibytes(options.maxFileSize)} limit (--max-file-size, maxFileSize); skipped`;
-      return { ok: false, problem: { level: "warning", message } };
-    }
+    if (stats.size > options.maxFileSize) return { ok: false, problem: oversize(path, stats.size, options.maxFileSize) };
     const bytes = options.fs.readFile(path);
-    if (bytes.length > options.maxFileSize) {
-      return { ok: false, problem: { level: "warning", message: `${path}: grew over the size limit while being read; skipped` } };
-    }
+    if (bytes.length > options.maxFileSize) return { ok: false, problem: oversize(path, bytes.length, options.maxFileSize) };
     const decoded = decodeText(bytes);
     if (!decoded.ok) return { ok: false, problem: { level: options.explicit ? "error" : "warning", message: `${path}: ${decoded.reason}; skipped` } };
     return { ok: true, text: decoded.text, encoding: decoded.encoding, mode: stats.mode & 0o7777 };

@@ -21,7 +21,7 @@ import { version, type CommandIO } from "../main.js";
 import { parseLintOptions, type FailureThreshold, type LintCommandOptions } from "../options.js";
 import { printConfig } from "../print-config.js";
 import { formatProblem, type Problem } from "../problem.js";
-import { readDockerfile } from "../read-dockerfile.js";
+import { oversize, readDockerfile } from "../read-dockerfile.js";
 import { describeRules, DOCS_BASE_URL } from "../rule-descriptions.js";
 import { failureThresholdOf, maxFileSizeOf, type RunSettings } from "../run-settings.js";
 import { decodeText, type TextEncoding } from "../text-encoding.js";
@@ -96,7 +96,7 @@ function prepareStdin(o: LintCommandOptions, settings: RunSettings, configFor: (
   }
   const limit = maxFileSizeOf(resolved.config, settings);
   if (bytes.length > limit) {
-    log.add({ level: "warning", message: `${path}: ${bytes.length} bytes is over the ${limit}-byte limit (--max-file-size); skipped` });
+    log.add(oversize(path, bytes.length, limit));
     return undefined;
   }
   const decoded = decodeText(bytes);
