@@ -46,7 +46,12 @@ export function copyAdds(model: SemanticModel, instruction: CopyInstruction | Ad
     expansion: model.resolve(word, instruction),
   }));
   const destIsDir =
-    dest.value.endsWith("/") || sources.length > 1 || sources.some((s) => hasGlobChars(s.expansion.value)) || isSystemDirectory(destPath);
+    dest.value.endsWith("/") ||
+    /(^|\/)\.\.?$/.test(dest.value) ||
+    destPath === workdir ||
+    sources.length > 1 ||
+    sources.some((s) => hasGlobChars(s.expansion.value)) ||
+    isSystemDirectory(destPath);
   const destCertain = dest.unresolved.length === 0 && dest.error === undefined && (dest.value.startsWith("/") || workdirCertain);
   /** Where a file named `name` lands; a name lost to an unknown variable matches any. */
   const inside = (name: string): string => (destIsDir ? `${destPath === "/" ? "" : destPath}/${name === "" ? "*" : name}` : destPath);
