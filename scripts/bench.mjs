@@ -99,6 +99,46 @@ function peakMemory(tool) {
   return (run(tool) - run("")) / 1024;
 }
 
+/** Hostile or large inputs for the scaling table: a typical file concatenated k times, and pathological shapes. */
+function scalingInputs(files) {
+  const typical = files.filter((f) => f.length > 3000 && f.length < 6000).sort((a, b) => a.length - b.length)[0] ?? files[0];
+  return {
+    "typical file ×1": typical,
+    "typical file ×10": typical.repeat(10),
+    "typical file ×100": typical.repeat(100),
+    "10,000 stages": Array.from({ length: 10_000 }, (_, i) => `FROM alpine AS s${i}\nRUN echo ${i}\n`).join(""),
+    "50,000 continuation lines": "FROM alpine\nRUN true \\\n" + "  && echo a \\\n".repeat(50_000) + "  && true\n",
+    "a 1 MB line": "FROM alpine\nRUN echo " + "x".repeat(1_000_000) + "\n",
+  };
+}
+
+if (args[0] === "--scaling-child") {
+  // One tool on one input, in its own process so a tool that goes quadratic can be stopped.
+  const corpus = loadCorpus();
+  const inputs = scalingInputs(corpus);
+  const fn = tools[args[1]].load();
+  const text = inputs[args[2]];
+  for (const f of corpus.slice(0, 300)) {
+    try {
+      fn(f);
+    } catch {
+      // warm-up only
+    }
+  }
+  try {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      fn(text);
+      best = Math.min(best, performance.now() - start);
+    }
+    process.stdout.write(String(best));
+  } catch (error) {
+    process.stdout.write(`crash: ${error.message.split("\n")[0]}`);
+  }
+  process.exit(0);
+}
+
 if (args[0] === "--memory-child") {
   const files = loadCorpus();
   const name = args[1];
@@ -171,5 +211,24 @@ if (!only || only.has("cli")) {
   console.log("|---|---:|---:|");
   console.log(`| node -e 0 | ${node.toFixed(0)} | 1.0 |`);
   console.log(`| dockerlint ast Dockerfile | ${ast.toFixed(0)} | ${(ast / node).toFixed(2)} |`);
+  console.log("");
+}
+
+if (!only || only.has("scaling")) {
+  const inputs = scalingInputs(files);
+  const scaled = ["dockerlint parse", "dockerfile-ast", "docker-file-parser", "dockerlint lint", "dockerfile-utils validate", "dockerfilelint"].filter((t) => tools[t].load() !== undefined);
+  console.log("## Scaling (ms per MB of input, best of 3 after a warm-up; flat = linear; each tool in its own process, stopped after 60 s)\n");
+  console.log(`| input | MB | ${scaled.join(" | ")} |`);
+  console.log(`|---|---:|${scaled.map(() => "---:").join("|")}|`);
+  for (const [name, text] of Object.entries(inputs)) {
+    const size = Buffer.byteLength(text) / 1e6;
+    const cells = scaled.map((tool) => {
+      const out = spawnSync(process.execPath, [new URL(import.meta.url).pathname, "--scaling-child", tool, name], { encoding: "utf8", timeout: 60_000 });
+      if (out.error || out.signal) return "> 60 s";
+      if (out.stdout.startsWith("crash")) return "crash";
+      return (Number(out.stdout) / size).toFixed(0);
+    });
+    console.log(`| ${name} | ${size.toFixed(2)} | ${cells.join(" | ")} |`);
+  }
   console.log("");
 }

@@ -19,6 +19,7 @@ import type { ContinuedLinePayload, DirectivePayload, HeredocBodyPayload, TextLi
 import type { RawDocument, RawInstruction } from "../../grammar/dockerfile/parser.js";
 import { buildInstructionFields, type InstructionFields } from "./instruction-fields.js";
 import type { LineIndex } from "./line-index.js";
+import { mapOffset, pieceIndex } from "./source-map.js";
 import type {
   BlankLine,
   BodyItem,
@@ -52,11 +53,7 @@ export interface Logical {
 
 /** Source offset of a joined-line offset. */
 export function toSource(logical: Logical, offset: number): number {
-  const map = logical.map;
-  if (map.length === 2) return map[1] + offset - map[0];
-  let i = 0;
-  while (i + 2 < map.length && map[i + 2] <= offset) i += 2;
-  return map[i + 1] + offset - map[i];
+  return mapOffset(logical.map, offset);
 }
 
 /** Source range of a joined-line range (the end stays on the line of the last character). */
@@ -70,12 +67,9 @@ function subMap(logical: Logical, start: number, end: number): SourceMap | undef
   const map = logical.map;
   if (map.length === 2) return undefined;
   const pairs: number[] = [];
-  for (let i = 0; i < map.length; i += 2) {
-    const pieceStart = map[i];
-    const pieceEnd = i + 2 < map.length ? map[i + 2] : Number.POSITIVE_INFINITY;
-    if (pieceEnd <= start || pieceStart >= end) continue;
-    const from = Math.max(pieceStart, start);
-    pairs.push(from - start, map[i + 1] + from - pieceStart);
+  for (let i = pieceIndex(map, start) * 2; i < map.length && map[i] < end; i += 2) {
+    const from = Math.max(map[i], start);
+    pairs.push(from - start, map[i + 1] + from - map[i]);
   }
   return pairs.length > 2 ? pairs : undefined;
 }

@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { mapOffset } from "../ast/source-map.js";
 import type { Heredoc, RunInstruction, ShellForm } from "../ast/nodes.js";
 import type { ShellKind, StageShell } from "./stage-shell.js";
 
@@ -47,11 +48,7 @@ export interface RunScript {
 type Pieces = number[];
 
 function mapper(pieces: Pieces): (offset: number) => number {
-  return (offset) => {
-    let i = 0;
-    while (i + 2 < pieces.length && pieces[i + 2] <= offset) i += 2;
-    return pieces[i + 1] + offset - pieces[i];
-  };
+  return (offset) => mapOffset(pieces, offset);
 }
 
 /** Pieces of a shell-form value, from its source map or its range. */
