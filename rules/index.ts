@@ -8,22 +8,54 @@ import assumeYes from "./assume-yes.js";
 import consistentInstructionCasing from "./consistent-instruction-casing.js";
 import definitionDescription from "./definition-description.js";
 import directiveCasing from "./directive-casing.js";
+import exposeProtocolCasing from "./expose-protocol-casing.js";
 import fromAsCasing from "./from-as-casing.js";
 import fromFirst from "./from-first.js";
+import jsonArgsRecommended from "./json-args-recommended.js";
+import labelSchema from "./label-schema.js";
+import noConstantFromPlatform from "./no-constant-from-platform.js";
+import noCopyFromSelf from "./no-copy-from-self.js";
+import noCopyIgnoredFile from "./no-copy-ignored-file.js";
+import noCopyOutsideContext from "./no-copy-outside-context.js";
+import noCopyWholeStage from "./no-copy-whole-stage.js";
+import noDeadStage from "./no-dead-stage.js";
 import noDistUpgrade from "./no-dist-upgrade.js";
+import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noEmptyContinuation from "./no-empty-continuation.js";
+import noExposeHostMapping from "./no-expose-host-mapping.js";
+import noInvalidDefaultArgInFrom from "./no-invalid-default-arg-in-from.js";
+import noInvalidOnbuildTrigger from "./no-invalid-onbuild-trigger.js";
+import noLatestTag from "./no-latest-tag.js";
+import noLegacyKeyValue from "./no-legacy-key-value.js";
+import noMaintainer from "./no-maintainer.js";
+import noMultipleInstructions from "./no-multiple-instructions.js";
+import noOnbuild from "./no-onbuild.js";
+import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
+import noReservedStageName from "./no-reserved-stage-name.js";
 import noSeparateUpdate from "./no-separate-update.js";
+import noSingleQuotedJson from "./no-single-quoted-json.js";
 import noSystemUpgrade from "./no-system-upgrade.js";
+import noUndefinedArgInFrom from "./no-undefined-arg-in-from.js";
+import noUndefinedStageReference from "./no-undefined-stage-reference.js";
 import pinLanguagePackages from "./pin-language-packages.js";
 import pinOsPackages from "./pin-os-packages.js";
 import preferAptGet from "./prefer-apt-get.js";
 import preferCopy from "./prefer-copy.js";
+import requireBaseImageDigest from "./require-base-image-digest.js";
+import requireBaseImageTag from "./require-base-image-tag.js";
+import requireDockerignore from "./require-dockerignore.js";
+import requireHealthcheck from "./require-healthcheck.js";
+import requireInstructions from "./require-instructions.js";
 import shellJsonForm from "./shell-json-form.js";
 import stageNameCasing from "./stage-name-casing.js";
+import trustedRegistries from "./trusted-registries.js";
 import unknownInstruction from "./unknown-instruction.js";
 import validArguments from "./valid-arguments.js";
+import validExposePort from "./valid-expose-port.js";
 import validFlags from "./valid-flags.js";
 import validHealthcheck from "./valid-healthcheck.js";
+import validLabelKey from "./valid-label-key.js";
+import validStageName from "./valid-stage-name.js";
 
 /** Every rule of dockerlint, sorted by id. */
 export const allRules: readonly RuleModule<never>[] = ([
@@ -32,22 +64,54 @@ export const allRules: readonly RuleModule<never>[] = ([
   consistentInstructionCasing,
   definitionDescription,
   directiveCasing,
+  exposeProtocolCasing,
   fromAsCasing,
   fromFirst,
+  jsonArgsRecommended,
+  labelSchema,
+  noConstantFromPlatform,
+  noCopyFromSelf,
+  noCopyIgnoredFile,
+  noCopyOutsideContext,
+  noCopyWholeStage,
+  noDeadStage,
   noDistUpgrade,
+  noDuplicateStageName,
   noEmptyContinuation,
+  noExposeHostMapping,
+  noInvalidDefaultArgInFrom,
+  noInvalidOnbuildTrigger,
+  noLatestTag,
+  noLegacyKeyValue,
+  noMaintainer,
+  noMultipleInstructions,
+  noOnbuild,
+  noRedundantTargetPlatform,
+  noReservedStageName,
   noSeparateUpdate,
+  noSingleQuotedJson,
   noSystemUpgrade,
+  noUndefinedArgInFrom,
+  noUndefinedStageReference,
   pinLanguagePackages,
   pinOsPackages,
   preferAptGet,
   preferCopy,
+  requireBaseImageDigest,
+  requireBaseImageTag,
+  requireDockerignore,
+  requireHealthcheck,
+  requireInstructions,
   shellJsonForm,
   stageNameCasing,
+  trustedRegistries,
   unknownInstruction,
   validArguments,
+  validExposePort,
   validFlags,
   validHealthcheck,
+  validLabelKey,
+  validStageName,
 ] as RuleModule<never>[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 /** Rules by id. */
