@@ -166,29 +166,11 @@ export class ShellParser extends EmbeddedActionsParser {
       const first = this.out.length;
       this.SUBRULE(this.andOr, { ARGS: [ctx] });
       this.OPTION(() => {
-        this.OR([
-          {
-            ALT: () => {
-              this.CONSUME(T.Semi);
-              this.ACTION(() => (this.connector = ";"));
-            },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(T.Amp);
-              this.ACTION(() => {
-                this.mark(first, ctx.length, "background");
-                this.connector = "&";
-              });
-            },
-          },
-          {
-            ALT: () => {
-              this.CONSUME2(T.Newline);
-              this.ACTION(() => (this.connector = "\n"));
-            },
-          },
-        ]);
+        const separator = this.CONSUME(T.Separator);
+        this.ACTION(() => {
+          if (separator.tokenType === T.Amp) this.mark(first, ctx.length, "background");
+          this.connector = separator.tokenType === T.Newline ? "\n" : (separator.image as ShellConnector);
+        });
         this.MANY3(() => this.CONSUME3(T.Newline));
       });
     });
@@ -204,12 +186,7 @@ export class ShellParser extends EmbeddedActionsParser {
     let bang = this.OPTION(() => this.CONSUME(T.Bang));
     this.SUBRULE(this.command, { ARGS: [ctx] });
     this.MANY(() => {
-      const op = this.OR([
-        { ALT: () => this.CONSUME(T.AndIf) },
-        { ALT: () => this.CONSUME(T.OrIf) },
-        { ALT: () => this.CONSUME(T.Pipe) },
-        { ALT: () => this.CONSUME(T.PipeAmp) },
-      ]);
+      const op = this.CONSUME(T.AndOrOp);
       this.MANY2(() => this.CONSUME(T.Newline));
       this.ACTION(() => {
         if (op.tokenType === T.Pipe || op.tokenType === T.PipeAmp) {
@@ -295,12 +272,12 @@ export class ShellParser extends EmbeddedActionsParser {
       },
       { ALT: () => command.words.push(this.CONSUME2(T.PlainWord)) },
     ]);
-    this.MANY(() =>
-      this.OR3([
-        { ALT: () => command.words.push(this.CONSUME(T.WordLike)) },
-        { ALT: () => command.redirects.push(this.SUBRULE2(this.redirect)) },
-      ]),
-    );
+    // (word | redirection)*, written as word* (redirection word*)*: loops without a choice per word.
+    this.MANY(() => command.words.push(this.CONSUME(T.WordLike)));
+    this.MANY2(() => {
+      command.redirects.push(this.SUBRULE2(this.redirect));
+      this.MANY3(() => command.words.push(this.CONSUME2(T.WordLike)));
+    });
   });
 
   private readonly redirect = this.RULE("redirect", (): RawRedirect => {

@@ -83,6 +83,10 @@ const InTest = createToken({ name: "InTest", pattern: Lexer.NA });
 const RedirOp = createToken({ name: "RedirOp", pattern: Lexer.NA, label: "a redirection" });
 /** Tokens that cannot start a command: at top level they are reported and skipped. */
 const Stray = createToken({ name: "Stray", pattern: Lexer.NA });
+/** `&& || | |&`: the operators inside an and-or list. */
+const AndOrOp = createToken({ name: "AndOrOp", pattern: Lexer.NA, label: "'&&', '||' or '|'" });
+/** `; &` and newline: what ends an and-or list. */
+const Separator = createToken({ name: "Separator", pattern: Lexer.NA, label: "';', '&' or a newline" });
 
 /** The categories of an ordinary word. */
 const WORD = [WordLike, InTest];
@@ -261,7 +265,7 @@ function readHeredocs(text: string, newline: number): number {
 const Newline = createToken({
   name: "Newline",
   label: "a newline",
-  categories: [InTest],
+  categories: [InTest, Separator],
   start_chars_hint: ["\n"],
   line_breaks: true,
   pattern: {
@@ -282,17 +286,17 @@ function op(name: string, image: string, categories: TokenType[] = []): TokenTyp
   return createToken({ name, pattern: image, label: `'${image}'`, categories: [InTest, ...categories] });
 }
 
-const AndIf = op("AndIf", "&&", [Stray]);
-const OrIf = op("OrIf", "||", [Stray]);
+const AndIf = op("AndIf", "&&", [Stray, AndOrOp]);
+const OrIf = op("OrIf", "||", [Stray, AndOrOp]);
 const DSemiAmp = op("DSemiAmp", ";;&", [Stray]);
 const DSemi = op("DSemi", ";;", [Stray]);
 const SemiAmp = op("SemiAmp", ";&", [Stray]);
-const Semi = op("Semi", ";", [Stray]);
+const Semi = op("Semi", ";", [Stray, Separator]);
 const AndGreatGreat = op("AndGreatGreat", "&>>", [RedirOp]);
 const AndGreat = op("AndGreat", "&>", [RedirOp]);
-const Amp = op("Amp", "&", [Stray]);
-const PipeAmp = op("PipeAmp", "|&", [Stray]);
-const Pipe = op("Pipe", "|", [Stray]);
+const Amp = op("Amp", "&", [Stray, Separator]);
+const PipeAmp = op("PipeAmp", "|&", [Stray, AndOrOp]);
+const Pipe = op("Pipe", "|", [Stray, AndOrOp]);
 const TLess = op("TLess", "<<<", [RedirOp]);
 const DLessDash = op("DLessDash", "<<-", [RedirOp]);
 const DLess = op("DLess", "<<", [RedirOp]);
@@ -332,15 +336,15 @@ export const lexerDefinition = {
 
 /**
  * The token types, by name: the parser's vocabulary. Categories: `WordLike` (any word, reserved
- * words included), `InTest` (anything but `]]`), `RedirOp` (redirection operators) and `Stray`
- * (tokens that cannot start a command).
+ * words included), `InTest` (anything but `]]`), `RedirOp` (redirection operators), `Stray`
+ * (tokens that cannot start a command), `AndOrOp` (`&& || | |&`) and `Separator` (`; &` newline).
  *
  * @example
  * parser.CONSUME(T.WordLike);
  */
 export const T = {
-  WordLike, InTest, RedirOp, Stray, PlainWord, AssignmentWord, If, Then, Elif, Else, Fi, For, In, While, Until, Do, Done, Case, Esac, FunctionKw, LBrace, RBrace, Bang, DBracketOpen, DBracketClose, IoNumber, ProcessSubstitution, ArithmeticCommand, Newline, Blank, Comment, AndIf, OrIf, DSemiAmp, DSemi, SemiAmp, Semi, AndGreatGreat, AndGreat, Amp, PipeAmp, Pipe, TLess, DLessDash, DLess, LessGreat, LessAnd, Less, DGreat, GreatAnd, Clobber, Great, LParen, RParen,
+  WordLike, InTest, RedirOp, Stray, AndOrOp, Separator, PlainWord, AssignmentWord, If, Then, Elif, Else, Fi, For, In, While, Until, Do, Done, Case, Esac, FunctionKw, LBrace, RBrace, Bang, DBracketOpen, DBracketClose, IoNumber, ProcessSubstitution, ArithmeticCommand, Newline, Blank, Comment, AndIf, OrIf, DSemiAmp, DSemi, SemiAmp, Semi, AndGreatGreat, AndGreat, Amp, PipeAmp, Pipe, TLess, DLessDash, DLess, LessGreat, LessAnd, Less, DGreat, GreatAnd, Clobber, Great, LParen, RParen,
 } as const;
 
 /** Every token type, categories included: the parser's vocabulary. */
-export const allTokenTypes: TokenType[] = [WordLike, InTest, RedirOp, Stray, ...BASH_TOKENS];
+export const allTokenTypes: TokenType[] = [WordLike, InTest, RedirOp, Stray, AndOrOp, Separator, ...BASH_TOKENS];
