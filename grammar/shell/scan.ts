@@ -23,7 +23,12 @@ export interface ScanPlace {
   bash: boolean;
 }
 
-/** The kinds of nested construct {@link skipNested} can close. */
+/**
+ * The kinds of nested construct {@link skipNested} can close.
+ *
+ * @example
+ * skipNested("a)b", 0, Nest.Command, place); // 2
+ */
 export const Nest = {
   /** `$(…)` or `(…)`: shell code, closed by an unbalanced `)`. */
   Command: 0,

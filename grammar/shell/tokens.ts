@@ -328,7 +328,12 @@ const BASH_TOKENS: TokenType[] = [
   DBracketOpen, DBracketClose, AssignmentWord, PlainWord,
 ];
 
-/** The multi-mode lexer definition: one mode per dialect. */
+/**
+ * The multi-mode lexer definition: one mode per dialect, chosen per call.
+ *
+ * @example
+ * new Lexer(lexerDefinition).tokenize("a &> b", "sh"); // a, &, >, b
+ */
 export const lexerDefinition = {
   modes: { sh: SH_TOKENS, bash: BASH_TOKENS },
   defaultMode: "bash",
@@ -346,5 +351,10 @@ export const T = {
   WordLike, InTest, RedirOp, Stray, AndOrOp, Separator, PlainWord, AssignmentWord, If, Then, Elif, Else, Fi, For, In, While, Until, Do, Done, Case, Esac, FunctionKw, LBrace, RBrace, Bang, DBracketOpen, DBracketClose, IoNumber, ProcessSubstitution, ArithmeticCommand, Newline, Blank, Comment, AndIf, OrIf, DSemiAmp, DSemi, SemiAmp, Semi, AndGreatGreat, AndGreat, Amp, PipeAmp, Pipe, TLess, DLessDash, DLess, LessGreat, LessAnd, Less, DGreat, GreatAnd, Clobber, Great, LParen, RParen,
 } as const;
 
-/** Every token type, categories included: the parser's vocabulary. */
+/**
+ * Every token type, categories included: the parser's vocabulary.
+ *
+ * @example
+ * class P extends EmbeddedActionsParser { constructor() { super(allTokenTypes); } }
+ */
 export const allTokenTypes: TokenType[] = [WordLike, InTest, RedirOp, Stray, AndOrOp, Separator, ...BASH_TOKENS];
