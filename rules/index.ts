@@ -3,6 +3,7 @@
  * `test/rules/parity.test.ts` fails when a rule file is missing here, or lacks tests or docs.
  */
 import type { RuleModule } from "../src/engine/rule.js";
+import apkUseVirtual from "./apk-use-virtual.js";
 import aptNoInstallRecommends from "./apt-no-install-recommends.js";
 import assumeYes from "./assume-yes.js";
 import consistentInstructionCasing from "./consistent-instruction-casing.js";
@@ -13,16 +14,19 @@ import fromAsCasing from "./from-as-casing.js";
 import fromFirst from "./from-first.js";
 import jsonArgsRecommended from "./json-args-recommended.js";
 import labelSchema from "./label-schema.js";
+import noChpasswd from "./no-chpasswd.js";
 import noConstantFromPlatform from "./no-constant-from-platform.js";
 import noCopyFromSelf from "./no-copy-from-self.js";
 import noCopyIgnoredFile from "./no-copy-ignored-file.js";
 import noCopyOutsideContext from "./no-copy-outside-context.js";
 import noCopyWholeStage from "./no-copy-whole-stage.js";
+import noCurlPipeShell from "./no-curl-pipe-shell.js";
 import noDeadStage from "./no-dead-stage.js";
 import noDistUpgrade from "./no-dist-upgrade.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noEmptyContinuation from "./no-empty-continuation.js";
 import noExposeHostMapping from "./no-expose-host-mapping.js";
+import noInsecureTls from "./no-insecure-tls.js";
 import noInvalidDefaultArgInFrom from "./no-invalid-default-arg-in-from.js";
 import noInvalidOnbuildTrigger from "./no-invalid-onbuild-trigger.js";
 import noLatestTag from "./no-latest-tag.js";
@@ -30,13 +34,17 @@ import noLegacyKeyValue from "./no-legacy-key-value.js";
 import noMaintainer from "./no-maintainer.js";
 import noMultipleInstructions from "./no-multiple-instructions.js";
 import noOnbuild from "./no-onbuild.js";
+import noPlainHttp from "./no-plain-http.js";
+import noPrivilegedRun from "./no-privileged-run.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
 import noSeparateUpdate from "./no-separate-update.js";
 import noSingleQuotedJson from "./no-single-quoted-json.js";
+import noSudo from "./no-sudo.js";
 import noSystemUpgrade from "./no-system-upgrade.js";
 import noUndefinedArgInFrom from "./no-undefined-arg-in-from.js";
 import noUndefinedStageReference from "./no-undefined-stage-reference.js";
+import noUnverifiedPackages from "./no-unverified-packages.js";
 import pinLanguagePackages from "./pin-language-packages.js";
 import pinOsPackages from "./pin-os-packages.js";
 import preferAptGet from "./prefer-apt-get.js";
@@ -44,6 +52,7 @@ import preferCopy from "./prefer-copy.js";
 import requireBaseImageDigest from "./require-base-image-digest.js";
 import requireBaseImageTag from "./require-base-image-tag.js";
 import requireDockerignore from "./require-dockerignore.js";
+import requireDownloadChecksum from "./require-download-checksum.js";
 import requireHealthcheck from "./require-healthcheck.js";
 import requireInstructions from "./require-instructions.js";
 import shellJsonForm from "./shell-json-form.js";
@@ -59,6 +68,7 @@ import validStageName from "./valid-stage-name.js";
 
 /** Every rule of dockerlint, sorted by id. */
 export const allRules: readonly RuleModule<never>[] = ([
+  apkUseVirtual,
   aptNoInstallRecommends,
   assumeYes,
   consistentInstructionCasing,
@@ -69,16 +79,19 @@ export const allRules: readonly RuleModule<never>[] = ([
   fromFirst,
   jsonArgsRecommended,
   labelSchema,
+  noChpasswd,
   noConstantFromPlatform,
   noCopyFromSelf,
   noCopyIgnoredFile,
   noCopyOutsideContext,
   noCopyWholeStage,
+  noCurlPipeShell,
   noDeadStage,
   noDistUpgrade,
   noDuplicateStageName,
   noEmptyContinuation,
   noExposeHostMapping,
+  noInsecureTls,
   noInvalidDefaultArgInFrom,
   noInvalidOnbuildTrigger,
   noLatestTag,
@@ -86,13 +99,17 @@ export const allRules: readonly RuleModule<never>[] = ([
   noMaintainer,
   noMultipleInstructions,
   noOnbuild,
+  noPlainHttp,
+  noPrivilegedRun,
   noRedundantTargetPlatform,
   noReservedStageName,
   noSeparateUpdate,
   noSingleQuotedJson,
+  noSudo,
   noSystemUpgrade,
   noUndefinedArgInFrom,
   noUndefinedStageReference,
+  noUnverifiedPackages,
   pinLanguagePackages,
   pinOsPackages,
   preferAptGet,
@@ -100,6 +117,7 @@ export const allRules: readonly RuleModule<never>[] = ([
   requireBaseImageDigest,
   requireBaseImageTag,
   requireDockerignore,
+  requireDownloadChecksum,
   requireHealthcheck,
   requireInstructions,
   shellJsonForm,

@@ -141,3 +141,40 @@ export function unpinnedWords(op: PackageOperation): { word: ShellWord; names: s
   }
   return [...byWord].map(([word, names]) => ({ word, names }));
 }
+
+/** Programs that verify a download: checksum tools and signature verifiers. */
+const VERIFIERS = new Set(["sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "md5sum", "shasum", "b2sum", "gpgv", "cosign", "minisign", "signify", "slsa-verifier"]);
+
+/**
+ * Whether a RUN checks what it downloads: it runs a checksum tool (`sha256sum -c`), `gpg --verify`,
+ * `gpgv`, `cosign`, `minisign` or `openssl dgst`. A heuristic: the check is not matched to a file.
+ *
+ * @example
+ * ```ts
+ * verifiesDownloads(run); // true for `curl -o x.tgz … && echo "$SHA  x.tgz" | sha256sum -c -`
+ * ```
+ */
+export function verifiesDownloads(run: RunAnalysis): boolean {
+  return callsOf(run).some(
+    (call) =>
+      VERIFIERS.has(call.program) ||
+      ((call.program === "gpg" || call.program === "gpg2") && call.args.some((a) => a.value === "--verify" || a.value === "--verify-files")) ||
+      (call.program === "openssl" && call.args[0]?.value === "dgst"),
+  );
+}
+
+/**
+ * The host of a URL, lower-cased; undefined when it is not a URL.
+ *
+ * @example
+ * ```ts
+ * urlHost("http://LOCALHOST:8080/x"); // "localhost"
+ * ```
+ */
+export function urlHost(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,80 @@
+import { defineRule } from "../src/engine/rule.js";
+import type { PackageManager, PackageOperation } from "../src/model/package-managers/types.js";
+import type { ShellWord } from "../src/model/shell-types.js";
+import { callsOf, runsToCheck } from "./_support/shell-commands.js";
+
+/** A finding: the word that switches verification off, what it is, and the aliases that apply. */
+interface Unverified {
+  readonly word: ShellWord;
+  readonly what: string;
+  readonly aliases: readonly string[];
+}
+
+const RPM_FAMILY = new Set<PackageManager>(["yum", "dnf", "microdnf"]);
+/** apt `-o` settings that accept unsigned packages or repositories. */
+const APT_SETTINGS = /^(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories)=(1|true|yes|on)$/i;
+/** yum/dnf `--setopt` settings that switch signature checks off. */
+const RPM_SETOPT = /^([\w.*-]+\.)?(gpgcheck|repo_gpgcheck|localpkg_gpgcheck)=(0|false|no|off)$/i;
+/** rpm options that skip signature or digest checks. */
+const RPM_OPTIONS = new Set(["--nosignature", "--nodigest", "--nofiledigest", "--noverify"]);
+
+/** The words of a package operation that switch verification off. */
+function fromOperation(op: PackageOperation): Unverified[] {
+  const found: Unverified[] = [];
+  for (const o of op.options) {
+    const value = o.value ?? "";
+    if (op.manager === "apk" && o.name === "allow-untrusted") found.push({ word: o.word, what: "--allow-untrusted", aliases: ["CKV2_DOCKER_7"] });
+    if (op.manager === "apt" && (o.name === "allow-unauthenticated" || o.name === "allow-insecure-repositories")) found.push({ word: o.word, what: `--${o.name}`, aliases: ["CKV2_DOCKER_8"] });
+    if (op.manager === "apt" && o.name === "force-yes") found.push({ word: o.word, what: "--force-yes", aliases: ["CKV2_DOCKER_11"] });
+    if (op.manager === "apt" && o.name === "option" && APT_SETTINGS.test(value)) found.push({ word: o.valueWord ?? o.word, what: value, aliases: ["CKV2_DOCKER_8"] });
+    if (RPM_FAMILY.has(op.manager) && o.name === "nogpgcheck") found.push({ word: o.word, what: "--nogpgcheck", aliases: ["CKV2_DOCKER_9"] });
+    if (RPM_FAMILY.has(op.manager) && o.name === "setopt" && RPM_SETOPT.test(value)) found.push({ word: o.valueWord ?? o.word, what: value, aliases: ["CKV2_DOCKER_9"] });
+    if (op.manager === "zypper" && (o.name === "no-gpg-checks" || o.name === "allow-unsigned-rpm")) found.push({ word: o.word, what: `--${o.name}`, aliases: [] });
+  }
+  return found;
+}
+
+export default defineRule({
+  meta: {
+    id: "no-unverified-packages",
+    description: "Disallow switching off package signature verification",
+    category: "security",
+    severity: "error",
+    fixable: "none",
+    aliases: ["CKV2_DOCKER_7", "CKV2_DOCKER_8", "CKV2_DOCKER_9", "CKV2_DOCKER_10", "CKV2_DOCKER_11"],
+    appliesInOnbuild: true,
+    messages: {
+      unverified: "{{what}} installs packages without checking their signatures: anyone between the build and the repository can substitute them. Import the repository's key instead.",
+    },
+    docs: {
+      why: "Package managers verify every package against the repository's signing key; that check is what makes downloading over plain HTTP or through mirrors safe. Switching it off lets a compromised mirror, proxy or network inject arbitrary code into the image, silently.",
+      bad: [
+        "FROM debian:12\nRUN apt-get update && apt-get install -y --allow-unauthenticated tool\n",
+        "FROM alpine:3.20\nRUN apk add --no-cache --allow-untrusted /tmp/tool.apk\n",
+        "FROM rockylinux:9\nRUN yum install -y --nogpgcheck tool && yum clean all\n",
+      ],
+      good: [
+        "FROM debian:12\nCOPY vendor.gpg /etc/apt/keyrings/vendor.gpg\nRUN apt-get update && apt-get install -y --no-install-recommends tool && rm -rf /var/lib/apt/lists/*\n",
+        "FROM alpine:3.20\nCOPY vendor.rsa.pub /etc/apk/keys/\nRUN apk add --no-cache /tmp/tool.apk\n",
+      ],
+      notes:
+        "Reported: apk `--allow-untrusted` (Checkov `CKV2_DOCKER_7`); apt `--allow-unauthenticated`, `--allow-insecure-repositories`, `-o APT::Get::AllowUnauthenticated=true`, `-o Acquire::AllowInsecureRepositories=true` (`CKV2_DOCKER_8`) and `--force-yes` (`CKV2_DOCKER_11`, which also allows unauthenticated packages); yum/dnf/microdnf/tdnf `--nogpgcheck` and `--setopt=gpgcheck=0` (`CKV2_DOCKER_9`); rpm `--nosignature`, `--nodigest`, `--nofiledigest`, `--noverify` (`CKV2_DOCKER_10`); zypper `--no-gpg-checks`, `--allow-unsigned-rpm`; and `[trusted=yes]` written into an apt source by echo/printf.",
+      references: ["https://wiki.debian.org/SecureApt", "https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper"],
+    },
+    since: "0.1.0",
+  },
+  check(context) {
+    for (const run of runsToCheck(context.model)) {
+      const found = run.packages.flatMap(fromOperation);
+      for (const call of callsOf(run)) {
+        for (const arg of call.args) {
+          const value = arg.value ?? "";
+          if (call.program === "rpm" && RPM_OPTIONS.has(value)) found.push({ word: arg, what: value, aliases: ["CKV2_DOCKER_10"] });
+          if (call.program === "tdnf" && value === "--nogpgcheck") found.push({ word: arg, what: value, aliases: ["CKV2_DOCKER_9"] });
+          if ((call.program === "echo" || call.program === "printf") && /\[[^\]]*\btrusted=yes\b[^\]]*\]/.test(value)) found.push({ word: arg, what: "An apt source marked [trusted=yes]", aliases: [] });
+        }
+      }
+      for (const { word, what, aliases } of found) context.report({ messageId: "unverified", data: { what }, range: word.range, aliases });
+    }
+  },
+});
