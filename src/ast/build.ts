@@ -175,12 +175,13 @@ function flagNode(ctx: BuildContext, logical: Logical, flag: LineFlag): Flag {
   return { type: "Flag", name, value, text: flag.value, ...span(ctx, sourceRange(logical, flag.start, flag.end)) };
 }
 
-function heredocNodes(ctx: BuildContext, logical: Logical, specs: readonly HeredocSpec[], bodies: readonly IToken[], instructionRange: Range): Heredoc[] {
+function heredocNodes(ctx: BuildContext, logical: Logical, specs: readonly HeredocSpec[], bodies: readonly IToken[], lineEnd: number): Heredoc[] {
   const nodes: Heredoc[] = [];
+  let cursor = lineEnd;
   specs.forEach((spec, i) => {
     const marker = wordFrom(ctx, logical, { start: spec.markerStart, end: spec.markerEnd, value: logical.text.slice(spec.markerStart, spec.markerEnd) });
     const token = bodies[i];
-    const bodyStart = token?.startOffset ?? instructionRange[1];
+    const bodyStart = token?.startOffset ?? cursor;
     const payload = token?.payload as HeredocBodyPayload | undefined;
     const bodyEnd = payload?.bodyEnd ?? bodyStart;
     const body = wordAt(ctx, bodyStart, bodyEnd);
@@ -189,6 +190,7 @@ function heredocNodes(ctx: BuildContext, logical: Logical, specs: readonly Hered
       report(ctx, "unterminated-heredoc", `Unterminated heredoc: no line "${spec.name}" ends the here-document started here`, marker.range);
     }
     const end = terminator?.range[1] ?? bodyEnd;
+    if (token !== undefined) cursor = token.startOffset + token.image.length;
     nodes.push({
       type: "Heredoc",
       marker,
@@ -241,9 +243,9 @@ function buildInstruction(ctx: BuildContext, raw: RawInstruction): Instruction {
   const lineEnd = sourceRange(logical, 0, trimmedEnd)[1];
   const lastTokenEnd = last.startOffset + last.image.length;
   const specs = last.tokenType.name === "TextLine" ? (last.payload as TextLinePayload).heredocs : [];
-  const heredocs = heredocNodes(ctx, logical, specs, raw.heredocBodies, [lineEnd, lastTokenEnd]);
+  const heredocs = heredocNodes(ctx, logical, specs, raw.heredocBodies, lastTokenEnd);
   const lastComment = comments.length > 0 ? comments[comments.length - 1].range[1] : 0;
-  const end = Math.max(heredocs.length > 0 ? heredocs[heredocs.length - 1].range[1] : lineEnd, lastComment);
+  const end = Math.max(lineEnd, lastComment, ...heredocs.map((h) => h.range[1]));
   const rawText = raw.lines.map((t) => t.image).join("") + raw.heredocBodies.map((t) => t.image).join("");
   const node = instructionNode(ctx, logical, split, parsed, { heredocs, comments, raw: rawText, end });
   if (parsed.kind === "error") report(ctx, parseErrorCode(parsed.message), parsed.message, node.range);
