@@ -1,0 +1,42 @@
+/**
+ * The image a build produces, as rules see it: the target stage and the stages it is built FROM
+ * (its stage chain), and the instructions that end up shaping the image's config.
+ */
+import type { Instruction } from "../../src/ast/nodes.js";
+import type { SemanticModel, Stage } from "../../src/model/index.js";
+
+/**
+ * The stage chain of the target image: the target stage first, then each stage it is built FROM,
+ * down to the one built on an image or `scratch`. Empty when the model has no target.
+ *
+ * @example
+ * ```ts
+ * imageStages(analyze("FROM alpine AS base\nFROM base AS app\nFROM golang AS tools\n"))
+ *   .map((s) => s.index); // [2]
+ * imageStages(analyze("FROM alpine AS base\nFROM base\n")).map((s) => s.index); // [1, 0]
+ * ```
+ */
+export function imageStages(model: SemanticModel): Stage[] {
+  const chain: Stage[] = [];
+  const seen = new Set<number>();
+  for (let stage = model.target.target === undefined ? undefined : model.stages[model.target.target]; stage !== undefined && !seen.has(stage.index); ) {
+    seen.add(stage.index);
+    chain.push(stage);
+    stage = stage.base.kind === "stage" ? model.stages[stage.base.index] : undefined;
+  }
+  return chain;
+}
+
+/**
+ * Every instruction that builds the target image, in build order: for each stage of the chain,
+ * from the bottom, its inherited ONBUILD triggers, then its own instructions.
+ *
+ * @example
+ * ```ts
+ * imageInstructions(analyze("FROM alpine AS base\nHEALTHCHECK NONE\nFROM base\nCMD x\n")).map((i) => i.type);
+ * // ["HEALTHCHECK", "CMD"]
+ * ```
+ */
+export function imageInstructions(model: SemanticModel): Instruction[] {
+  return imageStages(model).reverse().flatMap((stage) => [...stage.triggers, ...stage.instructions]);
+}
