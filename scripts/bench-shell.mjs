@@ -17,8 +17,8 @@ const ROOT = new URL("..", import.meta.url).pathname;
 const rounds = Number(process.argv[process.argv.indexOf("--rounds") + 1] || 7);
 
 const { parseShell } = await import(pathToFileURL(join(ROOT, "dist/src/model/shell.js")).href);
-const index = await import(pathToFileURL(join(ROOT, "dist/src/index.js")).href).catch(() => ({}));
-const texts = corpusFiles().flatMap((file) => runTexts(readFileSync(file, "utf8"), index.parse));
+const { parse } = await import(pathToFileURL(join(ROOT, "dist/src/index.js")).href);
+const texts = corpusFiles().flatMap((file) => runTexts(readFileSync(file, "utf8"), parse));
 const chars = texts.reduce((sum, t) => sum + t.length, 0);
 
 const treeSitter = await loadTreeSitterBash();

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Differential check of dockerlint's shell parser against tree-sitter-bash: over the shell-form
- * RUN instructions of ../shared/corpus/real (Windows files skipped), compares, per simple command,
- * the command name and the literal value of each argument.
+ * RUN instructions of ../shared/corpus/real (files tagged windows skipped; RUN texts read by the
+ * project's Dockerfile parser), compares, per simple command, the command name and the literal
+ * value of each argument.
  *
  * Usage (after `npx tsc -p tsconfig.build.json`):
  *   node scripts/shell-differential.mjs [--examples N]
@@ -24,54 +25,6 @@ export function corpusFiles(corpus = CORPUS) {
     .map((row) => row.split("\t"))
     .filter((cells) => cells.length >= 7 && !cells[6].split(",").includes("windows"))
     .map((cells) => join(corpus, "files", cells[0]));
-}
-
-const RUN_LINE = /^\s*run(?:\s|$)/i;
-const INSTRUCTION = /^\s*[a-z]+(?:\s|$)/i;
-const CONTINUED = /\\[ \t]*\r?$/;
-const HEREDOC = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)/;
-const FLAG = /^--[a-z-]+=(?:"[^"]*"|\S)*\s*/;
-
-/**
- * The shell-form RUN texts of a Dockerfile, read the simple way BuildKit does: a line ending in
- * `\` continues (comment and empty lines inside a continuation are dropped), flags are removed,
- * exec-form JSON and RUN here-documents are skipped. Files with an escape directive are skipped.
- */
-export function extractRunTexts(text) {
-  if (/^#\s*escape\s*=/im.test(text.split(/\r?\n(?!#)/)[0] ?? "")) return [];
-  const lines = text.replace(/^\uFEFF/, "").split("\n");
-  const runs = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!INSTRUCTION.test(lines[i]) || /^\s*#/.test(lines[i])) continue;
-    let joined = "";
-    let line = lines[i];
-    while (CONTINUED.test(line) && i + 1 < lines.length) {
-      joined += line.replace(CONTINUED, "");
-      do i++;
-      while (i + 1 < lines.length && (/^\s*#/.test(lines[i]) || /^\s*\r?$/.test(lines[i])));
-      line = lines[i];
-    }
-    joined += line.replace(/\r$/, "");
-    if (!RUN_LINE.test(joined)) continue;
-    let body = joined.replace(RUN_LINE, "").trimStart();
-    while (FLAG.test(body)) body = body.replace(FLAG, "");
-    const heredoc = HEREDOC.exec(body);
-    if (heredoc !== null) {
-      while (i + 1 < lines.length && lines[i + 1].replace(/^\t+/, "").replace(/\r$/, "") !== heredoc[1]) i++;
-      i++;
-      continue;
-    }
-    if (body.startsWith("[")) {
-      try {
-        JSON.parse(body);
-        continue;
-      } catch {
-        // not JSON: shell form starting with `[`
-      }
-    }
-    if (body.trim() !== "") runs.push(body);
-  }
-  return runs;
 }
 
 /** A tree-sitter-bash parser (web-tree-sitter + the grammar's wasm). */
@@ -184,23 +137,18 @@ export function compareSignatures(ours, theirs) {
 }
 
 /**
- * RUN texts from the team's Dockerfile parser when it is given (`parse(text).ast.instructions`,
- * shell-form RUN), else from {@link extractRunTexts}.
+ * The shell-form RUN texts of a Dockerfile, read by the project's parser (`parse(text).ast`).
+ * RUN here-documents are left out: their bodies are not part of the instruction's value.
  */
 export function runTexts(text, parse) {
-  if (parse === undefined) return extractRunTexts(text);
-  try {
-    return parse(text).ast.instructions
-      .filter((i) => i.type === "RUN" && i.command?.type === "ShellForm" && !/^\s*<<-?\s*["']?\w/.test(i.command.value))
-      .map((i) => i.command.value);
-  } catch {
-    return extractRunTexts(text);
-  }
+  return parse(text).ast.instructions
+    .filter((i) => i.type === "RUN" && i.command?.type === "ShellForm" && !/^\s*<<-?\s*["']?\w/.test(i.command.value))
+    .map((i) => i.command.value);
 }
 
 /**
- * Runs the differential over `files`. `parseShell` is ours; `parse` the optional Dockerfile parser.
- * Returns totals and the disagreeing scripts.
+ * Runs the differential over `files`: `parseShell` is the shell parser under test, `parse` the
+ * project's Dockerfile parser. Returns totals and the disagreeing scripts.
  */
 export async function runDifferential({ parseShell, parse, files }) {
   const parser = await loadTreeSitterBash();
@@ -224,8 +172,8 @@ export async function runDifferential({ parseShell, parse, files }) {
 async function main() {
   const examples = Number(process.argv[process.argv.indexOf("--examples") + 1] || 20);
   const { parseShell } = await import(pathToFileURL(join(ROOT, "dist/src/model/shell.js")).href);
-  const index = await import(pathToFileURL(join(ROOT, "dist/src/index.js")).href).catch(() => ({}));
-  const report = await runDifferential({ parseShell, parse: index.parse, files: corpusFiles() });
+  const { parse } = await import(pathToFileURL(join(ROOT, "dist/src/index.js")).href);
+  const report = await runDifferential({ parseShell, parse, files: corpusFiles() });
   console.log(`RUN scripts: ${report.scripts}, simple commands: ${report.total}`);
   console.log(`agreement: ${report.matched}/${report.total} = ${(report.agreement * 100).toFixed(3)}%`);
   for (const d of report.disagreements.slice(0, examples)) {
