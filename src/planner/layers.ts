@@ -11,7 +11,10 @@ import type { RunAnalysis } from "../model/runs.js";
 import type { Stage } from "../model/stages.js";
 import { invocation } from "../model/package-managers/command-line.js";
 import { exact, type Span } from "./count.js";
-import { absolutePath, KnownFolders, normalizeWorkdir, type Workdir } from "./paths.js";
+import { posix } from "node:path";
+import { fileFlow, type Layer } from "../model/flow/index.js";
+import { hasGlobChars } from "../model/flow/paths.js";
+import { KnownFolders, normalizeWorkdir, type Workdir } from "./paths.js";
 
 /**
  * The builder whose image is modelled: BuildKit (`docker build` since Docker 23, `buildx`) or the
@@ -101,14 +104,6 @@ const ONE = exact(1);
 const NONE = exact(0);
 const MAYBE: Span = { min: 0, max: 1 };
 
-/** The destination folder a COPY/ADD certainly creates. */
-function copyDestination(model: SemanticModel, instruction: Instruction, cwd: string | undefined): string | undefined {
-  if ((instruction.type !== "COPY" && instruction.type !== "ADD") || instruction.destination === undefined) return undefined;
-  const dest = model.resolve(instruction.destination, instruction).value;
-  const folder = dest.endsWith("/") || instruction.sources.length > 1 ? dest : dest.replace(/[^/]*$/, "") || ".";
-  return absolutePath(cwd, folder);
-}
-
 /** Where a WORKDIR leads; with unknown variables only whether it is the root can be known. */
 function workdirTarget(expansion: Expansion | undefined, cwd: string | undefined, windows: boolean): Workdir {
   if (expansion === undefined) return { path: undefined, root: undefined };
@@ -121,6 +116,7 @@ function workdirTarget(expansion: Expansion | undefined, cwd: string | undefined
 class StageWalker {
   private workdir: string | undefined;
   private readonly folders: KnownFolders;
+  private readonly flowLayers: ReadonlyMap<Instruction, Layer>;
 
   constructor(
     private readonly model: SemanticModel,
@@ -130,17 +126,15 @@ class StageWalker {
   ) {
     this.workdir = start.workdir;
     this.folders = start.folders.clone();
+    this.flowLayers = new Map((fileFlow(model).stages[stage.index]?.layers ?? []).map((l) => [l.instruction, l]));
   }
 
   step(instruction: Instruction, onbuild: boolean): Step {
     const base = { instruction, line: instruction.loc.start.line, onbuild };
     const type = instruction.type;
+    if (type === "RUN" || type === "COPY" || type === "ADD") this.recordFolders(instruction);
     if (type === "RUN") return { ...base, ...this.run(instruction, onbuild) };
-    if (type === "COPY" || type === "ADD") {
-      const folder = copyDestination(this.model, instruction, this.workdir);
-      if (folder !== undefined) this.folders.add(folder);
-      return { ...base, layers: ONE, history: 1 };
-    }
+    if (type === "COPY" || type === "ADD") return { ...base, layers: ONE, history: 1 };
     if (type === "WORKDIR") return { ...base, ...this.workdirStep(instruction) };
     if (type === "ONBUILD") return { ...base, layers: NONE, history: this.builder === "classic" ? 1 : 0 };
     return { ...base, layers: NONE, history: METADATA.has(type) ? 1 : 0 };
@@ -150,15 +144,21 @@ class StageWalker {
     return { workdir: this.workdir, folders: this.folders };
   }
 
+  /**
+   * The folders the file-flow analysis sees the instruction's layer create. A COPY whose source may
+   * be a file or a folder is only `heuristic` there, but its destination folder exists either way
+   * once the working directory is known.
+   */
+  private recordFolders(instruction: Instruction): void {
+    for (const added of this.flowLayers.get(instruction)?.adds ?? []) {
+      const certain = added.confidence === "exact" || (added.kind === "copy" && this.workdir !== undefined);
+      if (!certain || hasGlobChars(added.path)) continue;
+      this.folders.add(added.directory ? added.path : posix.dirname(added.path));
+    }
+  }
+
   private run(instruction: RunInstruction, onbuild: boolean): Pick<Step, "layers" | "history" | "note"> {
     const run = this.model.runs.find((r) => r.instruction === instruction && r.stage === this.stage.index && r.onbuild === onbuild);
-    for (const op of run?.files ?? []) {
-      if (op.kind !== "mkdir") continue;
-      for (const p of op.paths) {
-        const folder = p.isGlob || p.isVariable ? undefined : absolutePath(this.workdir, p.path);
-        if (folder !== undefined) this.folders.add(folder);
-      }
-    }
     if (this.builder === "classic" && looksReadOnly(run)) {
       return { layers: MAYBE, history: 1, note: "the classic builder commits no layer when a RUN changes no file" };
     }

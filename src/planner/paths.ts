@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import { posix } from "node:path";
+import { absolutePath } from "../model/flow/index.js";
 
 /**
  * Where `WORKDIR path` leads: the absolute folder when it is known, and whether it is the root `/`
@@ -23,7 +24,7 @@ import { posix } from "node:path";
  */
 export function normalizeWorkdir(current: string | undefined, path: string, windows: boolean): Workdir {
   const slashed = windows ? path.replace(/^[A-Za-z]:/, "").replace(/\\/g, "/") : path;
-  const known = absolutePath(current, slashed);
+  const known = absolutePath(slashed, current);
   if (known !== undefined) return { path: known, root: known === "/" };
   const relative = posix.normalize(slashed);
   // Only `.` and paths that climb with `..` can land on `/` from an unknown folder.
@@ -43,25 +44,6 @@ export interface Workdir {
   readonly path: string | undefined;
   /** True for `/`; undefined when unknown. */
   readonly root: boolean | undefined;
-}
-
-/** `/a//b/../c/` → `/a/c`. */
-function clean(path: string): string {
-  const normal = posix.normalize(path);
-  return normal.length > 1 ? normal.replace(/\/+$/, "") : normal;
-}
-
-/**
- * An absolute path for `path` seen from `cwd`, or undefined when `cwd` is unknown and `path` relative.
- *
- * @example
- * ```ts
- * absolutePath("/app", "data/"); // "/app/data"
- * ```
- */
-export function absolutePath(cwd: string | undefined, path: string): string | undefined {
-  if (path.startsWith("/")) return clean(path);
-  return cwd === undefined ? undefined : clean(posix.join(cwd, path));
 }
 
 /**

@@ -8,8 +8,9 @@ import { buildToolsInFinal } from "./build-tools.js";
 import { cacheBustingCopies } from "./cache-busting-copy.js";
 import type { OpportunityFinder, PlanContext } from "./context.js";
 import { deadStages } from "./dead-stage.js";
+import { fileFlowOpportunities } from "./file-flow.js";
 
-const FINDERS: readonly OpportunityFinder[] = [deadStages, cacheBustingCopies, buildToolsInFinal];
+const FINDERS: readonly OpportunityFinder[] = [deadStages, cacheBustingCopies, buildToolsInFinal, fileFlowOpportunities];
 
 /**
  * The opportunities of a plan, by first line, then kind.
