@@ -45,6 +45,10 @@ describe("lists and connectors", () => {
     expect(parse("! a | b &").commands[0].context).toEqual(["background", "negated", "pipeline"]);
   });
 
+  it("negates the pipeline after && or ||, not the whole list", () => {
+    expect(parse("a && ! b | c || d").commands.map((c) => c.context)).toEqual([[], ["negated", "pipeline"], ["negated", "pipeline"], []]);
+  });
+
   it("treats |& as a pipe", () => {
     const script = parse("make |& tee log");
     expect(script.commands.map((c) => [argv(c), c.connector, c.context])).toEqual([
@@ -112,6 +116,12 @@ describe("compound commands", () => {
       ["echo c", ["case-body"]],
       ["echo other", ["case-body"]],
     ]);
+    expect(script.diagnostics).toEqual([]);
+  });
+
+  it("reads bash ;& and ;;& case terminators", () => {
+    const script = parse("case $1 in a) echo a ;& b) echo b ;;& *) echo c ;; esac");
+    expect(script.commands.map((c) => argv(c)[1])).toEqual(["a", "b", "c"]);
     expect(script.diagnostics).toEqual([]);
   });
 

@@ -80,6 +80,15 @@ describe("here-documents inside the script", () => {
     expect(script.commands.map((c) => argv(c)[0])).toEqual(["paste", "echo", "echo"]);
   });
 
+  it("reads a here-document piped into another command", () => {
+    const script = parseShell({ text: "cat <<'EOF' | sh -s -- -y\necho from body\nEOF\nrm -f x" });
+    expect(script.commands.map((c) => [argv(c).join(" "), c.connector, c.context])).toEqual([
+      ["cat", undefined, ["pipeline"]],
+      ["sh -s -- -y", "|", ["pipeline"]],
+      ["rm -f x", "\n", []],
+    ]);
+  });
+
   it("does not read commands from a body", () => {
     const script = parseShell({ text: "cat <<EOF\nrm -rf /\nEOF" });
     expect(script.commands.map(argv)).toEqual([["cat"]]);

@@ -54,6 +54,13 @@ describe("quote removal and escapes", () => {
     expect(word("$'a\\tb'", "sh").value).toBe("$a\\tb");
   });
 
+  it("reads bash $\"…\" like a double-quoted string", () => {
+    expect(word('$"a $b"').parts).toEqual([
+      { kind: "literal", value: "a ", quoted: "double" },
+      { kind: "parameter", name: "b", text: "$b" },
+    ]);
+  });
+
   it("decodes octal, control and unknown escapes like bash", () => {
     expect(decodeAnsiC("\\101\\cA\\q\\\\")).toBe("A\x01\\q\\");
   });
