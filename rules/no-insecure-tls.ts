@@ -95,7 +95,7 @@ export default defineRule({
     aliases: ["CKV2_DOCKER_2", "CKV2_DOCKER_3", "CKV2_DOCKER_4", "CKV2_DOCKER_5", "CKV2_DOCKER_6", "CKV2_DOCKER_12", "CKV2_DOCKER_13", "CKV2_DOCKER_14", "CKV2_DOCKER_15", "CKV2_DOCKER_16"],
     appliesInOnbuild: true,
     messages: {
-      insecure: "{{what}} switches off TLS certificate verification: anyone on the network path can serve what the build downloads. Install the CA certificate instead.",
+      insecure: "`{{what}}` switches off TLS certificate verification: anyone on the network path can serve what the build downloads. Install the CA certificate instead.",
     },
     docs: {
       why: "TLS verification is what proves a download comes from the server it names. Without it, a proxy, a compromised network or DNS can hand the build anything: a tampered tarball, a package, an install script. When a private CA is the reason, add its certificate to the image (or mount it as a secret) and keep verification on. Set in ENV, the switch also stays in the final image and weakens every connection the application makes.",

@@ -18,7 +18,7 @@ export default defineRule({
     aliases: [],
     appliesInOnbuild: true,
     messages: {
-      http: "{{url}} is downloaded over plain HTTP: anyone on the network path can change it. Use https://, or verify a checksum{{how}}.",
+      http: "Plain HTTP download of {{url}}: anyone on the network path can change it. Use https://, or verify a checksum{{how}}.",
     },
     docs: {
       why: "Plain HTTP has no integrity: a proxy, a hostile Wi-Fi or a compromised router can replace the file while it travels, and the build runs or ships whatever arrives. HTTPS proves where the file comes from; a checksum proves what it is.",

@@ -44,7 +44,7 @@ export default defineRule({
     aliases: ["CKV2_DOCKER_7", "CKV2_DOCKER_8", "CKV2_DOCKER_9", "CKV2_DOCKER_10", "CKV2_DOCKER_11"],
     appliesInOnbuild: true,
     messages: {
-      unverified: "{{what}} installs packages without checking their signatures: anyone between the build and the repository can substitute them. Import the repository's key instead.",
+      unverified: "`{{what}}` installs packages without checking their signatures: anyone between the build and the repository can substitute them. Import the repository's key instead.",
     },
     docs: {
       why: "Package managers verify every package against the repository's signing key; that check is what makes downloading over plain HTTP or through mirrors safe. Switching it off lets a compromised mirror, proxy or network inject arbitrary code into the image, silently.",
@@ -71,7 +71,7 @@ export default defineRule({
           const value = arg.value ?? "";
           if (call.program === "rpm" && RPM_OPTIONS.has(value)) found.push({ word: arg, what: value, aliases: ["CKV2_DOCKER_10"] });
           if (call.program === "tdnf" && value === "--nogpgcheck") found.push({ word: arg, what: value, aliases: ["CKV2_DOCKER_9"] });
-          if ((call.program === "echo" || call.program === "printf") && /\[[^\]]*\btrusted=yes\b[^\]]*\]/.test(value)) found.push({ word: arg, what: "An apt source marked [trusted=yes]", aliases: [] });
+          if ((call.program === "echo" || call.program === "printf") && /\[[^\]]*\btrusted=yes\b[^\]]*\]/.test(value)) found.push({ word: arg, what: "[trusted=yes]", aliases: [] });
         }
       }
       for (const { word, what, aliases } of found) context.report({ messageId: "unverified", data: { what }, range: word.range, aliases });

@@ -28,7 +28,7 @@ export default defineRule({
     aliases: [],
     appliesInOnbuild: true,
     messages: {
-      checksum: "{{url}} is downloaded without a checksum: if the file changes or is tampered with, the build uses it silently. {{how}}",
+      checksum: "No checksum for {{url}}: if the file changes or is tampered with, the build uses it silently; {{how}}.",
     },
     docs: {
       why: "A URL names a place, not a file: releases get re-uploaded, mirrors get compromised, and a download that changes breaks reproducibility or injects code without any diff in the Dockerfile. Pinning the expected digest makes the build fail instead.",
@@ -54,7 +54,7 @@ export default defineRule({
       if (add?.type !== "ADD" || add.flags.some((f) => f.name.value === "checksum")) continue;
       for (const source of add.sources) {
         const url = model.resolve(source, add).value;
-        if (/^https?:\/\//i.test(url) && !/\.git(#.*)?$/.test(url)) found.push({ range: source.range, url, how: "Add --checksum=sha256:<digest>." });
+        if (/^https?:\/\//i.test(url) && !/\.git(#.*)?$/.test(url)) found.push({ range: source.range, url, how: "add --checksum=sha256:<digest>" });
       }
     }
     for (const run of runsToCheck(model)) {
@@ -62,7 +62,7 @@ export default defineRule({
       for (const file of run.files) {
         if (file.kind !== "download" || !isPayload(file)) continue;
         const url = file.urls[0];
-        found.push({ range: url.word.range, url: url.path, how: "Check it with `sha256sum -c` in the same RUN." });
+        found.push({ range: url.word.range, url: url.path, how: "check it with `sha256sum -c` in the same RUN" });
       }
     }
     for (const { range, url, how } of found) context.report({ messageId: "checksum", data: { url, how }, range });

@@ -14,7 +14,7 @@ testRule(rule, {
     {
       code: "FROM debian\nRUN curl -kfsSL https://x/y | tar xz && wget --no-check-certificate https://x/z\n",
       errors: [
-        { message: "curl -kfsSL switches off TLS certificate verification: anyone on the network path can serve what the build downloads. Install the CA certificate instead.", line: 2, column: 10, endColumn: 16, aliases: ["CKV2_DOCKER_2"] },
+        { message: "`curl -kfsSL` switches off TLS certificate verification: anyone on the network path can serve what the build downloads. Install the CA certificate instead.", line: 2, column: 10, endColumn: 16, aliases: ["CKV2_DOCKER_2"] },
         { messageId: "insecure", line: 2, column: 46, endColumn: 68, aliases: ["CKV2_DOCKER_3"] },
       ],
     },

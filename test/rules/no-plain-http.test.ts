@@ -13,7 +13,7 @@ testRule(rule, {
   invalid: [
     {
       code: "FROM alpine\nADD http://example.com/tool.tgz /opt/\n",
-      errors: [{ message: "http://example.com/tool.tgz is downloaded over plain HTTP: anyone on the network path can change it. Use https://, or verify a checksum with ADD --checksum.", line: 2, column: 5, endColumn: 32, aliases: [] }],
+      errors: [{ message: "Plain HTTP download of http://example.com/tool.tgz: anyone on the network path can change it. Use https://, or verify a checksum with ADD --checksum.", line: 2, column: 5, endColumn: 32, aliases: [] }],
     },
     {
       name: "from a variable",

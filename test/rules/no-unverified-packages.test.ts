@@ -12,7 +12,7 @@ testRule(rule, {
     {
       code: "FROM debian\nRUN apt-get install -y --allow-unauthenticated --force-yes x\n",
       errors: [
-        { message: "--allow-unauthenticated installs packages without checking their signatures: anyone between the build and the repository can substitute them. Import the repository's key instead.", line: 2, column: 24, endColumn: 47, aliases: ["CKV2_DOCKER_8"] },
+        { message: "`--allow-unauthenticated` installs packages without checking their signatures: anyone between the build and the repository can substitute them. Import the repository's key instead.", line: 2, column: 24, endColumn: 47, aliases: ["CKV2_DOCKER_8"] },
         { messageId: "unverified", line: 2, column: 48, endColumn: 59, aliases: ["CKV2_DOCKER_11"] },
       ],
     },

@@ -15,7 +15,7 @@ testRule(rule, {
   invalid: [
     {
       code: "FROM alpine\nADD https://example.com/tool.tgz /opt/\n",
-      errors: [{ message: "https://example.com/tool.tgz is downloaded without a checksum: if the file changes or is tampered with, the build uses it silently. Add --checksum=sha256:<digest>.", line: 2, column: 5, endColumn: 33, aliases: [] }],
+      errors: [{ message: "No checksum for https://example.com/tool.tgz: if the file changes or is tampered with, the build uses it silently; add --checksum=sha256:<digest>.", line: 2, column: 5, endColumn: 33, aliases: [] }],
     },
     {
       code: "FROM debian\nRUN curl -fsSL https://x/t.tgz | tar xz && wget -q https://y/z.zip\n",
