@@ -114,8 +114,8 @@ function deletions(judged: readonly Judged[]): { deletes: DeleteInLaterLayer[]; 
         const key = `${at(addedBy)}:${added.range[0]}:${at(layer)}:${removed.range[0]}`;
         const confidence = partial ? "heuristic" : matched(added, removed);
         const size = partial ? (added.size.class === "XS" ? added.size : RUN_SIZES.partial) : added.size;
-        const common = { ...base(layer.stage, [addedBy, layer], size, confidence, shipped), added, addedBy, removed, removedBy: layer };
-        deletes.add(key, { ...common, kind: "deleteInLaterLayer", partial });
+        const common = { ...base(layer.stage, [addedBy, layer], size, confidence, shipped), added, addedBy, removed, removedBy: layer, partial };
+        deletes.add(key, { ...common, kind: "deleteInLaterLayer" });
         const file = addedBy.instruction.type === "RUN" ? undefined : secretFileName(partial ? removed.path : added.path) ?? secretFileName(added.sources[0] ?? "");
         if (file !== undefined) secrets.add(key, { ...common, kind: "secretLeftInLayer", file });
       }

@@ -318,6 +318,8 @@ export interface SecretLeftInLayer extends FactBase {
   readonly addedBy: Layer;
   readonly removed: RemovedPath;
   readonly removedBy: Layer;
+  /** The file was deleted inside a copied folder (`COPY . /app` then `rm /app/.env`), not named by the COPY. */
+  readonly partial: boolean;
 }
 
 /**
