@@ -13,9 +13,12 @@ const FLAGS: Partial<Record<Instruction["type"], Readonly<Record<string, FlagKin
   HEALTHCHECK: { interval: "string", timeout: "string", "start-period": "string", "start-interval": "string", retries: "string" },
 };
 
-/** Instructions whose parser never looks at flags (STOPSIGNAL, HEALTHCHECK NONE), and unknown ones. */
+/**
+ * Instructions whose parser never looks at flags (STOPSIGNAL, HEALTHCHECK NONE), unknown ones, and
+ * ONBUILD, whose own flags `no-invalid-onbuild-trigger` reports.
+ */
 function ignoresFlags(instruction: Instruction): boolean {
-  if (instruction.type === "STOPSIGNAL" || instruction.type === "UNKNOWN") return true;
+  if (instruction.type === "STOPSIGNAL" || instruction.type === "UNKNOWN" || instruction.type === "ONBUILD") return true;
   return instruction.type === "HEALTHCHECK" && instruction.kind?.value.toUpperCase() === "NONE";
 }
 
@@ -38,7 +41,7 @@ export default defineRule({
       why: "BuildKit checks the flags of every instruction before building: a flag the instruction does not have, a flag given twice, a string flag without `=value` or a boolean flag with another value than true/false stops the build with a parse error. Flags that newer BuildKit versions added (such as `COPY --parents` or `ADD --checksum`) are known.",
       bad: ["FROM alpine\nCOPY --chmood=755 run.sh /usr/local/bin/\n", "FROM alpine\nCOPY --from=build --from=deps /app /app\n", "FROM alpine\nCOPY --from build /app /app\n", "FROM alpine\nCOPY --link=yes a /a\n", "FROM alpine\nENV --foo A=1\n"],
       good: ["FROM alpine\nCOPY --chmod=755 --link run.sh /usr/local/bin/\n", "FROM alpine\nRUN --mount=type=cache,target=/root/.cache --mount=type=tmpfs,target=/tmp make\n", "FROM alpine\nSTOPSIGNAL --whatever SIGTERM\n"],
-      notes: "Flag names are case-sensitive. `--mount`, `--exclude` and `--device` may be repeated. STOPSIGNAL and `HEALTHCHECK NONE` ignore flags entirely, as BuildKit does. The values of `RUN --network`, `--security` and `--mount` are checked by the semantic model. ONBUILD rejects flags of its own; its trigger's flags are checked as the downstream build will check them.",
+      notes: "Flag names are case-sensitive. `--mount`, `--exclude` and `--device` may be repeated. STOPSIGNAL and `HEALTHCHECK NONE` ignore flags entirely, as BuildKit does. The values of `RUN --network`, `--security` and `--mount` are checked by the semantic model. Flags of ONBUILD itself are reported by `no-invalid-onbuild-trigger`; its trigger's flags are checked here, as the downstream build will check them.",
       references: ["https://docs.docker.com/reference/dockerfile/"],
     },
     appliesInOnbuild: true,

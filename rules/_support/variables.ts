@@ -1,0 +1,48 @@
+/** Variable references in words BuildKit expands: which names a word uses, and where. */
+import type { Range } from "../../src/ast/nodes.js";
+import { expandText } from "../../src/model/index.js";
+
+/**
+ * The names a word refers to as `$name` or `${name…}`, read by BuildKit's lexer.
+ *
+ * @example
+ * ```ts
+ * referencedNames("${A:-x}/$B", "\\"); // ["A", "B"]
+ * ```
+ */
+export function referencedNames(text: string, escape: "\\" | "`"): string[] {
+  const expansion = expandText(text, { get: () => undefined }, escape, "word");
+  return [...new Set([...expansion.unresolved, ...expansion.matched])];
+}
+
+const NAME_END = String.raw`(?![\p{L}\p{N}_])`;
+
+/**
+ * The range of the first `$name` or `${name…}` inside `range` of the source, or `range` itself.
+ *
+ * @example
+ * ```ts
+ * referenceRange("ENV A=$B", [4, 8], "B"); // [6, 8]
+ * ```
+ */
+export function referenceRange(source: string, range: Range, name: string): Range {
+  const text = source.slice(range[0], range[1]);
+  const match = new RegExp(String.raw`\$(?:\{${name}${NAME_END}[^}]*\}|${name}${NAME_END})`, "u").exec(text);
+  return match === null ? range : [range[0] + match.index, range[0] + match.index + match[0].length];
+}
+
+/**
+ * True when every reference to `name` in `text` has a fallback (`${name:-x}`, `${name-x}`,
+ * `${name:+x}`, `${name+x}`, `${name:?msg}`, `${name?msg}`), so an unset value is expected.
+ *
+ * @example
+ * ```ts
+ * onlyWithFallback("${A:-1} ${A-2}", "A"); // true
+ * onlyWithFallback("${A:-1} $A", "A");     // false
+ * ```
+ */
+export function onlyWithFallback(text: string, name: string): boolean {
+  const all = text.match(new RegExp(String.raw`\$(?:\{${name}${NAME_END}|${name}${NAME_END})`, "gu"))?.length ?? 0;
+  const guarded = text.match(new RegExp(String.raw`\$\{${name}:?[-+?]`, "gu"))?.length ?? 0;
+  return all > 0 && all === guarded;
+}

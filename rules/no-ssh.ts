@@ -1,0 +1,64 @@
+import { defineRule } from "../src/engine/rule.js";
+import { exposedEntries, portRange, splitPortSpec } from "./_support/expose.js";
+import { imageStages } from "./_support/target-image.js";
+
+/** Packages that install an SSH server, by package manager (`*`: any). */
+const SSH_SERVERS: Readonly<Record<string, readonly string[]>> = {
+  "*": ["openssh-server", "dropbear"],
+  apk: ["openssh"],
+};
+
+function exposes22(text: string): boolean {
+  const spec = splitPortSpec(text);
+  const range = portRange(spec.containerPort);
+  return !("error" in range) && range.start <= 22 && 22 <= range.end && spec.proto.toLowerCase() !== "udp";
+}
+
+export default defineRule({
+  meta: {
+    id: "no-ssh",
+    description: "Disallow SSH servers in the target image",
+    category: "security",
+    severity: "warning",
+    fixable: "none",
+    aliases: ["DS-0004", "CKV_DOCKER_1"],
+    messages: {
+      expose: "EXPOSE {{port}} opens the SSH port: containers should not run an SSH server; use `docker exec` (or `kubectl exec`) to get a shell.",
+      install: "Package {{package}} installs an SSH server into the image: containers should not run one; use `docker exec` (or `kubectl exec`) to get a shell.",
+    },
+    docs: {
+      why: "An SSH server in a container is one more service to patch, configure and protect, with long-lived credentials baked into the image. Container runtimes already give shell access with `docker exec` and `kubectl exec`, with their own access control.",
+      bad: ["FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y openssh-server\nEXPOSE 22\n"],
+      good: [
+        "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y openssh-client\n",
+        "FROM ubuntu:24.04 AS tools\nRUN apt-get update && apt-get install -y openssh-server\nFROM ubuntu:24.04\nEXPOSE 8080\n",
+      ],
+      notes: "Only the image that is built counts (the target stage and the stages it is built FROM). Installs are read from the package managers' commands (`openssh-server` and `dropbear` anywhere, `openssh` on Alpine, where it includes the server). Trivy and Checkov look at `EXPOSE 22` only; their aliases are on those findings.",
+      references: ["https://docs.docker.com/reference/cli/docker/container/exec/"],
+    },
+    since: "0.1.0",
+  },
+  check(context) {
+    const { model } = context;
+    const chain = new Set(imageStages(model).map((s) => s.index));
+    for (const stage of model.stages) {
+      if (!chain.has(stage.index)) continue;
+      for (const instruction of [...stage.triggers, ...stage.instructions]) {
+        if (instruction.type !== "EXPOSE") continue;
+        for (const entry of exposedEntries(model, instruction)) {
+          if (exposes22(entry.text)) context.report({ messageId: "expose", data: { port: entry.text }, node: entry.arg });
+        }
+      }
+    }
+    for (const run of model.runs) {
+      if (!chain.has(run.stage)) continue;
+      for (const operation of run.packages) {
+        if (operation.kind !== "install") continue;
+        const servers = [...SSH_SERVERS["*"], ...(SSH_SERVERS[operation.manager] ?? [])];
+        for (const spec of operation.packages) {
+          if (servers.includes(spec.name)) context.report({ messageId: "install", data: { package: spec.name }, range: spec.word.range, aliases: [] });
+        }
+      }
+    }
+  },
+});

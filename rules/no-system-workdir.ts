@@ -1,0 +1,43 @@
+import { posix } from "node:path";
+import { defineRule } from "../src/engine/rule.js";
+import { isAbsolutePath, workdirStates } from "./_support/workdir.js";
+
+/** Kernel and boot file systems (Trivy's list, plus /sys). */
+const SYSTEM_DIRS = ["/proc", "/sys", "/boot", "/dev", "/initrd", "/lost+found"];
+
+export default defineRule({
+  meta: {
+    id: "no-system-workdir",
+    description: "Disallow WORKDIR in system directories such as /proc, /sys, /dev and /boot",
+    category: "security",
+    severity: "warning",
+    fixable: "none",
+    aliases: ["DS-0030"],
+    messages: {
+      system: "WORKDIR {{path}} is inside the system directory {{dir}}: keep application files out of kernel and boot directories.",
+    },
+    docs: {
+      why: "`/proc`, `/sys` and `/dev` are kernel file systems the container runtime mounts over the image, and `/boot`, `/initrd` and `/lost+found` belong to the host's boot and file-system machinery. Files put there by the build are hidden at run time, and a process working in them touches the kernel's view of the container.",
+      bad: ["FROM alpine\nWORKDIR /proc/app\n", "FROM alpine\nWORKDIR /dev\n"],
+      good: ["FROM alpine\nWORKDIR /app\n", "FROM alpine\nWORKDIR /devtools\n"],
+      notes: "Relative WORKDIRs are judged on the path they resolve to when the earlier WORKDIRs are known; values with unknown variables are skipped.",
+      references: ["https://docs.docker.com/reference/dockerfile/#workdir"],
+    },
+    since: "0.1.0",
+  },
+  check(context) {
+    const { model } = context;
+    const states = workdirStates(model);
+    for (const stage of model.stages) {
+      for (const instruction of stage.instructions) {
+        if (instruction.type !== "WORKDIR" || instruction.value === undefined || stage.windows) continue;
+        const expansion = model.resolve(instruction.value, instruction);
+        if (expansion.error !== undefined || expansion.unresolved.length > 0) continue;
+        const base = states.get(instruction)?.path;
+        const path = isAbsolutePath(expansion.value) ? posix.normalize(expansion.value) : base === undefined ? undefined : posix.join(base, expansion.value);
+        const dir = path === undefined ? undefined : SYSTEM_DIRS.find((d) => path === d || path.startsWith(`${d}/`));
+        if (dir !== undefined) context.report({ messageId: "system", data: { path: path!, dir }, node: instruction.value });
+      }
+    }
+  },
+});

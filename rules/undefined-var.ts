@@ -1,0 +1,128 @@
+import type { Instruction, Word } from "../src/ast/nodes.js";
+import { defineRule } from "../src/engine/rule.js";
+import { nearest } from "../src/engine/suggest.js";
+import { expandText, expansionSite, type Scope } from "../src/model/index.js";
+import { onlyWithFallback, referenceRange } from "./_support/variables.js";
+
+/** ARGs BuildKit keeps out of the environment. */
+const NON_ENV_ARGS = new Set(["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"]);
+
+/** Variables common base images set in their ENV (official images and the OS defaults). */
+const BASE_IMAGE_ENV = new Set([
+  "PATH", "HOME", "HOSTNAME", "TERM", "LANG", "LANGUAGE", "LC_ALL", "USER", "PWD", "SHELL", "LD_LIBRARY_PATH", "DEBIAN_FRONTEND",
+  "JAVA_HOME", "JAVA_VERSION", "JDK_VERSION", "MAVEN_HOME", "MAVEN_CONFIG", "GRADLE_HOME", "GRADLE_VERSION", "CATALINA_HOME", "TOMCAT_VERSION",
+  "NODE_VERSION", "YARN_VERSION", "PYTHON_VERSION", "PYTHON_PIP_VERSION", "PYTHON_SETUPTOOLS_VERSION", "PYTHON_SHA256", "GPG_KEY",
+  "GOLANG_VERSION", "GOPATH", "GOROOT", "GOTOOLCHAIN", "RUBY_VERSION", "RUBY_MAJOR", "GEM_HOME", "BUNDLE_PATH", "BUNDLE_APP_CONFIG",
+  "PHP_VERSION", "PHP_INI_DIR", "PHPIZE_DEPS", "NGINX_VERSION", "NJS_VERSION", "HTTPD_PREFIX", "HTTPD_VERSION", "PG_MAJOR", "PG_VERSION",
+  "PGDATA", "MYSQL_MAJOR", "MYSQL_VERSION", "MONGO_VERSION", "REDIS_VERSION", "DOTNET_VERSION", "ASPNET_VERSION", "ASPNETCORE_URLS",
+  "RUSTUP_HOME", "CARGO_HOME", "RUST_VERSION", "CONDA_DIR", "CUDA_VERSION", "NVIDIA_VISIBLE_DEVICES", "NVIDIA_DRIVER_CAPABILITIES",
+  "APP_ROOT", "STI_SCRIPTS_PATH", "HOME_DIR",
+]);
+
+/** The words of an instruction BuildKit expands against the stage environment. */
+function expandedWords(instruction: Instruction): Word[] {
+  const words: Word[] = instruction.flags.flatMap((f) => (f.value === undefined ? [] : [f.value]));
+  switch (instruction.type) {
+    case "ENV":
+    case "LABEL":
+      words.push(...instruction.pairs.flatMap((p) => [p.key, p.value]));
+      break;
+    case "ARG":
+      words.push(...instruction.declarations.flatMap((d) => (d.defaultValue === undefined ? [] : [d.defaultValue])));
+      break;
+    case "COPY":
+    case "ADD":
+      words.push(...instruction.args, ...instruction.heredocs.map((h) => h.body));
+      break;
+    case "WORKDIR":
+    case "USER":
+    case "STOPSIGNAL":
+    case "VOLUME":
+    case "EXPOSE":
+      words.push(...instruction.args);
+      break;
+    default:
+      break;
+  }
+  return words.filter((w) => expansionSite(instruction, w)?.scope === "stage");
+}
+
+export default defineRule<{ knownVariables: string[] }>({
+  meta: {
+    id: "undefined-var",
+    description: "Disallow variables that are not defined where BuildKit expands them",
+    category: "instructions",
+    severity: "warning",
+    fixable: "none",
+    aliases: ["UndefinedVar"],
+    messages: {
+      undefined: "Usage of undefined variable '${{name}}'{{hint}}.",
+    },
+    schema: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        knownVariables: {
+          type: "array",
+          items: { type: "string" },
+          default: [],
+          description: "Variables your base images set with ENV (besides the common ones the rule knows), never reported.",
+        },
+      },
+    },
+    docs: {
+      why: "BuildKit expands `$VAR` in COPY, ADD, ENV, LABEL, ARG defaults, WORKDIR, USER, VOLUME, EXPOSE, STOPSIGNAL and RUN `--mount` options, and an unknown variable silently becomes an empty string: `COPY app-$VERSION.jar /app/` copies `app-.jar`. The usual causes are a typo, or an ARG declared before FROM and not declared again inside the stage.",
+      bad: [
+        "ARG VERSION=1.0\nFROM eclipse-temurin:21\nCOPY app-${VERSION}.jar /app/\n",
+        "FROM alpine\nARG APP_VERSION=1.0\nLABEL version=$APP_VERSOIN\n",
+        "FROM scratch\nCOPY app /opt/$TARGETARCH/\n",
+      ],
+      good: [
+        "ARG VERSION=1.0\nFROM eclipse-temurin:21\nARG VERSION\nCOPY app-${VERSION}.jar /app/\n",
+        "FROM node:22\nENV PATH=/app/node_modules/.bin:$PATH\nWORKDIR $HOME/app\n",
+        "FROM alpine\nCOPY app /opt/${FLAVOR:-default}/\n",
+        "FROM alpine\nRUN echo $UNDEFINED_IN_RUN_IS_THE_SHELLS_BUSINESS\n",
+      ],
+      notes: "Like BuildKit, only words BuildKit expands are checked: RUN, CMD and ENTRYPOINT commands are expanded by the shell at run time. BuildKit knows the base image's ENV; a linter does not, so on a stage built on an image a variable is only reported when it is a likely typo of a visible variable (\"did you mean\"), or an ARG declared before FROM (or an automatic platform ARG such as TARGETARCH) that the stage does not declare; common base-image variables (PATH, HOME, JAVA_HOME, NODE_VERSION, …) and `knownVariables` are never reported. On a stage chain built FROM scratch every unknown variable is reported. References with a fallback (`${VAR:-default}`, `${VAR:+x}`, `${VAR:?msg}`) are deliberate and not reported (BuildKit reports them).",
+      references: ["https://docs.docker.com/go/dockerfile/rule/undefined-var/"],
+    },
+    since: "0.1.0",
+  },
+  check(context) {
+    const { model } = context;
+    const known = new Set([...BASE_IMAGE_ENV, ...context.options.knownVariables]);
+    const escape = context.ast.escapeChar;
+    for (const stage of model.stages) {
+      for (const instruction of stage.instructions) {
+        const scope = model.scopeAt(instruction);
+        const reported = new Set<string>();
+        for (const word of expandedWords(instruction)) {
+          const site = expansionSite(instruction, word)!;
+          const text = site.text ?? word.value;
+          const expansion = expandText(text, { get: (name) => scope.get(name) }, escape, site.mode);
+          for (const name of expansion.unresolved) {
+            if (reported.has(name) || scope.variable(name) !== undefined || NON_ENV_ARGS.has(name) || onlyWithFallback(text, name)) continue;
+            const hint = hintFor(name, scope, model.globals, known);
+            if (hint === undefined) continue;
+            reported.add(name);
+            context.report({ messageId: "undefined", data: { name, hint }, range: referenceRange(context.source, word.range, name) });
+          }
+        }
+      }
+    }
+  },
+});
+
+/** The message's hint for an undefined name, or undefined when the base image may well define it. */
+function hintFor(name: string, scope: Scope, globals: Scope, known: ReadonlySet<string>): string | undefined {
+  if (known.has(name) && !scope.closed) return undefined;
+  const global = globals.variable(name);
+  if (global !== undefined) {
+    const what = global.kind === "platform" ? "is an automatic platform ARG" : "is declared before FROM";
+    return `: ${name} ${what} but not in this stage; add ARG ${name} to the stage`;
+  }
+  const visible = scope.variables.map((v) => v.name);
+  const suggestion = name.length >= 4 ? nearest(name, visible) : undefined;
+  if (suggestion !== undefined) return ` (did you mean $${suggestion}?)`;
+  return scope.closed ? "" : undefined;
+}
