@@ -12,17 +12,17 @@ export default defineRule({
     aliases: [],
     messages: {
       parent: "Source '{{source}}' points outside the build context: BuildKit cannot read outside it and resolves the path from the context root ('{{inside}}'), so this copies something else or fails. Move the file into the context, or build from a parent folder.",
-      absolute: "Source '{{source}}' is absolute, but COPY and ADD read from the build context, not the host: this is '{{inside}}' in the context. Write it relative to the context.",
     },
     docs: {
-      why: "COPY and ADD can only read the build context. A source with `../` cannot reach the parent folder: BuildKit cleans the path against the context root, so `../config.yml` silently becomes `config.yml` from the context (or the build fails with 'not found'). An absolute source like `/etc/app.conf` does not read the host's file either, but `etc/app.conf` from the context, which readers rarely expect.",
-      bad: ["FROM alpine:3.20\nCOPY ../shared/config.yml /etc/app/\n", "FROM alpine:3.20\nCOPY /etc/app.conf /etc/\n"],
+      why: "COPY and ADD can only read the build context. A source with `../` cannot reach the parent folder: BuildKit cleans the path against the context root, so `../config.yml` silently becomes `config.yml` from the context (or the build fails with 'not found'), which is never what the line says.",
+      bad: ["FROM alpine:3.20\nCOPY ../shared/config.yml /etc/app/\n", "FROM alpine:3.20\nWORKDIR /app\nCOPY ../../lib ./lib\n"],
       good: [
         "FROM alpine:3.20\nCOPY shared/config.yml /etc/app/\n",
         "FROM alpine:3.20 AS build\nFROM alpine:3.20\nCOPY --from=build /etc/app.conf /etc/\n",
         "FROM alpine:3.20\nCOPY src/../config.yml /etc/app/\n",
+        "FROM alpine:3.20\nCOPY /etc/app.conf /etc/\n",
       ],
-      notes: "Sources of `COPY --from` are paths in another stage or image and are not checked, nor are URLs, git sources and heredocs. Variables are expanded; a source whose value is unknown is left alone. To use files from a parent folder, run the build from that folder (`docker build -f app/Dockerfile .`) or pass it as a named context (`--build-context shared=../shared` and `COPY --from=shared`).",
+      notes: "An absolute source (`COPY /etc/app.conf /etc/`) is not reported: BuildKit, like the legacy builder, reads it from the root of the context, so it stays inside, and real Dockerfiles use that form on purpose. Sources of `COPY --from` are paths in another stage or image and are not checked, nor are URLs, git sources and heredocs. Variables are expanded; a source whose value is unknown is left alone. To use files from a parent folder, run the build from that folder (`docker build -f app/Dockerfile .`) or pass it as a named context (`--build-context shared=../shared` and `COPY --from=shared`).",
       references: ["https://docs.docker.com/build/concepts/context/", "https://docs.docker.com/reference/dockerfile/#copy"],
     },
     since: "0.1.0",
@@ -30,11 +30,10 @@ export default defineRule({
   check(context) {
     for (const source of contextSources(context.model)) {
       const { path, word } = source;
-      const absolute = path.startsWith("/") || /^[A-Za-z]:\//.test(path);
       const normal = posix.normalize(path);
+      if (normal !== ".." && !normal.startsWith("../")) continue;
       const inside = posix.normalize(`/${path}`).slice(1) || ".";
-      if (absolute) context.report({ messageId: "absolute", data: { source: word.value, inside }, node: word });
-      else if (normal === ".." || normal.startsWith("../")) context.report({ messageId: "parent", data: { source: word.value, inside }, node: word });
+      context.report({ messageId: "parent", data: { source: word.value, inside }, node: word });
     }
   },
 });

@@ -12,7 +12,7 @@ export default defineRule({
     fixable: "none",
     aliases: ["UndefinedArgInFrom"],
     messages: {
-      undefined: "FROM uses '{{name}}', which no ARG before the first FROM declares, so it expands to an empty string{{hint}}.",
+      undefined: "FROM uses '{{name}}', which no ARG before the first FROM declares, so no build argument can set it and it is always unset{{hint}}.",
     },
     docs: {
       why: "FROM lines only see the ARGs declared before the first FROM (and the automatic platform ARGs such as `TARGETARCH`). A variable declared inside a stage, or misspelled, expands to nothing: the base image name silently changes, or the build fails with a confusing `invalid reference format`.",
