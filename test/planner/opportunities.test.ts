@@ -87,3 +87,31 @@ describe("build-tools-in-final", () => {
     expect(o.message).toBe("make is installed in the image the target ships and never removed.");
   });
 });
+
+describe("cache-busting-copy for installs that build the sources", () => {
+  it("fetches the dependencies before copying the sources", () => {
+    const [o] = found(["FROM golang:1.22", "WORKDIR /src", "COPY . .", "RUN go install ./cmd/app"], "cache-busting-copy");
+    expect([o.layerDelta, o.suggestion]).toEqual([2, "COPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go install ./cmd/app"]);
+    expect(o.message).toBe("`go install` builds from the sources `COPY . .` brings in, so every change to any source file fetches the dependencies again.");
+  });
+
+  it("copies the manifests first for go mod download, and moves a registry install", () => {
+    expect(found(["FROM golang", "COPY . /src", "RUN go mod download"], "cache-busting-copy")[0].suggestion).toBe("COPY go.mod go.sum /src/\nRUN go mod download\nCOPY . /src");
+    expect(found(["FROM golang", "COPY . .", "RUN go install golang.org/x/tools/gopls@v0.16.0"], "cache-busting-copy")[0].layerDelta).toBe(0);
+  });
+});
+
+describe("build-tools-in-final and apt's auto-removal", () => {
+  it("accepts the docker-library idiom: apt-mark auto, then purge --auto-remove", () => {
+    const run = [
+      "RUN set -eux; savedAptMark=\"$(apt-mark showmanual)\"; apt-get update; apt-get install -y --no-install-recommends gcc libssl-dev make;",
+      "  make; apt-mark auto '.*' > /dev/null; apt-mark manual $savedAptMark; apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false",
+    ].join(" \\\n");
+    expect(found(["FROM debian:12", run], "build-tools-in-final")).toEqual([]);
+  });
+
+  it("still reports tools a plain autoremove keeps (they were installed on purpose)", () => {
+    const [o] = found(["FROM debian:12", "RUN apt-get install -y git && apt-get autoremove -y"], "build-tools-in-final");
+    expect(o.message).toBe("git is installed in the image the target ships and never removed.");
+  });
+});

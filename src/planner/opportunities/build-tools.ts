@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { PackageOperation } from "../../model/package-managers/index.js";
+import { invocation } from "../../model/package-managers/command-line.js";
 import type { RunAnalysis } from "../../model/runs.js";
 import type { Opportunity, OpportunitySize } from "../types.js";
 import { lineOf, sourceOf, type OpportunityFinder } from "./context.js";
@@ -26,6 +27,20 @@ const removed = (op: PackageOperation): string[] => op.packages.map((p) => p.nam
 
 /** The apk `--virtual` group an install puts its packages in. */
 const virtualGroup = (op: PackageOperation): string | undefined => op.options.find((o) => o.name === "virtual")?.value;
+
+/**
+ * The docker-library idiom: `apt-mark auto '.*'` (after saving the manual list) and then
+ * `apt-get purge --auto-remove` removes every package the RUN installed without naming it.
+ */
+function autoRemoves(run: RunAnalysis, op: PackageOperation): boolean {
+  if (op.manager !== "apt") return false;
+  const auto = op.subcommand[0] === "autoremove" || op.subcommand[0] === "autopurge" || op.options.some((o) => o.name === "auto-remove" || o.name === "autoremove");
+  const marked = (run.shellScript?.commands ?? []).some((c) => {
+    const call = invocation(c);
+    return call?.program === "apt-mark" && call.args[0]?.value === "auto" && c.range[0] < op.command.range[0];
+  });
+  return auto && marked;
+}
 
 interface Installed {
   readonly run: RunAnalysis;
@@ -51,9 +66,11 @@ export const buildToolsInFinal: OpportunityFinder = ({ model, chain }) => {
       if (!SYSTEM_MANAGERS.has(op.manager)) continue;
       if (op.kind === "remove") {
         const names = new Set(removed(op));
+        const sweep = autoRemoves(run, op);
         for (const entry of installed) {
           const group = virtualGroup(entry.op);
-          entry.tools = group !== undefined && names.has(group) ? [] : entry.tools.filter((t) => !names.has(t));
+          const swept = sweep && entry.run === run && entry.op.manager === "apt";
+          entry.tools = swept || (group !== undefined && names.has(group)) ? [] : entry.tools.filter((t) => !names.has(t));
         }
       }
       if (op.kind !== "install") continue;

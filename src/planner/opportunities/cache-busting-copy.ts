@@ -11,16 +11,30 @@ import type { SemanticModel } from "../../model/index.js";
 import type { Opportunity } from "../types.js";
 import { lineOf, sourceOf, type OpportunityFinder } from "./context.js";
 
-/** The files each language manager reads to install a project's dependencies. */
-const MANIFESTS: Partial<Record<PackageManager, readonly string[]>> = {
-  npm: ["package.json", "package-lock.json"],
-  yarn: ["package.json", "yarn.lock"],
-  pnpm: ["package.json", "pnpm-lock.yaml"],
-  pip: ["requirements.txt"],
-  composer: ["composer.json", "composer.lock"],
-  gem: ["Gemfile", "Gemfile.lock"],
-  go: ["go.mod", "go.sum"],
-  cargo: ["Cargo.toml", "Cargo.lock"],
+/**
+ * How to keep an install cached: copy the manifests it reads first (`fetch` undefined), or copy them
+ * and fetch the dependencies before the sources (`fetch` set); undefined when the install names
+ * registry packages only (it can simply move above the COPY).
+ */
+interface ManifestFirst {
+  readonly files: readonly string[];
+  readonly fetch?: string;
+}
+
+/**
+ * What each language manager reads to install a project's dependencies, and for installs that
+ * consume the sources themselves (`go install`, `pip install .`, `cargo install --path .`), the
+ * command that fetches the dependencies alone.
+ */
+const MANIFESTS: Partial<Record<PackageManager, ManifestFirst>> = {
+  npm: { files: ["package.json", "package-lock.json"] },
+  yarn: { files: ["package.json", "yarn.lock"] },
+  pnpm: { files: ["package.json", "pnpm-lock.yaml"] },
+  pip: { files: ["requirements.txt"], fetch: "pip install -r requirements.txt" },
+  composer: { files: ["composer.json", "composer.lock"] },
+  gem: { files: ["Gemfile", "Gemfile.lock"] },
+  go: { files: ["go.mod", "go.sum"], fetch: "go mod download" },
+  cargo: { files: ["Cargo.toml", "Cargo.lock"], fetch: "cargo fetch" },
 };
 
 /** True for a source that is the whole context: `.`, `./`, `*`, `./*`. */
@@ -38,17 +52,16 @@ function folderOf(model: SemanticModel, copy: CopyInstruction | AddInstruction):
   return dest.endsWith("/") ? dest : `${dest}/`;
 }
 
-/** The manifests a project install reads, or undefined when the install names registry packages only. */
-function manifestsOf(op: PackageOperation): readonly string[] | undefined {
-  const manifests = MANIFESTS[op.manager];
-  if (manifests === undefined) return undefined;
-  if (op.manager === "pip") {
-    const files = op.options.filter((o) => o.name === "requirement" && o.value !== undefined).map((o) => o.value!);
-    if (files.length > 0) return files;
-    return op.packages.some((p) => p.isFile && /^\.(\[.*\])?$/.test(p.name)) ? ["pyproject.toml"] : undefined;
-  }
-  if (op.manager === "go" && op.subcommand.join(" ") === "mod download") return manifests;
-  return op.packages.length === 0 || op.packages.some((p) => p.isFile) ? manifests : undefined;
+/** How a project install can keep its cache, or undefined for registry packages only. */
+function manifestsOf(op: PackageOperation): ManifestFirst | undefined {
+  const spec = MANIFESTS[op.manager];
+  if (spec === undefined) return undefined;
+  const requirements = op.options.filter((o) => o.name === "requirement" && o.value !== undefined).map((o) => o.value!);
+  if (requirements.length > 0) return { files: requirements };
+  if (op.manager === "go" && op.subcommand.join(" ") === "mod download") return { files: spec.files };
+  const sources = op.packages.some((p) => p.isFile);
+  if (spec.fetch !== undefined && (sources || op.packages.length === 0)) return { files: spec.files, fetch: spec.fetch };
+  return op.packages.length === 0 ? { files: spec.files } : undefined;
 }
 
 function opportunity(model: SemanticModel, stage: number, copy: CopyInstruction | AddInstruction, run: Instruction, op: PackageOperation): Opportunity {
@@ -65,12 +78,22 @@ function opportunity(model: SemanticModel, stage: number, copy: CopyInstruction 
       suggestion: `${runText}\n${copyText}`,
     };
   }
+  const copyManifests = `COPY ${manifests.files.join(" ")} ${folderOf(model, copy)}`;
+  if (manifests.fetch === undefined) {
+    return {
+      ...base,
+      layerDelta: 1,
+      sizeReason: "build time: the dependency install re-runs on every source change",
+      message: `\`${op.program} ${op.subcommand.join(" ")}\` runs after \`${copyText}\`, so every change to any source file re-installs the dependencies.`,
+      suggestion: `${copyManifests}\n${runText}\n${copyText}`,
+    };
+  }
   return {
     ...base,
-    layerDelta: 1,
-    sizeReason: "build time: the dependency install re-runs on every source change",
-    message: `\`${op.program} ${op.subcommand.join(" ")}\` runs after \`${copyText}\`, so every change to any source file re-installs the dependencies.`,
-    suggestion: `COPY ${manifests.join(" ")} ${folderOf(model, copy)}\n${runText}\n${copyText}`,
+    layerDelta: 2,
+    sizeReason: "build time: the dependencies are fetched again on every source change",
+    message: `\`${op.program} ${op.subcommand.join(" ")}\` builds from the sources \`${copyText}\` brings in, so every change to any source file fetches the dependencies again.`,
+    suggestion: `${copyManifests}\nRUN ${manifests.fetch}\n${copyText}\n${runText}`,
   };
 }
 
