@@ -2,6 +2,7 @@
 import type { RuleModule } from "../engine/rule.js";
 import { runAst } from "./commands/ast.js";
 import { runLint } from "./commands/lint.js";
+import { runPlan } from "./commands/plan.js";
 import { runRules } from "./commands/rules.js";
 import type { CliFileSystem } from "./fs.js";
 
@@ -60,6 +61,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
   try {
     if (first === "ast") return runAst(rest, io);
     if (first === "rules") return runRules(rest, io);
+    if (first === "plan") return runPlan(rest, io);
     return await runLint(argv, io);
   } catch (error) {
     io.err(`dockerlint ${version()}: internal error\n${(error as Error).stack ?? String(error)}\n`);

@@ -11,6 +11,7 @@
 export const USAGE = `Usage: dockerlint [options] [file|dir|glob|-]...
        dockerlint rules [--format text|json|markdown]
        dockerlint ast <file|-> [--format json|buildkit]
+       dockerlint plan <file|-> [--target S] [--format text|json|mermaid|dot]
 
 Lints Dockerfiles (default: the Dockerfiles in the current folder). Folders are searched for
 Dockerfile, Dockerfile.*, Dockerfile-*, *.Dockerfile, Containerfile, Containerfile.*,

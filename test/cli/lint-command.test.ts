@@ -202,3 +202,12 @@ describe("rule documentation and configuration", () => {
     expect((await runCli(["rules", "--frmat", "json"])).code).toBe(2);
   });
 });
+
+describe("commands", () => {
+  it("dispatches plan and ast", async () => {
+    const dir = project({ "Dockerfile": "FROM alpine:3.20 AS build\nRUN echo hi\n" });
+    expect((await runCli(["plan", "--help"], { cwd: dir })).stdout).toContain("Usage: dockerlint plan");
+    expect((await runCli(["ast", "--help"], { cwd: dir })).stdout).toContain("Usage: dockerlint ast");
+    expect((await runCli(["ast", "--bogus"], { cwd: dir })).code).toBe(2);
+  });
+});
