@@ -42,12 +42,14 @@ import noMultipleInstructions from "./no-multiple-instructions.js";
 import noOnbuild from "./no-onbuild.js";
 import noPackageCache from "./no-package-cache.js";
 import noPlainHttp from "./no-plain-http.js";
+import noPointlessCommands from "./no-pointless-commands.js";
 import noPrivilegedRun from "./no-privileged-run.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
 import noRootUser from "./no-root-user.js";
 import noSecretLeftInLayer from "./no-secret-left-in-layer.js";
 import noSecretsInArgEnv from "./no-secrets-in-arg-env.js";
+import noSemicolonChain from "./no-semicolon-chain.js";
 import noSeparateUpdate from "./no-separate-update.js";
 import noSingleQuotedJson from "./no-single-quoted-json.js";
 import noSsh from "./no-ssh.js";
@@ -62,19 +64,24 @@ import pinOsPackages from "./pin-os-packages.js";
 import preferAptGet from "./prefer-apt-get.js";
 import preferCopy from "./prefer-copy.js";
 import preferCopyChown from "./prefer-copy-chown.js";
+import preferWorkdir from "./prefer-workdir.js";
 import requireBaseImageDigest from "./require-base-image-digest.js";
 import requireBaseImageTag from "./require-base-image-tag.js";
 import requireDockerignore from "./require-dockerignore.js";
 import requireDownloadChecksum from "./require-download-checksum.js";
 import requireHealthcheck from "./require-healthcheck.js";
 import requireInstructions from "./require-instructions.js";
+import requirePipefail from "./require-pipefail.js";
 import requireUser from "./require-user.js";
 import shellJsonForm from "./shell-json-form.js";
+import singleDownloadTool from "./single-download-tool.js";
 import stageNameCasing from "./stage-name-casing.js";
 import trustedRegistries from "./trusted-registries.js";
 import undefinedVar from "./undefined-var.js";
 import unknownInstruction from "./unknown-instruction.js";
+import useShellInstruction from "./use-shell-instruction.js";
 import userNumericUid from "./user-numeric-uid.js";
+import useraddNoLogInit from "./useradd-no-log-init.js";
 import validArguments from "./valid-arguments.js";
 import validExposePort from "./valid-expose-port.js";
 import validFlags from "./valid-flags.js";
@@ -82,6 +89,7 @@ import validHealthcheck from "./valid-healthcheck.js";
 import validLabelKey from "./valid-label-key.js";
 import validStageName from "./valid-stage-name.js";
 import validStopsignal from "./valid-stopsignal.js";
+import wgetProgress from "./wget-progress.js";
 import workdirAbsolute from "./workdir-absolute.js";
 
 /** Every rule of dockerlint, sorted by id. */
@@ -125,12 +133,14 @@ export const allRules: readonly RuleModule<never>[] = ([
   noOnbuild,
   noPackageCache,
   noPlainHttp,
+  noPointlessCommands,
   noPrivilegedRun,
   noRedundantTargetPlatform,
   noReservedStageName,
   noRootUser,
   noSecretLeftInLayer,
   noSecretsInArgEnv,
+  noSemicolonChain,
   noSeparateUpdate,
   noSingleQuotedJson,
   noSsh,
@@ -145,19 +155,24 @@ export const allRules: readonly RuleModule<never>[] = ([
   preferAptGet,
   preferCopy,
   preferCopyChown,
+  preferWorkdir,
   requireBaseImageDigest,
   requireBaseImageTag,
   requireDockerignore,
   requireDownloadChecksum,
   requireHealthcheck,
   requireInstructions,
+  requirePipefail,
   requireUser,
   shellJsonForm,
+  singleDownloadTool,
   stageNameCasing,
   trustedRegistries,
   undefinedVar,
   unknownInstruction,
+  useShellInstruction,
   userNumericUid,
+  useraddNoLogInit,
   validArguments,
   validExposePort,
   validFlags,
@@ -165,6 +180,7 @@ export const allRules: readonly RuleModule<never>[] = ([
   validLabelKey,
   validStageName,
   validStopsignal,
+  wgetProgress,
   workdirAbsolute,
 ] as RuleModule<never>[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 

@@ -1,0 +1,41 @@
+import { defineRule } from "../src/engine/rule.js";
+import { parseArguments } from "../src/model/package-managers/command-line.js";
+import { callsOf, runsToCheck } from "./_support/shell-commands.js";
+
+const LN_OPTIONS = [
+  { names: ["-t", "--target-directory"], canonical: "target-directory", value: "required" as const },
+  { names: ["-S", "--suffix"], canonical: "suffix", value: "required" as const },
+];
+
+export default defineRule({
+  meta: {
+    id: "use-shell-instruction",
+    description: "Require the SHELL instruction instead of replacing /bin/sh with ln",
+    category: "shell",
+    severity: "warning",
+    fixable: "none",
+    aliases: ["DL4005"],
+    appliesInOnbuild: true,
+    messages: {
+      shell: "Use SHELL [\"/bin/bash\", \"-c\"] to change the shell of RUN instead of replacing /bin/sh: the link also changes /bin/sh for every program in the image.",
+    },
+    docs: {
+      why: "Linking /bin/sh to bash changes the system shell of the image: every script with `#!/bin/sh`, every `system()` call of every program then runs bash, with different behaviour than the distribution tested. The SHELL instruction changes only the shell that runs the Dockerfile's RUN, CMD and ENTRYPOINT shell forms, and says so where a reader looks.",
+      bad: ["FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\n"],
+      good: ["FROM debian:12\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n"],
+      notes: "Reported: `ln` whose link name (the last operand) is `/bin/sh`.",
+      references: ["https://github.com/hadolint/hadolint/wiki/DL4005", "https://docs.docker.com/reference/dockerfile/#shell"],
+    },
+    since: "0.1.0",
+  },
+  check(context) {
+    for (const run of runsToCheck(context.model)) {
+      for (const call of callsOf(run)) {
+        if (call.program !== "ln") continue;
+        const { positionals } = parseArguments(call.args, LN_OPTIONS);
+        const link = positionals[positionals.length - 1];
+        if (positionals.length >= 2 && link.value === "/bin/sh") context.report({ messageId: "shell", range: link.range });
+      }
+    }
+  },
+});
