@@ -26,8 +26,8 @@ export default defineRule<{ minSize: SizeClass; includePartial: boolean }>({
     aliases: [],
     appliesInOnbuild: true,
     messages: {
-      deleted: "`{{path}}` is added at line {{addedLine}} by {{addedBy}} and deleted at line {{deletedLine}}: the bytes ({{size}}) still ship in the earlier layer; {{hint}}.",
-      partlyDeleted: "`{{path}}` is inside `{{folder}}`, added at line {{addedLine}} by {{addedBy}}; deleting it at line {{deletedLine}} leaves its bytes in the earlier layer; {{hint}}.",
+      deleted: "`{{path}}` is added at line {{addedLine}} by {{addedBy}} and deleted by the RUN at line {{deletedLine}}: the bytes ({{size}}) still ship in the earlier layer; {{hint}}.",
+      partlyDeleted: "`{{path}}` is inside `{{folder}}`, added at line {{addedLine}} by {{addedBy}}; deleting it in the RUN at line {{deletedLine}} leaves its bytes in the earlier layer; {{hint}}.",
     },
     schema: {
       type: "object",

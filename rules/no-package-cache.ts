@@ -57,7 +57,7 @@ export default defineRule<{ ignore: string[] }>({
     appliesInOnbuild: true,
     messages: {
       cacheLeft: "The {{manager}} {{contents}} in {{path}} stay in this layer: {{advice}}.",
-      removedTooLate: "The {{manager}} {{contents}} in {{path}} stay in this layer; removing them at line {{line}} does not shrink the image: {{advice}}.",
+      removedTooLate: "The {{manager}} {{contents}} in {{path}} stay in this layer; removing them in the RUN at line {{line}} does not shrink the image: {{advice}}.",
     },
     schema: {
       type: "object",

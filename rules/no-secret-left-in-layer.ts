@@ -11,7 +11,7 @@ export default defineRule({
     aliases: [],
     appliesInOnbuild: true,
     messages: {
-      secretLeft: "`{{file}}` is deleted at line {{line}}, but anyone who pulls the image can still read it from the layer of line {{addedLine}}: pass it with `RUN --mount=type=secret,id={{id}},target={{target}}` instead.",
+      secretLeft: "`{{file}}` is deleted by the RUN at line {{line}}, but anyone who pulls the image can still read it from the layer of line {{addedLine}}: pass it with `RUN --mount=type=secret,id={{id}},target={{target}}` instead.",
     },
     docs: {
       why: "Deleting a file in a later RUN hides it from the container's file system, but the layer that added it still holds it, and every image layer can be pulled and unpacked. A private key, a `.npmrc` with a registry token or a `.env` file copied in \"just for the build\" and deleted afterwards is published with the image. BuildKit secret mounts give a RUN the file without writing it to any layer.",

@@ -21,7 +21,7 @@ export default defineRule({
     aliases: [],
     appliesInOnbuild: true,
     messages: {
-      changeAfterCopy: "`{{program}}` at line {{line}} stores the files {{copies}} again in a new layer ({{size}}): use `{{keyword}} {{flag}}` instead.",
+      changeAfterCopy: "`{{program}}` in the RUN at line {{line}} stores the files {{copies}} again in a new layer ({{size}}): use `{{keyword}} {{flag}}` instead.",
     },
     docs: {
       why: "Changing the owner or mode of a file rewrites it: the RUN's layer gets a full copy of every file it touches, while the COPY's layer still holds the original. A recursive `chown` of a copied application doubles its size in the image. COPY and ADD set owner and mode as they copy with `--chown` and `--chmod`, at no cost.",

@@ -166,6 +166,11 @@ describe("cacheLeftInLayer", () => {
     expect(f.cacheLeftInLayer).toEqual([]);
   });
 
+  it("does not count commands that fetch nothing (yarn --version, apk add --no-network)", () => {
+    const f = flow(["FROM node:20-alpine", "RUN yarn --version && npm -v", "RUN apk add --no-network --virtual .deps $deps", "RUN yarn install && yarn --version"]);
+    expect(f.cacheLeftInLayer.map((c) => [c.lines, c.cache.manager])).toEqual([[[4], "yarn"]]);
+  });
+
   it("reads heredoc RUN scripts", () => {
     const f = flow(["FROM debian", "RUN <<EOF", "apt-get update", "apt-get install -y curl", "EOF"]);
     expect(f.cacheLeftInLayer.map((c) => [c.lines, c.cache.manager])).toEqual([[[2], "apt"]]);

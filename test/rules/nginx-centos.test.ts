@@ -18,7 +18,7 @@ describeShared("fixtures/nginx-centos.Dockerfile", "nginx-centos fixture", (path
         39,
         12,
         21,
-        "`/software` is added at line 3 by COPY and deleted at line 5: the bytes (a folder of the build context) still ship in the earlier layer; mount it for the RUN that needs it (`RUN --mount=type=bind,…`) instead of copying it.",
+        "`/software` is added at line 3 by COPY and deleted by the RUN at line 5: the bytes (a folder of the build context) still ship in the earlier layer; mount it for the RUN that needs it (`RUN --mount=type=bind,…`) instead of copying it.",
       ],
     ]);
   });

@@ -15,7 +15,7 @@ testRule(rule, {
       code: "FROM debian:12\nCOPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz -C /opt && rm /tmp/app.tar.gz\n",
       errors: [
         {
-          message: "The archive `/tmp/app.tar.gz` is extracted at line 3 but stays in this layer: extract it with ADD (which unpacks local tar archives) or read it through `RUN --mount=type=bind,source=app.tar.gz,target=…`.",
+          message: "The archive `/tmp/app.tar.gz` is extracted by the RUN at line 3 but stays in this layer: extract it with ADD (which unpacks local tar archives) or read it through `RUN --mount=type=bind,source=app.tar.gz,target=…`.",
           line: 2,
           column: 6,
           endColumn: 16,
@@ -26,17 +26,22 @@ testRule(rule, {
     {
       name: "unzip by name after cd, one of several sources",
       code: "FROM debian:12\nCOPY README.md dist/app.zip /srv/\nRUN cd /srv && unzip app.zip\n",
-      errors: [{ messageId: "copied", line: 2, column: 16, endColumn: 28 }],
+      errors: [{ message: "The archive `/srv/app.zip` is extracted by the RUN at line 3 but stays in this layer: read it through `RUN --mount=type=bind,source=dist/app.zip,target=…`.", line: 2, column: 16, endColumn: 28 }],
     },
     {
       name: "a downloaded archive",
       code: "FROM debian:12\nADD https://example.com/tool.tgz /tmp/tool.tgz\nRUN tar -xzf /tmp/tool.tgz -C /usr/local\n",
-      errors: [{ message: "The archive `/tmp/tool.tgz` is extracted at line 3 but stays in this layer: download and extract it in the same RUN.", line: 2, column: 5, endColumn: 33 }],
+      errors: [{ message: "The archive `/tmp/tool.tgz` is extracted by the RUN at line 3 but stays in this layer: download and extract it in the same RUN.", line: 2, column: 5, endColumn: 33 }],
+    },
+    {
+      name: "an archive from another stage (corpus: zulip)",
+      code: "FROM debian:12 AS build\nRUN tar -czf /tmp/app.tar.gz /src\nFROM debian:12\nCOPY --from=build /tmp/app.tar.gz /root/\nRUN tar -xzf /root/app.tar.gz -C /opt\n",
+      errors: [{ message: "The archive `/root/app.tar.gz` is extracted by the RUN at line 5 but stays in this layer: read it through `RUN --mount=type=bind,from=build,source=/tmp/app.tar.gz,target=…`.", line: 4, column: 19, endColumn: 34 }],
     },
     {
       name: "ONBUILD triggers",
       code: "FROM debian:12\nONBUILD COPY bundle.tar /tmp/\nONBUILD RUN tar -xf /tmp/bundle.tar -C /app\n",
-      errors: [{ messageId: "copied", line: 2, column: 14, endColumn: 24 }],
+      errors: [{ messageId: "copiedTar", line: 2, column: 14, endColumn: 24 }],
     },
   ],
 });

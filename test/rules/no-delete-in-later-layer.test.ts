@@ -20,7 +20,7 @@ testRule(rule, {
       code: "FROM centos:7\nCOPY software /software\nRUN make -C /software install && rm -rf /software\n",
       errors: [
         {
-          message: "`/software` is added at line 2 by COPY and deleted at line 3: the bytes (a folder of the build context) still ship in the earlier layer; mount it for the RUN that needs it (`RUN --mount=type=bind,…`) instead of copying it.",
+          message: "`/software` is added at line 2 by COPY and deleted by the RUN at line 3: the bytes (a folder of the build context) still ship in the earlier layer; mount it for the RUN that needs it (`RUN --mount=type=bind,…`) instead of copying it.",
           line: 3,
           column: 41,
           endColumn: 50,
@@ -36,12 +36,12 @@ testRule(rule, {
     {
       name: "a relative path under WORKDIR",
       code: "FROM scratch\nWORKDIR /src\nADD https://example.com/tool.tar.gz .\nRUN [\"/busybox\", \"true\"]\nRUN rm tool.tar.gz\n",
-      errors: [{ message: "`/src/tool.tar.gz` is added at line 3 by ADD and deleted at line 5: the bytes (a downloaded file) still ship in the earlier layer; mount it for the RUN that needs it (`RUN --mount=type=bind,…`) instead of copying it.", line: 5, column: 8, endColumn: 19 }],
+      errors: [{ message: "`/src/tool.tar.gz` is added at line 3 by ADD and deleted by the RUN at line 5: the bytes (a downloaded file) still ship in the earlier layer; mount it for the RUN that needs it (`RUN --mount=type=bind,…`) instead of copying it.", line: 5, column: 8, endColumn: 19 }],
     },
     {
       name: "across the FROM chain, from a RUN",
       code: "FROM alpine:3.20 AS base\nRUN git clone https://github.com/a/b /src/b\nFROM base\nRUN rm -rf /src/b\n",
-      errors: [{ message: "`/src/b` is added at line 2 by RUN (clone) and deleted at line 4: the bytes (a cloned git repository with its history) still ship in the earlier layer; delete it in the RUN that creates it.", line: 4, column: 12, endColumn: 18 }],
+      errors: [{ message: "`/src/b` is added at line 2 by RUN (clone) and deleted by the RUN at line 4: the bytes (a cloned git repository with its history) still ship in the earlier layer; delete it in the RUN that creates it.", line: 4, column: 12, endColumn: 18 }],
     },
     {
       name: "small files with minSize XS",
@@ -53,7 +53,12 @@ testRule(rule, {
       name: "part of a copied folder with includePartial",
       code: "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN rm -rf .git\n",
       options: { includePartial: true },
-      errors: [{ message: "`/app/.git` is inside `/app`, added at line 3 by COPY; deleting it at line 4 leaves its bytes in the earlier layer; exclude it in .dockerignore, or copy only what the image needs.", line: 4, column: 12, endColumn: 16 }],
+      errors: [{ message: "`/app/.git` is inside `/app`, added at line 3 by COPY; deleting it in the RUN at line 4 leaves its bytes in the earlier layer; exclude it in .dockerignore, or copy only what the image needs.", line: 4, column: 12, endColumn: 16 }],
+    },
+    {
+      name: "a name without an extension copied into / is the file a later rm names (corpus: extra-packages)",
+      code: "FROM ubuntu:24.04\nCOPY extra-packages /\nRUN xargs apt-get install -y < /extra-packages\nRUN rm /extra-packages\n",
+      errors: [{ message: "`/extra-packages` is added at line 2 by COPY and deleted by the RUN at line 4: the bytes (a single file) still ship in the earlier layer; mount it for the RUN that needs it (`RUN --mount=type=bind,…`) instead of copying it.", line: 4, column: 8, endColumn: 23 }],
     },
     {
       name: "ONBUILD triggers",

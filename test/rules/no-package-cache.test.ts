@@ -15,6 +15,8 @@ testRule(rule, {
     { name: "a build stage the target only copies from", code: "FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\n" },
     { name: "ignored managers", code: "FROM golang:1.22\nRUN go build -o /app .\n", options: { ignore: ["go"] } },
     { name: "npm cache cleaned", code: "FROM node:20\nRUN npm ci && npm cache clean --force\n" },
+    { name: "yarn --version is not an install (corpus: the node images)", code: "FROM debian:12\nRUN tar -xzf yarn.tar.gz -C /opt && yarn --version\n" },
+    { name: "apk add --no-network fetches nothing (corpus: the httpd images)", code: "FROM alpine:3.20\nRUN apk add --no-network --virtual .httpd-so-deps $deps\n" },
   ],
   invalid: [
     {

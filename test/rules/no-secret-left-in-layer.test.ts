@@ -15,7 +15,7 @@ testRule(rule, {
       code: "FROM node:20\nCOPY .npmrc /root/.npmrc\nRUN npm ci && rm /root/.npmrc\n",
       errors: [
         {
-          message: "`.npmrc` is deleted at line 3, but anyone who pulls the image can still read it from the layer of line 2: pass it with `RUN --mount=type=secret,id=npmrc,target=/root/.npmrc` instead.",
+          message: "`.npmrc` is deleted by the RUN at line 3, but anyone who pulls the image can still read it from the layer of line 2: pass it with `RUN --mount=type=secret,id=npmrc,target=/root/.npmrc` instead.",
           line: 3,
           column: 18,
           endColumn: 30,
@@ -31,7 +31,7 @@ testRule(rule, {
     {
       name: "a .env inside a copied folder",
       code: "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN rm -f .env\n",
-      errors: [{ message: "`.env` is deleted at line 4, but anyone who pulls the image can still read it from the layer of line 3: pass it with `RUN --mount=type=secret,id=env,target=/app/.env` instead.", line: 4, column: 11, endColumn: 15 }],
+      errors: [{ message: "`.env` is deleted by the RUN at line 4, but anyone who pulls the image can still read it from the layer of line 3: pass it with `RUN --mount=type=secret,id=env,target=/app/.env` instead.", line: 4, column: 11, endColumn: 15 }],
     },
     {
       name: "certificates and credentials",

@@ -16,7 +16,7 @@ testRule(rule, {
       code: "FROM node:20\nWORKDIR /app\nCOPY package.json .\nCOPY . .\nRUN chown -R node:node /app\n",
       errors: [
         {
-          message: "`chown` at line 5 stores the files COPY added at lines 3, 4 again in a new layer (the whole build context): use `COPY --chown=node:node` instead.",
+          message: "`chown` in the RUN at line 5 stores the files COPY added at lines 3, 4 again in a new layer (the whole build context): use `COPY --chown=node:node` instead.",
           line: 5,
           column: 24,
           endColumn: 28,
@@ -27,12 +27,12 @@ testRule(rule, {
     {
       name: "chmod of a copied file, relative to WORKDIR",
       code: "FROM debian:12\nWORKDIR /opt\nADD run.sh ./\nRUN chmod 0755 run.sh\n",
-      errors: [{ message: "`chmod` at line 4 stores the files ADD added at line 3 again in a new layer (a single script): use `ADD --chmod=0755` instead.", line: 4, column: 16, endColumn: 22 }],
+      errors: [{ message: "`chmod` in the RUN at line 4 stores the files ADD added at line 3 again in a new layer (a single script): use `ADD --chmod=0755` instead.", line: 4, column: 16, endColumn: 22 }],
     },
     {
       name: "a symbolic mode, in the stage built FROM",
       code: "FROM debian:12 AS base\nCOPY entrypoint /entrypoint\nFROM base\nRUN chmod +x /entrypoint\n",
-      errors: [{ message: "`chmod` at line 4 stores the files COPY added at line 2 again in a new layer (a single file): use `COPY --chmod=<octal mode, e.g. 755>` instead.", line: 4, column: 14, endColumn: 25 }],
+      errors: [{ message: "`chmod` in the RUN at line 4 stores the files COPY added at line 2 again in a new layer (a single file): use `COPY --chmod=<octal mode, e.g. 755>` instead.", line: 4, column: 14, endColumn: 25 }],
     },
     {
       name: "a glob over copied files",

@@ -9,7 +9,7 @@ import type { Instruction } from "../../ast/nodes.js";
 import type { SemanticModel } from "../analyze.js";
 import { baseName, hasGlobChars, isSystemDirectory, pathRelation } from "./paths.js";
 import { secretFileName } from "./secret-files.js";
-import { isArchiveName, RUN_SIZES } from "./size.js";
+import { fileSize, isArchiveName, RUN_SIZES } from "./size.js";
 import type {
   AddedPath,
   CacheLeftInLayer,
@@ -85,6 +85,12 @@ const DELETABLE = new Set<AddedPath["kind"]>(["copy", "url", "unpack", "download
 /** Adds holding a folder whose parts a later delete may target. */
 const FOLDERS = new Set<AddedPath["kind"]>(["copy", "unpack", "extract", "clone"]);
 
+/** A source guessed to be a folder, taken as the file it turned out to be. */
+function asFile(added: AddedPath, path: string): AddedPath {
+  const { asFile: _, ...file } = added;
+  return { ...file, path, directory: false, size: fileSize(added.from) };
+}
+
 /** What a removal takes from the earlier layers: whole adds, or else part of the closest folder. */
 function removalMatches(removed: RemovedPath, earlier: readonly Layer[]): { layer: Layer; added: AddedPath; partial: boolean }[] {
   const full: { layer: Layer; added: AddedPath; partial: boolean }[] = [];
@@ -93,8 +99,8 @@ function removalMatches(removed: RemovedPath, earlier: readonly Layer[]): { laye
     for (const added of layer.adds) {
       if (!DELETABLE.has(added.kind)) continue;
       const relation = pathRelation(removed.path, added.path);
-      const asFile = added.asFile === undefined ? undefined : pathRelation(removed.path, added.asFile);
-      if ((relation !== undefined && FULL.has(relation)) || (asFile !== undefined && FULL.has(asFile))) full.push({ layer, added, partial: false });
+      if (relation !== undefined && FULL.has(relation)) full.push({ layer, added, partial: false });
+      else if (added.asFile !== undefined && FULL.has(pathRelation(removed.path, added.asFile) ?? "")) full.push({ layer, added: asFile(added, added.asFile), partial: false });
       else if (relation === "inside" && added.directory && FOLDERS.has(added.kind) && !isSystemDirectory(added.path)) partial = { layer, added, partial: true };
     }
   }
@@ -106,11 +112,12 @@ function deletions(judged: readonly Judged[]): { deletes: DeleteInLaterLayer[]; 
   const deletes = new Facts<DeleteInLaterLayer>();
   const secrets = new Facts<SecretLeftInLayer>();
   for (const { layer, earlier, shipped } of judged) {
-    const gone = new Set<AddedPath>();
+    const gone = new Set<string>();
     for (const removed of layer.removes) {
       for (const { layer: addedBy, added, partial } of removalMatches(removed, earlier)) {
-        if (gone.has(added)) continue;
-        if (!partial) gone.add(added);
+        const id = `${at(addedBy)}:${added.range[0]}`;
+        if (gone.has(id)) continue;
+        if (!partial) gone.add(id);
         const key = `${at(addedBy)}:${added.range[0]}:${at(layer)}:${removed.range[0]}`;
         const confidence = partial ? "heuristic" : matched(added, removed);
         const size = partial ? (added.size.class === "XS" ? added.size : RUN_SIZES.partial) : added.size;

@@ -57,7 +57,19 @@ export function copySourceSize(source: string, from: string | undefined): SizeEs
   if (looksLikeFolder(source)) return size("L", from === undefined ? "a folder of the build context" : `a folder from ${from}`);
   if (SMALL_TEXT.test(baseName(source))) return size("XS", "a single configuration file");
   if (SCRIPT.test(baseName(source))) return size("XS", "a single script");
-  return size(from === undefined ? "S" : "M", from === undefined ? "a single file" : `a file built in ${from} (often a binary)`);
+  return fileSize(from);
+}
+
+/**
+ * The size class of a file of unknown kind, copied from the build context or from a stage.
+ *
+ * @example
+ * ```ts
+ * fileSize("build").class; // "M"
+ * ```
+ */
+export function fileSize(from: string | undefined): SizeEstimate {
+  return from === undefined ? size("S", "a single file") : size("M", `a file built in ${from} (often a binary)`);
 }
 
 const CACHE_SIZES: Readonly<Record<PackageManager, SizeEstimate>> = {
