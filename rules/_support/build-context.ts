@@ -140,7 +140,15 @@ export function isRealFile(filePath: string | undefined): filePath is string {
   }
 }
 
-/** A COPY/ADD source read from the build context, with its value as the build sees it. */
+/**
+ * A COPY/ADD source read from the build context, with its value as the build sees it.
+ *
+ * @example
+ * ```ts
+ * const [source]: ContextSource[] = contextSources(analyze("FROM alpine\nENV D=src\nCOPY $D/ /src/\n"));
+ * source.path; // "src/"
+ * ```
+ */
 export interface ContextSource {
   readonly instruction: AddInstruction | CopyInstruction;
   readonly word: Word;

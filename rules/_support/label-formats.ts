@@ -4,10 +4,24 @@
  * regular expressions, so any label value is checked in linear time.
  */
 
-/** The formats a label schema can ask for; `text` accepts anything. */
+/**
+ * The formats a label schema can ask for; `text` accepts anything.
+ *
+ * @example
+ * ```ts
+ * const schema: Record<string, LabelFormat> = { "org.opencontainers.image.version": "semver" };
+ * ```
+ */
 export type LabelFormat = "text" | "url" | "semver" | "hash" | "rfc3339" | "spdx" | "email";
 
-/** Every {@link LabelFormat}, for option schemas. */
+/**
+ * Every {@link LabelFormat}, for option schemas.
+ *
+ * @example
+ * ```ts
+ * const property = { additionalProperties: { enum: [...LABEL_FORMATS] } };
+ * ```
+ */
 export const LABEL_FORMATS: readonly LabelFormat[] = ["text", "url", "semver", "hash", "rfc3339", "spdx", "email"];
 
 function isUrl(value: string): boolean {

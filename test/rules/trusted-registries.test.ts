@@ -15,6 +15,8 @@ testRule(rule, {
     { code: "FROM ghcr.io/a/b:1 AS base\nFROM base\n", options: { registries: ["ghcr.io"] }, name: "a stage is not pulled" },
     { code: "ARG REGISTRY\nFROM ${REGISTRY}/app:1\n", options: { registries: ["ghcr.io"] }, name: "an unknown registry" },
     { code: "FROM quay.io/a/b:1\n", options: { registries: ["*"] }, name: "star allows any" },
+    { code: "FROM alpine:3.20 AS tools\nFROM alpine:3.20\nCOPY --from=tools /x /x\nRUN --mount=from=tools,target=/t true\n", name: "stages are not images" },
+    { code: "FROM alpine:3.20\nCOPY --from=busybox:1.36 /bin/busybox /bin/\n", name: "a Docker Hub image to copy from" },
   ],
   invalid: [
     {
@@ -38,6 +40,14 @@ testRule(rule, {
       code: "ARG REGISTRY=evil.example.com\nFROM ${REGISTRY}/app:1\n",
       options,
       errors: [{ messageId: "untrusted", line: 2, column: 6, endColumn: 17 }],
+    },
+    {
+      name: "images to copy or mount from",
+      code: "FROM alpine:3.20\nCOPY --from=ghcr.io/acme/tools:1 /bin/tool /bin/\nRUN --mount=from=quay.io/x/y:2,target=/y true\n",
+      errors: [
+        { message: "Image 'ghcr.io/acme/tools:1' (copied or mounted from) comes from 'ghcr.io', which is not a trusted registry (docker.io).", line: 2, column: 13, endColumn: 33, aliases: ["DL3026"] },
+        { messageId: "untrustedSource", line: 3, column: 13, endColumn: 41 },
+      ],
     },
     {
       name: "an empty list trusts nothing",
