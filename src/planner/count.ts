@@ -37,13 +37,34 @@ export interface LayerTotal {
   readonly added: Span;
 }
 
-/** The exact count `n`. */
+/**
+ * The exact count `n`.
+ *
+ * @example
+ * ```ts
+ * exact(3); // { min: 3, max: 3 }
+ * ```
+ */
 export const exact = (n: number): Span => ({ min: n, max: n });
 
-/** The sum of two spans. */
+/**
+ * The sum of two spans.
+ *
+ * @example
+ * ```ts
+ * addSpans({ min: 2, max: 2 }, { min: 0, max: 1 }); // { min: 2, max: 3 }
+ * ```
+ */
 export const addSpans = (a: Span, b: Span): Span => ({ min: a.min + b.min, max: a.max + b.max });
 
-/** True when the span is one number. */
+/**
+ * True when the span is one number.
+ *
+ * @example
+ * ```ts
+ * isExact({ min: 0, max: 1 }); // false
+ * ```
+ */
 export const isExact = (span: Span): boolean => span.min === span.max;
 
 /**

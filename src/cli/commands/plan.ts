@@ -5,6 +5,7 @@ import { plan, type Builder } from "../../planner/index.js";
 import { readInput } from "../io.js";
 import type { CommandIO } from "../main.js";
 
+/** The help text of `dockerlint plan`. */
 export const planUsage = `Usage: dockerlint plan <file|-> [options]
 
 Counts the layers and history entries of the target image and of each stage, draws the stage
