@@ -59,6 +59,7 @@ import noSystemWorkdir from "./no-system-workdir.js";
 import noUndefinedArgInFrom from "./no-undefined-arg-in-from.js";
 import noUndefinedStageReference from "./no-undefined-stage-reference.js";
 import noUnverifiedPackages from "./no-unverified-packages.js";
+import omitDevDependencies from "./omit-dev-dependencies.js";
 import pinLanguagePackages from "./pin-language-packages.js";
 import pinOsPackages from "./pin-os-packages.js";
 import preferAptGet from "./prefer-apt-get.js";
@@ -74,6 +75,7 @@ import requireInstructions from "./require-instructions.js";
 import requirePipefail from "./require-pipefail.js";
 import requireUser from "./require-user.js";
 import shellJsonForm from "./shell-json-form.js";
+import shellcheck from "./shellcheck.js";
 import singleDownloadTool from "./single-download-tool.js";
 import stageNameCasing from "./stage-name-casing.js";
 import trustedRegistries from "./trusted-registries.js";
@@ -150,6 +152,7 @@ export const allRules: readonly RuleModule<never>[] = ([
   noUndefinedArgInFrom,
   noUndefinedStageReference,
   noUnverifiedPackages,
+  omitDevDependencies,
   pinLanguagePackages,
   pinOsPackages,
   preferAptGet,
@@ -165,6 +168,7 @@ export const allRules: readonly RuleModule<never>[] = ([
   requirePipefail,
   requireUser,
   shellJsonForm,
+  shellcheck,
   singleDownloadTool,
   stageNameCasing,
   trustedRegistries,
