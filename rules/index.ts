@@ -91,6 +91,7 @@ import validHealthcheck from "./valid-healthcheck.js";
 import validLabelKey from "./valid-label-key.js";
 import validStageName from "./valid-stage-name.js";
 import validStopsignal from "./valid-stopsignal.js";
+import validSubstitution from "./valid-substitution.js";
 import wgetProgress from "./wget-progress.js";
 import workdirAbsolute from "./workdir-absolute.js";
 
@@ -184,6 +185,7 @@ export const allRules: readonly RuleModule<never>[] = ([
   validLabelKey,
   validStageName,
   validStopsignal,
+  validSubstitution,
   wgetProgress,
   workdirAbsolute,
 ] as RuleModule<never>[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));

@@ -18,7 +18,9 @@ function literalWords(command: ShellForm): string[] | undefined {
   if (BUILTINS.has(simple.name.text)) return undefined;
   const words = [simple.name, ...simple.args];
   const plain = (w: ShellWord): boolean =>
-    w.value !== undefined && !w.text.startsWith("~") && w.parts.every((p) => p.kind === "literal" && p.quoted !== "ansi-c");
+    w.value !== undefined &&
+    !w.text.startsWith("~") &&
+    w.parts.every((p) => p.kind === "literal" && p.quoted !== "ansi-c" && !(p.quoted === "none" && /[[\]*?{}]/.test(p.value)));
   if (!words.every(plain)) return undefined;
   return words.map((w) => w.value!);
 }

@@ -18,7 +18,7 @@ export default defineRule({
       why: "All pairs of one ENV instruction are expanded against the environment from before the instruction. In `ENV A=1 B=$A`, B does not get 1 but A's previous value, usually nothing: a surprise that goes unnoticed until something breaks.",
       bad: ["FROM alpine\nENV APP_HOME=/app APP_BIN=$APP_HOME/bin\n"],
       good: ["FROM alpine\nENV APP_HOME=/app\nENV APP_BIN=$APP_HOME/bin\n", "FROM alpine\nENV PATH=/opt/bin:$PATH\n"],
-      notes: "A pair that refers to its own name (`ENV PATH=/x:$PATH`) is fine: it extends the previous value on purpose. Splitting the ENV in two is usually the fix; it changes the value, so it is not applied automatically.",
+      notes: "A pair that refers to its own name (`ENV PATH=/x:$PATH`) is fine: it extends the previous value on purpose. Like hadolint, a variable that was already defined before the ENV is fine when the old value is unknown or equals the new one (the common `ARG V` + `ENV V=$V OTHER=$V` re-export); it is reported when the values differ. Splitting the ENV in two is usually the fix; it changes the value, so it is not applied automatically.",
       references: ["https://docs.docker.com/reference/dockerfile/#environment-replacement", "https://github.com/hadolint/hadolint/wiki/DL3044"],
     },
     appliesInOnbuild: true,
@@ -28,15 +28,19 @@ export default defineRule({
     const escape = context.ast.escapeChar;
     for (const instruction of withTriggers(context.ast.instructions)) {
       if (instruction.type !== "ENV") continue;
-      const defined = new Set<string>();
+      const scope = context.model.scopeAt(instruction);
+      /** The value each name gets from this ENV so far (undefined: not known). */
+      const defined = new Map<string, string | undefined>();
       for (const pair of instruction.pairs) {
         for (const name of referencedNames(pair.value.value, escape)) {
           if (!defined.has(name)) continue;
-          const before = context.model.scopeAt(instruction).variable(name);
-          const previous = before === undefined ? "unset here" : before.value === undefined ? "unknown here" : JSON.stringify(before.value);
+          const before = scope.variable(name);
+          if (before !== undefined && (before.value === undefined || before.value === defined.get(name))) continue;
+          const previous = before !== undefined ? JSON.stringify(before.value) : scope.closed ? "unset here" : "unset here unless the base image sets it";
           context.report({ messageId: "sameEnv", data: { name, before: previous }, range: referenceRange(context.source, pair.value.range, name) });
         }
-        defined.add(expandText(pair.key.value, context.model.scopeAt(instruction), escape, "word").value);
+        const value = context.model.resolve(pair.value, instruction);
+        defined.set(expandText(pair.key.value, scope, escape, "word").value, value.unresolved.length > 0 || value.error !== undefined ? undefined : value.value);
       }
     }
   },

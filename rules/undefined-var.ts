@@ -1,8 +1,7 @@
-import type { Instruction, Word } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
 import { nearest } from "../src/engine/suggest.js";
 import { expandText, expansionSite, type Scope } from "../src/model/index.js";
-import { onlyWithFallback, referenceRange } from "./_support/variables.js";
+import { expandedWords, onlyWithFallback, referenceRange } from "./_support/variables.js";
 
 /** ARGs BuildKit keeps out of the environment. */
 const NON_ENV_ARGS = new Set(["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"]);
@@ -18,34 +17,6 @@ const BASE_IMAGE_ENV = new Set([
   "RUSTUP_HOME", "CARGO_HOME", "RUST_VERSION", "CONDA_DIR", "CUDA_VERSION", "NVIDIA_VISIBLE_DEVICES", "NVIDIA_DRIVER_CAPABILITIES",
   "APP_ROOT", "STI_SCRIPTS_PATH", "HOME_DIR",
 ]);
-
-/** The words of an instruction BuildKit expands against the stage environment. */
-function expandedWords(instruction: Instruction): Word[] {
-  const words: Word[] = instruction.flags.flatMap((f) => (f.value === undefined ? [] : [f.value]));
-  switch (instruction.type) {
-    case "ENV":
-    case "LABEL":
-      words.push(...instruction.pairs.flatMap((p) => [p.key, p.value]));
-      break;
-    case "ARG":
-      words.push(...instruction.declarations.flatMap((d) => (d.defaultValue === undefined ? [] : [d.defaultValue])));
-      break;
-    case "COPY":
-    case "ADD":
-      words.push(...instruction.args, ...instruction.heredocs.map((h) => h.body));
-      break;
-    case "WORKDIR":
-    case "USER":
-    case "STOPSIGNAL":
-    case "VOLUME":
-    case "EXPOSE":
-      words.push(...instruction.args);
-      break;
-    default:
-      break;
-  }
-  return words.filter((w) => expansionSite(instruction, w)?.scope === "stage");
-}
 
 export default defineRule<{ knownVariables: string[] }>({
   meta: {
@@ -83,7 +54,7 @@ export default defineRule<{ knownVariables: string[] }>({
         "FROM alpine\nCOPY app /opt/${FLAVOR:-default}/\n",
         "FROM alpine\nRUN echo $UNDEFINED_IN_RUN_IS_THE_SHELLS_BUSINESS\n",
       ],
-      notes: "Like BuildKit, only words BuildKit expands are checked: RUN, CMD and ENTRYPOINT commands are expanded by the shell at run time. BuildKit knows the base image's ENV; a linter does not, so on a stage built on an image a variable is only reported when it is a likely typo of a visible variable (\"did you mean\"), or an ARG declared before FROM (or an automatic platform ARG such as TARGETARCH) that the stage does not declare; common base-image variables (PATH, HOME, JAVA_HOME, NODE_VERSION, …) and `knownVariables` are never reported. On a stage chain built FROM scratch every unknown variable is reported. References with a fallback (`${VAR:-default}`, `${VAR:+x}`, `${VAR:?msg}`) are deliberate and not reported (BuildKit reports them).",
+      notes: "Like BuildKit, only words BuildKit expands are checked: RUN, CMD and ENTRYPOINT commands are expanded by the shell at run time. BuildKit knows the base image's ENV; a linter does not, so on a stage built on an image a variable is only reported when it is a likely typo of a visible variable (\"did you mean\"), or an ARG declared before FROM (or an automatic platform ARG such as TARGETARCH) that the stage does not declare; common base-image variables (PATH, HOME, JAVA_HOME, NODE_VERSION, …), `knownVariables` and a variable an ENV extends (`ENV LD_LIBRARY_PATH=/x:$LD_LIBRARY_PATH`) are never reported. On a stage chain built FROM scratch every unknown variable is reported, except PATH, which BuildKit always sets. References with a fallback (`${VAR:-default}`, `${VAR:+x}`, `${VAR:?msg}`) are deliberate and not reported (BuildKit reports them).",
       references: ["https://docs.docker.com/go/dockerfile/rule/undefined-var/"],
     },
     since: "0.1.0",
@@ -100,9 +71,11 @@ export default defineRule<{ knownVariables: string[] }>({
           const site = expansionSite(instruction, word)!;
           const text = site.text ?? word.value;
           const expansion = expandText(text, { get: (name) => scope.get(name) }, escape, site.mode);
+          /** `ENV X=…:$X` extends a value the base image may set: as good as known on an image stage. */
+          const extended = instruction.type === "ENV" ? instruction.pairs.find((p) => p.value === word)?.key.value : undefined;
           for (const name of expansion.unresolved) {
             if (reported.has(name) || scope.variable(name) !== undefined || NON_ENV_ARGS.has(name) || onlyWithFallback(text, name)) continue;
-            const hint = hintFor(name, scope, model.globals, known);
+            const hint = hintFor(name, scope, model.globals, name === extended ? new Set([...known, name]) : known);
             if (hint === undefined) continue;
             reported.add(name);
             context.report({ messageId: "undefined", data: { name, hint }, range: referenceRange(context.source, word.range, name) });
@@ -115,6 +88,7 @@ export default defineRule<{ knownVariables: string[] }>({
 
 /** The message's hint for an undefined name, or undefined when the base image may well define it. */
 function hintFor(name: string, scope: Scope, globals: Scope, known: ReadonlySet<string>): string | undefined {
+  if (name === "PATH") return undefined;
   if (known.has(name) && !scope.closed) return undefined;
   const global = globals.variable(name);
   if (global !== undefined) {

@@ -1,6 +1,6 @@
 /** Variable references in words BuildKit expands: which names a word uses, and where. */
-import type { Range } from "../../src/ast/nodes.js";
-import { expandText } from "../../src/model/index.js";
+import type { Instruction, Range, Word } from "../../src/ast/nodes.js";
+import { expandText, expansionSite } from "../../src/model/index.js";
 
 /**
  * The names a word refers to as `$name` or `${name…}`, read by BuildKit's lexer.
@@ -45,4 +45,41 @@ export function onlyWithFallback(text: string, name: string): boolean {
   const all = text.match(new RegExp(String.raw`\$(?:\{${name}${NAME_END}|${name}${NAME_END})`, "gu"))?.length ?? 0;
   const guarded = text.match(new RegExp(String.raw`\$\{${name}:?[-+?]`, "gu"))?.length ?? 0;
   return all > 0 && all === guarded;
+}
+
+/**
+ * The words of an instruction BuildKit expands against the stage environment: flag values it
+ * expands, ENV/LABEL keys and values, ARG defaults, COPY/ADD arguments and expanded here-document
+ * bodies, WORKDIR, USER, STOPSIGNAL, VOLUME and EXPOSE arguments.
+ *
+ * @example
+ * ```ts
+ * expandedWords(parse("FROM a\nCOPY --chown=$U a $D\n").ast.instructions[1]).map((w) => w.value); // ["$U", "a", "$D"]
+ * ```
+ */
+export function expandedWords(instruction: Instruction): Word[] {
+  const words: Word[] = instruction.flags.flatMap((f) => (f.value === undefined ? [] : [f.value]));
+  switch (instruction.type) {
+    case "ENV":
+    case "LABEL":
+      words.push(...instruction.pairs.flatMap((p) => [p.key, p.value]));
+      break;
+    case "ARG":
+      words.push(...instruction.declarations.flatMap((d) => (d.defaultValue === undefined ? [] : [d.defaultValue])));
+      break;
+    case "COPY":
+    case "ADD":
+      words.push(...instruction.args, ...instruction.heredocs.map((h) => h.body));
+      break;
+    case "WORKDIR":
+    case "USER":
+    case "STOPSIGNAL":
+    case "VOLUME":
+    case "EXPOSE":
+      words.push(...instruction.args);
+      break;
+    default:
+      break;
+  }
+  return words.filter((w) => expansionSite(instruction, w)?.scope === "stage");
 }

@@ -21,8 +21,8 @@ testRule(rule, {
       errors: [{ messageId: "shellForm", line: 2, column: 12, endColumn: 28 }],
     },
     {
-      name: "no fix: variables, operators, redirections, builtins, globs",
-      code: "FROM alpine\nCMD node $APP\nCMD a && b\nCMD app > /log\nCMD exec app\nCMD ls *.txt\nCMD ~/bin/app\n",
+      name: "no fix: variables, operators, redirections, builtins, globs, brackets (single-quoted JSON seen in the corpus)",
+      code: "FROM alpine\nCMD node $APP\nCMD a && b\nCMD app > /log\nCMD exec app\nCMD ls *.txt\nCMD ~/bin/app\nCMD ['/opt/flyway/flyway']\n",
       errors: [
         { messageId: "shellForm", line: 2, column: 5 },
         { messageId: "shellForm", line: 3, column: 5 },
@@ -30,6 +30,7 @@ testRule(rule, {
         { messageId: "shellForm", line: 5, column: 5 },
         { messageId: "shellForm", line: 6, column: 5 },
         { messageId: "shellForm", line: 7, column: 5 },
+        { messageId: "shellForm", line: 8, column: 5 },
       ],
     },
     {

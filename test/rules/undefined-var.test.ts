@@ -11,6 +11,8 @@ testRule(rule, {
     { code: "ARG V=1\nFROM alpine:$V\n", name: "FROM lines are UndefinedArgInFrom's" },
     { code: "FROM alpine AS base\nARG V=1\nFROM base\nCOPY a /$V/\n", name: "inherited from the parent stage" },
     { code: "FROM alpine\nCOPY a /$MY_IMAGE_DIR/\n", name: "could come from the base image" },
+    { code: "FROM scratch\nENV PATH=/bin:$PATH\n", name: "BuildKit always sets PATH, even on scratch (seen in the corpus)" },
+    { code: "FROM ubuntu\nENV LD_LIBRARY_PATH=/x\nENV DYLD_LIBRARY_PATH=/y:$DYLD_LIBRARY_PATH\n", name: "an ENV extending a variable the base image may set is not a typo (seen in the corpus)" },
     { code: "FROM alpine\nARG MY_VAR=1\nCOPY a /$MY_VAR/$MY_VAX/\n", options: { knownVariables: ["MY_VAX"] }, name: "knownVariables are never reported on image stages" },
   ],
   invalid: [
