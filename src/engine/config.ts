@@ -20,7 +20,10 @@ export type RuleSetting = SeveritySetting | readonly [SeveritySetting] | readonl
 export interface DockerlintConfig {
   /** Path or URL of the JSON Schema, for editors. */
   readonly $schema?: string;
-  /** Severity (and options) per rule id; an alias (`DL3008`, `JSONArgsRecommended`) sets the findings that carry it. */
+  /**
+   * Severity (and options) per rule id; an alias (`DL3008`, `JSONArgsRecommended`) sets the
+   * severity of the findings that carry it, and wins over the rule's own entry (it is more specific).
+   */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   /** Glob patterns (gitignore syntax) of files not to lint. */
   readonly ignores?: readonly string[];

@@ -76,21 +76,16 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   for (const d of parsed.diagnostics) {
     if (d.severity === "error") findings.push(findingAt(lines, null, "error", d.message, d.range, []));
   }
-  for (const d of model.diagnostics) {
-    findings.push(findingAt(lines, null, d.severity, d.message, d.range, []));
-  }
 
   for (const rule of rules) {
     const setting = effectiveRule(rule, config);
-    const ruleConfigured = config.rules?.[rule.meta.id] !== undefined;
     const mayReport = setting.severity !== "off" || rule.meta.aliases.some((a) => config.rules?.[a] !== undefined);
     if (!mayReport) continue;
     const report = (r: RuleReport): void => {
       const range = r.range ?? r.node?.range;
       if (range === undefined) return;
       const aliases = r.aliases ?? rule.meta.aliases;
-      const byAlias = ruleConfigured ? undefined : aliasSeverity(aliases, config);
-      const severity = byAlias ?? setting.severity;
+      const severity = aliasSeverity(aliases, config) ?? setting.severity;
       if (severity === "off") return;
       if (pragmas.some((p) => suppresses(p, rule.meta.id, aliases, range[0]))) return;
       const template = rule.meta.messages[r.messageId] ?? r.messageId;
@@ -109,6 +104,11 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     } catch (error) {
       findings.push(findingAt(lines, rule.meta.id, "error", `Internal error in rule ${rule.meta.id}: ${(error as Error).message}`, [0, 0], []));
     }
+  }
+  // Build errors of the semantic model, unless a rule already reports that very span (with its aliases).
+  const ruleSpans = new Set(findings.filter((f) => f.ruleId !== null).map((f) => `${f.range[0]}:${f.range[1]}`));
+  for (const d of model.diagnostics) {
+    if (!ruleSpans.has(`${d.range[0]}:${d.range[1]}`)) findings.push(findingAt(lines, null, d.severity, d.message, d.range, []));
   }
   findings.sort(compareFindings);
   return { filePath: options.filePath ?? "<text>", findings, source: text };
