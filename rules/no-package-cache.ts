@@ -56,8 +56,8 @@ export default defineRule<{ ignore: string[] }>({
     aliases: ["DL3009", "DL3019", "DL3032", "DL3036", "DL3040", "DL3042", "DL3060", "DS-0015", "DS-0019", "DS-0020", "DS-0025", "DS-0027"],
     appliesInOnbuild: true,
     messages: {
-      cacheLeft: "The {{manager}} {{contents}} in {{path}} stay in this layer: {{advice}}.",
-      removedTooLate: "The {{manager}} {{contents}} in {{path}} stay in this layer; removing them in the RUN at line {{line}} does not shrink the image: {{advice}}.",
+      cacheLeft: "This layer keeps the {{manager}} {{contents}} in {{path}}: {{advice}}.",
+      removedTooLate: "This layer keeps the {{manager}} {{contents}} in {{path}}; removing {{path}} in the RUN at line {{line}} does not shrink the image: {{advice}}.",
     },
     schema: {
       type: "object",

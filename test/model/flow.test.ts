@@ -99,7 +99,7 @@ describe("stage chains", () => {
   it("chains each stage to the stages it is built FROM", () => {
     expect(f.stages.map((s) => s.chain)).toEqual([[0], [1], [1, 2], [1, 3]]);
     expect(f.target?.chainLayers.map((l) => l.line)).toEqual([4, 8]);
-    expect(f.target?.layers[0].adds.map((a) => [a.path, a.asFile, a.size.class])).toEqual([["/app", "/app/app", "L"]]);
+    expect(f.target?.layers[0].adds.map((a) => [a.path, a.asFile, a.size.class, a.confidence])).toEqual([["/app", "/app/app", "L", "heuristic"]]);
   });
 
   it("ships the target's chain and unused final stages, not stages only copied from", () => {
@@ -219,9 +219,14 @@ describe("chownAfterCopy", () => {
     ]);
   });
 
-  it("ignores a non-recursive change of one file inside a copied folder and files a RUN made", () => {
-    const f = flow(["FROM node", "COPY . /app", "RUN chmod +x /app/start.sh", "RUN mkdir /data && chown app /data"]);
+  it("ignores a non-recursive change of one file inside a copied folder, of the folder itself, and of files a RUN made", () => {
+    const f = flow(["FROM node", "COPY . /app", "RUN chmod +x /app/start.sh", "RUN chmod 2775 /app", "RUN mkdir /data && chown app /data"]);
     expect(f.chownAfterCopy).toEqual([]);
+  });
+
+  it("takes a source without an extension as the file a non-recursive chmod names", () => {
+    const f = flow(["FROM alpine", "COPY --from=idmap /usr/bin/newuidmap /usr/bin/newgidmap /usr/bin/", "RUN chmod u+s /usr/bin/newuidmap"]);
+    expect(f.chownAfterCopy.map((c) => [c.lines, c.added.directory, c.size.class])).toEqual([[[2, 3], false, "M"]]);
   });
 
   it("is heuristic when the COPY used a pattern", () => {

@@ -38,12 +38,20 @@ testRule(rule, {
       name: "pip install gets --no-cache-dir, also as python -m pip",
       code: "FROM python:3.12\nRUN python -m pip install -U pip && pip install flask\n",
       output: "FROM python:3.12\nRUN python -m pip install --no-cache-dir -U pip && pip install --no-cache-dir flask\n",
-      errors: [{ message: "The pip HTTP and wheel cache in /root/.cache/pip stay in this layer: use pip --no-cache-dir or ENV PIP_NO_CACHE_DIR=1, or a cache mount (`RUN --mount=type=cache,target=/root/.cache/pip`).", line: 2, column: 37, endColumn: 48, aliases: ["DL3042"] }],
+      errors: [{ message: "This layer keeps the pip HTTP and wheel cache in /root/.cache/pip: use pip --no-cache-dir or ENV PIP_NO_CACHE_DIR=1, or a cache mount (`RUN --mount=type=cache,target=/root/.cache/pip`).", line: 2, column: 37, endColumn: 48, aliases: ["DL3042"] }],
     },
     {
       name: "cleanup in a later RUN is too late",
       code: "FROM centos:7\nRUN yum install -y httpd\nRUN yum clean all\n",
-      errors: [{ messageId: "removedTooLate", line: 2, column: 5, endColumn: 16, aliases: ["DL3032", "DS-0015"] }],
+      errors: [
+        {
+          message: "This layer keeps the yum repository metadata and package cache in /var/cache/yum; removing /var/cache/yum in the RUN at line 3 does not shrink the image: clean it in the same RUN (yum clean all), or use a cache mount (`RUN --mount=type=cache,target=/var/cache/yum`).",
+          line: 2,
+          column: 5,
+          endColumn: 16,
+          aliases: ["DL3032", "DS-0015"],
+        },
+      ],
     },
     {
       name: "dnf and microdnf",

@@ -8,6 +8,7 @@ testRule(rule, {
     { name: "one file inside a copied folder", code: "FROM node:20\nCOPY . /app\nRUN chmod +x /app/start.sh\n" },
     { name: "a folder holding the copy, without -R", code: "FROM node:20\nCOPY . /app/src\nRUN chown node /app\n" },
     { name: "a build stage the target only copies from", code: "FROM debian:12 AS build\nCOPY tool /usr/local/bin/tool\nRUN chmod +x /usr/local/bin/tool\nFROM scratch\nCOPY --from=build /usr/local/bin/tool /tool\n" },
+    { name: "a copied folder's own mode, without -R (corpus: conda)", code: "FROM debian:12\nCOPY --from=upstream /opt/conda /opt/conda\nRUN chmod =2775 /opt/conda\n" },
     { name: "chmod before the COPY", code: "FROM debian:12\nRUN chmod 755 /usr/local/bin/run.sh\nCOPY run.sh /usr/local/bin/run.sh\n" },
   ],
   invalid: [

@@ -75,8 +75,8 @@ export function copyAdds(model: SemanticModel, instruction: CopyInstruction | Ad
       return { ...common, kind: "copy", path: inside(landingName(word.value, expansion)), directory: false, size, confidence: certain };
     }
     // A folder's contents land in the destination itself; a name without an extension may be a file.
-    const guessed = value !== "." && value !== "./" && !value.endsWith("/") && destIsDir;
-    const asFile = guessed ? { asFile: inside(baseName(value)) } : {};
-    return { ...common, kind: "copy", path: destPath, ...asFile, directory: true, size, confidence: guessed ? "heuristic" : certain };
+    const ambiguous = value !== "." && value !== "./" && !value.endsWith("/");
+    const asFile = ambiguous ? { asFile: inside(baseName(value)) } : {};
+    return { ...common, kind: "copy", path: destPath, ...asFile, directory: true, size, confidence: ambiguous && destIsDir ? "heuristic" : certain };
   });
 }

@@ -193,6 +193,21 @@ function mergeable(model: SemanticModel, flows: readonly StageFlow[]): Mergeable
   return facts;
 }
 
+/**
+ * What of an added path a chmod/chown rewrites in full: a file it names, a folder it changes
+ * recursively, or a folder's entries (`chmod +x /app/*`); a folder itself without `-R` is only
+ * its own entry. A source guessed to be a folder counts as the file it may be when the path names
+ * that file inside the destination folder.
+ */
+function changedPart(change: ModeChange, added: AddedPath): AddedPath | undefined {
+  const relation = pathRelation(change.path, added.path);
+  if ((relation === "same" && (!added.directory || change.recursive)) || (relation === "ancestor" && change.recursive) || (relation === "contents" && added.directory)) return added;
+  // Where the file would land is the folder's own path: which one it is stays unknown.
+  if (added.asFile === undefined || added.asFile === added.path) return undefined;
+  const file = pathRelation(change.path, added.asFile);
+  return file === "same" || (file === "ancestor" && change.recursive) ? asFile(added, added.asFile) : undefined;
+}
+
 /** `chownAfterCopy`: chmod/chown of what an earlier COPY/ADD added. */
 function modeChanges(judged: readonly Judged[]): ChownAfterCopy[] {
   const facts = new Facts<ChownAfterCopy>();
@@ -200,10 +215,9 @@ function modeChanges(judged: readonly Judged[]): ChownAfterCopy[] {
     for (const change of layer.modes) {
       for (const addedBy of earlier) {
         if (addedBy.instruction.type !== "COPY" && addedBy.instruction.type !== "ADD") continue;
-        for (const added of addedBy.adds) {
-          const relation = pathRelation(change.path, added.path);
-          const covers = relation === "same" || ((relation === "ancestor" || relation === "contents") && change.recursive) || (relation === "contents" && !added.directory);
-          if (!covers) continue;
+        for (const candidate of addedBy.adds) {
+          const added = changedPart(change, candidate);
+          if (added === undefined) continue;
           const fact: ChownAfterCopy = {
             ...base(layer.stage, [addedBy, layer], added.size, matched(added, change), shipped),
             kind: "chownAfterCopy",
