@@ -2,20 +2,26 @@ import { defineRule } from "../src/engine/rule.js";
 
 /** BuildKit's heuristic (`validateNoSecretKey`): a secret-sounding word between underscores or the ends of the name. */
 const SECRET = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
-const PUBLIC = /(?:_|^)public(?:_|$)/i;
+/** Words that make a name public: BuildKit's `public`, and the words of public (release signing) key names. */
+const PUBLIC = /(?:_|^)(?:public|gpg|pgp|signing|release|fingerprint)(?:_|$)/i;
+/** A switch (`ALLOW_EMPTY_PASSWORD`, `DISABLE_AUTH`) or a reference to a secret (`PASSWORD_FILE`, `KEY_URL`), not a secret. */
+const NOT_A_VALUE = /^(?:allow|disable|enable|use|skip|require)_|_(?:file|path|dir|url|version)$/i;
 
 /**
- * Whether BuildKit's SecretsUsedInArgOrEnv would flag a variable name.
+ * Whether a variable name looks like it holds a secret: BuildKit's SecretsUsedInArgOrEnv heuristic,
+ * minus names of public keys, switches and references to secret files.
  *
  * @example
  * ```ts
- * looksSecret("DB_PASSWORD"); // true
- * looksSecret("PUBLIC_KEY");  // false
- * looksSecret("MONKEY");      // false
+ * looksSecret("DB_PASSWORD");      // true
+ * looksSecret("PUBLIC_KEY");       // false
+ * looksSecret("NODE_GPG_KEY");     // false
+ * looksSecret("PASSWORD_FILE");    // false
+ * looksSecret("MONKEY");           // false
  * ```
  */
 export function looksSecret(name: string): boolean {
-  return SECRET.test(name) && !PUBLIC.test(name);
+  return SECRET.test(name) && !PUBLIC.test(name) && !NOT_A_VALUE.test(name);
 }
 
 export default defineRule<{ allowedNames: string[] }>({
@@ -36,8 +42,8 @@ export default defineRule<{ allowedNames: string[] }>({
         allowedNames: {
           type: "array",
           items: { type: "string" },
-          default: ["GPG_KEY", "GPG_KEYS"],
-          description: "Names that look secret but are not (matched exactly); the default allows the public key fingerprints official images keep in GPG_KEY.",
+          default: [],
+          description: "Names that look secret but are not, matched exactly.",
         },
       },
     },
@@ -49,7 +55,7 @@ export default defineRule<{ allowedNames: string[] }>({
         "FROM alpine\nENV PUBLIC_KEY=abc MONKEY=1\n",
         "FROM python:3.12\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\n",
       ],
-      notes: "The names are judged with BuildKit's heuristic: one of apikey, auth, credential(s), key, password, pword, passwd, secret or token as a whole `_`-separated word, unless the name also has the word `public`. Like BuildKit, ARGs before the first FROM are not judged (they stay out of the image unless a stage declares them again). `allowedNames` lists exceptions.",
+      notes: "Names are judged with BuildKit's heuristic: one of apikey, auth, credential(s), key, password, pword, passwd, secret or token as a whole `_`-separated word, unless the name also has the word `public`. Going further than BuildKit, from what the corpus of real Dockerfiles shows: names of public key fingerprints (with the word gpg, pgp, signing, release or fingerprint: `NODE_GPG_KEY`, `SWIFT_SIGNING_KEY`, `GHC_RELEASE_KEY`), switches (`ALLOW_EMPTY_PASSWORD`, `DISABLE_AUTH`) and references to secrets (`PASSWORD_FILE`, `KEY_PATH`, `KEY_URL`) are not reported, nor is a variable whose known value is a URL (a link to a key is not the key), nor an ENV that is set empty (a placeholder filled in when the container runs). Like BuildKit, ARGs before the first FROM are not judged (they stay out of the image unless a stage declares them again). `allowedNames` lists more exceptions.",
       references: ["https://docs.docker.com/go/dockerfile/rule/secrets-used-in-arg-or-env/", "https://docs.docker.com/build/building/secrets/"],
     },
     since: "0.1.0",
@@ -58,12 +64,15 @@ export default defineRule<{ allowedNames: string[] }>({
     const allowed = new Set(context.options.allowedNames);
     for (const stage of context.model.stages) {
       for (const instruction of stage.instructions) {
-        const names =
-          instruction.type === "ENV" ? instruction.pairs.map((p) => p.key)
-            : instruction.type === "ARG" ? instruction.declarations.map((d) => d.name)
+        const defined =
+          instruction.type === "ENV" ? instruction.pairs.map((p) => ({ name: p.key, value: p.value }))
+            : instruction.type === "ARG" ? instruction.declarations.map((d) => ({ name: d.name, value: d.defaultValue }))
               : [];
-        for (const name of names) {
+        for (const { name, value } of defined) {
           if (!looksSecret(name.value) || allowed.has(name.value)) continue;
+          const known = value === undefined ? undefined : context.model.resolve(value, instruction);
+          const fixed = known !== undefined && known.unresolved.length === 0 ? known.value : undefined;
+          if (fixed !== undefined && (/^[a-z][a-z0-9+.-]*:\/\//i.test(fixed) || (instruction.type === "ENV" && fixed === ""))) continue;
           context.report({ messageId: "secret", data: { keyword: instruction.type, name: name.value }, node: name });
         }
       }

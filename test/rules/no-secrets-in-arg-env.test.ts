@@ -7,13 +7,18 @@ describe("looksSecret", () => {
     expect(["API_KEY", "DB_PASSWORD", "github_token", "SECRET", "aws_secret_access_key", "AUTH", "MY_CREDENTIALS", "APIKEY"].every(looksSecret)).toBe(true);
     expect(["MONKEY", "PUBLIC_KEY", "KEYBOARD", "PASSWORD_HASH_PUBLIC", "TOKENIZER", "AUTHOR", "NODE_ENV"].some(looksSecret)).toBe(false);
   });
+  it("leaves out public key names, switches and references to secrets (seen in the corpus)", () => {
+    expect(["NODE_GPG_KEY", "SWIFT_SIGNING_KEY", "RABBITMQ_PGP_KEY_ID", "ALLOW_EMPTY_PASSWORD", "REDIS_PASSWORD_FILE", "sa_password_path", "DOCKER_AUTH_VERSION"].some(looksSecret)).toBe(false);
+  });
 });
 
 testRule(rule, {
   valid: [
     "FROM alpine\nENV NODE_ENV=production\nARG VERSION\n",
     { code: "ARG NPM_TOKEN\nFROM node:22\n", name: "meta ARGs are not judged (as BuildKit)" },
-    { code: "FROM python:3.12\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\n", name: "GPG_KEY is allowed by default" },
+    { code: "FROM python:3.12\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\n", name: "a GPG key fingerprint" },
+    { code: "FROM alpine\nARG BASE=https://example.com\nARG RELEASE_KEY=${BASE}/release.key\n", name: "a URL to a key (seen in the corpus)" },
+    { code: "FROM bitnami/minideb\nENV REDIS_PASSWORD=\"\" GHC_RELEASE_KEY=8C961469C8FDC968718D6245AC7DE836C5DF907D\n", name: "an empty ENV placeholder and a release key fingerprint (seen in the corpus)" },
     { code: "FROM alpine\nARG DEPLOY_KEY\n", options: { allowedNames: ["DEPLOY_KEY"] }, name: "allowedNames" },
   ],
   invalid: [
