@@ -11,7 +11,7 @@ export default defineRule({
     aliases: ["CKV2_DOCKER_17"],
     appliesInOnbuild: true,
     messages: {
-      chpasswd: "`chpasswd` bakes a password into the image: its hash is in /etc/shadow of every container, and the clear text is in the Dockerfile and build history. Use key-based access, or set secrets at run time.",
+      chpasswd: "`chpasswd` bakes a password into the image: its hash is in /etc/shadow of every container started from it, and a password written in the Dockerfile is also in the build history. Use key-based access, or set secrets at run time.",
     },
     docs: {
       why: "A password set at build time is the same for every container started from the image, cannot be rotated without a rebuild, and is readable from the Dockerfile, the build history (`docker history`) and `/etc/shadow` in the image. Containers rarely need local passwords at all; when they do, set them at start-up from a secret.",

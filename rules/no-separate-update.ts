@@ -1,6 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import type { PackageManager, PackageOperation } from "../src/model/package-managers/types.js";
-import { runsToCheck, subcommandWord } from "./_support/shell-commands.js";
+import { callsOf, runsToCheck, subcommandWord } from "./_support/shell-commands.js";
 
 /** Managers that read the same package index, by manager. */
 const FAMILY: ReadonlyMap<PackageManager, string> = new Map([
@@ -9,6 +9,9 @@ const FAMILY: ReadonlyMap<PackageManager, string> = new Map([
 
 /** Whether an operation uses a refreshed index: it installs or upgrades packages. */
 const usesIndex = (op: PackageOperation): boolean => op.kind === "install" || op.kind === "upgrade";
+
+/** Programs that may install packages out of sight: scripts, shells, `xargs apt-get install`, `install-packages`. */
+const mayInstall = (program: string): boolean => /^(sh|bash|dash|ash|zsh|ksh|xargs|eval|source|\.)$|\/|install|\.sh$/.test(program);
 
 export default defineRule({
   meta: {
@@ -30,7 +33,7 @@ export default defineRule({
         "FROM alpine:3.20\nRUN apk add --no-cache curl\n",
       ],
       notes:
-        "Updates are `apt-get update`, `apk update`, `yum makecache`/`dnf makecache` and `zypper refresh`; an install or upgrade with the same manager family later in the same RUN accepts them. An update whose index directory is on a cache mount (`--mount=type=cache,target=/var/lib/apt/lists`) is accepted: nothing is left in the layer and the mount is shared with the install.",
+        "Updates are `apt-get update`, `apk update`, `yum makecache`/`dnf makecache` and `zypper refresh`; an install or upgrade with the same manager family later in the same RUN accepts them. So is an update followed by a command that may install out of sight: a script (`bash /tmp/setup.sh`, `./install.sh`), `sh -c`, `xargs apt-get install`, or a program whose name says install (`install-packages`). An update whose index directory is on a cache mount (`--mount=type=cache,target=/var/lib/apt/lists`) is accepted: nothing is left in the layer and the mount is shared with the install.",
       references: ["https://docs.docker.com/build/building/best-practices/#apt-get", "https://avd.aquasec.com/misconfig/ds017"],
     },
     since: "0.1.0",
@@ -38,10 +41,13 @@ export default defineRule({
   check(context) {
     for (const run of runsToCheck(context.model)) {
       const caches = run.flags.mounts.filter((m) => m.type === "cache" && m.target !== undefined).map((m) => m.target!.replace(/\/+$/, ""));
+      const calls = callsOf(run);
       run.packages.forEach((op, index) => {
         const family = FAMILY.get(op.manager);
         if (family === undefined || op.kind !== "update") return;
         if (run.packages.slice(index + 1).some((later) => FAMILY.get(later.manager) === family && usesIndex(later))) return;
+        const at = calls.findIndex((c) => c.command === op.command);
+        if (calls.slice(at + 1).some((c) => mayInstall(c.program))) return;
         if (op.caches.length > 0 && op.caches.every((c) => caches.some((t) => c.path === t || c.path.startsWith(`${t}/`)))) return;
         const word = subcommandWord(op);
         if (word === undefined) return;

@@ -21,7 +21,7 @@ export default defineRule({
         "FROM debian:12\nRUN curl -fsSLo /tmp/x.tgz https://example.com/x.tgz && cd /tmp && tar -xzf x.tgz && cd / && rm -rf /tmp/x*\n",
       ],
       notes:
-        "Narrower than hadolint's DL3003, which reports every `cd` anywhere in a RUN: a `cd` in the middle of a RUN (into a freshly extracted source tree, into `$(mktemp -d)`) is a temporary change WORKDIR cannot express, and replacing it would change the directory of every later instruction. Reported: the first command of the RUN (after `set` commands) is `cd` with a directory, at the top level of the script, and the script does not `cd` back later at the top level.",
+        "Narrower than hadolint's DL3003, which reports every `cd` anywhere in a RUN: a `cd` in the middle of a RUN (into a freshly extracted source tree, into `$(mktemp -d)`) is a temporary change WORKDIR cannot express, and replacing it would change the directory of every later instruction. Reported: the first command of the RUN (after `set` commands) is `cd` with a directory, at the top level of the script, and the script does not `cd` back later at the top level. Scratch directories are accepted: under `/tmp` or `/var/tmp`, or removed by the same RUN.",
       references: ["https://github.com/hadolint/hadolint/wiki/DL3003", "https://docs.docker.com/reference/dockerfile/#workdir"],
     },
     since: "0.1.0",
@@ -36,6 +36,10 @@ export default defineRule({
       const dir = first.args.find((a) => !(a.value ?? "").startsWith("-"));
       if (dir === undefined || dir.value === "-" || dir.parts.some((p) => p.kind === "command-substitution")) continue;
       if (calls.some((c) => c.index > first.index && c.program === "cd" && commands[c.index].context.length === 0)) continue;
+      // A scratch directory (under /tmp, or one the RUN deletes) is meant to be left behind.
+      const path = (dir.value ?? "").replace(/\/+$/, "");
+      const removed = run.files.some((f) => f.kind === "remove" && f.paths.some((p) => path === p.path.replace(/\/+$/, "") || path.startsWith(`${p.path.replace(/\/+$/, "")}/`)));
+      if (removed || /^\/(var\/)?tmp(\/|$)/.test(path)) continue;
       context.report({ messageId: "workdir", data: { dir: dir.value ?? dir.text }, range: first.programWord.range });
     }
   },

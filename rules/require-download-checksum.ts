@@ -4,7 +4,7 @@ import type { DownloadOperation } from "../src/model/file-operations.js";
 import { runsToCheck, verifiesDownloads } from "./_support/shell-commands.js";
 
 /** Files that are part of a verification themselves: signatures, checksum lists, keys. */
-const VERIFICATION_FILE = /\.(asc|sig|sign|gpg|pgp|pub|key|sha1|sha256|sha512|sha256sum|sha512sum|md5|checksums?)$|(SHA\d*SUMS|checksums?\.txt|KEYS)$/i;
+const VERIFICATION_FILE = /\.(asc|sig|sign|gpg|pgp|pub|key|sha1|sha256|sha512|sha256sum|sha512sum|md5|checksums?)$|(SHA\d*SUMS|checksums?\.txt|KEYS|[/_.-](public|gpg|signing)?-?keys?)$/i;
 /** Programs that read a downloaded key, not a payload. */
 const KEY_READERS = new Set(["gpg", "gpg2", "apt-key", "tee"]);
 /** curl options that make a request an API call rather than a download. */

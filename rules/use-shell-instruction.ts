@@ -23,7 +23,7 @@ export default defineRule({
       why: "Linking /bin/sh to bash changes the system shell of the image: every script with `#!/bin/sh`, every `system()` call of every program then runs bash, with different behaviour than the distribution tested. The SHELL instruction changes only the shell that runs the Dockerfile's RUN, CMD and ENTRYPOINT shell forms, and says so where a reader looks.",
       bad: ["FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\n"],
       good: ["FROM debian:12\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n"],
-      notes: "Reported: `ln` whose link name (the last operand) is `/bin/sh`.",
+      notes: "Reported: `ln` whose link name (the last operand) is `/bin/sh`, unless the target is itself an `sh` (`ln -s /busybox/sh /bin/sh` in distroless and BusyBox images provides a /bin/sh that is missing, it does not change the shell).",
       references: ["https://github.com/hadolint/hadolint/wiki/DL4005", "https://docs.docker.com/reference/dockerfile/#shell"],
     },
     since: "0.1.0",
@@ -34,7 +34,9 @@ export default defineRule({
         if (call.program !== "ln") continue;
         const { positionals } = parseArguments(call.args, LN_OPTIONS);
         const link = positionals[positionals.length - 1];
-        if (positionals.length >= 2 && link.value === "/bin/sh") context.report({ messageId: "shell", range: link.range });
+        // `ln -s /busybox/sh /bin/sh` provides a missing /bin/sh (distroless, busybox images); it changes no shell.
+        const target = (positionals[0]?.value ?? "").split("/").pop();
+        if (positionals.length >= 2 && link.value === "/bin/sh" && target !== "sh") context.report({ messageId: "shell", range: link.range });
       }
     }
   },

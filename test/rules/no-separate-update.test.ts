@@ -12,6 +12,9 @@ testRule(rule, {
     { code: "FROM debian\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update\n", name: "index on a cache mount" },
     { code: "FROM debian\nRUN --mount=type=cache,target=/var/lib/apt apt-get update\n", name: "parent directory on a cache mount" },
     { code: "FROM debian\nRUN yum update -y\n", name: "yum update upgrades, it is not an index update" },
+    { code: "FROM debian\nRUN apt-get update && bash /tmp/library-scripts/common-debian.sh\n", name: "a script may install" },
+    { code: "FROM debian\nRUN apt-get update; xargs -rt apt-get install -y < deps.txt\n", name: "xargs apt-get install" },
+    { code: "FROM alpine\nRUN apk update && sudo sh -c 'apk add curl'\n", name: "sh -c" },
   ],
   invalid: [
     {

@@ -10,6 +10,8 @@ testRule(rule, {
     { code: "FROM debian\nRUN (cd /src && make) && make -C /other\n", name: "in a subshell" },
     { code: "FROM debian\nRUN if true; then cd /x; fi\n", name: "in a condition body" },
     { code: "FROM debian\nRUN cd\n", name: "cd without a directory" },
+    { code: "FROM debian\nRUN cd /tmp && curl -fsSLO https://x/s.tgz && tar xzf s.tgz\n", name: "a scratch directory under /tmp" },
+    { code: "FROM debian\nRUN cd /opt/build/src && make install && rm -rf /opt/build\n", name: "a directory the RUN removes" },
   ],
   invalid: [
     {

@@ -10,6 +10,7 @@ testRule(rule, {
     { code: "FROM debian\nRUN curl -fsSL https://x/key.gpg | gpg --dearmor -o /usr/share/keyrings/x.gpg\n", name: "a key" },
     { code: "FROM debian\nRUN curl -fsSLO https://x/SHA256SUMS && curl -fsS https://api/x -X POST -d a=b && curl -o /dev/null https://x/\n", name: "checksum lists, API calls, /dev/null" },
     { code: "FROM alpine\nADD https://github.com/a/b.git /src\n", name: "git source" },
+    { code: "FROM debian\nRUN curl --fail https://archive.mariadb.org/PublicKey --output /tmp/key && curl -fsSLo /k https://x/gpg-key\n", name: "keys without an extension" },
     { code: "FROM alpine\nRUN curl -s https://api.github.com/repos/a/b/releases/latest\n", name: "output to the terminal" },
   ],
   invalid: [

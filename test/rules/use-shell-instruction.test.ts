@@ -5,6 +5,7 @@ testRule(rule, {
   valid: [
     "FROM debian\nSHELL [\"/bin/bash\", \"-c\"]\nRUN ln -s /usr/bin/python3 /usr/bin/python\n",
     { code: "FROM debian\nRUN ln -s /bin/sh /usr/local/bin/sh\n", name: "/bin/sh as the target, not the link" },
+    { code: "FROM gcr.io/distroless/base:debug\nRUN [\"/busybox/sh\", \"-c\", \"true\"]\nRUN ln -s /busybox/sh /bin/sh\n", name: "providing a missing /bin/sh" },
   ],
   invalid: [
     {
