@@ -34,6 +34,7 @@ export default defineRule<{ minSize: SizeClass; includePartial: boolean }>({
       additionalProperties: false,
       properties: {
         minSize: {
+          type: "string",
           enum: SIZES,
           default: "S",
           description: "The smallest size class reported: `XS` (a script or config file), `S` (a file), `M` (a download, an archive), `L` (a folder, an extracted archive).",

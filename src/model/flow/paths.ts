@@ -6,7 +6,14 @@
  * @packageDocumentation
  */
 
-/** Whether a path has an unquoted shell glob character. */
+/**
+ * Whether a path has a shell glob character (`*`, `?`, `[`).
+ *
+ * @example
+ * ```ts
+ * [hasGlobChars("/tmp/*"), hasGlobChars("/tmp/a")]; // [true, false]
+ * ```
+ */
 export function hasGlobChars(path: string): boolean {
   return /[*?[]/.test(path);
 }
@@ -34,7 +41,14 @@ export function absolutePath(path: string, cwd: string | undefined): string | un
   return `/${out.join("/")}`;
 }
 
-/** The last segment of a path or URL (`/a/b.tgz` → `b.tgz`, `https://x/y.zip?z` → `y.zip`). */
+/**
+ * The last segment of a path or URL, without a query or trailing slashes.
+ *
+ * @example
+ * ```ts
+ * [baseName("/a/b.tgz"), baseName("https://x/y.zip?z=1"), baseName("/opt/app/")]; // ["b.tgz", "y.zip", "app"]
+ * ```
+ */
 export function baseName(path: string): string {
   const clean = path.replace(/[?#].*$/, "").replace(/\/+$/, "");
   return clean.slice(clean.lastIndexOf("/") + 1);

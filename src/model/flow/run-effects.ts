@@ -16,7 +16,14 @@ import { absolutePath, baseName, pathRelation } from "./paths.js";
 import { cacheSize, isArchiveName, RUN_SIZES } from "./size.js";
 import type { AddedPath, Confidence, Extraction, ModeChange, RemovedPath } from "./types.js";
 
-/** The file effects of a RUN. */
+/**
+ * The file effects of a RUN.
+ *
+ * @example
+ * ```ts
+ * const { adds, removes, modes, extracts, cleans }: RunEffects = runEffects(run, "/", false);
+ * ```
+ */
 export interface RunEffects {
   readonly adds: readonly AddedPath[];
   readonly removes: readonly RemovedPath[];

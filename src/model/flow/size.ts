@@ -101,7 +101,14 @@ export function cacheSize(manager: PackageManager): SizeEstimate {
   return CACHE_SIZES[manager];
 }
 
-/** Sizes of what RUN file operations add. */
+/**
+ * Sizes of what RUN file operations, WORKDIR and ADD of archives add, and of the facts about them.
+ *
+ * @example
+ * ```ts
+ * RUN_SIZES.extract; // { class: "L", reason: "an extracted archive" }
+ * ```
+ */
 export const RUN_SIZES = {
   download: size("M", "a downloaded file"),
   archiveDownload: size("M", "a downloaded archive"),

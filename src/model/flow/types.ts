@@ -204,7 +204,14 @@ export interface StageFlow {
   readonly ships: boolean;
 }
 
-/** Fields every derived fact has. */
+/**
+ * Fields every derived fact has.
+ *
+ * @example
+ * ```ts
+ * const { stage, lines, size, confidence, shipped }: FactBase = fileFlow(model).deleteInLaterLayer[0];
+ * ```
+ */
 export interface FactBase {
   /** The stage the fact is judged in (the stage of the later layer). */
   readonly stage: number;
