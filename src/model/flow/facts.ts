@@ -21,6 +21,7 @@ import type {
   FileFlow,
   Layer,
   MergeableRuns,
+  ModeChange,
   RemovedPath,
   SecretLeftInLayer,
   StageFlow,
