@@ -125,7 +125,7 @@ class StageWalker {
     start: FolderState,
   ) {
     this.workdir = start.workdir;
-    this.folders = start.folders.clone();
+    this.folders = start.folders;
     this.flowLayers = new Map((fileFlow(model).stages[stage.index]?.layers ?? []).map((l) => [l.instruction, l]));
   }
 
@@ -133,7 +133,7 @@ class StageWalker {
     const base = { instruction, line: instruction.loc.start.line, onbuild };
     const type = instruction.type;
     if (type === "RUN" || type === "COPY" || type === "ADD") this.recordFolders(instruction);
-    if (type === "RUN") return { ...base, ...this.run(instruction, onbuild) };
+    if (type === "RUN") return { ...base, ...this.run(instruction) };
     if (type === "COPY" || type === "ADD") return { ...base, layers: ONE, history: 1 };
     if (type === "WORKDIR") return { ...base, ...this.workdirStep(instruction) };
     if (type === "ONBUILD") return { ...base, layers: NONE, history: this.builder === "classic" ? 1 : 0 };
@@ -157,8 +157,8 @@ class StageWalker {
     }
   }
 
-  private run(instruction: RunInstruction, onbuild: boolean): Pick<Step, "layers" | "history" | "note"> {
-    const run = this.model.runs.find((r) => r.instruction === instruction && r.stage === this.stage.index && r.onbuild === onbuild);
+  private run(instruction: RunInstruction): Pick<Step, "layers" | "history" | "note"> {
+    const run = this.model.runOf(instruction);
     if (this.builder === "classic" && looksReadOnly(run)) {
       return { layers: MAYBE, history: 1, note: "the classic builder commits no layer when a RUN changes no file" };
     }
@@ -184,7 +184,8 @@ class StageWalker {
 
 /**
  * The steps of one stage — its inherited ONBUILD triggers, then its own instructions — and the
- * folder state it leaves for child stages.
+ * folder state it leaves for child stages. The walk adds to `start.folders`: pass a clone to keep
+ * the original.
  *
  * @example
  * ```ts

@@ -77,14 +77,13 @@ export function normalizedReference(name: string): string {
   return `${domain}/${repository}${tagPart}${digest === undefined ? "" : `@${digest.value}`}`;
 }
 
-/** The layer count `table` gives an image, matched on the normalised reference (then without its digest). */
-function knownLayers(table: Readonly<Record<string, number>>, name: string): number | undefined {
-  const normal = new Map(Object.entries(table).map(([key, layers]) => [normalizedReference(key), layers]));
+/** The layer count the normalised table gives an image (then without its digest). */
+function knownLayers(table: ReadonlyMap<string, number>, name: string): number | undefined {
   const reference = normalizedReference(name);
-  return normal.get(reference) ?? normal.get(reference.replace(/@.*$/, ""));
+  return table.get(reference) ?? table.get(reference.replace(/@.*$/, ""));
 }
 
-function startOf(stage: Stage, parent: StageLayers | undefined, parentEnd: FolderState | undefined, table: Readonly<Record<string, number>>) {
+function startOf(stage: Stage, parent: StageLayers | undefined, parentEnd: FolderState | undefined, table: ReadonlyMap<string, number>) {
   const base = stage.base;
   if (base.kind === "stage" && parent !== undefined && parentEnd !== undefined) {
     return { inherited: parent.total, root: parent.root, historyBefore: parent.historyTotal, folders: parentEnd };
@@ -110,12 +109,19 @@ function startOf(stage: Stage, parent: StageLayers | undefined, parentEnd: Folde
  * ```
  */
 export function stageLayers(model: SemanticModel, builder: Builder, baseImageLayers: Readonly<Record<string, number>>): StageLayers[] {
+  const table = new Map(Object.entries(baseImageLayers).map(([key, layers]) => [normalizedReference(key), layers]));
   const plans: StageLayers[] = [];
   const ends: FolderState[] = [];
+  // A parent's folders go to its last child as they are and to the others as copies, so a long
+  // FROM chain shares one set instead of copying it at every stage.
+  const children = model.stages.map(() => 0);
+  for (const stage of model.stages) if (stage.base.kind === "stage") children[stage.base.index]++;
   for (const stage of model.stages) {
     const parentIndex = stage.base.kind === "stage" ? stage.base.index : undefined;
     const parent = parentIndex === undefined ? undefined : plans[parentIndex];
-    const start = startOf(stage, parent, parentIndex === undefined ? undefined : ends[parentIndex], baseImageLayers);
+    const parentEnd = parentIndex === undefined ? undefined : ends[parentIndex];
+    const inherit = parentEnd === undefined || --children[parentIndex!] === 0 ? parentEnd : { ...parentEnd, folders: parentEnd.folders.clone() };
+    const start = startOf(stage, parent, inherit, table);
     const { steps, end } = stageSteps(model, stage, builder, start.folders);
     const layers = steps.reduce((sum, s) => addSpans(sum, s.layers), exact(0));
     const history = steps.reduce((sum, s) => sum + s.history, 0);

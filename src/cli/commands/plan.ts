@@ -5,7 +5,14 @@ import { plan, type Builder } from "../../planner/index.js";
 import { readInput } from "../io.js";
 import type { CommandIO } from "../main.js";
 
-/** The help text of `dockerlint plan`. */
+/**
+ * The help text of `dockerlint plan`.
+ *
+ * @example
+ * ```ts
+ * io.out(planUsage + "\n");
+ * ```
+ */
 export const planUsage = `Usage: dockerlint plan <file|-> [options]
 
 Counts the layers and history entries of the target image and of each stage, draws the stage

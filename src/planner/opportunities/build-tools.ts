@@ -59,7 +59,8 @@ interface Installed {
  * ```
  */
 export const buildToolsInFinal: OpportunityFinder = ({ model, chain }) => {
-  const runs = chain.flatMap((index) => model.runs.filter((r) => r.stage === index));
+  const inChain = new Set(chain);
+  const runs = model.runs.filter((r) => inChain.has(r.stage));
   const installed: Installed[] = [];
   for (const run of runs) {
     for (const op of run.packages) {

@@ -114,8 +114,7 @@ export const cacheBustingCopies: OpportunityFinder = ({ model, schedule }) => {
     for (const instruction of stage.instructions) {
       if ((instruction.type === "COPY" || instruction.type === "ADD") && copy === undefined && isBroad(model, instruction)) copy = instruction;
       if (instruction.type !== "RUN" || copy === undefined) continue;
-      const run = model.runs.find((r) => r.instruction === instruction && r.stage === index);
-      const install = run?.packages.find((op) => op.kind === "install");
+      const install = model.runOf(instruction)?.packages.find((op) => op.kind === "install");
       if (install === undefined) continue;
       found.push(opportunity(model, index, copy, instruction, install));
       copy = undefined;
