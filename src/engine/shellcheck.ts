@@ -70,7 +70,8 @@ export const DEFAULT_EXCLUDE: readonly number[] = [1090, 1091, 2187];
 /** Proxy variables BuildKit passes to every RUN without an ARG. */
 const PROXY_VARIABLES = ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"];
 
-const unavailable = new Set<string>();
+/** Whether each executable answered `--version`, probed once per process. */
+const availability = new Map<string, boolean>();
 
 /** A script as a file: the prelude lines inserted after `head` lines, and the file text. */
 interface Prepared {
@@ -126,10 +127,13 @@ interface JsonComment {
  * ```
  */
 export function shellcheckAvailable(executable = "shellcheck"): boolean {
-  if (unavailable.has(executable)) return false;
-  const probe = spawnSync(executable, ["--version"], { encoding: "utf8", timeout: 10_000 });
-  if (probe.error !== undefined || probe.status !== 0) unavailable.add(executable);
-  return !unavailable.has(executable);
+  let available = availability.get(executable);
+  if (available === undefined) {
+    const probe = spawnSync(executable, ["--version"], { encoding: "utf8", timeout: 10_000 });
+    available = probe.error === undefined && probe.status === 0;
+    availability.set(executable, available);
+  }
+  return available;
 }
 
 /**
