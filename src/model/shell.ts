@@ -64,7 +64,10 @@ function real(token: IToken | undefined): token is IToken {
 
 /** Builds the commands of one {@link parseShell} call, one queued script at a time. */
 class ScriptBuilder {
-  readonly found: { command: SimpleCommand; at: number }[] = [];
+  /** Every command, in the order read (each job's in source order, jobs one after another). */
+  readonly found: SimpleCommand[] = [];
+  /** Root offset of each command in {@link found}, to sort them when there are substitutions. */
+  readonly at: number[] = [];
   readonly diagnostics: ShellDiagnostic[] = [];
   readonly jobs: Job[] = [];
   private readonly memo: ScanMemo = new Map();
@@ -217,7 +220,8 @@ class ScriptBuilder {
       connector: raw.connector,
       range: this.range(start, end),
     };
-    this.found.push({ command, at: this.root(start) });
+    this.found.push(command);
+    this.at.push(this.root(start));
     return command;
   }
 }
@@ -235,9 +239,12 @@ export function parseShell(source: ShellSource, options?: ShellOptions): ShellSc
   const builder = new ScriptBuilder(options?.dialect ?? "bash", source.toSource ?? IDENTITY);
   builder.jobs.push({ text: source.text, base: 0, offsets: undefined, context: [], part: undefined });
   builder.run();
-  const found = builder.found;
-  if (builder.jobs.length > 1) found.sort((a, b) => a.at - b.at);
-  const diagnostics = builder.diagnostics;
+  const { found, at, diagnostics } = builder;
+  let commands = found;
+  if (builder.jobs.length > 1) {
+    const order = found.map((_, i) => i).sort((a, b) => at[a] - at[b] || a - b);
+    commands = order.map((i) => found[i]);
+  }
   if (diagnostics.length > 1) diagnostics.sort((a, b) => a.range[0] - b.range[0]);
-  return { commands: found.map((f) => f.command), diagnostics };
+  return { commands, diagnostics };
 }

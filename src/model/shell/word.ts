@@ -44,8 +44,18 @@ const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 /** Characters that need attention outside quotes; anything else is copied as is. */
 const UNQUOTED_SPECIAL = /[\\'"$`*?[<>]/g;
-/** The same, to test a whole word at once (not global: no `lastIndex` to reset). */
-const HAS_SPECIAL = /[\\'"$`*?[<>]/;
+/** {@link UNQUOTED_SPECIAL} as a table, to test a whole word in one quick loop. */
+const SPECIAL = new Uint8Array(128);
+for (const c of "\\'\"$`*?[<>") SPECIAL[c.charCodeAt(0)] = 1;
+
+/** Whether the word holds nothing but plain characters (the common case: no quoting, no expansion). */
+function isPlain(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 128 && SPECIAL[c] === 1) return false;
+  }
+  return true;
+}
 /** Characters that need attention inside double quotes. */
 const DOUBLE_SPECIAL = /[\\"$`]/g;
 
@@ -138,7 +148,7 @@ export function heredocSubstitutions(text: string, place: ScanPlace): readonly S
  * analyzeWord("'it'\\''s'", { base: 0, memo: undefined, bash: true }).value; // "it's"
  */
 export function analyzeWord(word: string, place: ScanPlace): WordAnalysis {
-  if (!HAS_SPECIAL.test(word)) {
+  if (isPlain(word)) {
     return { parts: [{ kind: "literal", value: word, quoted: "none" }], value: word, substitutions: NONE, problems: NONE };
   }
   const parts: ShellWordPart[] = [];
