@@ -203,6 +203,10 @@ describe("simple commands", () => {
     expect(commands("apt-get install \\\n  curl \\\n  git")).toEqual([["apt-get", "install", "curl", "git"]]);
   });
 
+  it("reads non-ASCII words, including non-breaking spaces and astral characters", () => {
+    expect(commands("echo 日本 ✓ 🙂 é a\u00a0b")).toEqual([["echo", "日本", "✓", "🙂", "é", "a\u00a0b"]]);
+  });
+
   it("reads CRLF line ends like LF", () => {
     expect(commands("a b\r\nc \\\r\n d\r\n")).toEqual([["a", "b"], ["c", "d"]]);
   });

@@ -84,6 +84,16 @@ describe("never throws", () => {
     );
   });
 
+  it("lexes any Unicode text without lexer errors", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 40 }), (text) => {
+        const script = parseShell({ text });
+        expect(script.diagnostics.filter((d) => d.message.startsWith("Unexpected character"))).toEqual([]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("keeps each word's text equal to the source it covers", () => {
     fc.assert(
       fc.property(scripts, (text) => {
