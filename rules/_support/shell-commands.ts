@@ -7,7 +7,7 @@
 import type { Range } from "../../src/ast/nodes.js";
 import type { RuleFix } from "../../src/engine/rule.js";
 import type { SemanticModel } from "../../src/model/index.js";
-import { invocation, parseArguments, type Invocation, type OptionSpec, type ParsedOption } from "../../src/model/package-managers/command-line.js";
+import { invocation, type Invocation } from "../../src/model/package-managers/command-line.js";
 import type { PackageOperation } from "../../src/model/package-managers/types.js";
 import { analyzeRun, type RunAnalysis } from "../../src/model/runs.js";
 import type { ShellWord, SimpleCommand } from "../../src/model/shell-types.js";
@@ -48,7 +48,14 @@ export function runsToCheck(model: SemanticModel): RunAnalysis[] {
   return runs;
 }
 
-/** A command of a RUN, unwrapped from `sudo`/`env`/`command`/`exec`, with the word that names its program. */
+/**
+ * A command of a RUN, unwrapped from `sudo`/`env`/`command`/`exec`, with the word that names its program.
+ *
+ * @example
+ * ```ts
+ * // sudo /usr/bin/apt-get install x → { program: "apt-get", programWord: </usr/bin/apt-get>, args: [install, x], wrappers: ["sudo"], index: 0 }
+ * ```
+ */
 export interface Call extends Invocation {
   /** The word that names the program (`apt-get` in `sudo apt-get install`). */
   readonly programWord: ShellWord;
@@ -75,11 +82,6 @@ export function callsOf(run: RunAnalysis): Call[] {
   return calls;
 }
 
-/** Options and positionals of a call, read with a table of option spellings. */
-export function optionsOf(call: Invocation, specs: readonly OptionSpec[]): { options: readonly ParsedOption[]; positionals: readonly ShellWord[] } {
-  return parseArguments(call.args, specs);
-}
-
 /**
  * The source offset of the operator `op` (`|`, `;`) that joins `after` to the command before it
  * (the last occurrence between them in the source), or undefined.
@@ -94,17 +96,26 @@ export function operatorBefore(source: string, before: SimpleCommand, after: Sim
   return at >= before.range[1] ? at : undefined;
 }
 
-/** The range of a one-character operator at `offset`. */
+/**
+ * The range of a one-character operator at `offset`.
+ *
+ * @example
+ * ```ts
+ * charRange(41); // [41, 42]
+ * ```
+ */
 export function charRange(offset: number): Range {
   return [offset, offset + 1];
 }
 
-/** The word of the first option of `op` named one of `names` (canonical names). */
-export function optionWord(op: Pick<PackageOperation, "options">, ...names: string[]): ShellWord | undefined {
-  return op.options.find((o) => names.includes(o.name))?.word;
-}
-
-/** The word of a package operation's subcommand (`install` in `sudo apt-get -y install x`). */
+/**
+ * The word of a package operation's subcommand (`install` in `sudo apt-get -y install x`).
+ *
+ * @example
+ * ```ts
+ * subcommandWord(op)?.range; // the range of `install`, for a report or an insertion after it
+ * ```
+ */
 export function subcommandWord(op: PackageOperation): ShellWord | undefined {
   const last = op.subcommand[op.subcommand.length - 1];
   if (last === undefined) return undefined;
@@ -119,8 +130,8 @@ export function subcommandWord(op: PackageOperation): ShellWord | undefined {
  * insertAfter(installWord, "--no-install-recommends"); // apt-get install --no-install-recommends curl
  * ```
  */
-export function insertAfter(word: ShellWord, text: string, safety?: RuleFix["safety"]): RuleFix {
-  return { ...(safety === undefined ? {} : { safety }), edits: [{ range: [word.range[1], word.range[1]], text: ` ${text}` }] };
+export function insertAfter(word: ShellWord, text: string): RuleFix {
+  return { edits: [{ range: [word.range[1], word.range[1]], text: ` ${text}` }] };
 }
 
 /**
