@@ -27,7 +27,7 @@ export interface RunOptions {
 export async function lintTasks(tasks: readonly LintTask[], options: RunOptions): Promise<LintTaskOutcome[]> {
   const progress = createProgress(options.progress, tasks.length);
   const workers = options.rules === undefined ? workerCount(tasks.length, options.concurrency) : 0;
-  const done = workers > 0 ? await runInWorkers(tasks, workers, () => progress.advance()) : new Map<number, LintTaskOutcome>();
+  const done = workers > 0 ? await runInWorkers(tasks, workers, () => progress.advance(), (task) => runLintTask(task)) : new Map<number, LintTaskOutcome>();
   const outcomes = tasks.map((task) => {
     const outcome = done.get(task.id) ?? runLintTask(task, options.rules);
     if (!done.has(task.id)) progress.advance();

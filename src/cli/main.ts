@@ -1,10 +1,7 @@
 /** The `dockerlint` command line: argv in, exit code out (0 ok, 1 failing findings, 2 usage, config, input or internal error). */
 import type { RuleModule } from "../engine/rule.js";
-import { runAst } from "./commands/ast.js";
-import { runLint } from "./commands/lint.js";
-import { runPlan } from "./commands/plan.js";
-import { runRules } from "./commands/rules.js";
 import type { CliFileSystem } from "./fs.js";
+import { USAGE } from "./usage.js";
 
 /**
  * What a command reads and writes. Only `out` and `err` are required; the rest default to a
@@ -59,10 +56,16 @@ export function version(): string {
 export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
   const [first, ...rest] = argv;
   try {
-    if (first === "ast") return runAst(rest, io);
-    if (first === "rules") return runRules(rest, io);
-    if (first === "plan") return runPlan(rest, io);
-    return await runLint(argv, io);
+    // the commands load the parser and the rules: import them only when needed, so that
+    // --version and --help start as fast as Node itself
+    if (argv.length === 1 && (first === "-v" || first === "--version" || first === "-h" || first === "--help")) {
+      io.out((first === "-v" || first === "--version" ? version() : USAGE) + "\n");
+      return 0;
+    }
+    if (first === "ast") return (await import("./commands/ast.js")).runAst(rest, io);
+    if (first === "rules") return (await import("./commands/rules.js")).runRules(rest, io);
+    if (first === "plan") return (await import("./commands/plan.js")).runPlan(rest, io);
+    return await (await import("./commands/lint.js")).runLint(argv, io);
   } catch (error) {
     io.err(`dockerlint ${version()}: internal error\n${(error as Error).stack ?? String(error)}\n`);
     return 2;

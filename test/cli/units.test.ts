@@ -99,13 +99,14 @@ describe("createProgress", () => {
 });
 
 describe("workerCount", () => {
-  it("starts workers for many files on several CPUs, or as many as asked", () => {
-    expect(workerCount(5000, undefined, 2, true)).toBe(2);
-    expect(workerCount(5000, undefined, 32, true)).toBe(8);
+  it("starts workers besides the main thread for many files on several CPUs, or as many as asked", () => {
+    expect(workerCount(5000, undefined, 2, true)).toBe(1);
+    expect(workerCount(5000, undefined, 32, true)).toBe(7);
     expect(workerCount(200, undefined, 8, true)).toBe(0);
     expect(workerCount(5000, undefined, 1, true)).toBe(0);
     expect(workerCount(5000, 1, 8, true)).toBe(0);
-    expect(workerCount(30, 4, 8, true)).toBe(2);
+    expect(workerCount(5000, 3, 8, true)).toBe(2);
+    expect(workerCount(30, 4, 8, true)).toBe(1);
   });
 
   it("starts none when the module cannot run as a worker (TypeScript sources under the test runner)", () => {
