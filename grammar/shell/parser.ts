@@ -215,10 +215,7 @@ export class ShellParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           this.SUBRULE(this.compound, { ARGS: [ctx] });
-          this.MANY(() => {
-            const target = this.SUBRULE(this.redirect).target;
-            this.ACTION(() => target !== undefined && this.looseWord(target, ctx));
-          });
+          this.SUBRULE(this.compoundRedirects, { ARGS: [ctx] });
         },
       },
     ]);
@@ -247,7 +244,12 @@ export class ShellParser extends EmbeddedActionsParser {
     ]);
     this.MANY(() => this.CONSUME(T.Newline));
     this.SUBRULE(this.compound, { ARGS: [[...ctx, "function-body"]] });
-    this.MANY2(() => {
+    this.SUBRULE(this.compoundRedirects, { ARGS: [ctx] });
+  });
+
+  /** Redirections after a compound command or a function body (`done < file`, `} > log`). */
+  private readonly compoundRedirects = this.RULE("compoundRedirects", (ctx: Ctx = []) => {
+    this.MANY(() => {
       const target = this.SUBRULE(this.redirect).target;
       this.ACTION(() => target !== undefined && this.looseWord(target, ctx));
     });

@@ -70,10 +70,12 @@ function matched(image: string): CustomPatternMatcherReturn {
   return [image] as CustomPatternMatcherReturn;
 }
 
-/** Start-character hints for word tokens: every non-breaking ASCII code and one code per 256-block above. */
+/**
+ * Start-character hints for word tokens: every UTF-16 code unit that does not break a word
+ * (chevrotain folds those above 255 into buckets, and skips repeats, at lexer construction).
+ */
 const WORD_START: number[] = [];
-for (let c = 0; c < 256; c++) if (!WORD_BREAKS.includes(String.fromCharCode(c))) WORD_START.push(c);
-for (let c = 256; c < 65536; c += 256) WORD_START.push(c);
+for (let c = 0; c < 65536; c++) if (c > 127 || !WORD_BREAKS.includes(String.fromCharCode(c))) WORD_START.push(c);
 
 /** Any word: the category the grammar consumes for arguments. */
 const WordLike = createToken({ name: "WordLike", pattern: Lexer.NA, label: "a word" });

@@ -205,6 +205,8 @@ describe("simple commands", () => {
 
   it("reads non-ASCII words, including non-breaking spaces and astral characters", () => {
     expect(commands("echo 日本 ✓ 🙂 é a\u00a0b")).toEqual([["echo", "日本", "✓", "🙂", "é", "a\u00a0b"]]);
+    // Code units at the edges of chevrotain's first-character buckets.
+    expect(commands("\ufe01 \u00ff \u0100 \u01fe \uffff")).toEqual([["\ufe01", "\u00ff", "\u0100", "\u01fe", "\uffff"]]);
   });
 
   it("reads CRLF line ends like LF", () => {
