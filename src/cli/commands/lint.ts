@@ -107,6 +107,30 @@ function prepareStdin(o: LintCommandOptions, settings: RunSettings, configFor: (
   return { file: undefined, path, text: decoded.text, encoding: decoded.encoding, mode: 0o644, config: resolved.config };
 }
 
+/** The files (and standard input) to lint, read and with their config; problems go to `log`. */
+function collectInputs(o: LintCommandOptions, settings: RunSettings, configFor: (file: string) => ResolvedConfig, io: CommandIO, cwd: string, log: ProblemLog): Input[] {
+  const paths = o.paths.filter((path) => path !== "-");
+  const inputs: Input[] = [];
+  if (paths.length > 0 || !o.paths.includes("-")) {
+    const ignore = o.ignore && o.ignorePatterns.length > 0 ? [ignoreLayer(cwd, o.ignorePatterns)] : [];
+    const discovery = discoverFiles(paths, { cwd, fs: io.fs ?? nodeFileSystem, gitignore: o.ignore, ignore });
+    for (const problem of discovery.problems) log.add(problem);
+    for (const file of discovery.files) {
+      const input = prepareFile(file, o, settings, configFor, io, log);
+      if (input !== undefined) inputs.push(input);
+    }
+  }
+  if (o.paths.includes("-")) {
+    const input = prepareStdin(o, settings, configFor, io, cwd, log);
+    if (input !== undefined) inputs.push(input);
+    if (o.fix && !o.fixDryRun) log.add({ level: "warning", message: "fixes to standard input are not written anywhere; use --fix-dry-run to see them" });
+  }
+  if (inputs.length === 0 && !log.error) {
+    log.add({ level: "error", message: `no files to lint${o.paths.length > 0 ? ` in ${o.paths.join(" ")}` : " in the current folder"}` });
+  }
+  return inputs;
+}
+
 function emit(text: string, o: LintCommandOptions, io: CommandIO, cwd: string, log: ProblemLog): void {
   if (o.outputFile === undefined) {
     io.out(text);
@@ -167,24 +191,7 @@ export async function runLint(argv: readonly string[], io: CommandIO): Promise<n
   }
   const log = new ProblemLog(io);
   const fs = io.fs ?? nodeFileSystem;
-  const paths = o.paths.filter((path) => path !== "-");
-  const inputs: Input[] = [];
-  if (paths.length > 0 || !o.paths.includes("-")) {
-    const discovery = discoverFiles(paths, { cwd, fs, gitignore: o.ignore, ignore: o.ignore && o.ignorePatterns.length > 0 ? [ignoreLayer(cwd, o.ignorePatterns)] : [] });
-    for (const problem of discovery.problems) log.add(problem);
-    for (const file of discovery.files) {
-      const input = prepareFile(file, o, settings, configFor, io, log);
-      if (input !== undefined) inputs.push(input);
-    }
-  }
-  if (o.paths.includes("-")) {
-    const input = prepareStdin(o, settings, configFor, io, cwd, log);
-    if (input !== undefined) inputs.push(input);
-    if (o.fix && !o.fixDryRun) log.add({ level: "warning", message: "fixes to standard input are not written anywhere; use --fix-dry-run to see them" });
-  }
-  if (inputs.length === 0 && !log.error) {
-    log.add({ level: "error", message: `no files to lint${o.paths.length > 0 ? ` in ${o.paths.join(" ")}` : " in the current folder"}` });
-  }
+  const inputs = collectInputs(o, settings, configFor, io, cwd, log);
   if (o.unsafeFixes && !o.fix && !o.fixDryRun) log.add({ level: "warning", message: "--unsafe-fixes does nothing without --fix or --fix-dry-run" });
 
   const fixing = o.fix || o.fixDryRun;
