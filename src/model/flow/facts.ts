@@ -7,6 +7,7 @@
  */
 import type { Instruction } from "../../ast/nodes.js";
 import type { SemanticModel } from "../analyze.js";
+import { layersOfChain } from "./layers.js";
 import { baseName, hasGlobChars, isSystemDirectory, pathRelation } from "./paths.js";
 import { secretFileName } from "./secret-files.js";
 import { fileSize, isArchiveName, RUN_SIZES } from "./size.js";
@@ -30,9 +31,12 @@ import type {
 /** A layer to judge and the layers built before it in the same image. */
 interface Judged {
   readonly layer: Layer;
-  readonly earlier: readonly Layer[];
+  /** The layers built before it in the same image (walked on demand, not copied). */
+  readonly earlier: Iterable<Layer>;
   /** The layers built after it in the same stage (or downstream build). */
   readonly later: readonly Layer[];
+  /** Where {@link later} starts in it: later layers are `later.slice(laterFrom)`, kept as an offset to avoid copying. */
+  readonly laterFrom: number;
   readonly shipped: boolean;
 }
 
@@ -40,15 +44,17 @@ interface Judged {
 function judgedLayers(flows: readonly StageFlow[]): Judged[] {
   const out: Judged[] = [];
   for (const flow of flows) {
-    const before = flow.chainLayers.length - flow.layers.length;
     flow.layers.forEach((layer, i) => {
-      out.push({ layer, earlier: flow.chainLayers.slice(0, before + i), later: flow.layers.slice(i + 1), shipped: flow.ships });
+      out.push({ layer, earlier: { [Symbol.iterator]: () => layersOfChain(flow, i) }, later: flow.layers, laterFrom: i + 1, shipped: flow.ships });
     });
   }
   for (const flow of flows) {
     flow.onbuildLayers.forEach((layer, i) => {
-      const earlier = [...flow.chainLayers, ...flow.onbuildLayers.slice(0, i)];
-      out.push({ layer, earlier, later: flow.onbuildLayers.slice(i + 1), shipped: flow.ships });
+      const earlier = { *[Symbol.iterator]() {
+        yield* layersOfChain(flow);
+        yield* flow.onbuildLayers.slice(0, i);
+      } };
+      out.push({ layer, earlier, later: flow.onbuildLayers, laterFrom: i + 1, shipped: flow.ships });
     });
   }
   return out;
@@ -93,7 +99,7 @@ function asFile(added: AddedPath, path: string): AddedPath {
 }
 
 /** What a removal takes from the earlier layers: whole adds, or else part of the closest folder. */
-function removalMatches(removed: RemovedPath, earlier: readonly Layer[]): { layer: Layer; added: AddedPath; partial: boolean }[] {
+function removalMatches(removed: RemovedPath, earlier: Iterable<Layer>): { layer: Layer; added: AddedPath; partial: boolean }[] {
   const full: { layer: Layer; added: AddedPath; partial: boolean }[] = [];
   let partial: { layer: Layer; added: AddedPath; partial: boolean } | undefined;
   for (const layer of earlier) {
@@ -135,12 +141,13 @@ function deletions(judged: readonly Judged[]): { deletes: DeleteInLaterLayer[]; 
 /** `cacheLeftInLayer`: caches a RUN leaves, with the later layer of the same stage that removes them, if any. */
 function caches(judged: readonly Judged[]): CacheLeftInLayer[] {
   const facts = new Facts<CacheLeftInLayer>();
-  for (const { layer, later, shipped } of judged) {
+  for (const { layer, later, laterFrom, shipped } of judged) {
     for (const added of layer.adds) {
       const cache = added.cache;
       if (cache === undefined) continue;
       const removedLater = later.find(
-        (l) =>
+        (l, k) =>
+          k >= laterFrom &&
           l.removes.some((r) => FULL.has(pathRelation(r.path, cache.path) ?? "")) ||
           l.cleans.some((op) => op.manager === cache.manager && cache.cache.cleans(op)),
       );

@@ -80,6 +80,48 @@ function layersOf(
 }
 
 /**
+ * A stage's flow. `chain` and `chainLayers` are built on first use: a long chain of stages would
+ * otherwise copy its parent's lists once per stage (quadratic in the chain's length).
+ */
+function stageFlow(stage: number, parent: StageFlow | undefined, layers: readonly Layer[], onbuildLayers: readonly Layer[], ships: boolean): StageFlow {
+  let chain: readonly number[] | undefined;
+  let chainLayers: readonly Layer[] | undefined;
+  return {
+    stage,
+    parent,
+    layers,
+    onbuildLayers,
+    ships,
+    get chain() {
+      chain ??= [...(parent?.chain ?? []), stage];
+      return chain;
+    },
+    get chainLayers() {
+      chainLayers ??= [...layersOfChain(parent), ...layers];
+      return chainLayers;
+    },
+  };
+}
+
+/**
+ * The layers of `flow`'s chain in build order, walking parents without copying their lists.
+ *
+ * @example
+ * ```ts
+ * [...layersOfChain(flows[1])].map((l) => l.line); // [2, 4]
+ * ```
+ */
+export function* layersOfChain(flow: StageFlow | undefined, ownLimit = Number.POSITIVE_INFINITY): Generator<Layer> {
+  const path: StageFlow[] = [];
+  for (let f = flow; f !== undefined; f = f.parent) path.push(f);
+  for (let k = path.length - 1; k >= 0; k--) {
+    const layers = path[k].layers;
+    const limit = k === 0 ? Math.min(ownLimit, layers.length) : layers.length;
+    for (let i = 0; i < limit; i++) yield layers[i];
+  }
+}
+
+/**
  * The flow of every stage, by index: its layers, its chain's layers, its ONBUILD triggers as a
  * downstream build runs them, and whether it ships.
  *
@@ -120,14 +162,7 @@ export function stageFlows(model: SemanticModel): StageFlow[] {
       return run.type === "RUN" ? analyzeRun(run, { stage: stage.index, onbuild: true, scope, shell, escape: model.ast.escapeChar }) : undefined;
     });
     const parentFlow = parent === undefined ? undefined : flows[parent];
-    flows.push({
-      stage: stage.index,
-      chain: [...(parentFlow?.chain ?? []), stage.index],
-      layers: own.layers,
-      chainLayers: [...(parentFlow?.chainLayers ?? []), ...own.layers],
-      onbuildLayers: pseudo.layers,
-      ships: shipped.has(stage.index),
-    });
+    flows.push(stageFlow(stage.index, parentFlow, own.layers, pseudo.layers, shipped.has(stage.index)));
     ends.push(own.end);
   }
   return flows;

@@ -192,6 +192,8 @@ export interface Layer {
  */
 export interface StageFlow {
   readonly stage: number;
+  /** The flow of the stage this one is built FROM, when that is a stage. */
+  readonly parent: StageFlow | undefined;
   /** The stages whose layers this stage's image holds, base first, this stage last. */
   readonly chain: readonly number[];
   /** This stage's own layers, inherited ONBUILD triggers first. */
