@@ -14,6 +14,8 @@ export interface RunOptions {
   /** Injected rules; workers only run dockerlint's own, so injected rules mean one thread. */
   readonly rules: readonly RuleModule<never>[] | undefined;
   readonly progress: ProgressSink;
+  /** A worker thread failed (its files are then linted in the main thread). */
+  onWorkerError(message: string): void;
 }
 
 /**
@@ -21,13 +23,20 @@ export interface RunOptions {
  *
  * @example
  * ```ts
- * const outcomes = await lintTasks(tasks, { concurrency: undefined, rules: undefined, progress: { isTTY: false, write: () => {} } });
+ * const outcomes = await lintTasks(tasks, { concurrency: undefined, rules: undefined, progress: { isTTY: false, write: () => {} }, onWorkerError: console.error });
  * ```
  */
 export async function lintTasks(tasks: readonly LintTask[], options: RunOptions): Promise<LintTaskOutcome[]> {
   const progress = createProgress(options.progress, tasks.length);
   const workers = options.rules === undefined ? workerCount(tasks.length, options.concurrency) : 0;
-  const done = workers > 0 ? await runInWorkers(tasks, workers, () => progress.advance(), (task) => runLintTask(task)) : new Map<number, LintTaskOutcome>();
+  const done =
+    workers > 0
+      ? await runInWorkers(tasks, workers, {
+          onDone: () => progress.advance(),
+          onError: (error) => options.onWorkerError(error.message),
+          runHere: (task) => runLintTask(task),
+        })
+      : new Map<number, LintTaskOutcome>();
   const outcomes = tasks.map((task) => {
     const outcome = done.get(task.id) ?? runLintTask(task, options.rules);
     if (!done.has(task.id)) progress.advance();

@@ -38,7 +38,7 @@ export function workerCount(files: number, requested: number | undefined, cpus: 
 }
 
 /** Feeds batches from `take` to one worker until none are left; resolves when the worker has stopped. */
-function runWorker(take: () => LintTask[], outcomes: Map<number, LintTaskOutcome>, onDone: () => void): Promise<void> {
+function runWorker(take: () => LintTask[], outcomes: Map<number, LintTaskOutcome>, onDone: () => void, onError: (error: Error) => void): Promise<void> {
   return new Promise((resolveWorker) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: { [LINT_WORKER_MARKER]: true } });
     let stopped = false;
@@ -60,31 +60,34 @@ function runWorker(take: () => LintTask[], outcomes: Map<number, LintTaskOutcome
       }
       feed();
     });
-    worker.once("error", stop);
+    worker.once("error", (error) => {
+      onError(error);
+      stop();
+    });
     feed();
   });
 }
 
 /**
  * Runs `tasks` on `workers` worker threads and on this thread (with `runHere`), in batches;
- * `onDone` is called once per finished task. Tasks of a worker that failed come back missing, for
- * the caller to run itself.
+ * `onDone` is called once per finished task. A worker that fails is reported to `onError`; its
+ * tasks come back missing, for the caller to run itself.
  *
  * @example
  * ```ts
- * const outcomes = await runInWorkers(tasks, 1, () => progress.advance(), (task) => runLintTask(task));
+ * const outcomes = await runInWorkers(tasks, 1, { onDone: () => progress.advance(), onError: console.error, runHere: (task) => runLintTask(task) });
  * ```
  */
 export async function runInWorkers(
   tasks: readonly LintTask[],
   workers: number,
-  onDone: () => void,
-  runHere: (task: LintTask) => LintTaskOutcome,
+  callbacks: { onDone(): void; onError(error: Error): void; runHere(task: LintTask): LintTaskOutcome },
 ): Promise<Map<number, LintTaskOutcome>> {
+  const { onDone, onError, runHere } = callbacks;
   const outcomes = new Map<number, LintTaskOutcome>();
   let next = 0;
   const take = (): LintTask[] => tasks.slice(next, (next += BATCH));
-  const running = Array.from({ length: workers }, () => runWorker(take, outcomes, onDone));
+  const running = Array.from({ length: workers }, () => runWorker(take, outcomes, onDone, onError));
   for (let batch = take(); batch.length > 0; batch = take()) {
     for (const task of batch) {
       outcomes.set(task.id, runHere(task));

@@ -196,7 +196,12 @@ export async function runLint(argv: readonly string[], io: CommandIO): Promise<n
 
   const fixing = o.fix || o.fixDryRun;
   const tasks: LintTask[] = inputs.map((input, id) => ({ id, filePath: input.path, text: input.text, config: input.config, fix: fixing ? { unsafe: o.unsafeFixes } : undefined }));
-  const outcomes = await lintTasks(tasks, { concurrency: o.concurrency, rules: io.rules, progress: { isTTY: io.stderrIsTTY === true, write: (t) => io.err(t) } });
+  const outcomes = await lintTasks(tasks, {
+    concurrency: o.concurrency,
+    rules: io.rules,
+    progress: { isTTY: io.stderrIsTTY === true, write: (t) => io.err(t) },
+    onWorkerError: (message) => log.add({ level: "warning", message: `a worker thread failed (${message}); its files were linted in the main thread` }),
+  });
 
   let diff = "";
   const results: (LintResult & { threshold: FailureThreshold })[] = [];
