@@ -99,6 +99,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
         model,
         options: setting.options,
         filePath: options.filePath,
+        position: (offset) => lines.position(offset),
         report,
       });
     } catch (error) {

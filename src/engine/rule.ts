@@ -2,7 +2,7 @@
  * What a rule is: metadata (id, docs, options schema, aliases in other tools) and a check that
  * reads the syntax tree and the semantic model and reports findings.
  */
-import type { Dockerfile, Node, Range } from "../ast/nodes.js";
+import type { Dockerfile, Node, Position, Range } from "../ast/nodes.js";
 import type { SemanticModel } from "../model/index.js";
 import type { FixSafety, RuleCategory, Severity, TextEdit } from "./types.js";
 
@@ -85,6 +85,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   readonly options: Options;
   /** The path of the file being linted, when known (for checks that look next to it). */
   readonly filePath: string | undefined;
+  /** The 1-based line and column of a source offset (for messages that name another line). */
+  position(offset: number): Position;
   /** Reports a finding. */
   report(report: RuleReport): void;
 }
