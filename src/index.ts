@@ -29,3 +29,24 @@ export { LINT_RESULT_FORMAT_VERSION } from "./engine/types.js";
 export { allRules, rulesById } from "../rules/index.js";
 export { formatters, type FormatName, type Formatter, type FormatContext } from "./formatters/index.js";
 export type * from "./model/shell-types.js";
+export {
+  plan,
+  formatPlan,
+  formatText as formatPlanText,
+  formatMermaid,
+  formatDot,
+  planToJson,
+  type Plan,
+  type PlanOptions,
+  type PlanFormat,
+  type PlanJson,
+  type Opportunity,
+  type OpportunityKind,
+  type OpportunitySize,
+  type StagePlan,
+  type ImagePlan,
+  type PlannedBase,
+  type WhatIf,
+  type Builder,
+} from "./planner/index.js";
+export { fileFlow } from "./model/flow/index.js";
