@@ -21,7 +21,14 @@ export type ResolvedConfig =
   | { ok: true; config: DockerlintConfig; path: string | undefined; ignores: IgnoreLayer | undefined }
   | { ok: false; message: string };
 
-/** Where configuration comes from. */
+/**
+ * Where configuration comes from.
+ *
+ * @example
+ * ```ts
+ * const source: ConfigSource = { cwd: "/repo", explicit: undefined, lookup: true, overrides: { "prefer-copy": "off" }, rules: allRules };
+ * ```
+ */
 export interface ConfigSource {
   readonly cwd: string;
   /** `--config`: one file for every input. */

@@ -30,7 +30,14 @@ export interface FoundFile {
   readonly explicit: boolean;
 }
 
-/** What {@link discoverFiles} needs. */
+/**
+ * What {@link discoverFiles} needs.
+ *
+ * @example
+ * ```ts
+ * const options: DiscoverOptions = { cwd: "/repo", fs: nodeFileSystem, gitignore: true, ignore: [ignoreLayer("/repo", ["vendor/"])] };
+ * ```
+ */
 export interface DiscoverOptions {
   readonly cwd: string;
   readonly fs: CliFileSystem;

@@ -7,7 +7,14 @@ import { runLintTask, type LintTask, type LintTaskOutcome } from "./lint-task.js
 import { runInWorkers, workerCount } from "./pool.js";
 import { createProgress, type ProgressSink } from "./progress.js";
 
-/** How to run the tasks. */
+/**
+ * How to run the tasks.
+ *
+ * @example
+ * ```ts
+ * const options: RunOptions = { concurrency: undefined, rules: undefined, progress: { isTTY: false, write: () => {} }, onWorkerError: console.error };
+ * ```
+ */
 export interface RunOptions {
   /** `--concurrency`: undefined for automatic. */
   readonly concurrency: number | undefined;

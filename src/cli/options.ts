@@ -7,7 +7,14 @@ import { nearest } from "../engine/suggest.js";
 import type { Severity } from "../engine/types.js";
 import { FORMAT_NAMES, type FormatName } from "../formatters/index.js";
 
-/** A failure threshold: the least severity that fails the run, or `none`. */
+/**
+ * A failure threshold: the least severity that fails the run, or `none`.
+ *
+ * @example
+ * ```ts
+ * const threshold: FailureThreshold = "warning";
+ * ```
+ */
 export type FailureThreshold = Severity | "none";
 
 /**
@@ -75,7 +82,7 @@ const SPEC = {
 } as const;
 
 /** Every long option, for suggestions. */
-export const LONG_OPTIONS: readonly string[] = Object.keys(SPEC).map((name) => `--${name}`);
+const LONG_OPTIONS: readonly string[] = Object.keys(SPEC).map((name) => `--${name}`);
 
 const THRESHOLDS = ["error", "warning", "info", "none"] as const;
 

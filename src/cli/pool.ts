@@ -15,7 +15,7 @@ if (IS_LINT_WORKER) {
 }
 
 /** Below this many files one thread is faster than starting workers (measured on the real-world corpus). */
-export const PARALLEL_THRESHOLD = 200;
+const PARALLEL_THRESHOLD = 200;
 
 /** Whether this module can be started as a worker (not when it is TypeScript source under a test runner). */
 const RUNNABLE = !import.meta.url.endsWith(".ts");

@@ -1,6 +1,13 @@
 /** A progress line on stderr for long runs: shown only on a terminal, and only once a run has taken more than a second. */
 
-/** Where progress goes. */
+/**
+ * Where progress goes.
+ *
+ * @example
+ * ```ts
+ * const sink: ProgressSink = { isTTY: process.stderr.isTTY === true, write: (text) => process.stderr.write(text) };
+ * ```
+ */
 export interface ProgressSink {
   readonly isTTY: boolean;
   write(text: string): void;

@@ -19,7 +19,14 @@ export type ReadOutcome =
   | { ok: true; text: string; encoding: TextEncoding; mode: number }
   | { ok: false; problem: Problem };
 
-/** What {@link readDockerfile} needs to know. */
+/**
+ * What {@link readDockerfile} needs to know.
+ *
+ * @example
+ * ```ts
+ * const options: ReadOptions = { maxFileSize: 1024 * 1024, explicit: false, fs: nodeFileSystem };
+ * ```
+ */
 export interface ReadOptions {
   /** Files larger than this are skipped with a warning. */
   readonly maxFileSize: number;

@@ -16,7 +16,7 @@ export interface RunSettings {
 }
 
 /** The default `maxFileSize`: 1 MiB. */
-export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 /**
  * The failure threshold for a file: the command line's, else its config's, else `error`.

@@ -4,7 +4,14 @@
  * refusal for binary data (NUL bytes) and for bytes that are not valid UTF-8.
  */
 
-/** How a file's text was stored. */
+/**
+ * How a file's text was stored.
+ *
+ * @example
+ * ```ts
+ * const encoding: TextEncoding = "utf-16le";
+ * ```
+ */
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be";
 
 /**

@@ -5,13 +5,20 @@ import { parse } from "../../parse.js";
 import { readInput } from "../io.js";
 import type { CommandIO } from "../main.js";
 
-export const astUsage = `Usage: dockerlint ast <file|-> [--format json|buildkit]
+const astUsage = `Usage: dockerlint ast <file|-> [--format json|buildkit]
 
 Prints the syntax tree of a Dockerfile.
   --format json       the tree and the parse diagnostics as JSON (default)
   --format buildkit   BuildKit's AST dump format (as in its parser tests)`;
 
-/** Runs the `ast` command; returns the exit code. */
+/**
+ * Runs the `ast` command; returns the exit code (1 when the file has parse errors).
+ *
+ * @example
+ * ```ts
+ * runAst(["Dockerfile", "--format", "buildkit"], io);
+ * ```
+ */
 export function runAst(argv: readonly string[], io: CommandIO): number {
   let parsed;
   try {
