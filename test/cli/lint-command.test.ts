@@ -75,6 +75,8 @@ describe("options", () => {
     expect((await runCli(["--max-warnings", "many"])).stderr).toContain('--max-warnings expects a whole number of at least 0, got "many"');
     expect((await runCli(["--failure-threshold", "warnin"])).stderr).toContain('(did you mean "warning"?)');
     expect((await runCli(["-f"])).stderr).toContain("argument missing");
+    expect((await runCli(["--concurrency", "0"])).stderr).toContain('--concurrency expects a whole number of at least 1, got "0"');
+    expect((await runCli(["--color", "--no-color"])).stderr).toContain("--color and --no-color cannot be used together");
   });
 
   it("--rule accepts ids and aliases and suggests the nearest for unknown ones", async () => {
