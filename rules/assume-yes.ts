@@ -38,7 +38,7 @@ export default defineRule({
         "FROM fedora:40\nRUN microdnf install nginx\n",
       ],
       notes:
-        "Accepted as unattended: `-y`/`--yes`/`--assume-yes` (yum/dnf `--assumeyes`), apt's `-qq` and `-o APT::Get::Assume-Yes=true`, zypper's `-n`/`--non-interactive` and `-y`/`--no-confirm`, and a command fed by `yes |`. Commands that never ask (`apt-get update`, `yum clean`, `microdnf`) are not reported. The fix inserts `-y` after the subcommand. Aliases per finding: apt `DL3014`/`DS-0021`, yum `DL3030`, zypper `DL3034`, dnf `DL3038`.",
+        "Accepted as unattended: `-y`/`--yes`/`--assume-yes` (yum/dnf `--assumeyes`), apt's `-qq` and `-o APT::Get::Assume-Yes=true`, zypper's `-n`/`--non-interactive` and `-y`/`--no-confirm`, and a command fed by `yes |`. Commands that never ask (`apt-get update`, `yum clean`, `microdnf`, `apt-get install -s` simulations, yum `--assumeno`) are not reported. The fix inserts `-y` after the subcommand. Aliases per finding: apt `DL3014`/`DS-0021`, yum `DL3030`, zypper `DL3034`, dnf `DL3038`.",
       references: ["https://github.com/hadolint/hadolint/wiki/DL3014", "https://github.com/hadolint/hadolint/wiki/DL3030"],
     },
     since: "0.1.0",
@@ -49,6 +49,7 @@ export default defineRule({
       for (const op of run.packages) {
         const aliases = ALIASES.get(op.manager);
         if (aliases === undefined || op.assumeYes || !ASKING.has(op.kind)) continue;
+        if (op.options.some((o) => o.name === "simulate" || o.name === "assumeno")) continue;
         const index = commands.indexOf(op.command);
         const feeder = index > 0 && op.command.connector === "|" ? commands[index - 1] : undefined;
         if (feeder?.name?.value === "yes") continue;

@@ -7,11 +7,14 @@ const FAMILY: ReadonlyMap<PackageManager, string> = new Map([
   ["apt", "apt"], ["apk", "apk"], ["yum", "rpm"], ["dnf", "rpm"], ["microdnf", "rpm"], ["zypper", "zypper"],
 ]);
 
-/** Whether an operation uses a refreshed index: it installs or upgrades packages. */
-const usesIndex = (op: PackageOperation): boolean => op.kind === "install" || op.kind === "upgrade";
+/** Subcommands other than installs and upgrades that read the index (`apt-get satisfy`, `apt-get download`, `apk fetch`, …). */
+const READS_INDEX = new Set(["satisfy", "download", "source", "build-dep", "fetch", "list", "search", "show", "policy", "info"]);
+
+/** Whether an operation uses a refreshed index. */
+const usesIndex = (op: PackageOperation): boolean => op.kind === "install" || op.kind === "upgrade" || READS_INDEX.has(op.subcommand[0] ?? "");
 
 /** Programs that may install packages out of sight: scripts, shells, `xargs apt-get install`, `install-packages`. */
-const mayInstall = (program: string): boolean => /^(sh|bash|dash|ash|zsh|ksh|xargs|eval|source|\.)$|\/|install|\.sh$/.test(program);
+const mayInstall = (program: string): boolean => /^(sh|bash|dash|ash|zsh|ksh|xargs|eval|source|\.)$|\/|install|\.sh$|-(apt-get|apt|apk|yum|dnf|zypper)$/.test(program);
 
 export default defineRule({
   meta: {
@@ -33,7 +36,7 @@ export default defineRule({
         "FROM alpine:3.20\nRUN apk add --no-cache curl\n",
       ],
       notes:
-        "Updates are `apt-get update`, `apk update`, `yum makecache`/`dnf makecache` and `zypper refresh`; an install or upgrade with the same manager family later in the same RUN accepts them. So is an update followed by a command that may install out of sight: a script (`bash /tmp/setup.sh`, `./install.sh`), `sh -c`, `xargs apt-get install`, or a program whose name says install (`install-packages`). An update whose index directory is on a cache mount (`--mount=type=cache,target=/var/lib/apt/lists`) is accepted: nothing is left in the layer and the mount is shared with the install.",
+        "Updates are `apt-get update`, `apk update`, `yum makecache`/`dnf makecache` and `zypper refresh`; an install or upgrade with the same manager family later in the same RUN accepts them. So is an update followed by a command that may install out of sight: a script (`bash /tmp/setup.sh`, `./install.sh`), `sh -c`, `xargs apt-get install`, a program whose name says install (`install-packages`), or a wrapper such as `xx-apt-get`. Reading the index also counts (`apt-get satisfy`, `apt-get download`, `apk fetch`). An update whose index directory is on a cache mount (`--mount=type=cache,target=/var/lib/apt/lists`) is accepted: nothing is left in the layer and the mount is shared with the install.",
       references: ["https://docs.docker.com/build/building/best-practices/#apt-get", "https://avd.aquasec.com/misconfig/ds017"],
     },
     since: "0.1.0",

@@ -8,6 +8,7 @@ testRule(rule, {
     { code: "FROM debian\nRUN apt-get -o APT::Get::Assume-Yes=true install curl\n", name: "apt option" },
     { code: "FROM debian\nRUN apt-get update && apt-get clean && apt-get autoclean\n", name: "commands that never ask" },
     { code: "FROM debian\nRUN yes | apt-get install curl\n", name: "fed by yes" },
+    { code: "FROM debian\nRUN if apt-get install -s \"postgresql-$PG_MAJOR-jit\" > /dev/null 2>&1; then echo ok; fi\n", name: "a simulation (corpus)" },
     { code: "FROM fedora\nRUN dnf -y install x && yum --assumeyes install y && microdnf install z && yum clean all && dnf makecache\n", name: "rpm family" },
     { code: "FROM opensuse/leap\nRUN zypper -n install x && zypper --non-interactive up && zypper install -y z && zypper refresh\n", name: "zypper" },
     { code: "FROM alpine\nRUN apk add curl\n", name: "apk never asks" },

@@ -15,6 +15,9 @@ testRule(rule, {
     { code: "FROM debian\nRUN apt-get update && bash /tmp/library-scripts/common-debian.sh\n", name: "a script may install" },
     { code: "FROM debian\nRUN apt-get update; xargs -rt apt-get install -y < deps.txt\n", name: "xargs apt-get install" },
     { code: "FROM alpine\nRUN apk update && sudo sh -c 'apk add curl'\n", name: "sh -c" },
+    { code: "FROM debian\nRUN apt-get update && xx-apt-get install -y binutils\n", name: "a cross-compilation wrapper (corpus)" },
+    { code: "FROM debian\nRUN apt-get update && while read -r p; do apt-get satisfy -y \"$p\"; done < deps\n", name: "apt-get satisfy (corpus)" },
+    { code: "FROM debian\nRUN apt-get update && apt-get download libssl3\n", name: "apt-get download (corpus)" },
   ],
   invalid: [
     {
