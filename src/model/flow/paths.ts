@@ -1,3 +1,4 @@
+import { globSegmentTest as segmentTest } from "../../util/glob-segment.js";
 /**
  * Paths inside an image, as the file-flow analysis compares them: made absolute against a working
  * directory, normalised (`.`, `..`, repeated and trailing `/`), and related to each other with shell
@@ -52,34 +53,6 @@ export function absolutePath(path: string, cwd: string | undefined): string | un
 export function baseName(path: string): string {
   const clean = path.replace(/[?#].*$/, "").replace(/\/+$/, "");
   return clean.slice(clean.lastIndexOf("/") + 1);
-}
-
-const segmentCache = new Map<string, (name: string) => boolean>();
-
-/** A glob segment as a test on one path component; a malformed class matches literally. */
-function segmentTest(pattern: string): (name: string) => boolean {
-  const cached = segmentCache.get(pattern);
-  if (cached !== undefined) return cached;
-  let source = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    const close = c === "[" ? pattern.indexOf("]", i + 2) : -1;
-    if (c === "*") source += "[^/]*";
-    else if (c === "?") source += "[^/]";
-    else if (close !== -1) {
-      source += `[${pattern.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
-      i = close;
-    } else source += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  }
-  let test: (name: string) => boolean;
-  try {
-    const regex = new RegExp(`^${source}$`);
-    test = (name) => regex.test(name);
-  } catch {
-    test = (name) => name === pattern;
-  }
-  segmentCache.set(pattern, test);
-  return test;
 }
 
 /** Two segments name the same entry: equal, or one is a glob the other matches. */

@@ -2,6 +2,7 @@
  * Where each package manager leaves caches and index files, what avoids them and what removes
  * them: the table rules consult to ask "does this RUN leave the cache of manager M behind?".
  */
+import { globSegmentTest as segmentTest } from "../../util/glob-segment.js";
 import { trimTrailing } from "../../util/text.js";
 import type { FileOperation } from "../file-operations.js";
 import type { VariableLookup } from "./command-line.js";
@@ -235,27 +236,6 @@ export function cachesWritten(op: CacheQuery, draft: Pick<OperationDraft, "optio
 function within(dir: string, root: string): boolean {
   const r = trimTrailing(root, "/");
   return dir === r || dir.startsWith(`${r}/`) || r === "";
-}
-
-/** A glob segment (`*`, `?`, `[…]`) as a test on one path component; a malformed class matches literally. */
-function segmentTest(pattern: string): (name: string) => boolean {
-  let source = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    const close = c === "[" ? pattern.indexOf("]", i + 2) : -1;
-    if (c === "*") source += "[^/]*";
-    else if (c === "?") source += "[^/]";
-    else if (close !== -1) {
-      source += `[${pattern.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
-      i = close;
-    } else source += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  }
-  try {
-    const regex = new RegExp(`^${source}$`);
-    return (name) => regex.test(name);
-  } catch {
-    return (name) => name === pattern;
-  }
 }
 
 /**
