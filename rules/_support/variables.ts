@@ -17,6 +17,11 @@ export function referencedNames(text: string, escape: "\\" | "`"): string[] {
 
 const NAME_END = String.raw`(?![\p{L}\p{N}_])`;
 
+/** `name` with regular-expression characters escaped (special parameters such as `$*` are names too). */
+function literal(name: string): string {
+  return name.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+}
+
 /**
  * The range of the first `$name` or `${name…}` inside `range` of the source, or `range` itself.
  *
@@ -27,7 +32,8 @@ const NAME_END = String.raw`(?![\p{L}\p{N}_])`;
  */
 export function referenceRange(source: string, range: Range, name: string): Range {
   const text = source.slice(range[0], range[1]);
-  const match = new RegExp(String.raw`\$(?:\{${name}${NAME_END}[^}]*\}|${name}${NAME_END})`, "u").exec(text);
+  const n = literal(name);
+  const match = new RegExp(String.raw`\$(?:\{${n}${NAME_END}[^}]*\}|${n}${NAME_END})`, "u").exec(text);
   return match === null ? range : [range[0] + match.index, range[0] + match.index + match[0].length];
 }
 
@@ -42,8 +48,9 @@ export function referenceRange(source: string, range: Range, name: string): Rang
  * ```
  */
 export function onlyWithFallback(text: string, name: string): boolean {
-  const all = text.match(new RegExp(String.raw`\$(?:\{${name}${NAME_END}|${name}${NAME_END})`, "gu"))?.length ?? 0;
-  const guarded = text.match(new RegExp(String.raw`\$\{${name}:?[-+?]`, "gu"))?.length ?? 0;
+  const n = literal(name);
+  const all = text.match(new RegExp(String.raw`\$(?:\{${n}${NAME_END}|${n}${NAME_END})`, "gu"))?.length ?? 0;
+  const guarded = text.match(new RegExp(String.raw`\$\{${n}:?[-+?]`, "gu"))?.length ?? 0;
   return all > 0 && all === guarded;
 }
 
