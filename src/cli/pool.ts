@@ -37,7 +37,11 @@ export function workerCount(files: number, requested: number | undefined, cpus: 
   return Math.max(0, Math.min(threads, Math.ceil(files / BATCH)) - 1);
 }
 
-/** Feeds batches from `take` to one worker until none are left; resolves when the worker has stopped. */
+/**
+ * Feeds batches from `take` to one worker until none are left, keeping one batch queued ahead so
+ * that the worker never waits for the main thread, which is busy linting too; resolves when the
+ * worker has stopped.
+ */
 function runWorker(take: () => LintTask[], outcomes: Map<number, LintTaskOutcome>, onDone: () => void, onError: (error: Error) => void): Promise<void> {
   return new Promise((resolveWorker) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: { [LINT_WORKER_MARKER]: true } });
@@ -48,12 +52,16 @@ function runWorker(take: () => LintTask[], outcomes: Map<number, LintTaskOutcome
       void worker.terminate();
       resolveWorker();
     };
+    let queued = 0;
     const feed = (): void => {
       const batch = take();
-      if (batch.length === 0) stop();
-      else worker.postMessage(batch);
+      if (batch.length > 0) {
+        worker.postMessage(batch);
+        queued++;
+      } else if (queued === 0) stop();
     };
     worker.on("message", (results: LintTaskOutcome[]) => {
+      queued--;
       for (const outcome of results) {
         outcomes.set(outcome.id, outcome);
         onDone();
@@ -64,6 +72,7 @@ function runWorker(take: () => LintTask[], outcomes: Map<number, LintTaskOutcome
       onError(error);
       stop();
     });
+    feed();
     feed();
   });
 }
