@@ -14,7 +14,10 @@ if (IS_LINT_WORKER) {
   parentPort?.on("message", (tasks: LintTask[]) => parentPort?.postMessage(tasks.map((task) => runLintTask(task))));
 }
 
-/** Below this many files one thread is faster than starting workers (measured on the real-world corpus). */
+/**
+ * Below this many files one thread is as fast: a worker costs about 0.4 s of CPU to load and warm
+ * up the bundle (measured: 250 corpus files take 1.5 s of CPU in one thread, 2.0 s with a worker).
+ */
 const PARALLEL_THRESHOLD = 200;
 
 /** Whether this module can be started as a worker (not when it is TypeScript source under a test runner). */
