@@ -59,16 +59,27 @@ function mergeRuns(fact: MergeableRuns): Opportunity {
   });
 }
 
+/** The suggestion for part of a copied folder deleted later: do not copy it in the first place. */
+function excludeFromCopy(fact: DeleteInLaterLayer): string {
+  const inside = fact.removed.path.startsWith(`${fact.added.path}/`) ? fact.removed.path.slice(fact.added.path.length + 1) : fact.removed.path;
+  return `Do not copy ${fact.removed.path} in the first place: add \`${inside}\` to .dockerignore, or exclude it on line ${fact.addedBy.line} with \`${fact.addedBy.instruction.keyword.value} --exclude=${inside} …\`.`;
+}
+
 function deleteLater(fact: DeleteInLaterLayer): Opportunity {
   const path = fact.added.path;
-  const copied = isCopy(fact.addedBy) && fact.added.kind === "copy" && !fact.partial;
+  const fromCopy = isCopy(fact.addedBy) && fact.added.kind === "copy";
+  const copied = fromCopy && !fact.partial;
   const body = runBody(fact.removedBy.instruction);
+  let suggestion: string;
+  if (copied) suggestion = runLine(fact.removedBy.instruction, body, [bindMount(fact.added)]);
+  else if (fromCopy) suggestion = excludeFromCopy(fact);
+  else suggestion = `Add and remove ${path} in the same RUN:\n${runLine(fact.addedBy.instruction, `${runBody(fact.addedBy.instruction)} \\\n && ${body}`)}`;
   return opportunity("delete-in-later-layer", fact, {
     layerDelta: copied ? -1 : 0,
-    message: `${path} is added on line ${fact.addedBy.line} and removed on line ${fact.removedBy.line}: the bytes still ship in the earlier layer.`,
-    suggestion: copied
-      ? runLine(fact.removedBy.instruction, body, [bindMount(fact.added)])
-      : `Add and remove ${path} in the same RUN:\n${runLine(fact.addedBy.instruction, `${runBody(fact.addedBy.instruction)} \\\n && ${body}`)}`,
+    message: fact.partial
+      ? `${fact.removed.path}, part of ${path} added on line ${fact.addedBy.line}, is removed on line ${fact.removedBy.line}: its bytes still ship in the earlier layer.`
+      : `${path} is added on line ${fact.addedBy.line} and removed on line ${fact.removedBy.line}: the bytes still ship in the earlier layer.`,
+    suggestion,
   });
 }
 
