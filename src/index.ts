@@ -11,6 +11,25 @@ export type * from "./ast/nodes.js";
 export { toDockerFileParserCommands, type DockerFileParserCommand, type DockerFileParserOptions } from "./compat/docker-file-parser.js";
 export { analyze, type AnalyzeOptions, type SemanticModel } from "./model/index.js";
 export type * from "./model/index.js";
+export type {
+  ChmodOperation,
+  ChownOperation,
+  DownloadOperation,
+  ExtractOperation,
+  FilePath,
+  MkdirOperation,
+  RemoveOperation,
+} from "./model/file-operations.js";
+export type {
+  CacheUse,
+  OperationDraft,
+  PackageManager,
+  PackageOperationKind,
+  PackageOption,
+  PackageSpec,
+} from "./model/package-managers/types.js";
+export type { CacheQuery, PackageCache } from "./model/package-managers/caches.js";
+export type { ParsedOption, VariableLookup } from "./model/package-managers/command-line.js";
 export { lint, type LintOptions } from "./engine/lint.js";
 export { fixText, applyFixes, type AppliedFixes, type FixOptions, type FixResult } from "./engine/fix.js";
 export {
@@ -27,7 +46,7 @@ export { defineRule, type JsonSchema, type RuleModule, type RuleMeta, type RuleC
 export type * from "./engine/types.js";
 export { LINT_RESULT_FORMAT_VERSION } from "./engine/types.js";
 export { allRules, rulesById } from "../rules/index.js";
-export { formatters, type FormatName, type Formatter, type FormatContext } from "./formatters/index.js";
+export { formatters, FORMAT_NAMES, type FormatName, type Formatter, type FormatContext } from "./formatters/index.js";
 export type * from "./model/shell-types.js";
 export {
   plan,
@@ -40,6 +59,7 @@ export {
   type PlanOptions,
   type PlanFormat,
   type PlanJson,
+  type CountJson,
   type Opportunity,
   type OpportunityKind,
   type OpportunitySize,
@@ -48,5 +68,10 @@ export {
   type PlannedBase,
   type WhatIf,
   type Builder,
+  type Step,
+  type Span,
+  type LayerTotal,
+  type ChainRoot,
 } from "./planner/index.js";
 export { fileFlow } from "./model/flow/index.js";
+export type * from "./model/flow/types.js";

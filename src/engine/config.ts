@@ -10,13 +10,34 @@ import type { RuleModule } from "./rule.js";
 import { didYouMean } from "./suggest.js";
 import type { Severity } from "./types.js";
 
-/** A severity as written in a config: `warn` is accepted for `warning`. */
+/**
+ * A severity as written in a config: `warn` is accepted for `warning`.
+ *
+ * @example
+ * ```ts
+ * const setting: SeveritySetting = "warn"; // the same as "warning"
+ * ```
+ */
 export type SeveritySetting = Severity | "off" | "warn";
 
-/** A rule's entry: a severity, or a severity and options. */
+/**
+ * A rule's entry: a severity, or a severity and options.
+ *
+ * @example
+ * ```ts
+ * const setting: RuleSetting = ["error", { namedStagesAreTargets: false }]; // no-dead-stage
+ * ```
+ */
 export type RuleSetting = SeveritySetting | readonly [SeveritySetting] | readonly [SeveritySetting, Record<string, unknown>];
 
-/** The configuration file's content. */
+/**
+ * The configuration file's content.
+ *
+ * @example
+ * ```ts
+ * const config: DockerlintConfig = { rules: { "prefer-copy": "error", DL3059: "off" }, ignores: ["vendor/**"], failureThreshold: "warning" };
+ * ```
+ */
 export interface DockerlintConfig {
   /** Path or URL of the JSON Schema, for editors. */
   readonly $schema?: string;
@@ -50,7 +71,16 @@ export function normaliseSeverity(setting: SeveritySetting): Severity | "off" {
   return setting === "warn" ? "warning" : setting;
 }
 
-/** The JSON Schema of the configuration, with every rule's options. */
+/**
+ * The JSON Schema of the configuration, with every rule's options; each alias (`DL3008`) is a key
+ * of `rules` too. `schema/config.schema.json` is this schema for the built-in rules.
+ *
+ * @example
+ * ```ts
+ * const schema = configSchema(allRules);
+ * Object.keys(schema.properties as object); // ["$schema", "rules", "ignores", "failureThreshold", "maxFileSize", "shellcheck", "baseImageLayers"]
+ * ```
+ */
 export function configSchema(rules: readonly RuleModule<never>[]): Record<string, unknown> {
   const severity = { enum: [...SEVERITIES] };
   const ruleProperties: Record<string, unknown> = {};
@@ -83,8 +113,30 @@ export function configSchema(rules: readonly RuleModule<never>[]): Record<string
   };
 }
 
-/** The outcome of validating or loading a configuration. */
-export type ConfigResult = { ok: true; config: DockerlintConfig; path?: string } | { ok: false; message: string };
+/**
+ * The outcome of validating or loading a configuration.
+ *
+ * @example
+ * ```ts
+ * const result: ConfigResult = loadConfigFile(".dockerlintrc.json", allRules);
+ * if (!result.ok) console.error(result.message);
+ * ```
+ */
+export type ConfigResult =
+  | {
+      /** The configuration is valid. */
+      ok: true;
+      /** The validated configuration. */
+      config: DockerlintConfig;
+      /** The file it was loaded from; absent when an object was validated. */
+      path?: string;
+    }
+  | {
+      /** The configuration could not be read, parsed or validated. */
+      ok: false;
+      /** Why, naming the file (when loaded) and the offending key, e.g. `unknown rule "x" (did you mean "y"?)`. */
+      message: string;
+    };
 
 const validators = new WeakMap<readonly RuleModule<never>[], ValidateFunction>();
 
@@ -150,7 +202,14 @@ export function parseJsonText(text: string, path: string): { ok: true; value: un
   }
 }
 
-/** Loads and validates a configuration file (`.dockerlintrc.json` or a `package.json` with a `dockerlint` key). */
+/**
+ * Loads and validates a configuration file (`.dockerlintrc.json` or a `package.json` with a `dockerlint` key).
+ *
+ * @example
+ * ```ts
+ * loadConfigFile("/repo/package.json", allRules); // { ok: true, config: { rules: { … } }, path: "/repo/package.json" }
+ * ```
+ */
 export function loadConfigFile(path: string, rules: readonly RuleModule<never>[]): ConfigResult {
   let text: string;
   try {
@@ -165,7 +224,15 @@ export function loadConfigFile(path: string, rules: readonly RuleModule<never>[]
   return result.ok ? { ...result, path } : { ok: false, message: `${path}: ${result.message}` };
 }
 
-/** The config file that applies to `file`: the nearest `.dockerlintrc.json` or `package.json` with a `dockerlint` key. */
+/**
+ * The config file that applies to `file`: the nearest `.dockerlintrc.json` or `package.json` with a
+ * `dockerlint` key, looking in the file's folder and then each parent folder.
+ *
+ * @example
+ * ```ts
+ * findConfigFile("/repo/services/api/Dockerfile"); // "/repo/.dockerlintrc.json", or undefined when there is none
+ * ```
+ */
 export function findConfigFile(file: string): string | undefined {
   let dir = resolve(dirname(file));
   for (;;) {

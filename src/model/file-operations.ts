@@ -19,10 +19,18 @@ import {
   type VariableLookup,
 } from "./package-managers/command-line.js";
 
-/** A path or URL argument. */
+/**
+ * A path or URL argument.
+ *
+ * @example
+ * ```ts
+ * // rm -rf ~/.cache/* → { path: "/root/.cache/*", isGlob: true, isVariable: false, word }
+ * ```
+ */
 export interface FilePath {
   /** The resolved path: literal, `~` and known `$VARS` expanded, globs kept as a pattern (`/var/lib/apt/lists/*`); unquoted with expansions as written when some are unknown. */
   readonly path: string;
+  /** The shell word it was read from (for an attached option value, the option's word). */
   readonly word: ShellWord;
   /** The path has an unquoted glob. */
   readonly isGlob: boolean;
@@ -32,6 +40,7 @@ export interface FilePath {
 
 /** Fields every file operation has. */
 interface FileOperationBase {
+  /** The shell command the operation was read from. */
   readonly command: SimpleCommand;
   /** The program after unwrapping `sudo` & co. */
   readonly program: string;
@@ -39,18 +48,39 @@ interface FileOperationBase {
   readonly options: readonly ParsedOption[];
 }
 
-/** `rm`. */
+/**
+ * `rm`.
+ *
+ * @example
+ * ```ts
+ * // rm -rf /tmp/build → { kind: "remove", paths: [/tmp/build], recursive: true, force: true, ... }
+ * ```
+ */
 export interface RemoveOperation extends FileOperationBase {
+  /** Always `"remove"`. */
   readonly kind: "remove";
+  /** The paths to delete, in order. */
   readonly paths: readonly FilePath[];
+  /** `-r`, `-R` or `--recursive`: folders are deleted with their contents. */
   readonly recursive: boolean;
+  /** `-f` or `--force`: missing paths are not an error. */
   readonly force: boolean;
 }
 
-/** `curl` or `wget`. */
+/**
+ * `curl` or `wget`.
+ *
+ * @example
+ * ```ts
+ * // curl -fsSLo /tmp/x.tgz https://example.com/x.tgz → { kind: "download", tool: "curl", output: "/tmp/x.tgz", pipedToShell: false, ... }
+ * ```
+ */
 export interface DownloadOperation extends FileOperationBase {
+  /** Always `"download"`. */
   readonly kind: "download";
+  /** The program that downloads. */
   readonly tool: "curl" | "wget";
+  /** The URLs fetched (positionals, and curl's `--url` values). */
   readonly urls: readonly FilePath[];
   /** Where the body goes: a file path (from options or a `>` redirection), or `-` for standard output. */
   readonly output: string;
@@ -65,41 +95,83 @@ export interface DownloadOperation extends FileOperationBase {
   readonly insecure: boolean;
 }
 
-/** `tar -x` or `unzip`. */
+/**
+ * `tar -x` or `unzip`.
+ *
+ * @example
+ * ```ts
+ * // tar -xzf /tmp/x.tgz -C /opt → { kind: "extract", tool: "tar", archive: /tmp/x.tgz, fromStdin: false, destination: "/opt", ... }
+ * ```
+ */
 export interface ExtractOperation extends FileOperationBase {
+  /** Always `"extract"`. */
   readonly kind: "extract";
+  /** The program that extracts. */
   readonly tool: "tar" | "unzip";
   /** The archive; undefined when read from standard input. */
   readonly archive?: FilePath;
+  /** The archive comes from standard input (`curl … | tar xz`, `tar -xf -`). */
   readonly fromStdin: boolean;
   /** `tar -C dir`, `unzip -d dir`. */
   readonly destination?: string;
 }
 
-/** `chmod`. */
+/**
+ * `chmod`.
+ *
+ * @example
+ * ```ts
+ * // chmod +x /entrypoint.sh → { kind: "chmod", mode: "+x", paths: [/entrypoint.sh], recursive: false, ... }
+ * ```
+ */
 export interface ChmodOperation extends FileOperationBase {
+  /** Always `"chmod"`. */
   readonly kind: "chmod";
   /** The mode as written: `755`, `+x`, `u=rwx,go=rx`; undefined with `--reference`. */
   readonly mode?: string;
+  /** The files and folders whose mode changes. */
   readonly paths: readonly FilePath[];
+  /** `-R` or `--recursive`: folders' contents change too. */
   readonly recursive: boolean;
 }
 
-/** `chown`. */
+/**
+ * `chown`.
+ *
+ * @example
+ * ```ts
+ * // chown -R app:app /app → { kind: "chown", owner: "app", group: "app", paths: [/app], recursive: true, ... }
+ * ```
+ */
 export interface ChownOperation extends FileOperationBase {
+  /** Always `"chown"`. */
   readonly kind: "chown";
   /** `app` in `app:app`; undefined for `:group` or `--reference`. */
   readonly owner?: string;
+  /** `staff` in `app:staff` (or `app.staff`); undefined when no group is given. */
   readonly group?: string;
+  /** The files and folders whose owner changes. */
   readonly paths: readonly FilePath[];
+  /** `-R` or `--recursive`: folders' contents change too. */
   readonly recursive: boolean;
 }
 
-/** `mkdir`. */
+/**
+ * `mkdir`.
+ *
+ * @example
+ * ```ts
+ * // mkdir -p -m 700 /root/.ssh → { kind: "mkdir", paths: [/root/.ssh], parents: true, mode: "700", ... }
+ * ```
+ */
 export interface MkdirOperation extends FileOperationBase {
+  /** Always `"mkdir"`. */
   readonly kind: "mkdir";
+  /** The folders created. */
   readonly paths: readonly FilePath[];
+  /** `-p` or `--parents`: missing parents are created and existing folders are not an error. */
   readonly parents: boolean;
+  /** The `-m`/`--mode` value as given, e.g. `700`; undefined when not set. */
   readonly mode?: string;
 }
 

@@ -19,8 +19,11 @@
  * ```
  */
 export interface Part {
+  /** The text of the piece, e.g. `3.20`. */
   value: string;
+  /** Offset of its first character in the input (UTF-16 code units, 0-based). */
   start: number;
+  /** Offset just after its last character (exclusive). */
   end: number;
 }
 

@@ -20,8 +20,15 @@ import type { Opportunity, Plan, PlannedBase, StagePlan } from "./types.js";
  */
 export type PlanFormat = "text" | "json" | "mermaid" | "dot";
 
-/** A count as JSON: a number when exact, `[min, max]` when a range. */
-type CountJson = number | [number, number];
+/**
+ * A layer count as JSON: a number when exact, `[min, max]` when a range.
+ *
+ * @example
+ * ```ts
+ * const workdir: CountJson = [0, 1]; // the classic builder's WORKDIR on a folder that may exist
+ * ```
+ */
+export type CountJson = number | [number, number];
 
 /**
  * The JSON form of a plan (`dockerlint plan --format json`). Its shape is stable: fields are only
@@ -37,11 +44,21 @@ type CountJson = number | [number, number];
  */
 export interface PlanJson {
   /** The target stage; null when it is unknown (see `diagnostics`). */
-  readonly target: { readonly name: string | null; readonly index: number } | null;
-  readonly builder: Plan["builder"];
-  readonly stages: readonly {
-    readonly index: number;
+  readonly target: {
+    /** The stage name (lowercased); null for an unnamed stage. */
     readonly name: string | null;
+    /** The 0-based stage index. */
+    readonly index: number;
+  } | null;
+  /** The builder whose layers were counted: `buildkit` or `classic`. */
+  readonly builder: Plan["builder"];
+  /** Every stage, in file order. */
+  readonly stages: readonly {
+    /** 0-based, in file order. */
+    readonly index: number;
+    /** The stage name (lowercased); null for an unnamed stage. */
+    readonly name: string | null;
+    /** What the stage is built on: an image by name, an earlier stage by index, or scratch. */
     readonly base: PlannedBase;
     /** Layers the stage's own instructions (and inherited ONBUILD triggers) add. */
     readonly layers: CountJson;
@@ -59,7 +76,19 @@ export interface PlanJson {
   /** The target image; null when the target is unknown. */
   readonly image: {
     /** Where the target's stage chain starts; `layers` is the known count or null. */
-    readonly base: { readonly kind: "scratch" } | { readonly kind: "image"; readonly name: string; readonly layers: number | null };
+    readonly base:
+      | {
+          /** The chain starts from an empty filesystem. */
+          readonly kind: "scratch";
+        }
+      | {
+          /** The chain starts from an external image. */
+          readonly kind: "image";
+          /** The image as written, after expanding global ARGs. */
+          readonly name: string;
+          /** Its layer count from `baseImageLayers`; null when unknown. */
+          readonly layers: number | null;
+        };
     /** Stage indices from the chain's root to the target. */
     readonly chain: readonly number[];
     /** Layers the target adds on top of its external base along the whole stage chain. */
@@ -69,33 +98,77 @@ export interface PlanJson {
     /** All layers, base included: a number or range, or `"B(image) + n"` when the base's count is unknown. */
     readonly total: CountJson | string;
   } | null;
+  /** The plan's opportunities, by first line, then kind (see {@link Opportunity}). */
   readonly opportunities: readonly {
+    /** What the opportunity is about (`merge-runs`, `dead-stage`, …). */
     readonly kind: Opportunity["kind"];
+    /** The index of the stage the instructions are in. */
     readonly stage: number;
+    /** The 1-based start lines of the instructions involved. */
     readonly lines: readonly number[];
+    /** How the target image's layer count changes when the suggestion is applied (0 when it does not). */
     readonly layerDelta: number;
+    /** A rough size of the saving: `XS`, `S`, `M` or `L`. */
     readonly size: Opportunity["size"];
+    /** Why that size. */
     readonly sizeReason: string;
+    /** `exact` when the facts are certain from the Dockerfile alone, `heuristic` when guessed. */
     readonly confidence: Opportunity["confidence"];
+    /** What is wrong and why it costs. */
     readonly message: string;
+    /** A concrete rewrite (may span several lines). */
     readonly suggestion: string;
   }[];
   /** Null when the target is unknown. */
   readonly whatIf: {
     /** `image.layers` after applying every `merge-runs` suggestion, and the change. */
-    readonly mergeRuns: { readonly layers: CountJson; readonly delta: number };
+    readonly mergeRuns: {
+      /** Layers the target would add on top of its external base. */
+      readonly layers: CountJson;
+      /** The change from `image.layers` (negative: fewer layers). */
+      readonly delta: number;
+    };
     /** `image.layers` with the classic builder's `--squash`. */
-    readonly squash: { readonly layers: CountJson };
+    readonly squash: {
+      /** Layers the target would add on top of its external base: at most one. */
+      readonly layers: CountJson;
+    };
   } | null;
+  /** The stage graph and the schedule of the target's build. */
   readonly graph: {
     /** `from` is the stage (index) or image (name) depended on, `to` the stage that depends. */
-    readonly edges: readonly { readonly from: number | string; readonly to: number; readonly kind: EdgeKind; readonly line: number }[];
+    readonly edges: readonly {
+      /** The stage index, or the image name, depended on. */
+      readonly from: number | string;
+      /** The index of the stage that depends on it. */
+      readonly to: number;
+      /** How: `from` (FROM), `copy` (COPY --from) or `mount` (RUN --mount from). */
+      readonly kind: EdgeKind;
+      /** The 1-based line of the instruction that makes the edge. */
+      readonly line: number;
+    }[];
+    /** The needed stages in a build order: every stage after those it depends on. */
     readonly order: readonly number[];
+    /** The needed stages grouped into levels that can build in parallel, first level first. */
     readonly levels: readonly (readonly number[])[];
+    /** The longest chain of dependencies, by number of stages, from the first to build to the target. */
     readonly criticalPath: readonly number[];
+    /** Stages the target does not need (BuildKit skips them). */
     readonly dead: readonly number[];
   };
-  readonly diagnostics: readonly { readonly code: string; readonly severity: string; readonly message: string; readonly line: number; readonly column: number }[];
+  /** Why the target is unknown, and BuildKit's other build errors. */
+  readonly diagnostics: readonly {
+    /** A stable identifier of the problem, e.g. `unknown-target`. */
+    readonly code: string;
+    /** `error` or `warning`. */
+    readonly severity: string;
+    /** What is wrong, as a sentence. */
+    readonly message: string;
+    /** The 1-based line where it is. */
+    readonly line: number;
+    /** The 1-based column where it is. */
+    readonly column: number;
+  }[];
 }
 
 const EDGE_LABEL: Readonly<Record<EdgeKind, string>> = { from: "FROM", copy: "COPY --from", mount: "mount" };

@@ -13,7 +13,7 @@ import type { ImagePlan, Plan, PlanOptions, PlannedBase, StagePlan } from "./typ
 import { whatIf } from "./what-if.js";
 
 export { spanText, spanValue, totalText, totalValue, type LayerTotal, type Span } from "./count.js";
-export { formatDot, formatMermaid, formatPlan, formatText, planToJson, type PlanFormat, type PlanJson } from "./format.js";
+export { formatDot, formatMermaid, formatPlan, formatText, planToJson, type CountJson, type PlanFormat, type PlanJson } from "./format.js";
 export type { Builder, Step } from "./layers.js";
 export { normalizedReference, type ChainRoot } from "./stage-plans.js";
 export type { ImagePlan, Opportunity, OpportunityKind, OpportunitySize, Plan, PlanOptions, PlannedBase, StagePlan, WhatIf } from "./types.js";

@@ -51,8 +51,12 @@ export interface StageLayers {
  * ```
  */
 export type ChainRoot =
-  | { readonly kind: "scratch" }
   | {
+      /** The chain starts from `FROM scratch`: an empty filesystem. */
+      readonly kind: "scratch";
+    }
+  | {
+      /** The chain starts from an external image. */
       readonly kind: "image";
       /** The image as written (after expanding global ARGs). */
       readonly name: string;

@@ -39,9 +39,22 @@ export interface PlanOptions {
  * ```
  */
 export type PlannedBase =
-  | { readonly kind: "image"; readonly name: string }
-  | { readonly kind: "stage"; readonly index: number }
-  | { readonly kind: "scratch" };
+  | {
+      /** An external image. */
+      readonly kind: "image";
+      /** The image as written in FROM, after expanding global ARGs (`debian:12`). */
+      readonly name: string;
+    }
+  | {
+      /** An earlier stage of the same Dockerfile. */
+      readonly kind: "stage";
+      /** That stage's 0-based index. */
+      readonly index: number;
+    }
+  | {
+      /** `FROM scratch`: an empty filesystem. */
+      readonly kind: "scratch";
+    };
 
 /**
  * One stage of the plan.
@@ -141,6 +154,7 @@ export type OpportunitySize = "XS" | "S" | "M" | "L";
  * ```
  */
 export interface Opportunity {
+  /** What the opportunity is about (`merge-runs`, `dead-stage`, …). */
   readonly kind: OpportunityKind;
   /** The stage the instructions are in. */
   readonly stage: number;
@@ -148,11 +162,13 @@ export interface Opportunity {
   readonly lines: readonly number[];
   /** How the target image's layer count changes when the suggestion is applied (0 when it does not). */
   readonly layerDelta: number;
+  /** A rough size of what applying the suggestion saves. */
   readonly size: OpportunitySize;
   /** Why that size. */
   readonly sizeReason: string;
   /** `exact` when the facts are certain (from the Dockerfile alone), `heuristic` when guessed. */
   readonly confidence: "exact" | "heuristic";
+  /** What is wrong and why it costs, in a sentence or two. */
   readonly message: string;
   /** A concrete rewrite. */
   readonly suggestion: string;
@@ -168,9 +184,17 @@ export interface Opportunity {
  */
 export interface WhatIf {
   /** After applying every `merge-runs` suggestion in the target's chain. */
-  readonly merged: { readonly layers: Span; readonly delta: number };
+  readonly merged: {
+    /** Layers the target would add on top of its base. */
+    readonly layers: Span;
+    /** The change from today's count (negative: fewer layers). */
+    readonly delta: number;
+  };
   /** With the classic builder's `--squash`: every added layer squashed into one over the base. */
-  readonly squashed: { readonly layers: Span };
+  readonly squashed: {
+    /** Layers the target would add on top of its base: at most one. */
+    readonly layers: Span;
+  };
 }
 
 /**
@@ -184,8 +208,19 @@ export interface WhatIf {
  */
 export interface Plan {
   /** The target stage; undefined when it is unknown (see {@link diagnostics}). */
-  readonly target: { readonly name: string | undefined; readonly id: string; readonly index: number } | undefined;
+  readonly target:
+    | {
+        /** The stage name (lowercased); undefined for an unnamed stage. */
+        readonly name: string | undefined;
+        /** The name, or `stage-<index>`. */
+        readonly id: string;
+        /** The 0-based stage index. */
+        readonly index: number;
+      }
+    | undefined;
+  /** The builder whose layers were counted. */
   readonly builder: Builder;
+  /** Every stage of the Dockerfile, in file order, needed by the target or not. */
   readonly stages: readonly StagePlan[];
   /** The target image; undefined when the target is unknown. */
   readonly image: ImagePlan | undefined;
@@ -193,6 +228,7 @@ export interface Plan {
   readonly edges: readonly StageEdge[];
   /** Needed and dead stages, build order, parallel levels and the critical path. */
   readonly schedule: TargetPlan;
+  /** Ways to make the target image smaller, flatter or faster to rebuild, by first line, then kind; empty when the target is unknown. */
   readonly opportunities: readonly Opportunity[];
   /** Undefined when the target is unknown. */
   readonly whatIf: WhatIf | undefined;

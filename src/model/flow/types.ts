@@ -32,7 +32,9 @@ export type SizeClass = "XS" | "S" | "M" | "L";
  * ```
  */
 export interface SizeEstimate {
+  /** The rough size: `XS`, `S`, `M` or `L`. */
   readonly class: SizeClass;
+  /** Why that class, with a typical size where one is known, e.g. `apt package lists (typically 20-50 MB)`. */
   readonly reason: string;
 }
 
@@ -77,6 +79,7 @@ export type AddKind = "copy" | "url" | "unpack" | "download" | "clone" | "mkdir"
  * ```
  */
 export interface AddedPath {
+  /** How the path came into the layer: copied, downloaded, extracted, a cache, … */
   readonly kind: AddKind;
   /** Absolute, normalised; may hold glob characters (`/app/*.jar` for `COPY *.jar /app/`). */
   readonly path: string;
@@ -90,7 +93,9 @@ export interface AddedPath {
   readonly directory: boolean;
   /** For caches: the package manager's cache or index left behind. */
   readonly cache?: CacheLeftBehind;
+  /** How many bytes it roughly is, and why. */
   readonly size: SizeEstimate;
+  /** Whether the path is certain or guessed. */
   readonly confidence: Confidence;
   /** The narrowest source range that names it (the destination word, the shell word, the command). */
   readonly range: Range;
@@ -107,9 +112,13 @@ export interface AddedPath {
 export interface RemovedPath {
   /** Absolute, normalised; globs kept. */
   readonly path: string;
+  /** The path has an unquoted glob (`/var/lib/apt/lists/*`): it removes what matches. */
   readonly isGlob: boolean;
+  /** `rm -r`: folders go with their contents. */
   readonly recursive: boolean;
+  /** The `rm` command it comes from. */
   readonly operation: RemoveOperation;
+  /** Whether the path is certain or guessed (a variable, a relative path after `cd`). */
   readonly confidence: Confidence;
   /** The shell word that names it. */
   readonly range: Range;
@@ -124,11 +133,17 @@ export interface RemovedPath {
  * ```
  */
 export interface ModeChange {
+  /** A permission change (`chmod`) or an owner change (`chown`). */
   readonly kind: "chmod" | "chown";
+  /** The path changed: absolute, normalised; globs kept. */
   readonly path: string;
+  /** `-R`: a folder's contents change too. */
   readonly recursive: boolean;
+  /** The command it comes from. */
   readonly operation: ChmodOperation | ChownOperation;
+  /** Whether the path is certain or guessed. */
   readonly confidence: Confidence;
+  /** The shell word that names the path. */
   readonly range: Range;
 }
 
@@ -145,7 +160,9 @@ export interface Extraction {
   readonly archive?: string;
   /** Where it is extracted, absolute; undefined when the working directory is unknown. */
   readonly destination?: string;
+  /** The `tar` or `unzip` command it comes from. */
   readonly operation: ExtractOperation;
+  /** Whether the paths are certain or guessed. */
   readonly confidence: Confidence;
   /** The archive word, or the command. */
   readonly range: Range;
@@ -174,9 +191,13 @@ export interface Layer {
   readonly run?: RunAnalysis;
   /** The working directory the layer runs in, absolute; undefined when a relative WORKDIR sits on a base image's unknown one. */
   readonly workdir: string | undefined;
+  /** Paths the layer adds (copied, downloaded, extracted, created, caches written), in source order. */
   readonly adds: readonly AddedPath[];
+  /** Paths its RUN deletes with `rm`. */
   readonly removes: readonly RemovedPath[];
+  /** Paths its RUN changes with `chmod` or `chown`. */
   readonly modes: readonly ModeChange[];
+  /** Archives its RUN extracts. */
   readonly extracts: readonly Extraction[];
   /** Package operations that empty a cache (`yum clean all`, `apt-get distclean`). */
   readonly cleans: readonly PackageOperation[];
@@ -191,6 +212,7 @@ export interface Layer {
  * ```
  */
 export interface StageFlow {
+  /** The stage's 0-based index. */
   readonly stage: number;
   /** The flow of the stage this one is built FROM, when that is a stage. */
   readonly parent: StageFlow | undefined;
@@ -221,7 +243,9 @@ export interface FactBase {
   readonly instructions: readonly Instruction[];
   /** Their 1-based lines. */
   readonly lines: readonly number[];
+  /** How many bytes the fact is about, roughly, and why. */
   readonly size: SizeEstimate;
+  /** `exact` when every path involved is literal and matches; `heuristic` when guessed. */
   readonly confidence: Confidence;
   /** The layers involved end up in an image (see {@link StageFlow.ships}). */
   readonly shipped: boolean;
@@ -237,11 +261,17 @@ export interface FactBase {
  * ```
  */
 export interface DeleteInLaterLayer extends FactBase {
+  /** Always `"deleteInLaterLayer"`. */
   readonly kind: "deleteInLaterLayer";
+  /** The path as the earlier layer added it (for a `partial` removal, the whole folder). */
   readonly added: AddedPath;
+  /** The earlier layer, which still holds the bytes. */
   readonly addedBy: Layer;
+  /** The removal. */
   readonly removed: RemovedPath;
+  /** The later layer whose RUN removes it. */
   readonly removedBy: Layer;
+  /** Only part of the added folder is removed (`COPY . /app` then `rm -rf /app/docs`). */
   readonly partial: boolean;
 }
 
@@ -255,8 +285,11 @@ export interface DeleteInLaterLayer extends FactBase {
  * ```
  */
 export interface CacheLeftInLayer extends FactBase {
+  /** Always `"cacheLeftInLayer"`. */
   readonly kind: "cacheLeftInLayer";
+  /** The RUN layer that holds the cache. */
   readonly layer: Layer;
+  /** The cache: its manager, resolved directory and table row. */
   readonly cache: CacheLeftBehind;
   /** A later layer that removes it (too late: the bytes still ship). */
   readonly removedLater?: Layer;
@@ -272,7 +305,9 @@ export interface CacheLeftInLayer extends FactBase {
  * ```
  */
 export interface MergeableRuns extends FactBase {
+  /** Always `"mergeableRuns"`. */
   readonly kind: "mergeableRuns";
+  /** The consecutive RUN layers that could be one, in order (two or more). */
   readonly runs: readonly Layer[];
 }
 
@@ -286,10 +321,15 @@ export interface MergeableRuns extends FactBase {
  * ```
  */
 export interface ChownAfterCopy extends FactBase {
+  /** Always `"chownAfterCopy"`. */
   readonly kind: "chownAfterCopy";
+  /** The copied path whose files are stored again. */
   readonly added: AddedPath;
+  /** The COPY/ADD layer that added it. */
   readonly addedBy: Layer;
+  /** The `chmod`/`chown` of it. */
   readonly change: ModeChange;
+  /** The RUN layer that changes it (and so stores the files a second time). */
   readonly changedBy: Layer;
 }
 
@@ -303,10 +343,15 @@ export interface ChownAfterCopy extends FactBase {
  * ```
  */
 export interface CopyThenExtract extends FactBase {
+  /** Always `"copyThenExtract"`. */
   readonly kind: "copyThenExtract";
+  /** The archive as the COPY/ADD added it. */
   readonly added: AddedPath;
+  /** The COPY/ADD layer that still holds the archive. */
   readonly addedBy: Layer;
+  /** The extraction of it. */
   readonly extraction: Extraction;
+  /** The RUN layer that extracts it. */
   readonly extractedBy: Layer;
 }
 
@@ -320,12 +365,17 @@ export interface CopyThenExtract extends FactBase {
  * ```
  */
 export interface SecretLeftInLayer extends FactBase {
+  /** Always `"secretLeftInLayer"`. */
   readonly kind: "secretLeftInLayer";
   /** The file name that looks like a secret. */
   readonly file: string;
+  /** The secret as the COPY/ADD added it. */
   readonly added: AddedPath;
+  /** The COPY/ADD layer that still holds it. */
   readonly addedBy: Layer;
+  /** The removal. */
   readonly removed: RemovedPath;
+  /** The later RUN layer that deletes it (too late). */
   readonly removedBy: Layer;
   /** The file was deleted inside a copied folder (`COPY . /app` then `rm /app/.env`), not named by the COPY. */
   readonly partial: boolean;
@@ -357,10 +407,16 @@ export interface FileFlow {
   readonly stages: readonly StageFlow[];
   /** The target stage's flow; undefined when there is no target. */
   readonly target: StageFlow | undefined;
+  /** Paths added by one layer and removed by a later one. */
   readonly deleteInLaterLayer: readonly DeleteInLaterLayer[];
+  /** Package-manager caches RUNs leave in their layers. */
   readonly cacheLeftInLayer: readonly CacheLeftInLayer[];
+  /** Runs of consecutive RUNs that could be one layer. */
   readonly mergeableRuns: readonly MergeableRuns[];
+  /** `chmod`/`chown` in a RUN of files an earlier COPY/ADD added. */
   readonly chownAfterCopy: readonly ChownAfterCopy[];
+  /** Archives copied in one layer and extracted in a later one. */
   readonly copyThenExtract: readonly CopyThenExtract[];
+  /** Secret files copied in one layer and deleted in a later one. */
   readonly secretLeftInLayer: readonly SecretLeftInLayer[];
 }

@@ -9,11 +9,26 @@ import type { VariableLookup } from "./command-line.js";
 import { hasOption, optionValue } from "./package-words.js";
 import type { OperationDraft, PackageManager, PackageOperation, PackageOperationKind } from "./types.js";
 
-/** What a cache row needs to know about an operation. */
+/**
+ * What a cache row needs to know about an operation.
+ *
+ * @example
+ * ```ts
+ * const query: CacheQuery = { manager: "apt", kind: "update", subcommand: ["update"], options: [], operands: [], noCache: false };
+ * ```
+ */
 export type CacheQuery = Pick<PackageOperation, "manager" | "kind" | "subcommand" | "options" | "operands" | "noCache">;
 
-/** One cache or index directory a package manager writes. */
+/**
+ * One cache or index directory a package manager writes.
+ *
+ * @example
+ * ```ts
+ * PACKAGE_CACHES.find((c) => c.manager === "apk")?.avoidedBy; // "apk --no-cache"
+ * ```
+ */
 export interface PackageCache {
+  /** The package manager that writes it. */
   readonly manager: PackageManager;
   /** What the directory holds, for messages: "package index lists". */
   readonly contents: string;
@@ -31,12 +46,23 @@ export interface PackageCache {
   cleans(op: CacheQuery): boolean;
 }
 
-/** A cache an operation wrote and nothing later in the RUN removed. */
+/**
+ * A cache an operation wrote and nothing later in the RUN removed.
+ *
+ * @example
+ * ```ts
+ * // RUN apt-get update && apt-get install -y curl
+ * // → { manager: "apt", path: "/var/lib/apt/lists", operation: <apt-get update>, cache: <the apt lists row> }
+ * ```
+ */
 export interface CacheLeftBehind {
+  /** The package manager that wrote it. */
   readonly manager: PackageManager;
+  /** The directory left behind, resolved for this RUN (options and ENV may move it), e.g. `/root/.cache/pip`. */
   readonly path: string;
   /** The last operation that wrote to the cache. */
   readonly operation: PackageOperation;
+  /** The cache table row it belongs to: what it holds, and what avoids or removes it. */
   readonly cache: PackageCache;
 }
 

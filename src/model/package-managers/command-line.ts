@@ -5,8 +5,16 @@
  */
 import type { ShellWord, SimpleCommand } from "../shell-types.js";
 
-/** Variables visible to a command (ENV/ARG values plus assignments made in the same RUN). */
+/**
+ * Variables visible to a command (ENV/ARG values plus assignments made in the same RUN).
+ *
+ * @example
+ * ```ts
+ * const vars: VariableLookup = { get: (name) => (name === "HOME" ? "/home/app" : undefined) };
+ * ```
+ */
 export interface VariableLookup {
+  /** The variable's value; undefined when it is not set or not known. */
   get(name: string): string | undefined;
 }
 
@@ -20,7 +28,14 @@ export interface OptionSpec {
   readonly value?: "required";
 }
 
-/** An option found on a command line. */
+/**
+ * An option found on a command line.
+ *
+ * @example
+ * ```ts
+ * // apt-get install -t bookworm-backports → { name: "target-release", value: "bookworm-backports", word: -t, valueWord: bookworm-backports }
+ * ```
+ */
 export interface ParsedOption {
   /** The canonical name, or for unknown options the spelling without dashes and `=value`. */
   readonly name: string;

@@ -6,12 +6,26 @@ import type { ShellWord, SimpleCommand } from "../shell-types.js";
 import type { PackageCache } from "./caches.js";
 import type { OptionSpec, OptionStyle, ParsedOption, VariableLookup } from "./command-line.js";
 
-/** A package manager dockerlint understands. */
+/**
+ * A package manager dockerlint understands.
+ *
+ * @example
+ * ```ts
+ * const manager: PackageManager = "apt"; // apt-get and apt
+ * ```
+ */
 export type PackageManager =
   | "apt" | "apk" | "yum" | "dnf" | "microdnf" | "zypper" | "pip" | "npm" | "yarn" | "pnpm" | "gem"
   | "composer" | "go" | "cargo";
 
-/** What an operation does. `update` refreshes the package index; `upgrade` upgrades installed packages. */
+/**
+ * What an operation does. `update` refreshes the package index; `upgrade` upgrades installed packages.
+ *
+ * @example
+ * ```ts
+ * const kind: PackageOperationKind = "cache-clean"; // pip cache purge, npm cache clean
+ * ```
+ */
 export type PackageOperationKind = "update" | "install" | "upgrade" | "remove" | "clean" | "cache-clean" | "other";
 
 /**
@@ -24,6 +38,7 @@ export type PackageOperationKind = "update" | "install" | "upgrade" | "remove" |
  * ```
  */
 export interface PackageManagerEnv {
+  /** The variable's value; undefined when it is not set or not known. */
   get(name: string): string | undefined;
 }
 
@@ -47,6 +62,7 @@ export interface PackageSpec {
   readonly operator?: string;
   /** A release or repository selector: `bookworm-backports` in apt's `pkg/bookworm-backports`, `edge` in apk's `pkg@edge`. */
   readonly release?: string;
+  /** The shell word the package was read from. */
   readonly word: ShellWord;
   /** A version constraint other than `latest` is given (by the word or by an option such as `gem -v`). */
   readonly pinned: boolean;
@@ -56,10 +72,24 @@ export interface PackageSpec {
   readonly isVariable: boolean;
 }
 
-/** An option of a package-manager command, with its normalised name (`-y`/`--yes` → `yes`). */
+/**
+ * An option of a package-manager command, with its normalised name (`-y`/`--yes` → `yes`).
+ *
+ * @example
+ * ```ts
+ * // pip install --no-cache-dir → { name: "no-cache-dir", word: --no-cache-dir }
+ * ```
+ */
 export type PackageOption = ParsedOption;
 
-/** The directory a cache lives in, and the cache it belongs to. */
+/**
+ * The directory a cache lives in, and the cache it belongs to.
+ *
+ * @example
+ * ```ts
+ * // pip install flask, as root → { path: "/root/.cache/pip", cache: <the pip row of PACKAGE_CACHES> }
+ * ```
+ */
 export interface CacheUse {
   /** Resolved directory, e.g. `/root/.cache/pip`. */
   readonly path: string;
@@ -78,16 +108,21 @@ export interface CacheUse {
  * ```
  */
 export interface PackageOperation {
+  /** The package manager that runs it. */
   readonly manager: PackageManager;
+  /** What it does: install, remove, update the index, clean a cache, … */
   readonly kind: PackageOperationKind;
   /** The program as run, after unwrapping (`apt-get`, `apt`, `pip3.11`, `python3` for `python3 -m pip`). */
   readonly program: string;
   /** The words that name the subcommand, e.g. `["install"]`, `["cache", "clean"]`, `["dist-upgrade"]`. */
   readonly subcommand: readonly string[];
+  /** The packages named on the command line (and by package-valued options such as pip `-e`). */
   readonly packages: readonly PackageSpec[];
   /** Positional arguments that are not packages, e.g. `all` in `yum clean all`. */
   readonly operands: readonly ShellWord[];
+  /** Its options, with normalised names (`-y`/`--yes` → `yes`), in order. */
   readonly options: readonly PackageOption[];
+  /** The shell command it was read from. */
   readonly command: SimpleCommand;
   /** Wrappers removed to find the program, e.g. `["sudo"]`. */
   readonly wrappers: readonly string[];
@@ -108,12 +143,25 @@ export interface PackageOperation {
   readonly caches: readonly CacheUse[];
 }
 
-/** The parts of an operation a family's functions may read. */
+/**
+ * The parts of an operation a family's functions may read.
+ *
+ * @example
+ * ```ts
+ * // pip install --cache-dir /tmp/pip flask
+ * // → { kind: "install", subcommand: ["install"], options: [cache-dir=/tmp/pip], packages: [flask], operands: [], env }
+ * ```
+ */
 export interface OperationDraft {
+  /** What the operation does. */
   readonly kind: PackageOperationKind;
+  /** The words that name the subcommand, e.g. `["install"]`. */
   readonly subcommand: readonly string[];
+  /** Its options, with normalised names. */
   readonly options: readonly PackageOption[];
+  /** The packages named on the command line (and by package-valued options). */
   readonly packages: readonly PackageSpec[];
+  /** Positional arguments that are not packages. */
   readonly operands: readonly ShellWord[];
   /** ENV/ARG values plus variables exported earlier in the RUN and set on this command. */
   readonly env: VariableLookup;
