@@ -95,7 +95,14 @@ import validSubstitution from "./valid-substitution.js";
 import wgetProgress from "./wget-progress.js";
 import workdirAbsolute from "./workdir-absolute.js";
 
-/** Every rule of dockerlint, sorted by id. */
+/**
+ * Every rule of dockerlint, sorted by id.
+ *
+ * @example
+ * ```ts
+ * allRules.filter((r) => r.meta.category === "layer-hygiene").map((r) => r.meta.id);
+ * ```
+ */
 export const allRules: readonly RuleModule<never>[] = ([
   apkUseVirtual,
   aptNoInstallRecommends,
@@ -190,5 +197,12 @@ export const allRules: readonly RuleModule<never>[] = ([
   workdirAbsolute,
 ] as RuleModule<never>[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
-/** Rules by id. */
+/**
+ * Rules by id.
+ *
+ * @example
+ * ```ts
+ * rulesById.get("prefer-copy")?.meta.aliases; // ["DL3020", "DS-0005", "CKV_DOCKER_4"]
+ * ```
+ */
 export const rulesById: ReadonlyMap<string, RuleModule<never>> = new Map(allRules.map((r) => [r.meta.id, r]));

@@ -33,7 +33,15 @@ export interface AppliedFixes {
   readonly applied: number;
 }
 
-/** Applies the edits of `findings` that do not overlap an earlier one; returns the text and how many fixes applied. */
+/**
+ * Applies the edits of `findings` that do not overlap an earlier one; returns the text and how many fixes applied.
+ *
+ * @example
+ * ```ts
+ * const text = "FROM debian:12\nADD app /app\n";
+ * applyFixes(text, lint(text).findings, false); // { output: "FROM debian:12\nCOPY app /app\n", applied: 1 }
+ * ```
+ */
 export function applyFixes(text: string, findings: readonly Finding[], unsafe: boolean): AppliedFixes {
   const fixes = findings
     .filter((f) => f.fix !== undefined && (unsafe || f.fix.safety === "safe"))
