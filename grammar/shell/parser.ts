@@ -13,17 +13,20 @@ import { EmbeddedActionsParser, EOF, type IParserErrorMessageProvider, type ITok
 import type { ShellConnector, ShellContext } from "../../src/model/shell-types.js";
 import { allTokenTypes, T } from "./tokens.js";
 
+/** What the model reads of a token: a chevrotain `IToken`, or a token of the fast path (`simple.ts`). */
+export type RawToken = Pick<IToken, "image" | "startOffset" | "isInsertedInRecovery">;
+
 /** A redirection as tokens. */
 export interface RawRedirect {
-  readonly fd: IToken | undefined;
-  readonly op: IToken;
-  readonly target: IToken | undefined;
+  readonly fd: RawToken | undefined;
+  readonly op: RawToken;
+  readonly target: RawToken | undefined;
 }
 
 /** A simple command as tokens: `words[0]` is the name (when there is one). */
 export interface RawCommand {
-  readonly assignments: IToken[];
-  readonly words: IToken[];
+  readonly assignments: RawToken[];
+  readonly words: RawToken[];
   readonly redirects: RawRedirect[];
   /** Enclosing structures, outermost first; replaced (never mutated) while the parser marks pipelines. */
   context: readonly ShellContext[];
@@ -39,7 +42,7 @@ export interface RawError {
 
 /** A word outside any simple command (`for … in WORDS`, `case WORD`, a compound's redirection target). */
 export interface RawLooseWord {
-  readonly token: IToken;
+  readonly token: RawToken;
   readonly context: readonly ShellContext[];
 }
 
@@ -130,7 +133,7 @@ export class ShellParser extends EmbeddedActionsParser {
     if (negated) this.mark(first, depth, "negated");
   }
 
-  private looseWord(token: IToken, context: Ctx): void {
+  private looseWord(token: RawToken, context: Ctx): void {
     this.loose.push({ token, context });
   }
 

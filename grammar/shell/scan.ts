@@ -308,6 +308,39 @@ export function scanWordEnd(text: string, start: number, place: ScanPlace): numb
   return i;
 }
 
+const ASSIGNMENT = /[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/y;
+
+/**
+ * Whether the word `text[start, end)` is an assignment (`name=…`, `name+=…`, `name[i]=…`):
+ * its `=` must lie inside the word.
+ *
+ * @example
+ * isAssignment("A=1 b", 0, 3); // true
+ */
+export function isAssignment(text: string, start: number, end: number): boolean {
+  ASSIGNMENT.lastIndex = start;
+  return ASSIGNMENT.test(text) && ASSIGNMENT.lastIndex <= end;
+}
+
+/**
+ * The reserved words of POSIX sh: a whole unquoted word spelled exactly so is a keyword of the
+ * grammar, not a plain word (`grammar/shell/tokens.ts` has a token for each).
+ *
+ * @example
+ * SH_RESERVED_WORDS.has("then"); // true
+ */
+export const SH_RESERVED_WORDS: ReadonlySet<string> = new Set([
+  "if", "then", "elif", "else", "fi", "for", "in", "while", "until", "do", "done", "case", "esac", "{", "}", "!",
+]);
+
+/**
+ * The reserved words of bash: those of sh, `function`, `[[` and `]]`.
+ *
+ * @example
+ * BASH_RESERVED_WORDS.has("[["); // true
+ */
+export const BASH_RESERVED_WORDS: ReadonlySet<string> = new Set([...SH_RESERVED_WORDS, "function", "[[", "]]"]);
+
 /**
  * The offset of the end of the line that `start` is on (its `\n`, or the text length).
  *

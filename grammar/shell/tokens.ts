@@ -10,7 +10,7 @@
  * @packageDocumentation
  */
 import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from "chevrotain";
-import { lineEnd, scanWordEnd, skipNested, Nest, WORD_BREAKS, type ScanPlace } from "./scan.js";
+import { isAssignment, lineEnd, scanWordEnd, skipNested, Nest, WORD_BREAKS, type ScanPlace } from "./scan.js";
 
 /** A here-document body found by the lexer, keyed by its `<<` operator's offset. */
 export interface LexedHeredoc {
@@ -121,8 +121,6 @@ const PlainWord = createToken({
   },
 });
 
-const ASSIGNMENT = /[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/y;
-
 /** `name=value`, `name+=value`, `name[i]=value`, `name=(…)`. */
 const AssignmentWord = createToken({
   name: "AssignmentWord",
@@ -132,10 +130,8 @@ const AssignmentWord = createToken({
   line_breaks: true,
   pattern: {
     exec(text: string, offset: number): CustomPatternMatcherReturn | null {
-      ASSIGNMENT.lastIndex = offset;
-      if (!ASSIGNMENT.test(text)) return null;
       const end = wordEnd(text, offset);
-      return ASSIGNMENT.lastIndex <= end ? matched(text.slice(offset, end)) : null;
+      return isAssignment(text, offset, end) ? matched(text.slice(offset, end)) : null;
     },
   },
 });

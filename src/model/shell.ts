@@ -12,10 +12,10 @@
  *
  * @packageDocumentation
  */
-import type { IToken } from "chevrotain";
 import { lexShell } from "../../grammar/shell/lexer.js";
-import { parseShellTokens, type RawCommand } from "../../grammar/shell/parser.js";
+import { parseShellTokens, type RawCommand, type RawScript, type RawToken } from "../../grammar/shell/parser.js";
 import type { ScanMemo, ScanPlace } from "../../grammar/shell/scan.js";
+import { parseSimpleScript } from "../../grammar/shell/simple.js";
 import type { LexedHeredoc } from "../../grammar/shell/tokens.js";
 import type { Range } from "../ast/nodes.js";
 import type {
@@ -40,6 +40,14 @@ export interface ShellOptions {
    * `function`; `"sh"` reads POSIX sh, where these are plain words or other operators.
    */
   readonly dialect?: "sh" | "bash";
+  /**
+   * `"auto"` (default) reads scripts of simple commands with the one-pass fast path of
+   * `grammar/shell/simple.ts` and everything else with the chevrotain grammar; `"grammar"` reads
+   * every script with the grammar (the reference the fast path is tested against).
+   *
+   * @internal
+   */
+  readonly engine?: "auto" | "grammar";
 }
 
 /** One script to parse: the root, or the body of a command substitution. */
@@ -55,10 +63,11 @@ interface Job {
 }
 
 const IDENTITY = (offset: number): number => offset;
+const NO_HEREDOCS: ReadonlyMap<number, LexedHeredoc> = new Map();
 const ASSIGNMENT_NAME = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
 
 /** Whether a token was really read (not made up by error recovery). */
-function real(token: IToken | undefined): token is IToken {
+function real(token: RawToken | undefined): token is RawToken {
   return token !== undefined && token.isInsertedInRecovery !== true && !Number.isNaN(token.startOffset);
 }
 
@@ -79,6 +88,7 @@ class ScriptBuilder {
   constructor(
     private readonly dialect: "sh" | "bash",
     private readonly toSource: (offset: number) => number,
+    private readonly fast: boolean,
   ) {
     this.place = { base: 0, memo: undefined, bash: dialect === "bash" };
   }
@@ -91,14 +101,21 @@ class ScriptBuilder {
   private runJob(job: Job): void {
     this.job = job;
     this.local = [];
-    const verbatim = job.offsets === undefined;
-    const lexed = lexShell(job.text, { dialect: this.dialect, base: job.base, memo: verbatim ? this.memo : undefined });
-    for (const problem of lexed.problems) this.report(problem.message, problem.start, problem.end);
+    const memo = job.offsets === undefined ? this.memo : undefined;
+    let parsed: RawScript | undefined = this.fast
+      ? parseSimpleScript(job.text, { base: job.base, memo, bash: this.dialect === "bash" })
+      : undefined;
+    let heredocs = NO_HEREDOCS;
+    if (parsed === undefined) {
+      const lexed = lexShell(job.text, { dialect: this.dialect, base: job.base, memo });
+      for (const problem of lexed.problems) this.report(problem.message, problem.start, problem.end);
+      parsed = parseShellTokens(lexed.tokens, job.text.length);
+      heredocs = lexed.heredocs;
+    }
     const commands: SimpleCommand[] = [];
-    const parsed = parseShellTokens(lexed.tokens, job.text.length);
     for (const error of parsed.errors) this.report(error.message, error.start, error.end);
     for (const raw of parsed.commands) {
-      const command = this.command(raw, lexed.heredocs);
+      const command = this.command(raw, heredocs);
       if (command !== undefined) commands.push(command);
     }
     for (const loose of parsed.looseWords) {
@@ -236,7 +253,7 @@ class ScriptBuilder {
  * script.commands[1].connector; // "&&"
  */
 export function parseShell(source: ShellSource, options?: ShellOptions): ShellScript {
-  const builder = new ScriptBuilder(options?.dialect ?? "bash", source.toSource ?? IDENTITY);
+  const builder = new ScriptBuilder(options?.dialect ?? "bash", source.toSource ?? IDENTITY, options?.engine !== "grammar");
   builder.jobs.push({ text: source.text, base: 0, offsets: undefined, context: [], part: undefined });
   builder.run();
   const { found, at, diagnostics } = builder;

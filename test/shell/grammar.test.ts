@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createShellLexer } from "../../grammar/shell/lexer.js";
+import { createShellLexer, lexShell } from "../../grammar/shell/lexer.js";
 import { ShellParser } from "../../grammar/shell/parser.js";
+import { BASH_RESERVED_WORDS, SH_RESERVED_WORDS } from "../../grammar/shell/scan.js";
+import { allTokenTypes, T } from "../../grammar/shell/tokens.js";
+
+const firstToken = (text: string, dialect: "sh" | "bash") => lexShell(text, { dialect, base: 0, memo: undefined }).tokens[0].tokenType;
 
 describe("shell grammar", () => {
   it("passes chevrotain's lexer validations, first-char optimisations included (they throw otherwise)", () => {
@@ -9,5 +13,17 @@ describe("shell grammar", () => {
 
   it("passes chevrotain's grammar validations (the constructor throws otherwise)", () => {
     expect(() => new ShellParser(true)).not.toThrow();
+  });
+
+  it("has a reserved-word token for exactly the spellings the fast path treats as reserved", () => {
+    const spelled = allTokenTypes
+      // Custom patterns with a quoted spelling as label (operators have string patterns, categories none).
+      .filter((type) => typeof type.PATTERN === "object" && !(type.PATTERN instanceof RegExp) && /^'.+'$/.test(type.LABEL ?? ""))
+      .map((type) => (type.LABEL as string).slice(1, -1));
+    expect(new Set(spelled)).toEqual(BASH_RESERVED_WORDS);
+    for (const word of BASH_RESERVED_WORDS) {
+      expect(firstToken(word, "bash")).not.toBe(T.PlainWord);
+      expect(firstToken(word, "sh") === T.PlainWord).toBe(!SH_RESERVED_WORDS.has(word));
+    }
   });
 });
