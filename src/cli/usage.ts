@@ -45,7 +45,7 @@ Files:
       --stdin-filename <name>   the name of the file read from standard input
       --max-file-size <bytes>   skip larger files with a warning (default 1048576)
       --concurrency <n|auto>    worker threads (default auto: used for more than 200 files)
-      --shellcheck              also run RUN scripts through ShellCheck (accepted; not available yet)
+      --shellcheck              also run RUN scripts through ShellCheck (when installed)
 
   -v, --version                 print the version
   -h, --help                    print this help

@@ -52,7 +52,7 @@ export interface DockerlintConfig {
   readonly failureThreshold?: Severity | "none";
   /** Files larger than this many bytes are skipped with a warning. Default 1 MiB. */
   readonly maxFileSize?: number;
-  /** Run RUN scripts through ShellCheck when it is installed. */
+  /** Run RUN scripts through ShellCheck when it is installed (turns the `shellcheck` rule on at `warning` unless `rules` sets it). */
   readonly shellcheck?: boolean;
   /** Known layer counts of base images (`"debian:12": 1`), for the planner. */
   readonly baseImageLayers?: Readonly<Record<string, number>>;

@@ -54,6 +54,12 @@ function compareFindings(a: Finding, b: Finding): number {
   return a.range[0] - b.range[0] || a.range[1] - b.range[1] || (a.ruleId ?? "").localeCompare(b.ruleId ?? "");
 }
 
+/** The config with `shellcheck: true` turned into the `shellcheck` rule's severity (unless the rule is set). */
+function withShellcheck(config: DockerlintConfig): DockerlintConfig {
+  if (config.shellcheck !== true || config.rules?.shellcheck !== undefined) return config;
+  return { ...config, rules: { ...config.rules, shellcheck: "warning" } };
+}
+
 /**
  * Lints one Dockerfile. Synchronous and never throws on any input: parse errors come back as
  * findings with `ruleId: null`.
@@ -65,7 +71,7 @@ function compareFindings(a: Finding, b: Finding): number {
  * ```
  */
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  const config = options.config ?? {};
+  const config = withShellcheck(options.config ?? {});
   const rules = options.rules ?? allRules;
   const parsed = parse(text);
   const model = analyze(parsed, options.analyze);

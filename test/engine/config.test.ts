@@ -38,3 +38,19 @@ describe("effective settings", () => {
     expect(lint(text, { rules: [preferCopy], config: { rules: { "prefer-copy": "info", DL3020: "off" } } }).findings).toEqual([]);
   });
 });
+
+describe("shellcheck: true", () => {
+  it("turns the shellcheck rule on at warning unless the rule is set", async () => {
+    const { allRules: rules } = await import("../../rules/index.js");
+    const shellcheck = rules.find((r) => r.meta.id === "shellcheck")!;
+    const { lint: run } = await import("../../src/engine/lint.js");
+    const probe = (config: object) =>
+      run("FROM alpine\nRUN echo $1\n", { rules: [shellcheck], config: config as never }).findings.map((f) => f.severity);
+    expect(probe({})).toEqual([]);
+    const on = probe({ shellcheck: true });
+    const off = probe({ shellcheck: true, rules: { shellcheck: "off" } });
+    expect(off).toEqual([]);
+    // Without the shellcheck binary the rule reports nothing either way.
+    expect(on.every((s) => s === "warning")).toBe(true);
+  });
+});

@@ -195,7 +195,8 @@ export async function runLint(argv: readonly string[], io: CommandIO): Promise<n
   if (o.unsafeFixes && !o.fix && !o.fixDryRun) log.add({ level: "warning", message: "--unsafe-fixes does nothing without --fix or --fix-dry-run" });
 
   const fixing = o.fix || o.fixDryRun;
-  const tasks: LintTask[] = inputs.map((input, id) => ({ id, filePath: input.path, text: input.text, config: input.config, fix: fixing ? { unsafe: o.unsafeFixes } : undefined }));
+  const configOfInput = (input: Input): DockerlintConfig => (o.shellcheck ? { ...input.config, shellcheck: true } : input.config);
+  const tasks: LintTask[] = inputs.map((input, id) => ({ id, filePath: input.path, text: input.text, config: configOfInput(input), fix: fixing ? { unsafe: o.unsafeFixes } : undefined }));
   const outcomes = await lintTasks(tasks, {
     concurrency: o.concurrency,
     rules: io.rules,
