@@ -26,14 +26,14 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    const { model, source } = context;
-    for (const stage of model.stages) {
-      const downloads = model.runs
-        .filter((r) => r.stage === stage.index)
-        .flatMap((r) => r.files.filter((f): f is DownloadOperation => f.kind === "download"));
+    const { model } = context;
+    const byStage = new Map<number, DownloadOperation[]>();
+    for (const run of model.runs) {
+      for (const f of run.files) if (f.kind === "download") (byStage.get(run.stage) ?? byStage.set(run.stage, []).get(run.stage)!).push(f);
+    }
+    for (const downloads of byStage.values()) {
       const first = downloads[0];
-      if (first === undefined) continue;
-      const line = source.slice(0, first.command.range[0]).split("\n").length;
+      const line = context.position(first.command.range[0]).line;
       for (const other of downloads) {
         if (other.tool === first.tool) continue;
         const word = [other.command.name, ...other.command.args].find((w) => (w?.value ?? "").endsWith(other.tool));
