@@ -323,25 +323,6 @@ export function isAssignment(text: string, start: number, end: number): boolean 
 }
 
 /**
- * The reserved words of POSIX sh: a whole unquoted word spelled exactly so is a keyword of the
- * grammar, not a plain word (`grammar/shell/tokens.ts` has a token for each).
- *
- * @example
- * SH_RESERVED_WORDS.has("then"); // true
- */
-export const SH_RESERVED_WORDS: ReadonlySet<string> = new Set([
-  "if", "then", "elif", "else", "fi", "for", "in", "while", "until", "do", "done", "case", "esac", "{", "}", "!",
-]);
-
-/**
- * The reserved words of bash: those of sh, `function`, `[[` and `]]`.
- *
- * @example
- * BASH_RESERVED_WORDS.has("[["); // true
- */
-export const BASH_RESERVED_WORDS: ReadonlySet<string> = new Set([...SH_RESERVED_WORDS, "function", "[[", "]]"]);
-
-/**
  * The offset of the end of the line that `start` is on (its `\n`, or the text length).
  *
  * @example

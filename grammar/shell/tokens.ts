@@ -10,32 +10,10 @@
  * @packageDocumentation
  */
 import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from "chevrotain";
-import { isAssignment, lineEnd, scanWordEnd, skipNested, Nest, WORD_BREAKS, type ScanPlace } from "./scan.js";
+import { pendingHeredoc, readHeredocBodies, type LexedHeredoc, type LexProblem, type PendingHeredoc } from "./heredoc.js";
+import { isAssignment, scanWordEnd, skipNested, Nest, WORD_BREAKS, type ScanPlace } from "./scan.js";
 
-/** A here-document body found by the lexer, keyed by its `<<` operator's offset. */
-export interface LexedHeredoc {
-  /** The body text (leading tabs removed for `<<-`), without the delimiter line. */
-  readonly body: string;
-  /** Offsets of the body in the lexed text. */
-  readonly start: number;
-  readonly end: number;
-  /** Whether the delimiter is unquoted, so that the body undergoes expansions. */
-  readonly expands: boolean;
-}
-
-/** A lexer-level problem (an unterminated here-document). */
-export interface LexProblem {
-  readonly message: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-interface PendingHeredoc {
-  readonly op: number;
-  readonly delimiter: string;
-  readonly stripTabs: boolean;
-  readonly expands: boolean;
-}
+export type { LexedHeredoc, LexProblem } from "./heredoc.js";
 
 /**
  * Mutable state of one tokenize call, read and written by the custom patterns: reset by
@@ -93,8 +71,6 @@ const Separator = createToken({ name: "Separator", pattern: Lexer.NA, label: "';
 /** The categories of an ordinary word. */
 const WORD = [WordLike, InTest];
 
-const HEREDOC_QUOTES = /['"\\]/g;
-
 /** A word that is not a reserved word nor an assignment. */
 const PlainWord = createToken({
   name: "PlainWord",
@@ -109,12 +85,7 @@ const PlainWord = createToken({
       const image = text.slice(offset, end);
       const previous = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
       if (previous !== undefined && (previous.tokenType === DLess || previous.tokenType === DLessDash)) {
-        lexState.pending.push({
-          op: previous.startOffset,
-          delimiter: image.replace(HEREDOC_QUOTES, ""),
-          stripTabs: previous.tokenType === DLessDash,
-          expands: image.search(HEREDOC_QUOTES) < 0,
-        });
+        lexState.pending.push(pendingHeredoc(previous.startOffset, image, previous.tokenType === DLessDash));
       }
       return matched(image);
     },
@@ -223,42 +194,6 @@ const ArithmeticCommand = createToken({
   },
 });
 
-/** Reads the bodies of the here-documents started on the line that ends at `newline`. */
-function readHeredocs(text: string, newline: number): number {
-  const s = lexState;
-  let pos = newline + 1;
-  let end = newline + 1;
-  for (const doc of s.pending) {
-    const start = pos;
-    const lines: string[] = [];
-    let closed = false;
-    while (pos < text.length) {
-      const eol = lineEnd(text, pos);
-      let line = text.slice(pos, eol);
-      if (doc.stripTabs) line = line.replace(/^\t+/, "");
-      const bare = line.endsWith("\r") ? line.slice(0, -1) : line;
-      if (bare === doc.delimiter) {
-        s.heredocs.set(doc.op, { body: lines.length > 0 ? lines.join("\n") + "\n" : "", start, end: pos, expands: doc.expands });
-        end = eol;
-        pos = eol + 1;
-        closed = true;
-        break;
-      }
-      lines.push(line);
-      pos = eol + 1;
-    }
-    if (!closed) {
-      const body = lines.join("\n") + (lines.length > 0 && text.endsWith("\n") ? "\n" : "");
-      s.heredocs.set(doc.op, { body, start, end: text.length, expands: doc.expands });
-      s.problems.push({ message: `Here-document is not closed by '${doc.delimiter}'.`, start: doc.op, end: doc.op + 2 });
-      end = text.length;
-      pos = text.length;
-    }
-  }
-  s.pending.length = 0;
-  return end;
-}
-
 /** A newline; it also swallows the bodies of here-documents started on its line. */
 const Newline = createToken({
   name: "Newline",
@@ -270,7 +205,8 @@ const Newline = createToken({
     exec(text: string, offset: number): CustomPatternMatcherReturn | null {
       if (text.charCodeAt(offset) !== 10) return null;
       if (lexState.pending.length === 0) return matched("\n");
-      return matched(text.slice(offset, readHeredocs(text, offset)));
+      const s = lexState;
+      return matched(text.slice(offset, readHeredocBodies(text, offset, s.pending, s.heredocs, s.problems)));
     },
   },
 });

@@ -15,8 +15,8 @@
 import { lexShell } from "../../grammar/shell/lexer.js";
 import { parseShellTokens, type RawCommand, type RawScript, type RawToken } from "../../grammar/shell/parser.js";
 import type { ScanMemo, ScanPlace } from "../../grammar/shell/scan.js";
-import { parseSimpleScript } from "../../grammar/shell/simple.js";
-import type { LexedHeredoc } from "../../grammar/shell/tokens.js";
+import { parseFast } from "../../grammar/shell/fast.js";
+import type { LexedHeredoc } from "../../grammar/shell/heredoc.js";
 import type { Range } from "../ast/nodes.js";
 import type {
   ShellAssignment, ShellContext, ShellDiagnostic, ShellRedirect, ShellScript, ShellWord, SimpleCommand,
@@ -41,9 +41,9 @@ export interface ShellOptions {
    */
   readonly dialect?: "sh" | "bash";
   /**
-   * `"auto"` (default) reads scripts of simple commands with the one-pass fast path of
-   * `grammar/shell/simple.ts` and everything else with the chevrotain grammar; `"grammar"` reads
-   * every script with the grammar (the reference the fast path is tested against).
+   * `"auto"` (default) reads valid scripts with the one-pass fast path of `grammar/shell/fast.ts`
+   * and those with syntax errors with the chevrotain grammar (and its error recovery); `"grammar"`
+   * reads every script with the grammar (the reference the fast path is tested against).
    *
    * @internal
    */
@@ -63,7 +63,6 @@ interface Job {
 }
 
 const IDENTITY = (offset: number): number => offset;
-const NO_HEREDOCS: ReadonlyMap<number, LexedHeredoc> = new Map();
 const ASSIGNMENT_NAME = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
 
 /** Whether a token was really read (not made up by error recovery). */
@@ -102,11 +101,13 @@ class ScriptBuilder {
     this.job = job;
     this.local = [];
     const memo = job.offsets === undefined ? this.memo : undefined;
-    let parsed: RawScript | undefined = this.fast
-      ? parseSimpleScript(job.text, { base: job.base, memo, bash: this.dialect === "bash" })
-      : undefined;
-    let heredocs = NO_HEREDOCS;
-    if (parsed === undefined) {
+    const fast = this.fast ? parseFast(job.text, { base: job.base, memo, bash: this.dialect === "bash" }) : undefined;
+    let parsed: RawScript;
+    let heredocs: ReadonlyMap<number, LexedHeredoc>;
+    if (fast !== undefined) {
+      parsed = fast;
+      heredocs = fast.heredocs;
+    } else {
       const lexed = lexShell(job.text, { dialect: this.dialect, base: job.base, memo });
       for (const problem of lexed.problems) this.report(problem.message, problem.start, problem.end);
       parsed = parseShellTokens(lexed.tokens, job.text.length);

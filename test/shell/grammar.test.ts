@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createShellLexer, lexShell } from "../../grammar/shell/lexer.js";
 import { ShellParser } from "../../grammar/shell/parser.js";
-import { BASH_RESERVED_WORDS, SH_RESERVED_WORDS } from "../../grammar/shell/scan.js";
+import { BASH_RESERVED_WORDS, SH_RESERVED_WORDS } from "../../grammar/shell/fast.js";
 import { allTokenTypes, T } from "../../grammar/shell/tokens.js";
 
 const firstToken = (text: string, dialect: "sh" | "bash") => lexShell(text, { dialect, base: 0, memo: undefined }).tokens[0].tokenType;

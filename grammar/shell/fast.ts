@@ -1,0 +1,520 @@
+/**
+ * The fast path of the shell parser: a hand-written lexer and recursive-descent parser that read a
+ * valid script in one linear pass, without chevrotain, into the same {@link RawScript} as the
+ * grammar (`tokens.ts` and `parser.ts`, the reference: this module mirrors them token for token
+ * and rule for rule, and the tests check both agree over the corpus).
+ *
+ * It gives up, and {@link parseFast} returns undefined so that the caller uses the grammar, on
+ * every syntax error (the grammar's error recovery and messages stay the grammar's), on an
+ * unterminated here-document, and on nesting deeper than {@link MAX_DEPTH} structures.
+ *
+ * @packageDocumentation
+ */
+import type { ShellConnector, ShellContext } from "../../src/model/shell-types.js";
+import { pendingHeredoc, readHeredocBodies, type LexedHeredoc, type LexProblem, type PendingHeredoc } from "./heredoc.js";
+import type { RawCommand, RawLooseWord, RawRedirect, RawScript, RawToken } from "./parser.js";
+import { isAssignment, Nest, scanWordEnd, skipNested, type ScanPlace } from "./scan.js";
+
+/** What the fast path read: the grammar's raw script and the here-document bodies. */
+export interface FastScript extends RawScript {
+  /** Here-document bodies keyed by the offset of their `<<` / `<<-` operator. */
+  readonly heredocs: ReadonlyMap<number, LexedHeredoc>;
+}
+
+/** Token kinds: the token types of `tokens.ts` (every redirection operator but `<<` and `<<-` is one kind). */
+const enum K {
+  Word, Assignment, IoNumber, ProcessSubstitution, ArithmeticCommand, Newline,
+  AndIf, OrIf, DSemiAmp, DSemi, SemiAmp, Semi, Amp, PipeAmp, Pipe, Redirect, DLess, DLessDash, LParen, RParen,
+  If, Then, Elif, Else, Fi, For, In, While, Until, Do, Done, Case, Esac, FunctionKw, LBrace, RBrace, Bang,
+  DBracketOpen, DBracketClose, EOF,
+}
+
+const RESERVED = new Map<string, K>([
+  ["if", K.If], ["then", K.Then], ["elif", K.Elif], ["else", K.Else], ["fi", K.Fi], ["for", K.For], ["in", K.In],
+  ["while", K.While], ["until", K.Until], ["do", K.Do], ["done", K.Done], ["case", K.Case], ["esac", K.Esac],
+  ["{", K.LBrace], ["}", K.RBrace], ["!", K.Bang], ["function", K.FunctionKw], ["[[", K.DBracketOpen], ["]]", K.DBracketClose],
+]);
+const BASH_ONLY = ["function", "[[", "]]"];
+const SH_RESERVED = new Map([...RESERVED].filter(([word]) => !BASH_ONLY.includes(word)));
+
+/**
+ * The reserved words of bash (whole unquoted words the grammar reads as keywords); POSIX sh has
+ * all but `function`, `[[` and `]]`.
+ *
+ * @example
+ * BASH_RESERVED_WORDS.has("then"); // true
+ */
+export const BASH_RESERVED_WORDS: ReadonlySet<string> = new Set(RESERVED.keys());
+/**
+ * The reserved words of POSIX sh.
+ *
+ * @example
+ * SH_RESERVED_WORDS.has("[["); // false
+ */
+export const SH_RESERVED_WORDS: ReadonlySet<string> = new Set(SH_RESERVED.keys());
+
+/** Nesting of structures past which the grammar (with its own guard) reads the script. */
+const MAX_DEPTH = 200;
+
+interface Token extends RawToken {
+  readonly kind: K;
+}
+
+const NEWLINE = 10;
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const FF = 12;
+const VT = 11;
+const BACKSLASH = 92;
+const HASH = 35;
+const SEMI = 59;
+const AMP = 38;
+const PIPE = 124;
+const LESS = 60;
+const GREAT = 62;
+const LPAREN = 40;
+const RPAREN = 41;
+const DASH = 45;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+
+/** The offset after the blanks, `\` line continuations and comments at `i` (what the lexer skips). */
+function skipTrivia(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE || c === TAB || c === CR || c === FF || c === VT) i++;
+    else if (c === BACKSLASH && text.charCodeAt(i + 1) === NEWLINE) i += 2;
+    else if (c === BACKSLASH && text.charCodeAt(i + 1) === CR && text.charCodeAt(i + 2) === NEWLINE) i += 3;
+    else if (c === HASH) {
+      const eol = text.indexOf("\n", i);
+      i = eol < 0 ? n : eol;
+    } else break;
+  }
+  return i;
+}
+
+/** The kind and length of the operator at `i` (`; & | < > ( )`), as the lexer of `dialect` reads it. */
+function operator(text: string, i: number, bash: boolean): [K, number] {
+  const c = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  const third = text.charCodeAt(i + 2);
+  switch (c) {
+    case SEMI:
+      if (next === SEMI) return bash && third === AMP ? [K.DSemiAmp, 3] : [K.DSemi, 2];
+      return bash && next === AMP ? [K.SemiAmp, 2] : [K.Semi, 1];
+    case AMP:
+      if (next === AMP) return [K.AndIf, 2];
+      if (bash && next === GREAT) return [K.Redirect, third === GREAT ? 3 : 2];
+      return [K.Amp, 1];
+    case PIPE:
+      if (next === PIPE) return [K.OrIf, 2];
+      return bash && next === AMP ? [K.PipeAmp, 2] : [K.Pipe, 1];
+    case LESS:
+      if (next === LESS) {
+        if (bash && third === LESS) return [K.Redirect, 3];
+        return third === DASH ? [K.DLessDash, 3] : [K.DLess, 2];
+      }
+      return [K.Redirect, next === GREAT || next === AMP ? 2 : 1];
+    case GREAT:
+      return [K.Redirect, next === GREAT || next === AMP || next === PIPE ? 2 : 1];
+    case LPAREN:
+      return [K.LParen, 1];
+    default:
+      return [K.RParen, 1];
+  }
+}
+
+/**
+ * Splits a script into tokens as `tokens.ts` does, reading here-document bodies into `heredocs`;
+ * undefined when a here-document is unterminated.
+ */
+function tokenize(text: string, place: ScanPlace, heredocs: Map<number, LexedHeredoc>): Token[] | undefined {
+  const bash = place.bash;
+  const reserved = bash ? RESERVED : SH_RESERVED;
+  const n = text.length;
+  const tokens: Token[] = [];
+  const pending: PendingHeredoc[] = [];
+  let i = skipTrivia(text, 0);
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const start = i;
+    if (c === NEWLINE) {
+      if (pending.length === 0) i++;
+      else {
+        const problems: LexProblem[] = [];
+        i = readHeredocBodies(text, i, pending, heredocs, problems);
+        if (problems.length > 0) return undefined;
+      }
+      tokens.push({ kind: K.Newline, image: "\n", startOffset: start });
+    } else if (c >= DIGIT_0 && c <= DIGIT_9 && ioNumberEnd(text, i) > i) {
+      i = ioNumberEnd(text, i);
+      tokens.push({ kind: K.IoNumber, image: text.slice(start, i), startOffset: start });
+    } else if (bash && (c === LESS || c === GREAT) && text.charCodeAt(i + 1) === LPAREN) {
+      i = skipNested(text, i + 2, Nest.Command, place);
+      tokens.push({ kind: K.ProcessSubstitution, image: text.slice(start, i), startOffset: start });
+    } else if (bash && c === LPAREN && text.charCodeAt(i + 1) === LPAREN && arithmeticEnd(text, i, place) > 0) {
+      i = arithmeticEnd(text, i, place);
+      tokens.push({ kind: K.ArithmeticCommand, image: text.slice(start, i), startOffset: start });
+    } else if (c === SEMI || c === AMP || c === PIPE || c === LESS || c === GREAT || c === LPAREN || c === RPAREN) {
+      const [kind, length] = operator(text, i, bash);
+      i += length;
+      tokens.push({ kind, image: text.slice(start, i), startOffset: start });
+    } else {
+      i = scanWordEnd(text, i, place);
+      const image = text.slice(start, i);
+      let kind = reserved.get(image);
+      if (kind === undefined) {
+        kind = isAssignment(text, start, i) ? K.Assignment : K.Word;
+        const previous = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
+        if (kind === K.Word && previous !== undefined && (previous.kind === K.DLess || previous.kind === K.DLessDash)) {
+          pending.push(pendingHeredoc(previous.startOffset, image, previous.kind === K.DLessDash));
+        }
+      }
+      tokens.push({ kind, image, startOffset: start });
+    }
+    i = skipTrivia(text, i);
+  }
+  tokens.push({ kind: K.EOF, image: "", startOffset: n });
+  return tokens;
+}
+
+/** The end of the fd number (digits directly followed by `<` or `>`) at `i`; `i` when there is none. */
+function ioNumberEnd(text: string, i: number): number {
+  let j = i;
+  for (let c = text.charCodeAt(j); c >= DIGIT_0 && c <= DIGIT_9; c = text.charCodeAt(++j));
+  const next = text.charCodeAt(j);
+  return next === LESS || next === GREAT ? j : i;
+}
+
+/** The end of the bash `(( … ))` at `i`, or 0 when `((` does not close with `))` there. */
+function arithmeticEnd(text: string, i: number, place: ScanPlace): number {
+  const end = skipNested(text, i + 2, Nest.Arithmetic, place);
+  return text.startsWith("))", end - 2) && end - 2 >= i + 2 ? end : 0;
+}
+
+function isWordLike(kind: K): boolean {
+  return kind === K.Word || kind === K.Assignment || kind === K.ProcessSubstitution || (kind >= K.If && kind <= K.DBracketClose);
+}
+
+function isRedirectStart(kind: K): boolean {
+  return kind === K.IoNumber || kind === K.Redirect || kind === K.DLess || kind === K.DLessDash;
+}
+
+/** Whether a command can start with the token (`command`'s first set in the grammar). */
+function startsCommand(kind: K): boolean {
+  switch (kind) {
+    case K.Word: case K.Assignment: case K.IoNumber: case K.Redirect: case K.DLess: case K.DLessDash:
+    case K.LParen: case K.LBrace: case K.If: case K.For: case K.While: case K.Until: case K.Case:
+    case K.DBracketOpen: case K.ArithmeticCommand: case K.FunctionKw:
+      return true;
+    default:
+      return false;
+  }
+}
+
+type Ctx = readonly ShellContext[];
+
+/** Thrown to give the script up to the grammar. */
+const GIVE_UP = new Error("outside the fast path");
+
+/** The recursive-descent parser: `parser.ts`'s rules, one method each, with the same actions. */
+class FastParser {
+  readonly out: RawCommand[] = [];
+  readonly loose: RawLooseWord[] = [];
+  private connector: ShellConnector = undefined;
+  private pos = 0;
+  private depth = 0;
+
+  constructor(private readonly tokens: Token[]) {}
+
+  private peek(): K {
+    return this.tokens[this.pos].kind;
+  }
+
+  private next(): Token {
+    return this.tokens[this.pos++];
+  }
+
+  private expect(kind: K): Token {
+    if (this.tokens[this.pos].kind !== kind) throw GIVE_UP;
+    return this.tokens[this.pos++];
+  }
+
+  private expectWord(): Token {
+    if (!isWordLike(this.tokens[this.pos].kind)) throw GIVE_UP;
+    return this.tokens[this.pos++];
+  }
+
+  private newlines(): void {
+    while (this.tokens[this.pos].kind === K.Newline) this.pos++;
+  }
+
+  script(): void {
+    this.list([], true);
+    if (this.peek() !== K.EOF) throw GIVE_UP;
+  }
+
+  private mark(first: number, depth: number, context: ShellContext): void {
+    for (let i = first; i < this.out.length; i++) {
+      const c = this.out[i].context;
+      this.out[i].context = [...c.slice(0, depth), context, ...c.slice(depth)];
+    }
+  }
+
+  private endPipeline(first: number, depth: number, piped: boolean, negated: boolean): void {
+    if (piped) this.mark(first, depth, "pipeline");
+    if (negated) this.mark(first, depth, "negated");
+  }
+
+  private emit(ctx: Ctx): RawCommand {
+    const command: RawCommand = { assignments: [], words: [], redirects: [], context: ctx, connector: this.connector };
+    this.out.push(command);
+    this.connector = undefined;
+    return command;
+  }
+
+  private list(ctx: Ctx, keep: boolean): void {
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
+    if (!keep) this.connector = undefined;
+    this.newlines();
+    for (let kind = this.peek(); kind === K.Bang || startsCommand(kind); kind = this.peek()) {
+      const first = this.out.length;
+      this.andOr(ctx);
+      const separator = this.peek();
+      if (separator === K.Semi || separator === K.Amp || separator === K.Newline) {
+        const token = this.next();
+        if (separator === K.Amp) this.mark(first, ctx.length, "background");
+        this.connector = separator === K.Newline ? "\n" : (token.image as ShellConnector);
+        this.newlines();
+      }
+    }
+    this.depth--;
+  }
+
+  private andOr(ctx: Ctx): void {
+    let pipelineStart = this.out.length;
+    let piped = false;
+    let bang = this.peek() === K.Bang ? this.next() : undefined;
+    this.command(ctx);
+    for (let op = this.peek(); op === K.AndIf || op === K.OrIf || op === K.Pipe || op === K.PipeAmp; op = this.peek()) {
+      const token = this.next();
+      this.newlines();
+      if (op === K.Pipe || op === K.PipeAmp) {
+        piped = true;
+        this.connector = "|";
+      } else {
+        this.endPipeline(pipelineStart, ctx.length, piped, bang !== undefined);
+        pipelineStart = this.out.length;
+        piped = false;
+        this.connector = token.image as ShellConnector;
+      }
+      const negated = this.peek() === K.Bang ? this.next() : undefined;
+      if (!piped) bang = negated;
+      this.command(ctx);
+    }
+    this.endPipeline(pipelineStart, ctx.length, piped, bang !== undefined);
+  }
+
+  private command(ctx: Ctx): void {
+    const kind = this.peek();
+    if ((kind === K.Word && this.tokens[this.pos + 1].kind === K.LParen) || kind === K.FunctionKw) this.functionDefinition(ctx);
+    else if (kind === K.Word || kind === K.Assignment || isRedirectStart(kind)) this.simpleCommand(ctx);
+    else {
+      this.compound(ctx);
+      this.compoundRedirects(ctx);
+    }
+  }
+
+  private functionDefinition(ctx: Ctx): void {
+    if (this.next().kind === K.Word) {
+      this.expect(K.LParen);
+      this.expect(K.RParen);
+    } else {
+      this.expectWord();
+      if (this.peek() === K.LParen) {
+        this.next();
+        this.expect(K.RParen);
+      }
+    }
+    this.newlines();
+    this.compound([...ctx, "function-body"]);
+    this.compoundRedirects(ctx);
+  }
+
+  private compoundRedirects(ctx: Ctx): void {
+    while (isRedirectStart(this.peek())) {
+      const target = this.redirect().target;
+      if (target !== undefined) this.loose.push({ token: target, context: ctx });
+    }
+  }
+
+  private simpleCommand(ctx: Ctx): void {
+    const command = this.emit(ctx);
+    let kind = this.peek();
+    if (kind === K.Word) command.words.push(this.next());
+    else {
+      for (; kind === K.Assignment || isRedirectStart(kind); kind = this.peek()) {
+        if (kind === K.Assignment) command.assignments.push(this.next());
+        else command.redirects.push(this.redirect());
+      }
+      if (kind === K.Word) command.words.push(this.next());
+    }
+    for (kind = this.peek(); ; kind = this.peek()) {
+      if (isWordLike(kind)) command.words.push(this.next());
+      else if (isRedirectStart(kind)) command.redirects.push(this.redirect());
+      else break;
+    }
+  }
+
+  private redirect(): RawRedirect {
+    const fd = this.peek() === K.IoNumber ? this.next() : undefined;
+    if (!isRedirectStart(this.peek()) || this.peek() === K.IoNumber) throw GIVE_UP;
+    const op = this.next();
+    return { fd, op, target: this.expectWord() };
+  }
+
+  private compound(ctx: Ctx): void {
+    switch (this.peek()) {
+      case K.LParen:
+        this.next();
+        this.list([...ctx, "subshell"], true);
+        this.expect(K.RParen);
+        return;
+      case K.LBrace:
+        this.next();
+        this.list([...ctx, "group"], true);
+        this.expect(K.RBrace);
+        return;
+      case K.If:
+        return this.ifClause(ctx);
+      case K.For:
+        return this.forClause(ctx);
+      case K.While:
+      case K.Until:
+        return this.loopClause(ctx);
+      case K.Case:
+        return this.caseClause(ctx);
+      case K.DBracketOpen:
+        return this.testClause(ctx);
+      case K.ArithmeticCommand:
+        this.next();
+        return;
+      default:
+        throw GIVE_UP;
+    }
+  }
+
+  private ifClause(ctx: Ctx): void {
+    const condition: Ctx = [...ctx, "if-condition"];
+    const body: Ctx = [...ctx, "if-body"];
+    this.next();
+    this.list(condition, true);
+    this.expect(K.Then);
+    this.list(body, false);
+    while (this.peek() === K.Elif) {
+      this.next();
+      this.list(condition, false);
+      this.expect(K.Then);
+      this.list(body, false);
+    }
+    if (this.peek() === K.Else) {
+      this.next();
+      this.list([...ctx, "else-body"], false);
+    }
+    this.expect(K.Fi);
+  }
+
+  private forClause(ctx: Ctx): void {
+    this.next();
+    if (this.peek() === K.ArithmeticCommand) this.next();
+    else {
+      this.expectWord();
+      let k = this.pos;
+      while (this.tokens[k].kind === K.Newline) k++;
+      if (this.tokens[k].kind === K.In) {
+        this.pos = k + 1;
+        while (isWordLike(this.peek())) this.loose.push({ token: this.next(), context: ctx });
+      }
+    }
+    if (this.peek() === K.Semi || this.peek() === K.Newline) this.next();
+    this.newlines();
+    this.doGroup([...ctx, "for-body"]);
+  }
+
+  private loopClause(ctx: Ctx): void {
+    const until = this.next().kind === K.Until;
+    this.list([...ctx, until ? "until-condition" : "while-condition"], true);
+    this.doGroup([...ctx, until ? "until-body" : "while-body"]);
+  }
+
+  private doGroup(body: Ctx): void {
+    this.expect(K.Do);
+    this.list(body, false);
+    this.expect(K.Done);
+  }
+
+  private caseClause(ctx: Ctx): void {
+    this.next();
+    this.loose.push({ token: this.expectWord(), context: ctx });
+    this.newlines();
+    this.expect(K.In);
+    this.newlines();
+    const body: Ctx = [...ctx, "case-body"];
+    for (let kind = this.peek(); kind !== K.Esac && (kind === K.LParen || isWordLike(kind)); kind = this.peek()) {
+      this.caseItem(body);
+    }
+    this.expect(K.Esac);
+  }
+
+  private caseItem(body: Ctx): void {
+    if (this.peek() === K.LParen) this.next();
+    this.expectWord();
+    while (this.peek() === K.Pipe) {
+      this.next();
+      this.expectWord();
+    }
+    this.expect(K.RParen);
+    this.list(body, false);
+    const end = this.peek();
+    if (end === K.DSemi || end === K.SemiAmp || end === K.DSemiAmp) this.next();
+    this.newlines();
+  }
+
+  private testClause(ctx: Ctx): void {
+    const command = this.emit(ctx);
+    command.words.push(this.next());
+    for (let kind = this.peek(); kind !== K.DBracketClose && kind !== K.EOF; kind = this.peek()) {
+      const token = this.next();
+      if (kind !== K.Newline) command.words.push(token);
+    }
+    command.words.push(this.expect(K.DBracketClose));
+  }
+}
+
+const NO_ERRORS: RawScript["errors"] = [];
+
+/**
+ * Reads a script in one pass; undefined when it holds a syntax error, an unterminated
+ * here-document or very deep nesting, for the grammar to read (with its error recovery). `place`
+ * locates the text in the root script, as for the lexer.
+ *
+ * @example
+ * parseFast("apt-get update && apt-get install -y curl", { base: 0, memo: undefined, bash: true })
+ *   ?.commands.map((c) => c.connector); // [undefined, "&&"]
+ * parseFast("if true; then a; fi fi", { base: 0, memo: undefined, bash: true }); // undefined
+ */
+export function parseFast(text: string, place: ScanPlace): FastScript | undefined {
+  const heredocs = new Map<number, LexedHeredoc>();
+  const tokens = tokenize(text, place, heredocs);
+  if (tokens === undefined) return undefined;
+  const parser = new FastParser(tokens);
+  try {
+    parser.script();
+  } catch {
+    // GIVE_UP, or anything unforeseen: the grammar reads the script.
+    return undefined;
+  }
+  return { commands: parser.out, looseWords: parser.loose, errors: NO_ERRORS, heredocs };
+}
