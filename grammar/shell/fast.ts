@@ -21,9 +21,12 @@ export interface FastScript extends RawScript {
   readonly heredocs: ReadonlyMap<number, LexedHeredoc>;
 }
 
-/** Token kinds: the token types of `tokens.ts` (every redirection operator but `<<` and `<<-` is one kind). */
+/**
+ * Token kinds: the token types of `tokens.ts` (every redirection operator but `<<` and `<<-` is one
+ * kind). `Word` is a plain word or an assignment: the parser tells them apart where it matters.
+ */
 const enum K {
-  Word, Assignment, IoNumber, ProcessSubstitution, ArithmeticCommand, Newline,
+  Word, IoNumber, ProcessSubstitution, ArithmeticCommand, Newline,
   AndIf, OrIf, DSemiAmp, DSemi, SemiAmp, Semi, Amp, PipeAmp, Pipe, Redirect, DLess, DLessDash, LParen, RParen,
   If, Then, Elif, Else, Fi, For, In, While, Until, Do, Done, Case, Esac, FunctionKw, LBrace, RBrace, Bang,
   DBracketOpen, DBracketClose, EOF,
@@ -35,6 +38,10 @@ const RESERVED = new Map<string, K>([
   ["{", K.LBrace], ["}", K.RBrace], ["!", K.Bang], ["function", K.FunctionKw], ["[[", K.DBracketOpen], ["]]", K.DBracketClose],
 ]);
 const BASH_ONLY = ["function", "[[", "]]"];
+/** First characters of reserved words: other words skip the lookup. */
+const RESERVED_START = new Uint8Array(128);
+for (const word of RESERVED.keys()) RESERVED_START[word.charCodeAt(0)] = 1;
+const LONGEST_RESERVED = Math.max(...[...RESERVED.keys()].map((word) => word.length));
 const SH_RESERVED = new Map([...RESERVED].filter(([word]) => !BASH_ONLY.includes(word)));
 
 /**
@@ -164,11 +171,11 @@ function tokenize(text: string, place: ScanPlace, heredocs: Map<number, LexedHer
     } else {
       i = scanWordEnd(text, i, place);
       const image = text.slice(start, i);
-      let kind = reserved.get(image);
+      let kind = c < 128 && RESERVED_START[c] === 1 && i - start <= LONGEST_RESERVED ? reserved.get(image) : undefined;
       if (kind === undefined) {
-        kind = isAssignment(text, start, i) ? K.Assignment : K.Word;
+        kind = K.Word;
         const previous = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
-        if (kind === K.Word && previous !== undefined && (previous.kind === K.DLess || previous.kind === K.DLessDash)) {
+        if (previous !== undefined && (previous.kind === K.DLess || previous.kind === K.DLessDash) && !isAssignment(text, start, i)) {
           pending.push(pendingHeredoc(previous.startOffset, image, previous.kind === K.DLessDash));
         }
       }
@@ -195,7 +202,7 @@ function arithmeticEnd(text: string, i: number, place: ScanPlace): number {
 }
 
 function isWordLike(kind: K): boolean {
-  return kind === K.Word || kind === K.Assignment || kind === K.ProcessSubstitution || (kind >= K.If && kind <= K.DBracketClose);
+  return kind === K.Word || kind === K.ProcessSubstitution || (kind >= K.If && kind <= K.DBracketClose);
 }
 
 function isRedirectStart(kind: K): boolean {
@@ -205,7 +212,7 @@ function isRedirectStart(kind: K): boolean {
 /** Whether a command can start with the token (`command`'s first set in the grammar). */
 function startsCommand(kind: K): boolean {
   switch (kind) {
-    case K.Word: case K.Assignment: case K.IoNumber: case K.Redirect: case K.DLess: case K.DLessDash:
+    case K.Word: case K.IoNumber: case K.Redirect: case K.DLess: case K.DLessDash:
     case K.LParen: case K.LBrace: case K.If: case K.For: case K.While: case K.Until: case K.Case:
     case K.DBracketOpen: case K.ArithmeticCommand: case K.FunctionKw:
       return true;
@@ -227,7 +234,16 @@ class FastParser {
   private pos = 0;
   private depth = 0;
 
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly text: string,
+    private readonly tokens: Token[],
+  ) {}
+
+  /** Whether the next token is an assignment word. */
+  private atAssignment(): boolean {
+    const token = this.tokens[this.pos];
+    return token.kind === K.Word && isAssignment(this.text, token.startOffset, token.startOffset + token.image.length);
+  }
 
   private peek(): K {
     return this.tokens[this.pos].kind;
@@ -319,8 +335,9 @@ class FastParser {
 
   private command(ctx: Ctx): void {
     const kind = this.peek();
-    if ((kind === K.Word && this.tokens[this.pos + 1].kind === K.LParen) || kind === K.FunctionKw) this.functionDefinition(ctx);
-    else if (kind === K.Word || kind === K.Assignment || isRedirectStart(kind)) this.simpleCommand(ctx);
+    if ((kind === K.Word && this.tokens[this.pos + 1].kind === K.LParen && !this.atAssignment()) || kind === K.FunctionKw) {
+      this.functionDefinition(ctx);
+    } else if (kind === K.Word || isRedirectStart(kind)) this.simpleCommand(ctx);
     else {
       this.compound(ctx);
       this.compoundRedirects(ctx);
@@ -352,16 +369,12 @@ class FastParser {
 
   private simpleCommand(ctx: Ctx): void {
     const command = this.emit(ctx);
-    let kind = this.peek();
-    if (kind === K.Word) command.words.push(this.next());
-    else {
-      for (; kind === K.Assignment || isRedirectStart(kind); kind = this.peek()) {
-        if (kind === K.Assignment) command.assignments.push(this.next());
-        else command.redirects.push(this.redirect());
-      }
-      if (kind === K.Word) command.words.push(this.next());
+    for (let assignment = this.atAssignment(); assignment || isRedirectStart(this.peek()); assignment = this.atAssignment()) {
+      if (assignment) command.assignments.push(this.next());
+      else command.redirects.push(this.redirect());
     }
-    for (kind = this.peek(); ; kind = this.peek()) {
+    if (this.peek() === K.Word) command.words.push(this.next());
+    for (let kind = this.peek(); ; kind = this.peek()) {
       if (isWordLike(kind)) command.words.push(this.next());
       else if (isRedirectStart(kind)) command.redirects.push(this.redirect());
       else break;
@@ -509,7 +522,7 @@ export function parseFast(text: string, place: ScanPlace): FastScript | undefine
   const heredocs = new Map<number, LexedHeredoc>();
   const tokens = tokenize(text, place, heredocs);
   if (tokens === undefined) return undefined;
-  const parser = new FastParser(tokens);
+  const parser = new FastParser(text, tokens);
   try {
     parser.script();
   } catch {

@@ -67,6 +67,10 @@ const EQUALS = 61;
 export const WORD_BREAKS = " \t\r\n\f\v;&|<>()";
 const BREAK = new Uint8Array(128);
 for (const c of WORD_BREAKS) BREAK[c.charCodeAt(0)] = 1;
+/** ASCII characters that end a word (1) or need a look inside one (2: `\ ' " \` $ =`); others are 0. */
+const WORD_CLASS = new Uint8Array(128);
+for (const c of WORD_BREAKS) WORD_CLASS[c.charCodeAt(0)] = 1;
+for (const c of "\\'\"`$=") WORD_CLASS[c.charCodeAt(0)] = 2;
 
 /** Whether the character code ends an unquoted word. */
 function isWordBreak(code: number): boolean {
@@ -279,7 +283,12 @@ export function scanWordEnd(text: string, start: number, place: ScanPlace): numb
   let i = start;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c < 128 && BREAK[c] === 1) break;
+    const kind = c < 128 ? WORD_CLASS[c] : 0;
+    if (kind === 0) {
+      i++;
+      continue;
+    }
+    if (kind === 1) break;
     switch (c) {
       case BACKSLASH:
         i = Math.min(n, i + 2);
@@ -308,18 +317,39 @@ export function scanWordEnd(text: string, start: number, place: ScanPlace): numb
   return i;
 }
 
-const ASSIGNMENT = /[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/y;
+const LOWER_A = 97;
+const LOWER_Z = 122;
+const UPPER_A = 65;
+const UPPER_Z = 90;
+const UNDERSCORE = 95;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const PLUS = 43;
+
+function isNameStart(c: number): boolean {
+  return (c >= LOWER_A && c <= LOWER_Z) || (c >= UPPER_A && c <= UPPER_Z) || c === UNDERSCORE;
+}
 
 /**
- * Whether the word `text[start, end)` is an assignment (`name=…`, `name+=…`, `name[i]=…`):
- * its `=` must lie inside the word.
+ * Whether the word `text[start, end)` is an assignment: `name=…`, `name+=…` or `name[i]=…`, whose
+ * `=` lies inside the word (the subscript may hold anything but `]`).
  *
  * @example
  * isAssignment("A=1 b", 0, 3); // true
  */
 export function isAssignment(text: string, start: number, end: number): boolean {
-  ASSIGNMENT.lastIndex = start;
-  return ASSIGNMENT.test(text) && ASSIGNMENT.lastIndex <= end;
+  if (!isNameStart(text.charCodeAt(start))) return false;
+  let i = start + 1;
+  for (let c = text.charCodeAt(i); isNameStart(c) || (c >= DIGIT_0 && c <= DIGIT_9); c = text.charCodeAt(++i));
+  if (text.charCodeAt(i) === LBRACKET) {
+    const close = text.indexOf("]", i + 1);
+    if (close < 0) return false;
+    i = close + 1;
+  }
+  if (text.charCodeAt(i) === PLUS) i++;
+  return i < end && text.charCodeAt(i) === EQUALS;
 }
 
 /**

@@ -151,8 +151,8 @@ class ScriptBuilder {
   /** Builds a word from `text` at local offset `start`, queueing its command substitutions. */
   private word(text: string, start: number, context: readonly ShellContext[]): ShellWord {
     const analysis = analyzeWord(text, this.placeAt(start));
-    for (const problem of analysis.problems) this.report(problem, start, start + text.length);
-    this.queue(analysis.substitutions, start, context);
+    if (analysis.problems.length > 0) for (const problem of analysis.problems) this.report(problem, start, start + text.length);
+    if (analysis.substitutions.length > 0) this.queue(analysis.substitutions, start, context);
     return { text, value: analysis.value, parts: analysis.parts, range: this.range(start, start + text.length) };
   }
 
@@ -182,18 +182,16 @@ class ScriptBuilder {
 
   private command(raw: RawCommand, heredocs: ReadonlyMap<number, LexedHeredoc>): SimpleCommand | undefined {
     const context = this.context(raw.context);
+    // The extent of what the command holds (its parts may come in any order: `>log A=1 cmd`).
     let start = Infinity;
     let end = -Infinity;
-    const cover = (from: number, to: number): void => {
-      if (from < start) start = from;
-      if (to > end) end = to;
-    };
     const assignments: ShellAssignment[] = [];
     for (const token of raw.assignments) {
       if (!real(token)) continue;
       const image = token.image;
       const at = token.startOffset;
-      cover(at, at + image.length);
+      start = Math.min(start, at);
+      end = Math.max(end, at + image.length);
       const eq = image.indexOf("=");
       assignments.push({
         name: ASSIGNMENT_NAME.exec(image)?.[1] ?? image.slice(0, eq),
@@ -204,7 +202,8 @@ class ScriptBuilder {
     const words: ShellWord[] = [];
     for (const token of raw.words) {
       if (!real(token)) continue;
-      cover(token.startOffset, token.startOffset + token.image.length);
+      start = Math.min(start, token.startOffset);
+      end = Math.max(end, token.startOffset + token.image.length);
       words.push(this.word(token.image, token.startOffset, context));
     }
     const redirects: ShellRedirect[] = [];
@@ -213,7 +212,8 @@ class ScriptBuilder {
       const from = real(r.fd) ? r.fd.startOffset : r.op.startOffset;
       const target = real(r.target) ? r.target : undefined;
       const to = target !== undefined ? target.startOffset + target.image.length : r.op.startOffset + r.op.image.length;
-      cover(from, to);
+      start = Math.min(start, from);
+      end = Math.max(end, to);
       const heredoc = heredocs.get(r.op.startOffset);
       if (heredoc?.expands === true) {
         const text = this.job.text.slice(heredoc.start, heredoc.end);

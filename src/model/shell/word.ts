@@ -40,11 +40,7 @@ export interface WordAnalysis {
 const NONE: readonly never[] = Object.freeze([]);
 
 const PARAMETER = /^[#!]?([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
-const NAME_START = /[A-Za-z_]/;
-const NAME_CHAR = /[A-Za-z0-9_]/;
 /** Characters that need attention outside quotes; anything else is copied as is. */
-const UNQUOTED_SPECIAL = /[\\'"$`*?[<>]/g;
-/** {@link UNQUOTED_SPECIAL} as a table, to test a whole word in one quick loop. */
 const SPECIAL = new Uint8Array(128);
 for (const c of "\\'\"$`*?[<>") SPECIAL[c.charCodeAt(0)] = 1;
 
@@ -56,8 +52,6 @@ function isPlain(word: string): boolean {
   }
   return true;
 }
-/** Characters that need attention inside double quotes. */
-const DOUBLE_SPECIAL = /[\\"$`]/g;
 
 const ANSI_ESCAPES: Record<string, string> = {
   a: "\x07", b: "\b", e: "\x1b", E: "\x1b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v",
@@ -141,6 +135,232 @@ export function heredocSubstitutions(text: string, place: ScanPlace): readonly S
   return found;
 }
 
+type Quoting = "none" | "single" | "double" | "ansi-c";
+
+const DOUBLE_QUOTE = 34;
+const BACKSLASH = 92;
+const DOLLAR = 36;
+const BACKTICK = 96;
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57);
+}
+
+/**
+ * Takes one word apart, left to right. A single instance serves every word: analysis never
+ * nests (substitution bodies are queued, not read here), and reusing it allocates nothing per word.
+ */
+class WordReader {
+  private word = "";
+  private place: ScanPlace = { base: 0, memo: undefined, bash: true };
+  private parts: ShellWordPart[] = [];
+  private substitutions: Substitution[] | undefined;
+  private problems: string[] | undefined;
+  /** Whether a literal part is being gathered in {@link pending}, quoted as {@link quoting}. */
+  private literal = false;
+  private pending = "";
+  private quoting: Quoting = "none";
+  private hasExpansion = false;
+
+  read(word: string, place: ScanPlace): WordAnalysis {
+    this.word = word;
+    this.place = place;
+    this.parts = [];
+    this.substitutions = undefined;
+    this.problems = undefined;
+    this.literal = false;
+    this.pending = "";
+    this.quoting = "none";
+    this.hasExpansion = false;
+    const n = word.length;
+    let i = 0;
+    if ((word[0] === "<" || word[0] === ">") && word[1] === "(") {
+      const end = skipNested(word, 2, Nest.Command, place);
+      this.closed(1, end, ")", "process substitution");
+      this.substitution(0, 2, end, false, false);
+      i = end;
+    }
+    while (i < n) {
+      let at = i;
+      for (let c = word.charCodeAt(at); at < n && !(c < 128 && SPECIAL[c] === 1); c = word.charCodeAt(++at));
+      if (at > i) this.text(word.slice(i, at), "none");
+      if (at >= n) break;
+      i = this.unquotedSpecial(at);
+    }
+    this.flush();
+    const parts = this.parts;
+    let value: string | undefined;
+    if (!this.hasExpansion) {
+      value = "";
+      for (const part of parts) if (part.kind === "literal") value += part.value;
+    }
+    return { parts, value, substitutions: this.substitutions ?? NONE, problems: this.problems ?? NONE };
+  }
+
+  /** Handles the special character at `at` outside quotes; returns the offset after what it starts. */
+  private unquotedSpecial(at: number): number {
+    const word = this.word;
+    const c = word[at];
+    switch (c) {
+      case "\\":
+        if (word[at + 1] !== "\n") this.text(word[at + 1] ?? "\\", "none");
+        return at + 2;
+      case "'": {
+        const end = skipSingle(word, at);
+        this.text(word.slice(at + 1, this.closed(at, end, "'", "single quote")), "single");
+        return end;
+      }
+      case '"':
+        return this.double(at + 1);
+      case "$":
+        return this.dollar(at, false);
+      case "`":
+        return this.backquote(at, false);
+      case "[": {
+        const close = word.indexOf("]", at + 2);
+        if (close > 0 && !/['"\\$`]/.test(word.slice(at, close))) {
+          this.other({ kind: "glob", text: word.slice(at, close + 1) });
+          return close + 1;
+        }
+        this.text("[", "none");
+        return at + 1;
+      }
+      case "*":
+      case "?":
+        this.other({ kind: "glob", text: c });
+        return at + 1;
+      default:
+        this.text(c, "none");
+        return at + 1;
+    }
+  }
+
+  private flush(): void {
+    if (this.literal) this.parts.push({ kind: "literal", value: this.pending, quoted: this.quoting });
+    this.literal = false;
+    this.pending = "";
+  }
+
+  private text(value: string, quoted: Quoting): void {
+    if (this.literal && quoted !== this.quoting) this.flush();
+    this.literal = true;
+    this.quoting = quoted;
+    this.pending += value;
+  }
+
+  private other(part: ShellWordPart): void {
+    this.flush();
+    this.parts.push(part);
+    this.hasExpansion = true;
+  }
+
+  private problem(message: string): void {
+    (this.problems ??= []).push(message);
+  }
+
+  /** The end of the body of a construct opened at `open` and scanned to `end`; reports it when unterminated. */
+  private closed(open: number, end: number, closer: string, what: string): number {
+    if (end - 1 > open && this.word[end - 1] === closer) return end - 1;
+    this.problem(`Unterminated ${what}.`);
+    return end;
+  }
+
+  private substitution(open: number, bodyStart: number, end: number, backquoted: boolean, inDouble: boolean): void {
+    const found = substitutionAt(this.word, open, bodyStart, end, backquoted, inDouble);
+    (this.substitutions ??= []).push(found);
+    this.other(found.part);
+  }
+
+  /** Handles `$` at `i`; returns the offset after the construct. */
+  private dollar(i: number, inDouble: boolean): number {
+    const word = this.word;
+    const place = this.place;
+    const next = word[i + 1];
+    if (next === "(") {
+      if (word[i + 2] === "(") {
+        const end = skipNested(word, i + 3, Nest.Arithmetic, place);
+        const bodyEnd = this.closed(i + 2, end, ")", "arithmetic expansion");
+        embeddedSubstitutions(word, i + 3, bodyEnd, place, false, (this.substitutions ??= []));
+        this.other({ kind: "arithmetic", text: word.slice(i, end) });
+        return end;
+      }
+      const end = skipNested(word, i + 2, Nest.Command, place);
+      this.closed(i + 1, end, ")", "command substitution");
+      this.substitution(i, i + 2, end, false, inDouble);
+      return end;
+    }
+    if (next === "{") {
+      const end = skipNested(word, i + 2, Nest.Brace, place);
+      const bodyEnd = this.closed(i + 1, end, "}", "parameter expansion");
+      embeddedSubstitutions(word, i + 2, bodyEnd, place, !inDouble, (this.substitutions ??= []));
+      this.other({ kind: "parameter", name: PARAMETER.exec(word.slice(i + 2, end))?.[1] ?? "", text: word.slice(i, end) });
+      return end;
+    }
+    if (!inDouble && place.bash && next === "'") {
+      const end = skipAnsiC(word, i);
+      this.text(decodeAnsiC(word.slice(i + 2, this.closed(i + 1, end, "'", "$'…' string"))), "ansi-c");
+      return end;
+    }
+    if (!inDouble && place.bash && next === '"') return this.double(i + 2);
+    if (isNameStart(word.charCodeAt(i + 1))) {
+      let end = i + 2;
+      while (end < word.length && isNameChar(word.charCodeAt(end))) end++;
+      this.other({ kind: "parameter", name: word.slice(i + 1, end), text: word.slice(i, end) });
+      return end;
+    }
+    if (next !== undefined && "0123456789@*#?$!-".includes(next)) {
+      this.other({ kind: "parameter", name: next, text: word.slice(i, i + 2) });
+      return i + 2;
+    }
+    this.text("$", inDouble ? "double" : "none");
+    return i + 1;
+  }
+
+  /** Handles `` ` `` at `i`; returns the offset after the closing backquote. */
+  private backquote(i: number, inDouble: boolean): number {
+    const end = skipNested(this.word, i + 1, Nest.Backtick, this.place);
+    this.closed(i, end, "`", "backquote");
+    this.substitution(i, i + 1, end, true, inDouble);
+    return end;
+  }
+
+  /** Reads a double-quoted string whose body starts at `start`; returns the offset after it. */
+  private double(start: number): number {
+    const word = this.word;
+    const n = word.length;
+    this.text("", "double");
+    let i = start;
+    while (i < n) {
+      let at = i;
+      for (let c = word.charCodeAt(at); at < n && c !== DOUBLE_QUOTE && c !== BACKSLASH && c !== DOLLAR && c !== BACKTICK; c = word.charCodeAt(++at));
+      if (at > i) this.text(word.slice(i, at), "double");
+      if (at >= n) break;
+      const c = word[at];
+      if (c === '"') return at + 1;
+      if (c === "\\") {
+        const next = word[at + 1];
+        if (next === "\n") i = at + 2;
+        else if (next !== undefined && '$`"\\'.includes(next)) {
+          this.text(next, "double");
+          i = at + 2;
+        } else {
+          this.text("\\", "double");
+          i = at + 1;
+        }
+      } else if (c === "$") i = this.dollar(at, true);
+      else i = this.backquote(at, true);
+    }
+    this.problem("Unterminated double quote.");
+    return n;
+  }
+}
+
+const reader = new WordReader();
+
 /**
  * Takes a word apart. `place` locates the word in the root script (for the shared `$(…)` memo).
  *
@@ -151,181 +371,5 @@ export function analyzeWord(word: string, place: ScanPlace): WordAnalysis {
   if (isPlain(word)) {
     return { parts: [{ kind: "literal", value: word, quoted: "none" }], value: word, substitutions: NONE, problems: NONE };
   }
-  const parts: ShellWordPart[] = [];
-  const substitutions: Substitution[] = [];
-  const problems: string[] = [];
-  const n = word.length;
-  let literal = false;
-  let pending = "";
-  let quoting: "none" | "single" | "double" | "ansi-c" = "none";
-  let hasExpansion = false;
-
-  const flush = (): void => {
-    if (literal) parts.push({ kind: "literal", value: pending, quoted: quoting });
-    literal = false;
-    pending = "";
-  };
-  const text = (value: string, quoted: typeof quoting): void => {
-    if (literal && quoted !== quoting) flush();
-    literal = true;
-    quoting = quoted;
-    pending += value;
-  };
-  const other = (part: ShellWordPart): void => {
-    flush();
-    parts.push(part);
-    hasExpansion = true;
-  };
-  /** The end of the body of a construct opened at `open` and scanned to `end`; reports it when unterminated. */
-  const closed = (open: number, end: number, closer: string, what: string): number => {
-    if (end - 1 > open && word[end - 1] === closer) return end - 1;
-    problems.push(`Unterminated ${what}.`);
-    return end;
-  };
-  const substitution = (open: number, bodyStart: number, end: number, backquoted: boolean, inDouble: boolean): void => {
-    const found = substitutionAt(word, open, bodyStart, end, backquoted, inDouble);
-    substitutions.push(found);
-    other(found.part);
-  };
-
-  /** Handles `$` at `i`; returns the offset after the construct. */
-  const dollar = (i: number, inDouble: boolean): number => {
-    const next = word[i + 1];
-    if (next === "(") {
-      if (word[i + 2] === "(") {
-        const end = skipNested(word, i + 3, Nest.Arithmetic, place);
-        embeddedSubstitutions(word, i + 3, closed(i + 2, end, ")", "arithmetic expansion"), place, false, substitutions);
-        other({ kind: "arithmetic", text: word.slice(i, end) });
-        return end;
-      }
-      const end = skipNested(word, i + 2, Nest.Command, place);
-      closed(i + 1, end, ")", "command substitution");
-      substitution(i, i + 2, end, false, inDouble);
-      return end;
-    }
-    if (next === "{") {
-      const end = skipNested(word, i + 2, Nest.Brace, place);
-      embeddedSubstitutions(word, i + 2, closed(i + 1, end, "}", "parameter expansion"), place, !inDouble, substitutions);
-      other({ kind: "parameter", name: PARAMETER.exec(word.slice(i + 2, end))?.[1] ?? "", text: word.slice(i, end) });
-      return end;
-    }
-    if (!inDouble && place.bash && next === "'") {
-      const end = skipAnsiC(word, i);
-      text(decodeAnsiC(word.slice(i + 2, closed(i + 1, end, "'", "$'…' string"))), "ansi-c");
-      return end;
-    }
-    if (!inDouble && place.bash && next === '"') return double(i + 2);
-    if (next !== undefined && NAME_START.test(next)) {
-      let end = i + 2;
-      while (end < n && NAME_CHAR.test(word[end])) end++;
-      other({ kind: "parameter", name: word.slice(i + 1, end), text: word.slice(i, end) });
-      return end;
-    }
-    if (next !== undefined && "0123456789@*#?$!-".includes(next)) {
-      other({ kind: "parameter", name: next, text: word.slice(i, i + 2) });
-      return i + 2;
-    }
-    text("$", inDouble ? "double" : "none");
-    return i + 1;
-  };
-
-  /** Handles `` ` `` at `i`; returns the offset after the closing backquote. */
-  const backquote = (i: number, inDouble: boolean): number => {
-    const end = skipNested(word, i + 1, Nest.Backtick, place);
-    closed(i, end, "`", "backquote");
-    substitution(i, i + 1, end, true, inDouble);
-    return end;
-  };
-
-  /** Reads a double-quoted string whose body starts at `start`; returns the offset after it. */
-  const double = (start: number): number => {
-    text("", "double");
-    let i = start;
-    while (i < n) {
-      DOUBLE_SPECIAL.lastIndex = i;
-      const special = DOUBLE_SPECIAL.exec(word);
-      const at = special === null ? n : special.index;
-      if (at > i) text(word.slice(i, at), "double");
-      if (at >= n) break;
-      const c = word[at];
-      if (c === '"') return at + 1;
-      if (c === "\\") {
-        const next = word[at + 1];
-        if (next === "\n") i = at + 2;
-        else if (next !== undefined && '$`"\\'.includes(next)) {
-          text(next, "double");
-          i = at + 2;
-        } else {
-          text("\\", "double");
-          i = at + 1;
-        }
-      } else if (c === "$") i = dollar(at, true);
-      else i = backquote(at, true);
-    }
-    problems.push("Unterminated double quote.");
-    return n;
-  };
-
-  let i = 0;
-  if ((word[0] === "<" || word[0] === ">") && word[1] === "(") {
-    const end = skipNested(word, 2, Nest.Command, place);
-    closed(1, end, ")", "process substitution");
-    substitution(0, 2, end, false, false);
-    i = end;
-  }
-  while (i < n) {
-    UNQUOTED_SPECIAL.lastIndex = i;
-    const special = UNQUOTED_SPECIAL.exec(word);
-    const at = special === null ? n : special.index;
-    if (at > i) text(word.slice(i, at), "none");
-    if (at >= n) break;
-    const c = word[at];
-    switch (c) {
-      case "\\":
-        if (word[at + 1] !== "\n") text(word[at + 1] ?? "\\", "none");
-        i = at + 2;
-        break;
-      case "'": {
-        const end = skipSingle(word, at);
-        text(word.slice(at + 1, closed(at, end, "'", "single quote")), "single");
-        i = end;
-        break;
-      }
-      case '"':
-        i = double(at + 1);
-        break;
-      case "$":
-        i = dollar(at, false);
-        break;
-      case "`":
-        i = backquote(at, false);
-        break;
-      case "[": {
-        const close = word.indexOf("]", at + 2);
-        if (close > 0 && !/['"\\$`]/.test(word.slice(at, close))) {
-          other({ kind: "glob", text: word.slice(at, close + 1) });
-          i = close + 1;
-        } else {
-          text("[", "none");
-          i = at + 1;
-        }
-        break;
-      }
-      case "*":
-      case "?":
-        other({ kind: "glob", text: c });
-        i = at + 1;
-        break;
-      default:
-        text(c, "none");
-        i = at + 1;
-    }
-  }
-  flush();
-  let value: string | undefined;
-  if (!hasExpansion) {
-    value = "";
-    for (const part of parts) if (part.kind === "literal") value += part.value;
-  }
-  return { parts, value, substitutions, problems };
+  return reader.read(word, place);
 }
