@@ -78,7 +78,8 @@ class ScriptBuilder {
   readonly at: number[] = [];
   readonly diagnostics: ShellDiagnostic[] = [];
   readonly jobs: Job[] = [];
-  private readonly memo: ScanMemo = new Map();
+  /** Ends of `$(…)` already scanned; none to share when the script has no `$(`. */
+  private readonly memo: ScanMemo | undefined;
   /** Where the word being analysed sits (one object, updated per word). */
   private readonly place: ScanPlace;
   private job!: Job;
@@ -88,8 +89,10 @@ class ScriptBuilder {
     private readonly dialect: "sh" | "bash",
     private readonly toSource: (offset: number) => number,
     private readonly fast: boolean,
+    root: string,
   ) {
     this.place = { base: 0, memo: undefined, bash: dialect === "bash" };
+    this.memo = root.includes("$(") ? new Map() : undefined;
   }
 
   /** Parses every queued script, including those queued meanwhile. */
@@ -199,12 +202,15 @@ class ScriptBuilder {
         range: this.range(at, at + image.length),
       });
     }
-    const words: ShellWord[] = [];
+    let name: ShellWord | undefined;
+    const args: ShellWord[] = [];
     for (const token of raw.words) {
       if (!real(token)) continue;
       start = Math.min(start, token.startOffset);
       end = Math.max(end, token.startOffset + token.image.length);
-      words.push(this.word(token.image, token.startOffset, context));
+      const word = this.word(token.image, token.startOffset, context);
+      if (name === undefined) name = word;
+      else args.push(word);
     }
     const redirects: ShellRedirect[] = [];
     for (const r of raw.redirects) {
@@ -230,8 +236,8 @@ class ScriptBuilder {
     }
     if (start === Infinity) return undefined;
     const command: SimpleCommand = {
-      name: words[0],
-      args: words.length > 1 ? words.slice(1) : [],
+      name,
+      args,
       assignments,
       redirects,
       context,
@@ -254,7 +260,7 @@ class ScriptBuilder {
  * script.commands[1].connector; // "&&"
  */
 export function parseShell(source: ShellSource, options?: ShellOptions): ShellScript {
-  const builder = new ScriptBuilder(options?.dialect ?? "bash", source.toSource ?? IDENTITY, options?.engine !== "grammar");
+  const builder = new ScriptBuilder(options?.dialect ?? "bash", source.toSource ?? IDENTITY, options?.engine !== "grammar", source.text);
   builder.jobs.push({ text: source.text, base: 0, offsets: undefined, context: [], part: undefined });
   builder.run();
   const { found, at, diagnostics } = builder;
