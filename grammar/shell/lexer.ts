@@ -1,5 +1,6 @@
 /**
- * The shell lexer: one chevrotain `Lexer` with a mode per dialect, reused for every script.
+ * The shell lexer: one chevrotain `Lexer` with a mode per dialect, built on first use (most
+ * scripts never need it: the fast path of `fast.ts` reads them) and reused for every script.
  *
  * @packageDocumentation
  */
@@ -38,7 +39,7 @@ export function createShellLexer(validate: boolean): Lexer {
   });
 }
 
-const lexer = createShellLexer(false);
+let lexer: Lexer | undefined;
 
 /**
  * Splits a script into tokens. Never throws: characters no token matches become problems.
@@ -54,6 +55,7 @@ export function lexShell(text: string, options: LexOptions): ShellTokens {
   state.problems = [];
   state.cacheText = "";
   state.cacheOffset = -1;
+  lexer ??= createShellLexer(false);
   const result = lexer.tokenize(text, options.dialect);
   const problems = state.problems;
   for (const error of result.errors) {

@@ -81,7 +81,7 @@ type Ctx = readonly ShellContext[];
 const EMPTY_COMMAND = (): Omit<RawCommand, "context" | "connector"> => ({ assignments: [], words: [], redirects: [] });
 
 /**
- * The shell parser. One instance, built once, is reused through {@link parseShellTokens}; tests
+ * The shell parser. One instance, built on first use, is reused through {@link parseShellTokens}; tests
  * build another with `validate` to run chevrotain's grammar checks.
  *
  * @example
@@ -423,7 +423,8 @@ export class ShellParser extends EmbeddedActionsParser {
   });
 }
 
-const parser = new ShellParser(false);
+/** The parser, built on first use (building it analyses the grammar: tens of milliseconds). */
+let parser: ShellParser | undefined;
 
 /** Tokens that open or close a structure: dropped to read a too deeply nested script flat. */
 const STRUCTURE = new Set<TokenType>([
@@ -440,6 +441,7 @@ const STRUCTURE = new Set<TokenType>([
  * parseShellTokens(lexShell("a | b", options).tokens, 5).commands.length; // 2
  */
 export function parseShellTokens(tokens: IToken[], length: number): RawScript {
+  parser ??= new ShellParser(false);
   try {
     return parser.parse(tokens, length);
   } catch {

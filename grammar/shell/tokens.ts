@@ -49,11 +49,13 @@ function matched(image: string): CustomPatternMatcherReturn {
 }
 
 /**
- * Start-character hints for word tokens: every UTF-16 code unit that does not break a word
- * (chevrotain folds those above 255 into buckets, and skips repeats, at lexer construction).
+ * Start-character hints for word tokens: every code unit below 256 that does not break a word, and
+ * one code unit per bucket above (chevrotain files code units from 256 up by `floor(code / 255)`,
+ * so one hint stands for its whole bucket; the grammar tests lex words starting all over the range).
  */
 const WORD_START: number[] = [];
-for (let c = 0; c < 65536; c++) if (c > 127 || !WORD_BREAKS.includes(String.fromCharCode(c))) WORD_START.push(c);
+for (let c = 0; c < 256; c++) if (c > 127 || !WORD_BREAKS.includes(String.fromCharCode(c))) WORD_START.push(c);
+for (let bucket = 1; bucket * 255 < 65536; bucket++) WORD_START.push(Math.max(256, bucket * 255));
 
 /** Any word: the category the grammar consumes for arguments. */
 const WordLike = createToken({ name: "WordLike", pattern: Lexer.NA, label: "a word" });

@@ -27,3 +27,15 @@ describe("shell grammar", () => {
     }
   });
 });
+
+describe("shell lexer start-character hints", () => {
+  it("lexes words starting with any UTF-16 code unit above 255", () => {
+    const starts: number[] = [];
+    for (let c = 256; c < 65536; c += 53) if (c < 0xd800 || c > 0xdfff) starts.push(c);
+    starts.push(255 * 2 - 1, 255 * 2, 65535);
+    const text = starts.map((c) => `${String.fromCharCode(c)}x`).join(" ");
+    const lexed = lexShell(text, { dialect: "bash", base: 0, memo: undefined });
+    expect(lexed.problems).toEqual([]);
+    expect(lexed.tokens.map((t) => t.image)).toEqual(text.split(" "));
+  });
+});
