@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Benchmark of the shell parser: dockerlint's parseShell (lex + parse + words + substitutions,
- * from dist/) against tree-sitter-bash (web-tree-sitter: the parse tree alone, and the tree plus
+ * from dist/; as the model calls it, fast path first, and with the chevrotain grammar alone for
+ * reference) against tree-sitter-bash (web-tree-sitter: the parse tree alone, and the tree plus
  * reading each command's name and argv out of it, which is what parseShell returns) and mvdan-sh
  * (GopherJS build of mvdan/sh, parse tree only), per RUN of the real corpus (files tagged windows
  * skipped; RUN texts read by the project's Dockerfile parser).
@@ -29,6 +30,10 @@ const contenders = {
   "dockerlint parseShell": async () => {
     const { parseShell } = await import(pathToFileURL(join(ROOT, "dist/src/model/shell.js")).href);
     return (text) => parseShell({ text });
+  },
+  "dockerlint parseShell, grammar engine only": async () => {
+    const { parseShell } = await import(pathToFileURL(join(ROOT, "dist/src/model/shell.js")).href);
+    return (text) => parseShell({ text }, { engine: "grammar" });
   },
   "tree-sitter-bash (parse only)": async () => {
     const parser = await loadTreeSitterBash();
