@@ -13,7 +13,7 @@
 import type { ShellConnector, ShellContext } from "../../src/model/shell-types.js";
 import { pendingHeredoc, readHeredocBodies, type LexedHeredoc, type LexProblem, type PendingHeredoc } from "./heredoc.js";
 import type { RawCommand, RawLooseWord, RawRedirect, RawScript, RawToken } from "./parser.js";
-import { isAssignment, Nest, scanWordEnd, skipNested, type ScanPlace } from "./scan.js";
+import { isAssignment, Nest, plainWordEnd, scanWordEnd, skipNested, type ScanPlace } from "./scan.js";
 
 /** What the fast path read: the grammar's raw script and the here-document bodies. */
 export interface FastScript extends RawScript {
@@ -65,6 +65,7 @@ const MAX_DEPTH = 200;
 
 interface Token extends RawToken {
   readonly kind: K;
+  readonly plain: boolean;
 }
 
 const NEWLINE = 10;
@@ -154,22 +155,23 @@ function tokenize(text: string, place: ScanPlace, heredocs: Map<number, LexedHer
         i = readHeredocBodies(text, i, pending, heredocs as Map<number, LexedHeredoc>, problems);
         if (problems.length > 0) return undefined;
       }
-      tokens.push({ kind: K.Newline, image: "\n", startOffset: start });
+      tokens.push({ kind: K.Newline, image: "\n", startOffset: start, plain: false });
     } else if (c >= DIGIT_0 && c <= DIGIT_9 && ioNumberEnd(text, i) > i) {
       i = ioNumberEnd(text, i);
-      tokens.push({ kind: K.IoNumber, image: text.slice(start, i), startOffset: start });
+      tokens.push({ kind: K.IoNumber, image: text.slice(start, i), startOffset: start, plain: false });
     } else if (bash && (c === LESS || c === GREAT) && text.charCodeAt(i + 1) === LPAREN) {
       i = skipNested(text, i + 2, Nest.Command, place);
-      tokens.push({ kind: K.ProcessSubstitution, image: text.slice(start, i), startOffset: start });
+      tokens.push({ kind: K.ProcessSubstitution, image: text.slice(start, i), startOffset: start, plain: false });
     } else if (bash && c === LPAREN && text.charCodeAt(i + 1) === LPAREN && arithmeticEnd(text, i, place) > 0) {
       i = arithmeticEnd(text, i, place);
-      tokens.push({ kind: K.ArithmeticCommand, image: text.slice(start, i), startOffset: start });
+      tokens.push({ kind: K.ArithmeticCommand, image: text.slice(start, i), startOffset: start, plain: false });
     } else if (c === SEMI || c === AMP || c === PIPE || c === LESS || c === GREAT || c === LPAREN || c === RPAREN) {
       const [kind, length] = operator(text, i, bash);
       i += length;
-      tokens.push({ kind, image: text.slice(start, i), startOffset: start });
+      tokens.push({ kind, image: text.slice(start, i), startOffset: start, plain: false });
     } else {
-      i = scanWordEnd(text, i, place);
+      const plainEnd = plainWordEnd(text, i);
+      i = plainEnd >= 0 ? plainEnd : scanWordEnd(text, i, place);
       const image = text.slice(start, i);
       let kind = c < 128 && RESERVED_START[c] === 1 && i - start <= LONGEST_RESERVED ? reserved.get(image) : undefined;
       if (kind === undefined) {
@@ -179,11 +181,11 @@ function tokenize(text: string, place: ScanPlace, heredocs: Map<number, LexedHer
           pending.push(pendingHeredoc(previous.startOffset, image, previous.kind === K.DLessDash));
         }
       }
-      tokens.push({ kind, image, startOffset: start });
+      tokens.push({ kind, image, startOffset: start, plain: plainEnd >= 0 });
     }
     i = skipTrivia(text, i);
   }
-  tokens.push({ kind: K.EOF, image: "", startOffset: n });
+  tokens.push({ kind: K.EOF, image: "", startOffset: n, plain: false });
   return tokens;
 }
 

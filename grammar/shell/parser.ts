@@ -13,8 +13,11 @@ import { EmbeddedActionsParser, EOF, type IParserErrorMessageProvider, type ITok
 import type { ShellConnector, ShellContext } from "../../src/model/shell-types.js";
 import { allTokenTypes, T } from "./tokens.js";
 
-/** What the model reads of a token: a chevrotain `IToken`, or a token of the fast path (`simple.ts`). */
-export type RawToken = Pick<IToken, "image" | "startOffset" | "isInsertedInRecovery">;
+/**
+ * What the model reads of a token: a chevrotain `IToken`, or a token of the fast path (`fast.ts`),
+ * which also says whether a word is plain (its text is its value), when it knows.
+ */
+export type RawToken = Pick<IToken, "image" | "startOffset" | "isInsertedInRecovery"> & { readonly plain?: boolean };
 
 /** A redirection as tokens. */
 export interface RawRedirect {

@@ -72,6 +72,32 @@ const WORD_CLASS = new Uint8Array(128);
 for (const c of WORD_BREAKS) WORD_CLASS[c.charCodeAt(0)] = 1;
 for (const c of "\\'\"`$=") WORD_CLASS[c.charCodeAt(0)] = 2;
 
+/** ASCII characters that end a word (1) or make it more than its own text (2); others are 0. */
+const PLAIN_CLASS = new Uint8Array(128);
+for (const c of WORD_BREAKS) PLAIN_CLASS[c.charCodeAt(0)] = 1;
+for (const c of "\\'\"`$*?[") PLAIN_CLASS[c.charCodeAt(0)] = 2;
+
+/**
+ * The end of the word starting at `start` when the word is plain, its own value: no quote,
+ * escape, expansion, glob nor `=(`; -1 otherwise (then {@link scanWordEnd} finds its end).
+ *
+ * @example
+ * plainWordEnd("apt-get install", 0); // 7
+ * plainWordEnd("a$b c", 0); // -1
+ */
+export function plainWordEnd(text: string, start: number): number {
+  const n = text.length;
+  let i = start;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) continue;
+    const kind = PLAIN_CLASS[c];
+    if (kind === 1) break;
+    if (kind === 2 || (c === EQUALS && text.charCodeAt(i + 1) === LPAREN)) return -1;
+  }
+  return i;
+}
+
 /** Whether the character code ends an unquoted word. */
 function isWordBreak(code: number): boolean {
   return code < 128 && BREAK[code] === 1;

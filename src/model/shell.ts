@@ -151,9 +151,12 @@ class ScriptBuilder {
     return outer.length === 0 ? inner : inner.length === 0 ? outer : [...outer, ...inner];
   }
 
-  /** Builds a word from `text` at local offset `start`, queueing its command substitutions. */
-  private word(text: string, start: number, context: readonly ShellContext[]): ShellWord {
-    const analysis = analyzeWord(text, this.placeAt(start));
+  /**
+   * Builds a word from `text` at local offset `start`, queueing its command substitutions; `plain`
+   * when the lexer knows the text is the word's value.
+   */
+  private word(text: string, start: number, context: readonly ShellContext[], plain?: boolean): ShellWord {
+    const analysis = analyzeWord(text, this.placeAt(start), plain);
     if (analysis.problems.length > 0) for (const problem of analysis.problems) this.report(problem, start, start + text.length);
     if (analysis.substitutions.length > 0) this.queue(analysis.substitutions, start, context);
     return { text, value: analysis.value, parts: analysis.parts, range: this.range(start, start + text.length) };
@@ -208,7 +211,7 @@ class ScriptBuilder {
       if (!real(token)) continue;
       start = Math.min(start, token.startOffset);
       end = Math.max(end, token.startOffset + token.image.length);
-      const word = this.word(token.image, token.startOffset, context);
+      const word = this.word(token.image, token.startOffset, context, token.plain);
       if (name === undefined) name = word;
       else args.push(word);
     }
@@ -229,7 +232,7 @@ class ScriptBuilder {
       const redirect: ShellRedirect = {
         op: r.op.image,
         fd: real(r.fd) ? Number(r.fd.image) : undefined,
-        target: target !== undefined ? this.word(target.image, target.startOffset, context) : undefined,
+        target: target !== undefined ? this.word(target.image, target.startOffset, context, target.plain) : undefined,
         range: this.range(from, to),
       };
       redirects.push(body === undefined ? redirect : { ...redirect, heredocBody: body });

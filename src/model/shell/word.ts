@@ -7,7 +7,7 @@
  *
  * @packageDocumentation
  */
-import { Nest, skipAnsiC, skipNested, skipSingle, type ScanPlace } from "../../../grammar/shell/scan.js";
+import { Nest, plainWordEnd, skipAnsiC, skipNested, skipSingle, type ScanPlace } from "../../../grammar/shell/scan.js";
 import type { ShellScript, ShellWordPart } from "../shell-types.js";
 
 /** A `$(…)`, `` `…` `` or `<(…)` part whose script is filled in once its body is parsed. */
@@ -43,15 +43,6 @@ const PARAMETER = /^[#!]?([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
 /** Characters that need attention outside quotes; anything else is copied as is. */
 const SPECIAL = new Uint8Array(128);
 for (const c of "\\'\"$`*?[<>") SPECIAL[c.charCodeAt(0)] = 1;
-
-/** Whether the word holds nothing but plain characters (the common case: no quoting, no expansion). */
-function isPlain(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c < 128 && SPECIAL[c] === 1) return false;
-  }
-  return true;
-}
 
 const ANSI_ESCAPES: Record<string, string> = {
   a: "\x07", b: "\b", e: "\x1b", E: "\x1b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v",
@@ -362,13 +353,14 @@ class WordReader {
 const reader = new WordReader();
 
 /**
- * Takes a word apart. `place` locates the word in the root script (for the shared `$(…)` memo).
+ * Takes a word apart. `place` locates the word in the root script (for the shared `$(…)` memo);
+ * `plain` says whether the word is known to be its own value (see `plainWordEnd`).
  *
  * @example
  * analyzeWord("'it'\\''s'", { base: 0, memo: undefined, bash: true }).value; // "it's"
  */
-export function analyzeWord(word: string, place: ScanPlace): WordAnalysis {
-  if (isPlain(word)) {
+export function analyzeWord(word: string, place: ScanPlace, plain = plainWordEnd(word, 0) === word.length): WordAnalysis {
+  if (plain) {
     return { parts: [{ kind: "literal", value: word, quoted: "none" }], value: word, substitutions: NONE, problems: NONE };
   }
   return reader.read(word, place);
