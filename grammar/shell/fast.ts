@@ -103,34 +103,39 @@ function skipTrivia(text: string, i: number): number {
   return i;
 }
 
-/** The kind and length of the operator at `i` (`; & | < > ( )`), as the lexer of `dialect` reads it. */
-function operator(text: string, i: number, bash: boolean): [K, number] {
+/** An operator's kind and length in one number (no array to allocate per operator). */
+function packed(kind: K, length: number): number {
+  return kind * 4 + length;
+}
+
+/** The kind and length of the operator at `i` (`; & | < > ( )`), {@link packed}, as the lexer of `dialect` reads it. */
+function operator(text: string, i: number, bash: boolean): number {
   const c = text.charCodeAt(i);
   const next = text.charCodeAt(i + 1);
   const third = text.charCodeAt(i + 2);
   switch (c) {
     case SEMI:
-      if (next === SEMI) return bash && third === AMP ? [K.DSemiAmp, 3] : [K.DSemi, 2];
-      return bash && next === AMP ? [K.SemiAmp, 2] : [K.Semi, 1];
+      if (next === SEMI) return bash && third === AMP ? packed(K.DSemiAmp, 3) : packed(K.DSemi, 2);
+      return bash && next === AMP ? packed(K.SemiAmp, 2) : packed(K.Semi, 1);
     case AMP:
-      if (next === AMP) return [K.AndIf, 2];
-      if (bash && next === GREAT) return [K.Redirect, third === GREAT ? 3 : 2];
-      return [K.Amp, 1];
+      if (next === AMP) return packed(K.AndIf, 2);
+      if (bash && next === GREAT) return packed(K.Redirect, third === GREAT ? 3 : 2);
+      return packed(K.Amp, 1);
     case PIPE:
-      if (next === PIPE) return [K.OrIf, 2];
-      return bash && next === AMP ? [K.PipeAmp, 2] : [K.Pipe, 1];
+      if (next === PIPE) return packed(K.OrIf, 2);
+      return bash && next === AMP ? packed(K.PipeAmp, 2) : packed(K.Pipe, 1);
     case LESS:
       if (next === LESS) {
-        if (bash && third === LESS) return [K.Redirect, 3];
-        return third === DASH ? [K.DLessDash, 3] : [K.DLess, 2];
+        if (bash && third === LESS) return packed(K.Redirect, 3);
+        return third === DASH ? packed(K.DLessDash, 3) : packed(K.DLess, 2);
       }
-      return [K.Redirect, next === GREAT || next === AMP ? 2 : 1];
+      return packed(K.Redirect, next === GREAT || next === AMP ? 2 : 1);
     case GREAT:
-      return [K.Redirect, next === GREAT || next === AMP || next === PIPE ? 2 : 1];
+      return packed(K.Redirect, next === GREAT || next === AMP || next === PIPE ? 2 : 1);
     case LPAREN:
-      return [K.LParen, 1];
+      return packed(K.LParen, 1);
     default:
-      return [K.RParen, 1];
+      return packed(K.RParen, 1);
   }
 }
 
@@ -166,9 +171,9 @@ function tokenize(text: string, place: ScanPlace, heredocs: Map<number, LexedHer
       i = arithmeticEnd(text, i, place);
       tokens.push({ kind: K.ArithmeticCommand, image: text.slice(start, i), startOffset: start, plain: false });
     } else if (c === SEMI || c === AMP || c === PIPE || c === LESS || c === GREAT || c === LPAREN || c === RPAREN) {
-      const [kind, length] = operator(text, i, bash);
-      i += length;
-      tokens.push({ kind, image: text.slice(start, i), startOffset: start, plain: false });
+      const op = operator(text, i, bash);
+      i += op % 4;
+      tokens.push({ kind: Math.floor(op / 4), image: text.slice(start, i), startOffset: start, plain: false });
     } else {
       const plainEnd = plainWordEnd(text, i);
       i = plainEnd >= 0 ? plainEnd : scanWordEnd(text, i, place);
@@ -277,7 +282,7 @@ class FastParser {
   private mark(first: number, depth: number, context: ShellContext): void {
     for (let i = first; i < this.out.length; i++) {
       const c = this.out[i].context;
-      this.out[i].context = [...c.slice(0, depth), context, ...c.slice(depth)];
+      this.out[i].context = depth === c.length ? [...c, context] : [...c.slice(0, depth), context, ...c.slice(depth)];
     }
   }
 

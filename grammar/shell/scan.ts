@@ -167,6 +167,25 @@ function skipFlat(text: string, start: number, closer: number): number {
 }
 
 /**
+ * Opens a construct of kind `kind` whose body starts at `start` on `frames` (see
+ * {@link skipNested}); returns where scanning goes on: the body, or after a `$(…)` whose end is known.
+ */
+function open(frames: number[], kind: Nest, start: number, place: ScanPlace): number {
+  const end = kind === Nest.Command && place.memo !== undefined ? place.memo.get(place.base + start) : undefined;
+  if (end !== undefined) return end - place.base;
+  frames.push(kind, start, 0, 0);
+  return start;
+}
+
+/** Closes the innermost construct of `frames`, which ends just before `after`; returns `after`. */
+function close(frames: number[], after: number, place: ScanPlace): number {
+  const top = frames.length - 4;
+  if (frames[top] === Nest.Command && place.memo !== undefined) place.memo.set(place.base + frames[top + 1], place.base + after);
+  frames.length = top;
+  return after;
+}
+
+/**
  * The offset just after the delimiter closing a construct of kind `kind` whose body starts at
  * `start` (the text length when it is unterminated). Iterative: the nesting depth only grows an
  * array.
@@ -179,70 +198,47 @@ export function skipNested(text: string, start: number, kind: Nest, place: ScanP
     const end = skipFlat(text, start, kind === Nest.Double ? DQUOTE : RBRACE);
     if (end >= 0) return end;
   }
-  const memo = place.memo;
-  const known = kind === Nest.Command && memo !== undefined ? memo.get(place.base + start) : undefined;
-  if (known !== undefined) return known - place.base;
   const n = text.length;
-  const kinds: Nest[] = [kind];
-  const starts: number[] = [start];
-  const depths: number[] = [0];
-  /** Open `case … esac` per frame: inside one, `)` ends a pattern, not the substitution. */
-  const cases: number[] = [0];
-  let i = start;
-  const push = (k: Nest, s: number): void => {
-    const end = k === Nest.Command && memo !== undefined ? memo.get(place.base + s) : undefined;
-    if (end !== undefined) {
-      i = end - place.base;
-    } else {
-      kinds.push(k);
-      starts.push(s);
-      depths.push(0);
-      cases.push(0);
-      i = s;
-    }
-  };
-  const pop = (after: number): void => {
-    const k = kinds.pop();
-    const s = starts.pop() as number;
-    depths.pop();
-    cases.pop();
-    if (k === Nest.Command && memo !== undefined) memo.set(place.base + s, place.base + after);
-    i = after;
-  };
-  while (kinds.length > 0) {
+  /**
+   * The open constructs, innermost last, four numbers each: kind, body start, depth of `(`/`{`
+   * inside, and open `case … esac` (inside one, `)` ends a pattern, not the substitution).
+   */
+  const frames: number[] = [];
+  let i = open(frames, kind, start, place);
+  while (frames.length > 0) {
     if (i >= n) {
-      while (kinds.length > 0) pop(n);
+      while (frames.length > 0) close(frames, n, place);
       return n;
     }
-    const top = kinds.length - 1;
-    const k = kinds[top];
+    const top = frames.length - 4;
+    const k = frames[top];
     const c = text.charCodeAt(i);
     if (c === BACKSLASH) {
       i += 2;
       continue;
     }
     if (k === Nest.Backtick) {
-      if (c === BACKTICK) pop(i + 1);
+      if (c === BACKTICK) i = close(frames, i + 1, place);
       else i++;
       continue;
     }
     if (c === DQUOTE) {
-      if (k === Nest.Double) pop(i + 1);
-      else push(Nest.Double, i + 1);
+      if (k === Nest.Double) i = close(frames, i + 1, place);
+      else i = open(frames, Nest.Double, i + 1, place);
       continue;
     }
     if (c === DOLLAR) {
       const next = text.charCodeAt(i + 1);
       if (next === LPAREN) {
-        if (text.charCodeAt(i + 2) === LPAREN) push(Nest.Arithmetic, i + 3);
-        else push(Nest.Command, i + 2);
-      } else if (next === LBRACE) push(Nest.Brace, i + 2);
+        if (text.charCodeAt(i + 2) === LPAREN) i = open(frames, Nest.Arithmetic, i + 3, place);
+        else i = open(frames, Nest.Command, i + 2, place);
+      } else if (next === LBRACE) i = open(frames, Nest.Brace, i + 2, place);
       else if (next === SQUOTE && place.bash && k !== Nest.Double) i = skipAnsiC(text, i);
       else i++;
       continue;
     }
     if (c === BACKTICK) {
-      push(Nest.Backtick, i + 1);
+      i = open(frames, Nest.Backtick, i + 1, place);
       continue;
     }
     if (k === Nest.Double) {
@@ -254,37 +250,37 @@ export function skipNested(text: string, start: number, kind: Nest, place: ScanP
       continue;
     }
     if (k === Nest.Brace) {
-      if (c === LBRACE) depths[top]++;
+      if (c === LBRACE) frames[top + 2]++;
       else if (c === RBRACE) {
-        if (depths[top] === 0) {
-          pop(i + 1);
+        if (frames[top + 2] === 0) {
+          i = close(frames, i + 1, place);
           continue;
         }
-        depths[top]--;
+        frames[top + 2]--;
       }
       i++;
       continue;
     }
     // Command or Arithmetic: shell code with balanced parentheses.
     if (c === LPAREN) {
-      depths[top]++;
+      frames[top + 2]++;
       i++;
     } else if (c === RPAREN) {
-      if (depths[top] > 0) {
-        depths[top]--;
+      if (frames[top + 2] > 0) {
+        frames[top + 2]--;
         i++;
-      } else if (k === Nest.Command && cases[top] === 0) pop(i + 1);
+      } else if (k === Nest.Command && frames[top + 3] === 0) i = close(frames, i + 1, place);
       else if (k === Nest.Command) i++;
-      else if (text.charCodeAt(i + 1) === RPAREN) pop(i + 2);
+      else if (text.charCodeAt(i + 1) === RPAREN) i = close(frames, i + 2, place);
       else i++;
-    } else if (k === Nest.Command && (c === HASH || c === LOWER_C || c === LOWER_E) && (i === starts[top] || isWordBreak(text.charCodeAt(i - 1)))) {
+    } else if (k === Nest.Command && (c === HASH || c === LOWER_C || c === LOWER_E) && (i === frames[top + 1] || isWordBreak(text.charCodeAt(i - 1)))) {
       if (c === HASH) {
         const eol = text.indexOf("\n", i);
         i = eol < 0 ? n : eol;
       } else {
         const keyword = c === LOWER_C ? "case" : "esac";
         if (text.startsWith(keyword, i) && (i + 4 >= n || isWordBreak(text.charCodeAt(i + 4)))) {
-          cases[top] = Math.max(0, cases[top] + (c === LOWER_C ? 1 : -1));
+          frames[top + 3] = Math.max(0, frames[top + 3] + (c === LOWER_C ? 1 : -1));
         }
         i++;
       }
