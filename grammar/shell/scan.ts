@@ -181,7 +181,7 @@ function open(frames: number[], kind: Nest, start: number, place: ScanPlace): nu
 function close(frames: number[], after: number, place: ScanPlace): number {
   const top = frames.length - 4;
   if (frames[top] === Nest.Command && place.memo !== undefined) place.memo.set(place.base + frames[top + 1], place.base + after);
-  frames.length = top;
+  while (frames.length > top) frames.pop();
   return after;
 }
 

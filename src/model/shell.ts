@@ -1,7 +1,9 @@
 /**
- * The shell inside RUN as simple commands: {@link parseShell} lexes and parses a script with the
- * chevrotain grammar of `grammar/shell/`, takes every word apart and maps offsets back to the
- * Dockerfile.
+ * The shell inside RUN as simple commands: {@link parseShell} lexes and parses a script, takes
+ * every word apart and maps offsets back to the Dockerfile. A valid script is read in one pass by
+ * the hand-written fast path of `grammar/shell/fast.ts`; one with a syntax error by the chevrotain
+ * grammar of `grammar/shell/` (built on first use), whose error recovery still lists the commands
+ * it can read. Both give the same result wherever the fast path reads (`test/shell/fast-path.test.ts`).
  *
  * Command substitutions (`$(…)`, `` `…` ``, `<(…)`, also inside `${x:-…}`, `$((…))` and unquoted
  * here-document bodies) are parsed too, without recursion: each body is queued as a script of its
