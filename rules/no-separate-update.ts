@@ -1,4 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
+import { trimTrailing } from "../src/util/text.js";
 import type { PackageManager, PackageOperation } from "../src/model/package-managers/types.js";
 import { callsOf, runsToCheck, subcommandWord } from "./_support/shell-commands.js";
 
@@ -43,7 +44,7 @@ export default defineRule({
   },
   check(context) {
     for (const run of runsToCheck(context.model)) {
-      const caches = run.flags.mounts.filter((m) => m.type === "cache" && m.target !== undefined).map((m) => m.target!.replace(/\/+$/, ""));
+      const caches = run.flags.mounts.filter((m) => m.type === "cache" && m.target !== undefined).map((m) => trimTrailing(m.target!, "/"));
       const calls = callsOf(run);
       run.packages.forEach((op, index) => {
         const family = FAMILY.get(op.manager);

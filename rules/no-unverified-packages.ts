@@ -34,6 +34,16 @@ function fromOperation(op: PackageOperation): Unverified[] {
   return found;
 }
 
+/** An apt source line's `[… trusted=yes …]` options, found without a backtracking regex. */
+function bracketsHoldTrustedYes(text: string): boolean {
+  for (let open = text.indexOf("["); open >= 0; open = text.indexOf("[", open + 1)) {
+    const close = text.indexOf("]", open);
+    if (close < 0) return false;
+    if (/(^|[\s,])trusted=yes($|[\s,])/.test(text.slice(open + 1, close))) return true;
+  }
+  return false;
+}
+
 export default defineRule({
   meta: {
     id: "no-unverified-packages",
@@ -71,7 +81,7 @@ export default defineRule({
           const value = arg.value ?? "";
           if (call.program === "rpm" && RPM_OPTIONS.has(value)) found.push({ word: arg, what: value, aliases: ["CKV2_DOCKER_10"] });
           if (call.program === "tdnf" && value === "--nogpgcheck") found.push({ word: arg, what: value, aliases: ["CKV2_DOCKER_9"] });
-          if ((call.program === "echo" || call.program === "printf") && /\[[^\]]*\btrusted=yes\b[^\]]*\]/.test(value)) found.push({ word: arg, what: "[trusted=yes]", aliases: [] });
+          if ((call.program === "echo" || call.program === "printf") && bracketsHoldTrustedYes(value)) found.push({ word: arg, what: "[trusted=yes]", aliases: [] });
         }
       }
       for (const { word, what, aliases } of found) context.report({ messageId: "unverified", data: { what }, range: word.range, aliases });

@@ -1,4 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
+import { trimTrailing } from "../src/util/text.js";
 import { callsOf, runsToCheck } from "./_support/shell-commands.js";
 
 export default defineRule({
@@ -37,8 +38,8 @@ export default defineRule({
       if (dir === undefined || dir.value === "-" || dir.parts.some((p) => p.kind === "command-substitution")) continue;
       if (calls.some((c) => c.index > first.index && c.program === "cd" && commands[c.index].context.length === 0)) continue;
       // A scratch directory (under /tmp, or one the RUN deletes) is meant to be left behind.
-      const path = (dir.value ?? "").replace(/\/+$/, "");
-      const removed = run.files.some((f) => f.kind === "remove" && f.paths.some((p) => path === p.path.replace(/\/+$/, "") || path.startsWith(`${p.path.replace(/\/+$/, "")}/`)));
+      const path = trimTrailing(dir.value ?? "", "/");
+      const removed = run.files.some((f) => f.kind === "remove" && f.paths.some((p) => path === trimTrailing(p.path, "/") || path.startsWith(`${trimTrailing(p.path, "/")}/`)));
       if (removed || /^\/(var\/)?tmp(\/|$)/.test(path)) continue;
       context.report({ messageId: "workdir", data: { dir: dir.value ?? dir.text }, range: first.programWord.range });
     }

@@ -1,4 +1,5 @@
 import type { Range } from "../src/ast/nodes.js";
+import { cutAtFirst } from "../src/util/text.js";
 import { defineRule } from "../src/engine/rule.js";
 import type { DownloadOperation } from "../src/model/file-operations.js";
 import { runsToCheck, verifiesDownloads } from "./_support/shell-commands.js";
@@ -15,7 +16,7 @@ function isPayload(file: DownloadOperation): boolean {
   if (file.pipedToShell || file.output === "/dev/null") return false;
   if (file.output === "-" && (file.pipedTo === undefined || KEY_READERS.has(file.pipedTo))) return false;
   if (file.options.some((o) => REQUEST_OPTIONS.has(o.name))) return false;
-  return file.urls.some((u) => /^https?:\/\//i.test(u.path) && !VERIFICATION_FILE.test(u.path.replace(/[?#].*$/, "")));
+  return file.urls.some((u) => /^https?:\/\//i.test(u.path) && !VERIFICATION_FILE.test(cutAtFirst(u.path, "?#")));
 }
 
 export default defineRule({

@@ -67,12 +67,13 @@ export default defineRule<{ knownVariables: string[] }>({
       for (const instruction of stage.instructions) {
         const scope = model.scopeAt(instruction);
         const reported = new Set<string>();
+        const keyOfValue = new Map(instruction.type === "ENV" ? instruction.pairs.map((p) => [p.value, p.key.value] as const) : []);
         for (const word of expandedWords(instruction)) {
           const site = expansionSite(instruction, word)!;
           const text = site.text ?? word.value;
           const expansion = expandText(text, { get: (name) => scope.get(name) }, escape, site.mode);
           /** `ENV X=…:$X` extends a value the base image may set: as good as known on an image stage. */
-          const extended = instruction.type === "ENV" ? instruction.pairs.find((p) => p.value === word)?.key.value : undefined;
+          const extended = keyOfValue.get(word);
           for (const name of expansion.unresolved) {
             if (reported.has(name) || scope.variable(name) !== undefined || NON_ENV_ARGS.has(name) || onlyWithFallback(text, name)) continue;
             const hint = hintFor(name, scope, model.globals, name === extended ? new Set([...known, name]) : known);

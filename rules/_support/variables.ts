@@ -15,11 +15,35 @@ export function referencedNames(text: string, escape: "\\" | "`"): string[] {
   return [...new Set([...expansion.unresolved, ...expansion.matched])];
 }
 
-const NAME_END = String.raw`(?![\p{L}\p{N}_])`;
+const NAME_CHAR = /[\p{L}\p{N}_]/u;
 
-/** `name` with regular-expression characters escaped (special parameters such as `$*` are names too). */
-function literal(name: string): string {
-  return name.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+/** True when the character at `i` would continue a variable name. */
+function continuesName(text: string, i: number): boolean {
+  return i < text.length && NAME_CHAR.test(text[i]);
+}
+
+/** One `$name` or `${name…}` reference in a text. */
+interface Reference {
+  readonly start: number;
+  /** End of the reference; for `${name…}` the closing brace, or undefined when it never closes. */
+  readonly end: number | undefined;
+  readonly braced: boolean;
+  /** `${name:-x}`, `${name-x}`, `${name:+x}`, `${name+x}`, `${name:?m}`, `${name?m}`. */
+  readonly guarded: boolean;
+}
+
+/** Every reference to `name` in `text`, found by scanning (no regular expression built from the name). */
+function* referencesTo(text: string, name: string): Generator<Reference> {
+  for (let i = text.indexOf("$"); i >= 0; i = text.indexOf("$", i + 1)) {
+    if (text[i + 1] === "{" && text.startsWith(name, i + 2) && !continuesName(text, i + 2 + name.length)) {
+      const after = i + 2 + name.length;
+      const op = text[after] === ":" ? text[after + 1] : text[after];
+      const close = text.indexOf("}", after);
+      yield { start: i, end: close < 0 ? undefined : close + 1, braced: true, guarded: op === "-" || op === "+" || op === "?" };
+    } else if (text.startsWith(name, i + 1) && !continuesName(text, i + 1 + name.length)) {
+      yield { start: i, end: i + 1 + name.length, braced: false, guarded: false };
+    }
+  }
 }
 
 /**
@@ -32,9 +56,10 @@ function literal(name: string): string {
  */
 export function referenceRange(source: string, range: Range, name: string): Range {
   const text = source.slice(range[0], range[1]);
-  const n = literal(name);
-  const match = new RegExp(String.raw`\$(?:\{${n}${NAME_END}[^}]*\}|${n}${NAME_END})`, "u").exec(text);
-  return match === null ? range : [range[0] + match.index, range[0] + match.index + match[0].length];
+  for (const ref of referencesTo(text, name)) {
+    if (ref.end !== undefined) return [range[0] + ref.start, range[0] + ref.end];
+  }
+  return range;
 }
 
 /**
@@ -48,9 +73,12 @@ export function referenceRange(source: string, range: Range, name: string): Rang
  * ```
  */
 export function onlyWithFallback(text: string, name: string): boolean {
-  const n = literal(name);
-  const all = text.match(new RegExp(String.raw`\$(?:\{${n}${NAME_END}|${n}${NAME_END})`, "gu"))?.length ?? 0;
-  const guarded = text.match(new RegExp(String.raw`\$\{${n}:?[-+?]`, "gu"))?.length ?? 0;
+  let all = 0;
+  let guarded = 0;
+  for (const ref of referencesTo(text, name)) {
+    all++;
+    if (ref.guarded) guarded++;
+  }
   return all > 0 && all === guarded;
 }
 

@@ -6,7 +6,14 @@ const CONTEXT = 3;
 const MAX_TABLE = 4_000_000;
 
 function splitKeepingEnds(text: string): string[] {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const lines: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf("\n", start);
+    const next = end < 0 ? text.length : end + 1;
+    lines.push(text.slice(start, next));
+    start = next;
+  }
+  return lines;
 }
 
 /** Line operations turning `a` into `b`: longest common subsequence between a common prefix and suffix. */

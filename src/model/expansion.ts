@@ -154,24 +154,40 @@ export function expansionSite(instruction: Instruction, word: Word): ExpansionSi
       return instruction.image !== undefined && isImageWord(instruction, word) ? GLOBAL : undefined;
     case "ENV":
     case "LABEL":
-      return instruction.pairs.some((p) => p.key === word || p.value === word) ? WORD : undefined;
     case "ARG":
-      return instruction.declarations.some((d) => d.defaultValue === word) ? WORD : undefined;
+      return expandedWordsOf(instruction).has(word) ? WORD : undefined;
     case "COPY":
     case "ADD":
       if (instruction.heredocs.some((h) => h.body === word)) return heredocSite(instruction.heredocs, word);
-      return instruction.sources.includes(word) || instruction.destination === word ? WORD : undefined;
+      return expandedWordsOf(instruction).has(word) ? WORD : undefined;
     case "WORKDIR":
     case "USER":
     case "STOPSIGNAL":
       return instruction.value === word ? WORD : undefined;
     case "VOLUME":
-      return instruction.paths.includes(word) ? WORD : undefined;
+      return expandedWordsOf(instruction).has(word) ? WORD : undefined;
     case "EXPOSE":
       return instruction.ports.some((p) => p.port === word) || instruction.args.includes(word) ? { scope: "stage", mode: "words" } : undefined;
     default:
       return undefined;
   }
+}
+
+const expandedWords = new WeakMap<Instruction, ReadonlySet<Word>>();
+
+/** The words of an ENV, LABEL, ARG, COPY, ADD or VOLUME that BuildKit expands, as a set built once per instruction. */
+function expandedWordsOf(instruction: Instruction): ReadonlySet<Word> {
+  let words = expandedWords.get(instruction);
+  if (words === undefined) {
+    const list: (Word | undefined)[] = [];
+    if (instruction.type === "ENV" || instruction.type === "LABEL") for (const p of instruction.pairs) list.push(p.key, p.value);
+    else if (instruction.type === "ARG") for (const d of instruction.declarations) list.push(d.defaultValue);
+    else if (instruction.type === "COPY" || instruction.type === "ADD") list.push(...instruction.sources, instruction.destination);
+    else if (instruction.type === "VOLUME") list.push(...instruction.paths);
+    words = new Set(list.filter((w): w is Word => w !== undefined));
+    expandedWords.set(instruction, words);
+  }
+  return words;
 }
 
 function isImageWord(from: Instruction & { type: "FROM" }, word: Word): boolean {

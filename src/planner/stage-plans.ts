@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { cutAtFirst } from "../util/text.js";
 import type { SemanticModel } from "../model/index.js";
 import { parseImageReference } from "../model/image-ref.js";
 import type { Stage } from "../model/stages.js";
@@ -84,7 +85,7 @@ export function normalizedReference(name: string): string {
 /** The layer count the normalised table gives an image (then without its digest). */
 function knownLayers(table: ReadonlyMap<string, number>, name: string): number | undefined {
   const reference = normalizedReference(name);
-  return table.get(reference) ?? table.get(reference.replace(/@.*$/, ""));
+  return table.get(reference) ?? table.get(cutAtFirst(reference, "@"));
 }
 
 function startOf(stage: Stage, parent: StageLayers | undefined, parentEnd: FolderState | undefined, table: ReadonlyMap<string, number>) {

@@ -1,3 +1,4 @@
+import { cutAtFirst, trimTrailing } from "../../util/text.js";
 import { globSegmentTest as segmentTest } from "../../util/glob-segment.js";
 /**
  * Paths inside an image, as the file-flow analysis compares them: made absolute against a working
@@ -51,7 +52,7 @@ export function absolutePath(path: string, cwd: string | undefined): string | un
  * ```
  */
 export function baseName(path: string): string {
-  const clean = path.replace(/[?#].*$/, "").replace(/\/+$/, "");
+  const clean = trimTrailing(cutAtFirst(path, "?#"), "/");
   return clean.slice(clean.lastIndexOf("/") + 1);
 }
 

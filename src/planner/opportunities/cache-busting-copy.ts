@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { trimTrailing } from "../../util/text.js";
 import type { AddInstruction, CopyInstruction, Instruction } from "../../ast/nodes.js";
 import type { PackageManager, PackageOperation } from "../../model/package-managers/index.js";
 import type { SemanticModel } from "../../model/index.js";
@@ -41,7 +42,7 @@ const MANIFESTS: Partial<Record<PackageManager, ManifestFirst>> = {
 function isBroad(model: SemanticModel, copy: CopyInstruction | AddInstruction): boolean {
   if (copy.flags.some((f) => f.name.value === "from") || copy.heredocs.length > 0) return false;
   return copy.sources.some((word) => {
-    const source = model.resolve(word, copy).value.replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+    const source = trimTrailing(model.resolve(word, copy).value.replace(/^(\.\/)+/, ""), "/");
     return source === "" || source === "." || source === "*";
   });
 }
