@@ -1,4 +1,5 @@
 import type { Range } from "../src/ast/nodes.js";
+import { uncheckedAddSources } from "./_support/add-sources.js";
 import { defineRule } from "../src/engine/rule.js";
 import { runsToCheck, urlHost, verifiesDownloads } from "./_support/shell-commands.js";
 
@@ -40,13 +41,8 @@ export default defineRule({
   check(context) {
     const { model } = context;
     const found: { range: Range; url: string; how: string }[] = [];
-    for (const instruction of model.ast.instructions) {
-      const add = instruction.type === "ONBUILD" ? instruction.trigger : instruction;
-      if (add?.type !== "ADD" || add.flags.some((f) => f.name.value === "checksum")) continue;
-      for (const source of add.sources) {
-        const url = model.resolve(source, add).value;
-        if (plainHttp(url)) found.push({ range: source.range, url, how: " with ADD --checksum" });
-      }
+    for (const { source, value } of uncheckedAddSources(model)) {
+      if (plainHttp(value)) found.push({ range: source.range, url: value, how: " with ADD --checksum" });
     }
     for (const run of runsToCheck(model)) {
       if (verifiesDownloads(run)) continue;

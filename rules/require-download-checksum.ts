@@ -1,4 +1,5 @@
 import type { Range } from "../src/ast/nodes.js";
+import { uncheckedAddSources } from "./_support/add-sources.js";
 import { cutAtFirst } from "../src/util/text.js";
 import { defineRule } from "../src/engine/rule.js";
 import type { DownloadOperation } from "../src/model/file-operations.js";
@@ -50,13 +51,8 @@ export default defineRule({
   check(context) {
     const { model } = context;
     const found: { range: Range; url: string; how: string }[] = [];
-    for (const instruction of model.ast.instructions) {
-      const add = instruction.type === "ONBUILD" ? instruction.trigger : instruction;
-      if (add?.type !== "ADD" || add.flags.some((f) => f.name.value === "checksum")) continue;
-      for (const source of add.sources) {
-        const url = model.resolve(source, add).value;
-        if (/^https?:\/\//i.test(url) && !/\.git(#.*)?$/.test(url)) found.push({ range: source.range, url, how: "add --checksum=sha256:<digest>" });
-      }
+    for (const { source, value } of uncheckedAddSources(model)) {
+      if (/^https?:\/\//i.test(value) && !/\.git(#.*)?$/.test(value)) found.push({ range: source.range, url: value, how: "add --checksum=sha256:<digest>" });
     }
     for (const run of runsToCheck(model)) {
       if (verifiesDownloads(run)) continue;
