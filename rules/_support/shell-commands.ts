@@ -22,7 +22,19 @@ import type { ShellWord, SimpleCommand } from "../../src/model/shell-types.js";
  * runsToCheck(analyze("FROM a\nONBUILD RUN sudo x\n")).map((r) => r.onbuild); // [true]
  * ```
  */
-export function runsToCheck(model: SemanticModel): RunAnalysis[] {
+export function runsToCheck(model: SemanticModel): readonly RunAnalysis[] {
+  let runs = runsOfModel.get(model);
+  if (runs === undefined) {
+    runs = collectRuns(model);
+    runsOfModel.set(model, runs);
+  }
+  return runs;
+}
+
+/** Every RUN of a model, computed once per model: many rules ask for them. */
+const runsOfModel = new WeakMap<SemanticModel, readonly RunAnalysis[]>();
+
+function collectRuns(model: SemanticModel): RunAnalysis[] {
   const seen = new Set<unknown>();
   const runs: RunAnalysis[] = [];
   for (const run of model.runs) {
@@ -71,7 +83,19 @@ export interface Call extends Invocation {
  * callsOf(run).map((c) => c.program); // ["apt-get", "rm"] for `sudo apt-get install x && rm -rf y`
  * ```
  */
-export function callsOf(run: RunAnalysis): Call[] {
+export function callsOf(run: RunAnalysis): readonly Call[] {
+  let calls = callsOfRun.get(run);
+  if (calls === undefined) {
+    calls = collectCalls(run);
+    callsOfRun.set(run, calls);
+  }
+  return calls;
+}
+
+/** The calls of each RUN, computed once: most shell rules read them. */
+const callsOfRun = new WeakMap<RunAnalysis, readonly Call[]>();
+
+function collectCalls(run: RunAnalysis): Call[] {
   const calls: Call[] = [];
   (run.shellScript?.commands ?? []).forEach((command, index) => {
     const call = invocation(command);
