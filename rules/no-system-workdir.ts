@@ -1,6 +1,6 @@
-import { posix } from "node:path";
 import { defineRule } from "../src/engine/rule.js";
-import { isAbsolutePath, workdirStates } from "./_support/workdir.js";
+import { absolutePath } from "../src/model/flow/index.js";
+import { workdirStates } from "./_support/workdir.js";
 
 /** Kernel and boot file systems (Trivy's list, plus /sys). */
 const SYSTEM_DIRS = ["/proc", "/sys", "/boot", "/dev", "/initrd", "/lost+found"];
@@ -34,7 +34,7 @@ export default defineRule({
         const expansion = model.resolve(instruction.value, instruction);
         if (expansion.error !== undefined || expansion.unresolved.length > 0) continue;
         const base = states.get(instruction)?.path;
-        const path = isAbsolutePath(expansion.value) ? posix.normalize(expansion.value) : base === undefined ? undefined : posix.join(base, expansion.value);
+        const path = absolutePath(expansion.value, base);
         const dir = path === undefined ? undefined : SYSTEM_DIRS.find((d) => path === d || path.startsWith(`${d}/`));
         if (dir !== undefined) context.report({ messageId: "system", data: { path: path!, dir }, node: instruction.value });
       }

@@ -3,8 +3,8 @@
  * (in its stage or a stage it is built FROM), and the absolute path when the Dockerfile alone
  * decides it.
  */
-import { posix } from "node:path";
 import type { Instruction, SingleValueInstruction } from "../../src/ast/nodes.js";
+import { absolutePath } from "../../src/model/flow/index.js";
 import type { SemanticModel } from "../../src/model/index.js";
 
 /**
@@ -42,12 +42,8 @@ function step(model: SemanticModel, state: WorkdirState, workdir: SingleValueIns
   const expansion = model.resolve(word, workdir);
   if (expansion.error !== undefined || expansion.unresolved.length > 0 || windows) return { set: true, path: undefined, literal: false };
   const literal = word.map === undefined && expansion.value === word.value;
-  if (isAbsolutePath(expansion.value)) return { set: true, path: posix.normalize(expansion.value), literal };
-  return {
-    set: true,
-    path: state.path === undefined ? undefined : posix.join(state.path, expansion.value),
-    literal: state.literal && literal,
-  };
+  const absolute = expansion.value.startsWith("/");
+  return { set: true, path: absolutePath(expansion.value, state.path), literal: absolute ? literal : state.literal && literal };
 }
 
 /**
