@@ -523,3 +523,15 @@ describe("cacheLeftBehind", () => {
     expect(PACKAGE_CACHES.find((c) => c.manager === "apt")?.cleanedByCommand).toContain("rm -rf /var/lib/apt/lists/*");
   });
 });
+
+describe("operations that fetch nothing write no cache", () => {
+  it.each([
+    ["yarn --version", "yarn"],
+    ["npm -v", "npm"],
+    ["apk add --no-network curl", "apk"],
+  ])("%s", (script, manager) => {
+    const ops = packageOperations(sh(script));
+    expect(ops.map((o) => o.manager)).toEqual([manager]);
+    expect(ops[0].caches).toEqual([]);
+  });
+});

@@ -8,7 +8,6 @@
  */
 import type { Range } from "../../ast/nodes.js";
 import { invocation, parseArguments, resolveWord, type OptionSpec, type VariableLookup } from "../package-managers/command-line.js";
-import { cacheLeftBehind, type CacheLeftBehind } from "../package-managers/index.js";
 import type { PackageOperation } from "../package-managers/types.js";
 import type { RunAnalysis } from "../runs.js";
 import type { ShellContext, SimpleCommand } from "../shell-types.js";
@@ -86,21 +85,6 @@ function cloneTarget(command: SimpleCommand, vars: VariableLookup): { url: strin
 function removedAgain(added: AddedPath, after: number, removes: readonly RemovedPath[]): boolean {
   const taken = added.kind === "extract" ? ["same", "ancestor", "contents", "inside"] : ["same", "ancestor", "contents"];
   return removes.some((r) => r.operation.command.range[0] > after && taken.includes(pathRelation(r.path, added.path) ?? ""));
-}
-
-/**
- * Operations the cache table counts as writes though they fetch nothing: a bare `yarn --version`
- * or `npm -v` (yarn with no subcommand otherwise means install), `apk add --no-network`.
- */
-function fetchesNothing(op: PackageOperation): boolean {
-  if (op.manager === "apk") return op.options.some((o) => o.name === "no-network");
-  return op.subcommand.length === 0 && op.options.some((o) => /^(v|version|h|help)$/.test(o.name));
-}
-
-/** The caches a RUN leaves, without the writes of operations that fetch nothing. */
-function cachesLeft(run: RunAnalysis): readonly CacheLeftBehind[] {
-  if (!run.packages.some(fetchesNothing)) return run.cachesLeftBehind;
-  return cacheLeftBehind(run.packages.filter((op) => !fetchesNothing(op)), run.files, run.flags.mounts);
 }
 
 /**
@@ -183,7 +167,7 @@ export function runEffects(run: RunAnalysis, workdir: string | undefined, workdi
       add({ ...placed, kind: "clone", sources: [clone.url], directory: true, size: RUN_SIZES.clone, range: command.range }, command.range[0]);
     }
   }
-  for (const cache of cachesLeft(run)) {
+  for (const cache of run.cachesLeftBehind) {
     const command = cache.operation.command;
     add({ kind: "cache", path: cache.path, directory: true, cache, size: cacheSize(cache.manager), confidence: "exact", range: command.range }, command.range[0]);
   }

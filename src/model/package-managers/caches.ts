@@ -245,6 +245,15 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
 ];
 
 /**
+ * Operations that fetch nothing although their subcommand would: a bare `yarn --version` or
+ * `npm -v` (yarn with no subcommand otherwise means install), and `apk add --no-network`.
+ */
+function fetchesNothing(op: CacheQuery): boolean {
+  if (op.manager === "apk") return op.options.some((o) => o.name === "no-network");
+  return op.subcommand.length === 0 && op.options.some((o) => /^(v|version|h|help)$/.test(o.name));
+}
+
+/**
  * The caches an operation writes, with their directories. Nothing for `/dev/null`.
  *
  * @example
@@ -253,6 +262,7 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
  * ```
  */
 export function cachesWritten(op: CacheQuery, draft: Pick<OperationDraft, "options" | "env">): { path: string; cache: PackageCache }[] {
+  if (fetchesNothing(op)) return [];
   return PACKAGE_CACHES.filter((c) => c.manager === op.manager && c.creates(op))
     .map((cache) => ({ cache, path: trimTrailing(cache.locate(draft), "/") || "/" }))
     .filter((use) => use.path !== "/dev/null");
