@@ -9,7 +9,7 @@ import type { RuleFix } from "../../src/engine/rule.js";
 import type { SemanticModel } from "../../src/model/index.js";
 import { invocation, type Invocation } from "../../src/model/package-managers/command-line.js";
 import type { PackageOperation } from "../../src/model/package-managers/types.js";
-import { analyzeRun, type RunAnalysis } from "../../src/model/runs.js";
+import type { RunAnalysis } from "../../src/model/runs.js";
 import type { ShellWord, SimpleCommand } from "../../src/model/shell-types.js";
 
 /**
@@ -46,15 +46,8 @@ function collectRuns(model: SemanticModel): RunAnalysis[] {
     for (const instruction of stage.instructions) {
       if (instruction.type !== "ONBUILD" || instruction.trigger?.type !== "RUN" || seen.has(instruction.trigger)) continue;
       seen.add(instruction.trigger);
-      runs.push(
-        analyzeRun(instruction.trigger, {
-          stage: stage.index,
-          onbuild: true,
-          scope: model.scopeAt(instruction),
-          shell: model.shellAt(instruction) ?? stage.shell,
-          escape: model.ast.escapeChar,
-        }),
-      );
+      const run = model.triggerRunOf(instruction);
+      if (run !== undefined) runs.push(run);
     }
   }
   return runs;

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { ArgInstruction, Dockerfile, Instruction, ParseDiagnostic, ParseResult, RunInstruction, Word } from "../ast/nodes.js";
+import type { ArgInstruction, Dockerfile, Instruction, OnbuildInstruction, ParseDiagnostic, ParseResult, RunInstruction, Word } from "../ast/nodes.js";
 import { parse } from "../parse.js";
 import type { ModelDiagnostic } from "./diagnostics.js";
 import { expandText, expansionSite, literal, type Expansion } from "./expansion.js";
@@ -76,6 +76,11 @@ export interface SemanticModel {
   plan(target?: string | number): TargetPlan;
   /** The analysis of a RUN instruction (for a trigger inherited by several stages, the first). */
   runOf(run: RunInstruction): RunAnalysis | undefined;
+  /**
+   * The RUN trigger of an ONBUILD instruction analysed where it is declared (the scope and shell
+   * at the ONBUILD line), as a downstream build would run it; undefined for other triggers.
+   */
+  triggerRunOf(onbuild: OnbuildInstruction): RunAnalysis | undefined;
 }
 
 function toParseResult(input: string | Dockerfile | ParseResult): ParseResult {
@@ -147,6 +152,7 @@ export function analyze(input: string | Dockerfile | ParseResult, options: Analy
   const plan = (target?: string | number): TargetPlan => planTarget(ast, stages, graph, target);
   const target = plan(options.target);
 
+  const triggerRuns = new Map<OnbuildInstruction, RunAnalysis>();
   const instructionOf = (at: InstructionRef): Instruction | undefined => (typeof at === "number" ? ast.instructions[at] : at);
   const stageIndex = (at: InstructionRef): number | undefined => {
     const instruction = instructionOf(at);
@@ -191,5 +197,18 @@ export function analyze(input: string | Dockerfile | ParseResult, options: Analy
     },
     plan,
     runOf: (run) => runOf.get(run),
+    triggerRunOf: (onbuild) => {
+      const trigger = onbuild.trigger;
+      if (trigger?.type !== "RUN") return undefined;
+      let run = triggerRuns.get(onbuild);
+      if (run === undefined) {
+        const index = stageIndex(onbuild);
+        if (index === undefined) return undefined;
+        const shell = walks[index].shells.get(onbuild) ?? stages[index].shell;
+        run = analyzeRun(trigger, { stage: index, onbuild: true, scope: scopeAt(onbuild), shell, escape });
+        triggerRuns.set(onbuild, run);
+      }
+      return run;
+    },
   };
 }

@@ -165,3 +165,17 @@ describeShared("corpus/real/files", "analyze over the real-world corpus", (dir) 
     expect(outside).toBe(0);
   });
 });
+
+describe("triggerRunOf", () => {
+  it("analyses an ONBUILD RUN trigger where it is declared, once", () => {
+    const model = analyze("FROM alpine\nENV PIP_NO_CACHE_DIR=1\nONBUILD RUN apk add curl\nONBUILD COPY . /app\n");
+    const [onRun, onCopy] = model.ast.instructions.filter((i) => i.type === "ONBUILD");
+    const run = model.triggerRunOf(onRun as never);
+    expect(run?.onbuild).toBe(true);
+    expect(run?.stage).toBe(0);
+    expect(run?.packages.map((p) => p.manager)).toEqual(["apk"]);
+    expect(run?.scope.get("PIP_NO_CACHE_DIR")).toBe("1");
+    expect(model.triggerRunOf(onRun as never)).toBe(run);
+    expect(model.triggerRunOf(onCopy as never)).toBeUndefined();
+  });
+});

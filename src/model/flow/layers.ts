@@ -7,7 +7,7 @@
  */
 import type { Instruction } from "../../ast/nodes.js";
 import type { SemanticModel } from "../analyze.js";
-import { analyzeRun, type RunAnalysis } from "../runs.js";
+import type { RunAnalysis } from "../runs.js";
 import type { Stage } from "../stages.js";
 import { copyAdds } from "./copy-effects.js";
 import { absolutePath } from "./paths.js";
@@ -155,11 +155,10 @@ export function stageFlows(model: SemanticModel): StageFlow[] {
         ? [{ instruction: onbuild.trigger, onbuild: true, parent: onbuild }]
         : [],
     );
+    const parentOf = new Map(downstream.map((d) => [d.instruction, d.parent] as const));
     const pseudo = layersOf(model, stage, downstream, own.end, (run) => {
-      const at = downstream.find((d) => d.instruction === run)!.parent;
-      const scope = model.scopeAt(at);
-      const shell = model.shellAt(at) ?? stage.shell;
-      return run.type === "RUN" ? analyzeRun(run, { stage: stage.index, onbuild: true, scope, shell, escape: model.ast.escapeChar }) : undefined;
+      const parent = parentOf.get(run);
+      return parent?.type === "ONBUILD" ? model.triggerRunOf(parent) : undefined;
     });
     const parentFlow = parent === undefined ? undefined : flows[parent];
     flows.push(stageFlow(stage.index, parentFlow, own.layers, pseudo.layers, shipped.has(stage.index)));
