@@ -3,18 +3,21 @@
  * return the findings of one Dockerfile in the JSON output's shape.
  */
 import { LineIndex } from "../ast/line-index.js";
-import type { Range } from "../ast/nodes.js";
+import type { Position, Range } from "../ast/nodes.js";
 import { parse } from "../parse.js";
 import { analyze, type AnalyzeOptions } from "../model/index.js";
 import { allRules } from "../../rules/index.js";
-import { aliasSeverity, effectiveRule, type DockerlintConfig } from "./config.js";
+import { aliasSeverity, effectiveRule, type DockerlintConfig, type EffectiveRule } from "./config.js";
 import { readPragmas, suppresses } from "./pragmas.js";
 import type { RuleModule, RuleReport } from "./rule.js";
 import type { Finding, LintResult, Severity } from "./types.js";
 
 /** Options of {@link lint}. */
 export interface LintOptions {
-  /** The configuration (already loaded and validated); default: every rule at its default severity. */
+  /**
+   * The configuration (already loaded and validated); default: every rule at its default severity.
+   * Treated as immutable: what it enables is worked out once per config object and reused.
+   */
   readonly config?: DockerlintConfig;
   /** The file's path, reported in the result and used by rules that look next to the file. */
   readonly filePath?: string;
@@ -25,6 +28,7 @@ export interface LintOptions {
 }
 
 function format(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  if (data === undefined || !template.includes("{{")) return template;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
 }
 
@@ -60,6 +64,33 @@ function withShellcheck(config: DockerlintConfig): DockerlintConfig {
   return { ...config, rules: { ...config.rules, shellcheck: "warning" } };
 }
 
+/** A rule that may report under a config, with its effective severity and options. */
+interface ActiveRule {
+  readonly rule: RuleModule<Record<string, unknown>>;
+  readonly setting: EffectiveRule;
+}
+
+/** Active rules per rule list and config: the same config lints many files. */
+const activeRulesCache = new WeakMap<readonly RuleModule<never>[], WeakMap<DockerlintConfig, readonly ActiveRule[]>>();
+const DEFAULT_CONFIG: DockerlintConfig = {};
+
+/** The rules of `rules` that may report under `config` (on, or one of their aliases configured). */
+function activeRules(rules: readonly RuleModule<never>[], config: DockerlintConfig): readonly ActiveRule[] {
+  let byConfig = activeRulesCache.get(rules);
+  if (byConfig === undefined) activeRulesCache.set(rules, (byConfig = new WeakMap()));
+  let active = byConfig.get(config);
+  if (active === undefined) {
+    const effective = withShellcheck(config);
+    active = rules.flatMap((rule) => {
+      const setting = effectiveRule(rule, effective);
+      const mayReport = setting.severity !== "off" || rule.meta.aliases.some((a) => effective.rules?.[a] !== undefined);
+      return mayReport ? [{ rule: rule as RuleModule<Record<string, unknown>>, setting }] : [];
+    });
+    byConfig.set(config, active);
+  }
+  return active;
+}
+
 /**
  * Lints one Dockerfile. Synchronous and never throws on any input: parse errors come back as
  * findings with `ruleId: null`.
@@ -71,8 +102,7 @@ function withShellcheck(config: DockerlintConfig): DockerlintConfig {
  * ```
  */
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  const config = withShellcheck(options.config ?? {});
-  const rules = options.rules ?? allRules;
+  const config = withShellcheck(options.config ?? DEFAULT_CONFIG);
   const parsed = parse(text);
   const model = analyze(parsed, options.analyze);
   const lines = new LineIndex(text);
@@ -83,29 +113,27 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (d.severity === "error") findings.push(findingAt(lines, null, "error", d.message, d.range, []));
   }
 
-  for (const rule of rules) {
-    const setting = effectiveRule(rule, config);
-    const mayReport = setting.severity !== "off" || rule.meta.aliases.some((a) => config.rules?.[a] !== undefined);
-    if (!mayReport) continue;
+  const position = (offset: number): Position => lines.position(offset);
+  for (const { rule, setting } of activeRules(options.rules ?? allRules, options.config ?? DEFAULT_CONFIG)) {
     const report = (r: RuleReport): void => {
       const range = r.range ?? r.node?.range;
       if (range === undefined) return;
       const aliases = r.aliases ?? rule.meta.aliases;
       const severity = aliasSeverity(aliases, config) ?? setting.severity;
       if (severity === "off") return;
-      if (pragmas.some((p) => suppresses(p, rule.meta.id, aliases, range[0]))) return;
+      if (pragmas.length > 0 && pragmas.some((p) => suppresses(p, rule.meta.id, aliases, range[0]))) return;
       const template = rule.meta.messages[r.messageId] ?? r.messageId;
       const finding = findingAt(lines, rule.meta.id, severity, format(template, r.data), range, aliases);
       findings.push(r.fix ? { ...finding, fix: { safety: r.fix.safety ?? (rule.meta.fixable === "unsafe" ? "unsafe" : "safe"), edits: r.fix.edits } } : finding);
     };
     try {
-      (rule as RuleModule<Record<string, unknown>>).check({
+      rule.check({
         source: text,
         ast: parsed.ast,
         model,
         options: setting.options,
         filePath: options.filePath,
-        position: (offset) => lines.position(offset),
+        position,
         report,
       });
     } catch (error) {

@@ -21,6 +21,11 @@ describe("paths", () => {
     expect(pathRelation("/software", "/software")).toBe("same");
     expect(pathRelation("/opt", "/opt/tool/bin")).toBe("ancestor");
     expect(pathRelation("/app/.git", "/app")).toBe("inside");
+    expect(pathRelation("/app", "/application")).toBeUndefined();
+    expect(pathRelation("/application", "/app")).toBeUndefined();
+    expect(pathRelation("/", "/x")).toBe("ancestor");
+    expect(pathRelation("/x", "/")).toBe("inside");
+    expect(pathRelation("/", "/")).toBe("same");
     expect(pathRelation("/usr/bin/qemu-*-static", "/usr/bin/qemu-aarch64-static")).toBe("same");
     expect(pathRelation("/tmp/a", "/tmp/b")).toBeUndefined();
     expect(pathRelation("/", "/etc")).toBe("ancestor");

@@ -40,16 +40,26 @@ interface Judged {
   readonly shipped: boolean;
 }
 
-/** Every layer of every stage with what came before it: own layers, then ONBUILD triggers as a downstream build runs them. */
+/** Whether a layer can give rise to a fact: it removes, changes modes, extracts or leaves a cache. */
+function judgeable(layer: Layer): boolean {
+  return layer.removes.length > 0 || layer.modes.length > 0 || layer.extracts.length > 0 || layer.adds.some((a) => a.cache !== undefined);
+}
+
+/**
+ * Every layer that can give rise to a fact, with what came before it: own layers, then ONBUILD
+ * triggers as a downstream build runs them.
+ */
 function judgedLayers(flows: readonly StageFlow[]): Judged[] {
   const out: Judged[] = [];
   for (const flow of flows) {
     flow.layers.forEach((layer, i) => {
+      if (!judgeable(layer)) return;
       out.push({ layer, earlier: { [Symbol.iterator]: () => layersOfChain(flow, i) }, later: flow.layers, laterFrom: i + 1, shipped: flow.ships });
     });
   }
   for (const flow of flows) {
     flow.onbuildLayers.forEach((layer, i) => {
+      if (!judgeable(layer)) return;
       const earlier = { *[Symbol.iterator]() {
         yield* layersOfChain(flow);
         yield* flow.onbuildLayers.slice(0, i);

@@ -11,7 +11,7 @@ import type { RunAnalysis } from "../runs.js";
 import type { Stage } from "../stages.js";
 import { copyAdds } from "./copy-effects.js";
 import { absolutePath } from "./paths.js";
-import { runEffects, type RunEffects } from "./run-effects.js";
+import { NO_EFFECTS, runEffects, type RunEffects } from "./run-effects.js";
 import { RUN_SIZES } from "./size.js";
 import type { Layer, StageFlow } from "./types.js";
 
@@ -23,7 +23,6 @@ interface Workdir {
   readonly certain: boolean;
 }
 
-const NO_EFFECTS: RunEffects = { adds: [], removes: [], modes: [], extracts: [], cleans: [] };
 const NOT_TRIGGERED = new Set(["ONBUILD", "FROM", "MAINTAINER"]);
 
 /**
@@ -56,8 +55,14 @@ function layersOf(
 ): { layers: Layer[]; end: Workdir } {
   const layers: Layer[] = [];
   let workdir = start;
+  const layer = (instruction: Layer["instruction"], onbuild: boolean, effects: RunEffects, run?: RunAnalysis): Layer => {
+    const { adds, removes, modes, extracts, cleans } = effects;
+    const line = instruction.loc.start.line;
+    return run === undefined
+      ? { stage: stage.index, onbuild, line, workdir: workdir.path, instruction, adds, removes, modes, extracts, cleans }
+      : { stage: stage.index, onbuild, line, workdir: workdir.path, instruction, run, adds, removes, modes, extracts, cleans };
+  };
   for (const { instruction, onbuild } of instructions) {
-    const base = { stage: stage.index, onbuild, line: instruction.loc.start.line, workdir: workdir.path };
     if (instruction.type === "WORKDIR") {
       if (instruction.value === undefined) continue;
       const expansion = model.resolve(instruction.value, instruction);
@@ -66,14 +71,14 @@ function layersOf(
       workdir = { path, certain };
       if (path === undefined || path === "/") continue;
       const add = { kind: "workdir", path, sources: [], directory: true, size: RUN_SIZES.workdir, confidence: certain ? "exact" : "heuristic", range: instruction.value.range } as const;
-      layers.push({ ...base, instruction, ...NO_EFFECTS, adds: stage.windows ? [] : [add], workdir: path });
+      layers.push(layer(instruction, onbuild, stage.windows ? NO_EFFECTS : { ...NO_EFFECTS, adds: [add] }));
     } else if (instruction.type === "COPY" || instruction.type === "ADD") {
       const adds = stage.windows ? [] : copyAdds(model, instruction, workdir.path, workdir.certain);
-      layers.push({ ...base, instruction, ...NO_EFFECTS, adds });
+      layers.push(layer(instruction, onbuild, { ...NO_EFFECTS, adds }));
     } else if (instruction.type === "RUN") {
       const run = runFor(instruction);
       const effects = run === undefined || stage.windows ? NO_EFFECTS : runEffects(run, workdir.path, workdir.certain);
-      layers.push({ ...base, instruction, ...(run === undefined ? {} : { run }), ...effects });
+      layers.push(layer(instruction, onbuild, effects, run));
     }
   }
   return { layers, end: workdir };

@@ -32,6 +32,7 @@ export function hasGlobChars(path: string): boolean {
  */
 export function absolutePath(path: string, cwd: string | undefined): string | undefined {
   if (path === "") return undefined;
+  if (isNormalAbsolute(path)) return path;
   const joined = path.startsWith("/") ? path : cwd === undefined ? undefined : `${cwd}/${path}`;
   if (joined === undefined) return undefined;
   const out: string[] = [];
@@ -41,6 +42,13 @@ export function absolutePath(path: string, cwd: string | undefined): string | un
     else out.push(segment);
   }
   return `/${out.join("/")}`;
+}
+
+/** True when `path` is already absolute and normalised (the common case, worth not splitting). */
+function isNormalAbsolute(path: string): boolean {
+  if (path[0] !== "/") return false;
+  if (path.length === 1) return true;
+  return !path.endsWith("/") && !path.endsWith("/.") && !path.endsWith("/..") && !path.includes("//") && !path.includes("/./") && !path.includes("/../");
 }
 
 /**
@@ -75,6 +83,7 @@ function segmentsMatch(a: string, b: string): boolean {
  * ```
  */
 export function pathRelation(a: string, b: string): "same" | "ancestor" | "contents" | "inside" | undefined {
+  if (a[0] === "/" && b[0] === "/" && !hasGlobChars(a) && !hasGlobChars(b)) return literalRelation(a, b);
   const as = a === "/" ? [] : a.slice(1).split("/");
   const bs = b === "/" ? [] : b.slice(1).split("/");
   const common = Math.min(as.length, bs.length);
@@ -82,6 +91,14 @@ export function pathRelation(a: string, b: string): "same" | "ancestor" | "conte
   if (as.length === bs.length) return "same";
   if (as.length < bs.length) return "ancestor";
   return as.length === bs.length + 1 && /^\*+$/.test(as[as.length - 1]) ? "contents" : "inside";
+}
+
+/** {@link pathRelation} of two paths without glob characters: a plain prefix comparison. */
+function literalRelation(a: string, b: string): "same" | "ancestor" | "inside" | undefined {
+  if (a === b) return "same";
+  if (a === "/" || (b.startsWith(a) && b[a.length] === "/")) return "ancestor";
+  if (b === "/" || (a.startsWith(b) && a[b.length] === "/")) return "inside";
+  return undefined;
 }
 
 /** Directories every Linux image already has, shared by many packages and files. */

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import type { Range } from "../../ast/nodes.js";
-import { invocation, parseArguments, resolveWord, type OptionSpec, type VariableLookup } from "../package-managers/command-line.js";
+import { invocation, parseArguments, resolveWord, type Invocation, type OptionSpec, type VariableLookup } from "../package-managers/command-line.js";
 import type { PackageOperation } from "../package-managers/types.js";
 import type { RunAnalysis } from "../runs.js";
 import type { ShellContext, SimpleCommand } from "../shell-types.js";
@@ -37,6 +37,9 @@ interface Cwd {
   readonly certain: boolean;
 }
 
+/** The effects of a layer that adds, removes and changes nothing. */
+export const NO_EFFECTS: RunEffects = { adds: [], removes: [], modes: [], extracts: [], cleans: [] };
+
 /** Contexts in which a `cd` does not outlive the command list it is in. */
 const SCOPED: ReadonlySet<ShellContext> = new Set(["subshell", "command-substitution", "pipeline", "background"]);
 
@@ -45,18 +48,19 @@ const SCOPED: ReadonlySet<ShellContext> = new Set(["subshell", "command-substitu
  * known-variable) argument. After any `cd` paths are only heuristic; an unknown `cd` makes the
  * directory unknown.
  */
-function cwdTracker(commands: readonly SimpleCommand[], start: Cwd, vars: VariableLookup): (at: SimpleCommand) => Cwd {
+function cwdTracker(commands: readonly SimpleCommand[], calls: readonly (Invocation | undefined)[], start: Cwd, vars: VariableLookup): (at: SimpleCommand) => Cwd {
   const changes: { offset: number; cwd: Cwd }[] = [];
   let cwd = start;
-  for (const command of commands) {
-    const call = invocation(command);
-    if (call?.program !== "cd" || command.context.some((c) => SCOPED.has(c))) continue;
+  commands.forEach((command, i) => {
+    const call = calls[i];
+    if (call?.program !== "cd" || command.context.some((c) => SCOPED.has(c))) return;
     const target = call.args.find((a) => a.value !== "-P" && a.value !== "-L");
     const value = target === undefined ? vars.get("HOME") ?? "/root" : resolveWord(target, vars);
     const path = value === undefined || value === "-" ? undefined : absolutePath(value.startsWith("~") ? `${vars.get("HOME") ?? "/root"}${value.slice(1)}` : value, cwd.path);
     cwd = { path, certain: false };
     changes.push({ offset: command.range[0], cwd });
-  }
+  });
+  if (changes.length === 0) return () => start;
   return (at) => changes.findLast((c) => c.offset < at.range[0])?.cwd ?? start;
 }
 
@@ -66,8 +70,7 @@ const GIT_CLONE_OPTIONS: readonly OptionSpec[] = [
 ].map((name) => ({ names: [name], canonical: name.replace(/^-+/, ""), value: "required" as const }));
 
 /** `git clone URL [dir]`: the directory it creates. */
-function cloneTarget(command: SimpleCommand, vars: VariableLookup): { url: string; dir: string } | undefined {
-  const call = invocation(command);
+function cloneTarget(call: Invocation | undefined, vars: VariableLookup): { url: string; dir: string } | undefined {
   if (call?.program !== "git") return undefined;
   const clone = call.args.findIndex((a) => a.value === "clone");
   if (clone === -1 || call.args.slice(0, clone).some((a) => !(a.value ?? "").startsWith("-"))) return undefined;
@@ -83,8 +86,11 @@ function cloneTarget(command: SimpleCommand, vars: VariableLookup): { url: strin
  * an extraction (whose entries are unknown) anything inside it.
  */
 function removedAgain(added: AddedPath, after: number, removes: readonly RemovedPath[]): boolean {
-  const taken = added.kind === "extract" ? ["same", "ancestor", "contents", "inside"] : ["same", "ancestor", "contents"];
-  return removes.some((r) => r.operation.command.range[0] > after && taken.includes(pathRelation(r.path, added.path) ?? ""));
+  return removes.some((r) => {
+    if (r.operation.command.range[0] <= after) return false;
+    const relation = pathRelation(r.path, added.path);
+    return relation !== undefined && (relation !== "inside" || added.kind === "extract");
+  });
 }
 
 /**
@@ -99,8 +105,10 @@ function removedAgain(added: AddedPath, after: number, removes: readonly Removed
  */
 export function runEffects(run: RunAnalysis, workdir: string | undefined, workdirCertain: boolean): RunEffects {
   const commands = run.shellScript?.commands ?? [];
+  if (commands.length === 0) return NO_EFFECTS;
+  const calls = commands.map((command) => invocation(command));
   const vars: VariableLookup = { get: (name) => run.scope.get(name) ?? (name === "HOME" ? "/root" : undefined) };
-  const cwdAt = cwdTracker(commands, { path: workdir, certain: workdirCertain }, vars);
+  const cwdAt = cwdTracker(commands, calls, { path: workdir, certain: workdirCertain }, vars);
   /** A path of an operation, absolute, with how sure it is. */
   const place = (path: string, command: SimpleCommand, exact = true): { path: string; confidence: Confidence } | undefined => {
     const cwd = cwdAt(command);
@@ -160,13 +168,13 @@ export function runEffects(run: RunAnalysis, workdir: string | undefined, workdi
       }
     }
   }
-  for (const command of commands) {
-    const clone = cloneTarget(command, vars);
+  commands.forEach((command, i) => {
+    const clone = cloneTarget(calls[i], vars);
     const placed = clone === undefined ? undefined : place(clone.dir, command);
     if (clone !== undefined && placed !== undefined) {
       add({ ...placed, kind: "clone", sources: [clone.url], directory: true, size: RUN_SIZES.clone, range: command.range }, command.range[0]);
     }
-  }
+  });
   for (const cache of run.cachesLeftBehind) {
     const command = cache.operation.command;
     add({ kind: "cache", path: cache.path, directory: true, cache, size: cacheSize(cache.manager), confidence: "exact", range: command.range }, command.range[0]);
