@@ -27,9 +27,24 @@ export interface LintOptions {
   readonly analyze?: AnalyzeOptions;
 }
 
+/**
+ * Message templates split at their `{{ key }}` placeholders, in threes: literal text, the whole
+ * placeholder, its key. Templates come from rule metadata, so the cache stays small; it is bounded
+ * all the same.
+ */
+const templateParts = new Map<string, readonly string[]>();
+const TEMPLATE_CACHE_LIMIT = 2000;
+
 function format(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
   if (data === undefined || !template.includes("{{")) return template;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+  let parts = templateParts.get(template);
+  if (parts === undefined) {
+    parts = template.split(/(\{\{\s*(\w+)\s*\}\})/);
+    if (templateParts.size < TEMPLATE_CACHE_LIMIT) templateParts.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 3) out += (parts[i + 1] in data ? String(data[parts[i + 1]]) : parts[i]) + parts[i + 2];
+  return out;
 }
 
 function findingAt(

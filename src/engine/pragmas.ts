@@ -22,6 +22,7 @@ export interface Pragma {
 
 /** `dockerlint|hadolint [global] ignore=<ids> [-- reason]`, read word by word (no backtracking regex). */
 function toolPragma(comment: string): { global: boolean; ids: string; reason: string | undefined } | undefined {
+  if (!/^\s*(dockerlint|hadolint)\s/i.test(comment)) return undefined;
   const words = comment.trim().split(/\s+/);
   const tool = words.shift()?.toLowerCase();
   if (tool !== "dockerlint" && tool !== "hadolint") return undefined;
