@@ -62,7 +62,11 @@ export const tools = {
   },
   "dockerlint full pipeline": {
     group: "pipeline",
-    load: () => (lib.lint && lib.plan ? (text) => (lib.lint(text), lib.plan(text)) : undefined),
+    load: () => (text) => {
+      const model = lib.analyze(text);
+      lib.lint(text, { model });
+      lib.plan(model);
+    },
   },
 };
 

@@ -1,11 +1,10 @@
 /**
- * `lint()`: parse, analyze, run the enabled rules, apply severities, aliases and pragmas, and
+ * `lint()`: parse, analyze (unless given the model), run the enabled rules, apply severities, aliases and pragmas, and
  * return the findings of one Dockerfile in the JSON output's shape.
  */
 import { LineIndex } from "../ast/line-index.js";
 import type { Position, Range } from "../ast/nodes.js";
-import { parse } from "../parse.js";
-import { analyze, type AnalyzeOptions } from "../model/index.js";
+import { analyze, type AnalyzeOptions, type SemanticModel } from "../model/index.js";
 import { allRules } from "../../rules/index.js";
 import { aliasSeverity, effectiveRule, type DockerlintConfig, type EffectiveRule } from "./config.js";
 import { readPragmas, suppresses } from "./pragmas.js";
@@ -25,6 +24,11 @@ export interface LintOptions {
   readonly rules?: readonly RuleModule<never>[];
   /** Options for the semantic model (build args, target stage). */
   readonly analyze?: AnalyzeOptions;
+  /**
+   * The semantic model of this very text, when the caller already has it (to plan the same file,
+   * say): lint then neither parses nor analyses again, and {@link analyze} is not used.
+   */
+  readonly model?: SemanticModel;
 }
 
 /**
@@ -118,8 +122,8 @@ function activeRules(rules: readonly RuleModule<never>[], config: DockerlintConf
  */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const config = withShellcheck(options.config ?? DEFAULT_CONFIG);
-  const parsed = parse(text);
-  const model = analyze(parsed, options.analyze);
+  const model = options.model ?? analyze(text, options.analyze);
+  const parsed = { ast: model.ast, diagnostics: model.parseDiagnostics };
   const lines = new LineIndex(text);
   const pragmas = readPragmas(parsed.ast);
   const findings: Finding[] = [];

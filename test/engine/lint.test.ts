@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { lint } from "../../src/engine/lint.js";
 import { fixText } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
+import { analyze } from "../../src/model/index.js";
 import preferCopy from "../../rules/prefer-copy.js";
 
 describe("lint", () => {
@@ -21,6 +22,16 @@ describe("lint", () => {
   it("reports build errors of the model (COPY --from a later stage)", () => {
     const { findings } = lint("FROM a AS one\nCOPY --from=two /x /x\nFROM b AS two\n", { rules: [] });
     expect(findings.map((f) => [f.ruleId, f.line])).toEqual([[null, 2]]);
+  });
+  it("lints with a model the caller already has, without analysing again", () => {
+    const text = "FROM a AS one\nFROM b AS two\nENV x\nADD b /b\n";
+    const model = analyze(text, { target: "one" });
+    const seen: unknown[] = [];
+    const spy = defineRule({ meta: { ...preferCopy.meta, id: "spy" }, check(context) { seen.push(context.model); } });
+    const result = lint(text, { rules: [preferCopy, spy as never], model });
+    expect(seen).toEqual([model]);
+    expect(result.findings).toEqual(lint(text, { rules: [preferCopy], analyze: { target: "one" } }).findings);
+    expect(result.findings.map((f) => [f.ruleId, f.line])).toEqual([[null, 3], ["prefer-copy", 4]]);
   });
   it("turns a crashing rule into a finding instead of an exception", () => {
     const broken = defineRule({ meta: { ...preferCopy.meta, id: "broken" }, check() { throw new Error("boom"); } });
