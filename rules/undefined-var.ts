@@ -1,7 +1,7 @@
 import { defineRule } from "../src/engine/rule.js";
 import { nearest } from "../src/engine/suggest.js";
-import { expandText, expansionSite, type Scope } from "../src/model/index.js";
-import { expandedWords, onlyWithFallback, referenceRange } from "./_support/variables.js";
+import type { Scope } from "../src/model/index.js";
+import { onlyWithFallback, referenceRange, stageExpansions } from "./_support/variables.js";
 
 /** ARGs BuildKit keeps out of the environment. */
 const NON_ENV_ARGS = new Set(["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"]);
@@ -61,22 +61,20 @@ export default defineRule<{ knownVariables: string[] }>({
   },
   check(context) {
     const { model } = context;
-    const known = new Set([...BASE_IMAGE_ENV, ...context.options.knownVariables]);
-    const escape = context.ast.escapeChar;
+    const knownVariables = new Set(context.options.knownVariables);
+    const known = (name: string): boolean => BASE_IMAGE_ENV.has(name) || knownVariables.has(name);
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
+        const expansions = stageExpansions(model, instruction);
+        if (expansions.length === 0) continue;
         const scope = model.scopeAt(instruction);
         const reported = new Set<string>();
-        const keyOfValue = new Map(instruction.type === "ENV" ? instruction.pairs.map((p) => [p.value, p.key.value] as const) : []);
-        for (const word of expandedWords(instruction)) {
-          const site = expansionSite(instruction, word)!;
-          const text = site.text ?? word.value;
-          const expansion = expandText(text, { get: (name) => scope.get(name) }, escape, site.mode);
+        for (const { word, text, expansion } of expansions) {
           /** `ENV X=…:$X` extends a value the base image may set: as good as known on an image stage. */
-          const extended = keyOfValue.get(word);
+          const extended = instruction.type === "ENV" ? instruction.pairs.find((p) => p.value === word)?.key.value : undefined;
           for (const name of expansion.unresolved) {
             if (reported.has(name) || scope.variable(name) !== undefined || NON_ENV_ARGS.has(name) || onlyWithFallback(text, name)) continue;
-            const hint = hintFor(name, scope, model.globals, name === extended ? new Set([...known, name]) : known);
+            const hint = hintFor(name, scope, model.globals, name === extended || known(name));
             if (hint === undefined) continue;
             reported.add(name);
             context.report({ messageId: "undefined", data: { name, hint }, range: referenceRange(context.source, word.range, name) });
@@ -88,9 +86,9 @@ export default defineRule<{ knownVariables: string[] }>({
 });
 
 /** The message's hint for an undefined name, or undefined when the base image may well define it. */
-function hintFor(name: string, scope: Scope, globals: Scope, known: ReadonlySet<string>): string | undefined {
+function hintFor(name: string, scope: Scope, globals: Scope, known: boolean): string | undefined {
   if (name === "PATH") return undefined;
-  if (known.has(name) && !scope.closed) return undefined;
+  if (known && !scope.closed) return undefined;
   const global = globals.variable(name);
   if (global !== undefined) {
     const what = global.kind === "platform" ? "is an automatic platform ARG" : "is declared before FROM";

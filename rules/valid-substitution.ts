@@ -1,7 +1,6 @@
 import type { Range } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
-import { expandText, expansionSite } from "../src/model/index.js";
-import { expandedWords } from "./_support/variables.js";
+import { stageExpansions } from "./_support/variables.js";
 
 export default defineRule({
   meta: {
@@ -28,10 +27,7 @@ export default defineRule({
     const known = (range: Range): boolean => model.diagnostics.some((d) => d.code === "expansion-error" && d.range[0] === range[0] && d.range[1] === range[1]);
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
-        const scope = model.scopeAt(instruction);
-        for (const word of expandedWords(instruction)) {
-          const site = expansionSite(instruction, word)!;
-          const expansion = expandText(site.text ?? word.value, scope, context.ast.escapeChar, site.mode);
+        for (const { word, expansion } of stageExpansions(model, instruction)) {
           if (expansion.error === undefined || known(word.range)) continue;
           context.report({ messageId: "invalid", data: { error: expansion.error }, node: word });
         }

@@ -1,6 +1,6 @@
 /** Variable references in words BuildKit expands: which names a word uses, and where. */
 import type { Instruction, Range, Word } from "../../src/ast/nodes.js";
-import { expandText, expansionSite } from "../../src/model/index.js";
+import { expandText, expansionSite, type Expansion, type SemanticModel } from "../../src/model/index.js";
 
 /**
  * The names a word refers to as `$name` or `${name…}`, read by BuildKit's lexer.
@@ -82,29 +82,66 @@ export function onlyWithFallback(text: string, name: string): boolean {
   return all > 0 && all === guarded;
 }
 
+/** A word BuildKit expands against the stage environment, and its expansion there. */
+export interface StageExpansion {
+  readonly word: Word;
+  /** The text BuildKit expands: the word's value, or a heredoc's content. */
+  readonly text: string;
+  /**
+   * The expansion against the variables visible at the instruction. A name the scope knows to be
+   * unset still counts as unresolved: whether that is worth a report is the rule's call.
+   */
+  readonly expansion: Expansion;
+}
+
+const stageExpansionsOf = new WeakMap<SemanticModel, WeakMap<Instruction, readonly StageExpansion[]>>();
+
 /**
- * The words of an instruction BuildKit expands against the stage environment: flag values it
+ * The words of an instruction BuildKit expands against the stage environment (flag values it
  * expands, ENV/LABEL keys and values, ARG defaults, COPY/ADD arguments and expanded here-document
- * bodies, WORKDIR, USER, STOPSIGNAL, VOLUME and EXPOSE arguments.
+ * bodies, WORKDIR, USER, STOPSIGNAL, VOLUME and EXPOSE arguments), each with its expansion;
+ * computed once per instruction, as several rules read them.
  *
  * @example
  * ```ts
- * expandedWords(parse("FROM a\nCOPY --chown=$U a $D\n").ast.instructions[1]).map((w) => w.value); // ["$U", "a", "$D"]
+ * const model = analyze("FROM a\nARG D=/x\nCOPY --chown=$U a $D\n");
+ * stageExpansions(model, model.ast.instructions[2]).map((e) => e.expansion.value); // ["", "a", "/x"]
  * ```
  */
-export function expandedWords(instruction: Instruction): Word[] {
-  const words: Word[] = instruction.flags.flatMap((f) => (f.value === undefined ? [] : [f.value]));
+export function stageExpansions(model: SemanticModel, instruction: Instruction): readonly StageExpansion[] {
+  let byInstruction = stageExpansionsOf.get(model);
+  if (byInstruction === undefined) stageExpansionsOf.set(model, (byInstruction = new WeakMap()));
+  let expansions = byInstruction.get(instruction);
+  if (expansions === undefined) {
+    const scope = model.scopeAt(instruction);
+    const lookup = { get: (name: string) => scope.get(name) };
+    expansions = expandableWords(instruction).flatMap((word) => {
+      const site = expansionSite(instruction, word);
+      if (site?.scope !== "stage") return [];
+      const text = site.text ?? word.value;
+      return [{ word, text, expansion: expandText(text, lookup, model.ast.escapeChar, site.mode) }];
+    });
+    byInstruction.set(instruction, expansions);
+  }
+  return expansions;
+}
+
+/** The words of an instruction that BuildKit may expand (flag values and the arguments of the instructions that expand). */
+function expandableWords(instruction: Instruction): Word[] {
+  const words: Word[] = [];
+  for (const flag of instruction.flags) if (flag.value !== undefined) words.push(flag.value);
   switch (instruction.type) {
     case "ENV":
     case "LABEL":
-      words.push(...instruction.pairs.flatMap((p) => [p.key, p.value]));
+      for (const pair of instruction.pairs) words.push(pair.key, pair.value);
       break;
     case "ARG":
-      words.push(...instruction.declarations.flatMap((d) => (d.defaultValue === undefined ? [] : [d.defaultValue])));
+      for (const declaration of instruction.declarations) if (declaration.defaultValue !== undefined) words.push(declaration.defaultValue);
       break;
     case "COPY":
     case "ADD":
-      words.push(...instruction.args, ...instruction.heredocs.map((h) => h.body));
+      words.push(...instruction.args);
+      for (const heredoc of instruction.heredocs) words.push(heredoc.body);
       break;
     case "WORKDIR":
     case "USER":
@@ -116,5 +153,5 @@ export function expandedWords(instruction: Instruction): Word[] {
     default:
       break;
   }
-  return words.filter((w) => expansionSite(instruction, w)?.scope === "stage");
+  return words;
 }
