@@ -72,7 +72,8 @@ export default defineRule<Options>({
   },
   check(context) {
     const { model, options } = context;
-    const helpers = new Set((options.images ?? []).map(repository));
+    let helpers: ReadonlySet<string> | undefined;
+    const isHelper = (image: string): boolean => (helpers ??= new Set((options.images ?? []).map(repository))).has(image);
     for (const instruction of model.ast.instructions) {
       const copy = instruction.type === "ONBUILD" ? instruction.trigger : instruction;
       if (copy?.type !== "COPY" || copy.destination === undefined) continue;
@@ -84,7 +85,7 @@ export default defineRule<Options>({
       const here = stage === undefined ? undefined : bottom(model, stage);
       if (here?.base.kind === "scratch") continue;
       const source = sourceOf(model, copy, from);
-      if (source.stage?.base.kind === "scratch" || (source.image !== undefined && helpers.has(source.image))) continue;
+      if (source.stage?.base.kind === "scratch" || (source.image !== undefined && isHelper(source.image))) continue;
       if (here !== undefined && source.stage?.from.image !== undefined && source.stage.from.image.value === here.from.image?.value) continue;
       context.report({ messageId: "whole", data: { from: from.value }, node: root });
     }
