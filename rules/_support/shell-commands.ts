@@ -94,7 +94,8 @@ function collectCalls(run: RunAnalysis): Call[] {
     const call = invocation(command);
     if (call === undefined || command.name === undefined) return;
     const at = command.args.length - call.args.length - 1;
-    calls.push({ ...call, programWord: at < 0 ? command.name : command.args[at], index });
+    const { program, args, assignments, wrappers } = call;
+    calls.push({ command, program, args, assignments, wrappers, programWord: at < 0 ? command.name : command.args[at], index });
   });
   return calls;
 }

@@ -96,7 +96,9 @@ function shellDialect(kind: ShellKind, argv: readonly string[]): "sh" | "bash" |
   return dialectOf(argv[0]?.split("/").pop() ?? "") ?? "bash";
 }
 
-const NONE: Omit<RunScript, "form"> = { text: undefined, toSource: (offset) => offset, interpreter: undefined, dialect: undefined };
+const identity = (offset: number): number => offset;
+const EMPTY: RunScript = { form: "empty", text: undefined, toSource: identity, interpreter: undefined, dialect: undefined };
+const EXEC: RunScript = { form: "exec", text: undefined, toSource: identity, interpreter: undefined, dialect: undefined };
 
 /**
  * The script a RUN runs and how. A PowerShell or cmd shell, and a `#!` interpreter other than
@@ -113,8 +115,8 @@ const NONE: Omit<RunScript, "form"> = { text: undefined, toSource: (offset) => o
  */
 export function runScript(run: RunInstruction, shell: StageShell): RunScript {
   const command = run.command;
-  if (command === undefined) return { ...NONE, form: "empty" };
-  if (command.type === "ExecForm") return { ...NONE, form: "exec" };
+  if (command === undefined) return EMPTY;
+  if (command.type === "ExecForm") return EXEC;
   const dialect = shellDialect(shell.kind, shell.argv);
   const heredocs = run.heredocs;
   if (heredocs.length === 0) return { form: "shell", text: command.value, toSource: mapper(formPieces(command, 0)), interpreter: undefined, dialect };

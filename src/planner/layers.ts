@@ -130,14 +130,16 @@ class StageWalker {
   }
 
   step(instruction: Instruction, onbuild: boolean): Step {
-    const base = { instruction, line: instruction.loc.start.line, onbuild };
+    const line = instruction.loc.start.line;
+    const step = ({ layers, history, note }: Pick<Step, "layers" | "history" | "note">): Step =>
+      note === undefined ? { instruction, line, onbuild, layers, history } : { instruction, line, onbuild, layers, history, note };
     const type = instruction.type;
     if (type === "RUN" || type === "COPY" || type === "ADD") this.recordFolders(instruction);
-    if (type === "RUN") return { ...base, ...this.run(instruction) };
-    if (type === "COPY" || type === "ADD") return { ...base, layers: ONE, history: 1 };
-    if (type === "WORKDIR") return { ...base, ...this.workdirStep(instruction) };
-    if (type === "ONBUILD") return { ...base, layers: NONE, history: this.builder === "classic" ? 1 : 0 };
-    return { ...base, layers: NONE, history: METADATA.has(type) ? 1 : 0 };
+    if (type === "RUN") return step(this.run(instruction));
+    if (type === "COPY" || type === "ADD") return step({ layers: ONE, history: 1 });
+    if (type === "WORKDIR") return step(this.workdirStep(instruction));
+    if (type === "ONBUILD") return step({ layers: NONE, history: this.builder === "classic" ? 1 : 0 });
+    return step({ layers: NONE, history: METADATA.has(type) ? 1 : 0 });
   }
 
   get end(): FolderState {

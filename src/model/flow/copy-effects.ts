@@ -10,7 +10,7 @@ import type { SemanticModel } from "../analyze.js";
 import type { Expansion } from "../expansion.js";
 import { absolutePath, baseName, hasGlobChars, isSystemDirectory } from "./paths.js";
 import { copySourceSize, looksLikeFolder, RUN_SIZES } from "./size.js";
-import type { AddedPath, Confidence } from "./types.js";
+import type { AddedPath, Confidence, SizeEstimate } from "./types.js";
 
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 const GIT = /^(git@|git:\/\/|ssh:\/\/)|\.git(#.*)?$/i;
@@ -59,24 +59,23 @@ export function copyAdds(model: SemanticModel, instruction: CopyInstruction | Ad
   return sources.map(({ word, heredoc, expansion }): AddedPath => {
     const value = expansion.value;
     const certain: Confidence = destCertain && expansion.unresolved.length === 0 ? "exact" : "heuristic";
-    const common = { sources: [value], ...(from === undefined ? {} : { from }), range: word.range };
-    if (heredoc !== undefined) return { ...common, kind: "copy", path: inside(heredoc.name), directory: false, size: { class: "XS", reason: "an inline file" }, confidence: certain };
-    if (instruction.type === "ADD" && from === undefined && GIT.test(value)) {
-      return { ...common, kind: "clone", path: destPath, directory: true, size: RUN_SIZES.clone, confidence: certain };
-    }
+    /** The added path, with what every source has in common. */
+    const added = (kind: AddedPath["kind"], path: string, directory: boolean, size: SizeEstimate, confidence: Confidence, asFile?: string): AddedPath => {
+      const entry: { -readonly [K in keyof AddedPath]: AddedPath[K] } = { sources: [value], range: word.range, kind, path, directory, size, confidence };
+      if (from !== undefined) entry.from = from;
+      if (asFile !== undefined) entry.asFile = asFile;
+      return entry;
+    };
+    if (heredoc !== undefined) return added("copy", inside(heredoc.name), false, { class: "XS", reason: "an inline file" }, certain);
+    if (instruction.type === "ADD" && from === undefined && GIT.test(value)) return added("clone", destPath, true, RUN_SIZES.clone, certain);
     if (instruction.type === "ADD" && from === undefined && URL.test(value)) {
-      return { ...common, kind: "url", path: inside(landingName(word.value, expansion)), directory: false, size: copySourceSize(value, undefined), confidence: certain };
+      return added("url", inside(landingName(word.value, expansion)), false, copySourceSize(value, undefined), certain);
     }
-    if (instruction.type === "ADD" && from === undefined && TARBALL.test(value) && unpack !== "false") {
-      return { ...common, kind: "unpack", path: destPath, directory: true, size: RUN_SIZES.unpack, confidence: certain };
-    }
+    if (instruction.type === "ADD" && from === undefined && TARBALL.test(value) && unpack !== "false") return added("unpack", destPath, true, RUN_SIZES.unpack, certain);
     const size = copySourceSize(value, from);
-    if (hasGlobChars(value) || !looksLikeFolder(value)) {
-      return { ...common, kind: "copy", path: inside(landingName(word.value, expansion)), directory: false, size, confidence: certain };
-    }
+    if (hasGlobChars(value) || !looksLikeFolder(value)) return added("copy", inside(landingName(word.value, expansion)), false, size, certain);
     // A folder's contents land in the destination itself; a name without an extension may be a file.
     const ambiguous = value !== "." && value !== "./" && !value.endsWith("/");
-    const asFile = ambiguous ? { asFile: inside(baseName(value)) } : {};
-    return { ...common, kind: "copy", path: destPath, ...asFile, directory: true, size, confidence: ambiguous && destIsDir ? "heuristic" : certain };
+    return added("copy", destPath, true, size, ambiguous && destIsDir ? "heuristic" : certain, ambiguous ? inside(baseName(value)) : undefined);
   });
 }

@@ -55,8 +55,8 @@ function layersOf(
 ): { layers: Layer[]; end: Workdir } {
   const layers: Layer[] = [];
   let workdir = start;
-  const layer = (instruction: Layer["instruction"], onbuild: boolean, effects: RunEffects, run?: RunAnalysis): Layer => {
-    const { adds, removes, modes, extracts, cleans } = effects;
+  const layer = (instruction: Layer["instruction"], onbuild: boolean, adds: RunEffects["adds"], effects: RunEffects, run?: RunAnalysis): Layer => {
+    const { removes, modes, extracts, cleans } = effects;
     const line = instruction.loc.start.line;
     return run === undefined
       ? { stage: stage.index, onbuild, line, workdir: workdir.path, instruction, adds, removes, modes, extracts, cleans }
@@ -71,14 +71,14 @@ function layersOf(
       workdir = { path, certain };
       if (path === undefined || path === "/") continue;
       const add = { kind: "workdir", path, sources: [], directory: true, size: RUN_SIZES.workdir, confidence: certain ? "exact" : "heuristic", range: instruction.value.range } as const;
-      layers.push(layer(instruction, onbuild, stage.windows ? NO_EFFECTS : { ...NO_EFFECTS, adds: [add] }));
+      layers.push(layer(instruction, onbuild, stage.windows ? [] : [add], NO_EFFECTS));
     } else if (instruction.type === "COPY" || instruction.type === "ADD") {
       const adds = stage.windows ? [] : copyAdds(model, instruction, workdir.path, workdir.certain);
-      layers.push(layer(instruction, onbuild, { ...NO_EFFECTS, adds }));
+      layers.push(layer(instruction, onbuild, adds, NO_EFFECTS));
     } else if (instruction.type === "RUN") {
       const run = runFor(instruction);
       const effects = run === undefined || stage.windows ? NO_EFFECTS : runEffects(run, workdir.path, workdir.certain);
-      layers.push(layer(instruction, onbuild, effects, run));
+      layers.push(layer(instruction, onbuild, effects.adds, effects, run));
     }
   }
   return { layers, end: workdir };

@@ -122,8 +122,8 @@ export function runEffects(run: RunAnalysis, workdir: string | undefined, workdi
   const modes: ModeChange[] = [];
   const extracts: Extraction[] = [];
   const added: { entry: AddedPath; at: number }[] = [];
-  const add = (entry: Omit<AddedPath, "sources" | "directory"> & Partial<Pick<AddedPath, "sources" | "directory">>, at: number): void => {
-    added.push({ entry: { sources: [], directory: false, ...entry }, at });
+  const add = (entry: AddedPath, at: number): void => {
+    added.push({ entry, at });
   };
 
   for (const op of run.files) {
@@ -132,27 +132,27 @@ export function runEffects(run: RunAnalysis, workdir: string | undefined, workdi
       case "remove":
         for (const p of op.paths) {
           const placed = p.isVariable ? undefined : place(p.path, op.command);
-          if (placed !== undefined) removes.push({ ...placed, isGlob: p.isGlob, recursive: op.recursive, operation: op, range: p.word.range });
+          if (placed !== undefined) removes.push({ path: placed.path, confidence: placed.confidence, isGlob: p.isGlob, recursive: op.recursive, operation: op, range: p.word.range });
         }
         break;
       case "chmod":
       case "chown":
         for (const p of op.paths) {
           const placed = p.isVariable ? undefined : place(p.path, op.command);
-          if (placed !== undefined) modes.push({ ...placed, kind: op.kind, recursive: op.recursive, operation: op, range: p.word.range });
+          if (placed !== undefined) modes.push({ path: placed.path, confidence: placed.confidence, kind: op.kind, recursive: op.recursive, operation: op, range: p.word.range });
         }
         break;
       case "mkdir":
         for (const p of op.paths) {
           const placed = p.isVariable ? undefined : place(p.path, op.command);
-          if (placed !== undefined) add({ ...placed, kind: "mkdir", directory: true, size: RUN_SIZES.mkdir, range: p.word.range }, at);
+          if (placed !== undefined) add({ path: placed.path, confidence: placed.confidence, kind: "mkdir", sources: [], directory: true, size: RUN_SIZES.mkdir, range: p.word.range }, at);
         }
         break;
       case "download": {
         const placed = op.output === "-" || /[$`]/.test(op.output) ? undefined : place(op.output, op.command);
         if (placed === undefined) break;
         const size = isArchiveName(op.output) ? RUN_SIZES.archiveDownload : RUN_SIZES.download;
-        add({ ...placed, kind: "download", sources: op.urls.map((u) => u.path), size, range: op.command.range }, at);
+        add({ path: placed.path, confidence: placed.confidence, kind: "download", sources: op.urls.map((u) => u.path), directory: false, size, range: op.command.range }, at);
         break;
       }
       case "extract": {
@@ -172,12 +172,12 @@ export function runEffects(run: RunAnalysis, workdir: string | undefined, workdi
     const clone = cloneTarget(calls[i], vars);
     const placed = clone === undefined ? undefined : place(clone.dir, command);
     if (clone !== undefined && placed !== undefined) {
-      add({ ...placed, kind: "clone", sources: [clone.url], directory: true, size: RUN_SIZES.clone, range: command.range }, command.range[0]);
+      add({ path: placed.path, confidence: placed.confidence, kind: "clone", sources: [clone.url], directory: true, size: RUN_SIZES.clone, range: command.range }, command.range[0]);
     }
   });
   for (const cache of run.cachesLeftBehind) {
     const command = cache.operation.command;
-    add({ kind: "cache", path: cache.path, directory: true, cache, size: cacheSize(cache.manager), confidence: "exact", range: command.range }, command.range[0]);
+    add({ kind: "cache", path: cache.path, sources: [], directory: true, cache, size: cacheSize(cache.manager), confidence: "exact", range: command.range }, command.range[0]);
   }
 
   const adds = added
