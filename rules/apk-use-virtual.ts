@@ -1,5 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { runsToCheck, subcommandWord } from "./_support/shell-commands.js";
+import { flatMap } from "../src/util/arrays.js";
 
 export default defineRule({
   meta: {
@@ -30,11 +31,8 @@ export default defineRule({
       run.packages.forEach((add, index) => {
         if (add.manager !== "apk" || add.kind !== "install" || add.options.some((o) => o.name === "virtual")) return;
         const added = new Set(add.packages.filter((p) => !p.isFile && !p.isVariable).map((p) => p.name));
-        const deleted = run.packages
-          .slice(index + 1)
-          .filter((op) => op.manager === "apk" && op.kind === "remove")
-          .flatMap((op) => op.packages.map((p) => p.name))
-          .filter((name) => added.has(name));
+        const removes = run.packages.slice(index + 1).filter((op) => op.manager === "apk" && op.kind === "remove");
+        const deleted = flatMap(removes, (op) => op.packages.map((p) => p.name)).filter((name) => added.has(name));
         const word = subcommandWord(add);
         if (deleted.length === 0 || word === undefined) return;
         context.report({ messageId: "virtual", data: { names: [...new Set(deleted)].join(", ") }, range: word.range });

@@ -3,6 +3,7 @@ import { defineRule } from "../src/engine/rule.js";
 import type { SemanticModel } from "../src/model/index.js";
 import { formatProblem, LABEL_FORMATS, type LabelFormat } from "./_support/label-formats.js";
 import { imageInstructions, imageStages } from "./_support/target-image.js";
+import { flatMap } from "../src/util/arrays.js";
 
 interface Options {
   labels: Record<string, LabelFormat>;
@@ -112,7 +113,7 @@ export default defineRule<Options>({
   check(context) {
     const { model, options } = context;
     const schema = options.labels ?? {};
-    const patterns = Object.entries(options.patterns ?? {}).flatMap(([label, source]) => {
+    const patterns = flatMap(Object.entries(options.patterns ?? {}), ([label, source]) => {
       const regex = compile(source);
       return regex === undefined ? [] : [[label, { source, regex }] as const];
     });
@@ -143,7 +144,7 @@ export default defineRule<Options>({
     const required = Object.keys(schema);
     const target = imageStages(model)[0];
     if (required.length === 0 || target === undefined) return;
-    const present = new Set(imageInstructions(model).filter(isLabel).flatMap((label) => resolvePairs(model, label).map((p) => p.key)));
+    const present = new Set(flatMap(imageInstructions(model).filter(isLabel), (label) => resolvePairs(model, label).map((p) => p.key)));
     if (present.has(undefined)) return; // a key from a variable of unknown value may be any of them
     for (const name of required) {
       if (!present.has(name)) context.report({ messageId: "missing", data: { label: name }, node: target.from.keyword, aliases: ["DL3049"] });

@@ -4,6 +4,7 @@ import { assignmentIn } from "../src/model/package-managers/command-line.js";
 import type { PackageOperation } from "../src/model/package-managers/types.js";
 import type { RunAnalysis } from "../src/model/runs.js";
 import { callsOf, runsToCheck } from "./_support/shell-commands.js";
+import { flatMap } from "../src/util/arrays.js";
 
 /** A finding: where, what switches verification off, and the aliases that apply. */
 interface Insecure {
@@ -56,7 +57,7 @@ function fromOperation(op: PackageOperation): Insecure[] {
 
 /** Findings in a RUN's commands: curl/wget, git, variables set in the shell. */
 function fromRun(run: RunAnalysis): Insecure[] {
-  const found = run.packages.flatMap(fromOperation);
+  const found = flatMap(run.packages, fromOperation);
   for (const file of run.files) {
     if (file.kind !== "download" || !file.insecure) continue;
     const word = file.options.find((o) => o.name === "insecure")?.word;
@@ -116,7 +117,7 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    const found: Insecure[] = runsToCheck(model).flatMap(fromRun);
+    const found: Insecure[] = flatMap(runsToCheck(model), fromRun);
     for (const instruction of model.ast.instructions) {
       const node = instruction.type === "ONBUILD" ? instruction.trigger : instruction;
       if (node?.type === "ENV") {

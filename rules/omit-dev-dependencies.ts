@@ -4,6 +4,7 @@ import type { PackageOperation } from "../src/model/package-managers/types.js";
 import type { RunAnalysis } from "../src/model/runs.js";
 import { imageStages } from "./_support/target-image.js";
 import { insertAfter, subcommandWord } from "./_support/shell-commands.js";
+import { flatMap } from "../src/util/arrays.js";
 
 /** The flag that leaves devDependencies out, by client. */
 const PRODUCTION_FLAG: Readonly<Record<string, string>> = { npm: "--omit=dev", pnpm: "--prod" };
@@ -55,7 +56,7 @@ export default defineRule({
     const { model } = context;
     const chain = new Set(imageStages(model).map((s) => s.index));
     const runs = model.runs.filter((r) => chain.has(r.stage));
-    const steps = runs.flatMap((run) => [
+    const steps = flatMap(runs, (run) => [
       ...run.packages.map((op) => ({ run, op, prunes: (op.kind === "install" || op.subcommand[0] === "prune") && PRODUCTION_FLAG[op.manager] !== undefined && production(op, run) })),
       ...run.files.map((file) => ({ run, op: undefined, prunes: file.kind === "remove" && file.paths.some((p) => /(^|\/)node_modules\/?$/.test(p.path)) })),
     ]);

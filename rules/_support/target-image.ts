@@ -4,6 +4,7 @@
  */
 import type { Instruction } from "../../src/ast/nodes.js";
 import type { SemanticModel, Stage } from "../../src/model/index.js";
+import { flatMap } from "../../src/util/arrays.js";
 
 /**
  * The stage chain of the target image: the target stage first, then each stage it is built FROM,
@@ -38,5 +39,5 @@ export function imageStages(model: SemanticModel): Stage[] {
  * ```
  */
 export function imageInstructions(model: SemanticModel): Instruction[] {
-  return imageStages(model).reverse().flatMap((stage) => [...stage.triggers, ...stage.instructions]);
+  return flatMap(imageStages(model).reverse(), (stage) => [...stage.triggers, ...stage.instructions]);
 }

@@ -1,6 +1,7 @@
 /** Variable references in words BuildKit expands: which names a word uses, and where. */
 import type { Instruction, Range, Word } from "../../src/ast/nodes.js";
 import { expandText, expansionSite, type Expansion, type SemanticModel } from "../../src/model/index.js";
+import { flatMap } from "../../src/util/arrays.js";
 
 /**
  * The names a word refers to as `$name` or `${name…}`, read by BuildKit's lexer.
@@ -115,7 +116,7 @@ export function stageExpansions(model: SemanticModel, instruction: Instruction):
   if (expansions === undefined) {
     const scope = model.scopeAt(instruction);
     const lookup = { get: (name: string) => scope.get(name) };
-    expansions = expandableWords(instruction).flatMap((word) => {
+    expansions = flatMap(expandableWords(instruction), (word) => {
       const site = expansionSite(instruction, word);
       if (site?.scope !== "stage") return [];
       const text = site.text ?? word.value;

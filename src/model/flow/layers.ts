@@ -14,6 +14,7 @@ import { absolutePath } from "./paths.js";
 import { NO_EFFECTS, runEffects, type RunEffects } from "./run-effects.js";
 import { RUN_SIZES } from "./size.js";
 import type { Layer, StageFlow } from "./types.js";
+import { flatMap } from "../../util/arrays.js";
 
 /** The working directory after some instructions. */
 interface Workdir {
@@ -155,7 +156,7 @@ export function stageFlows(model: SemanticModel): StageFlow[] {
       start,
       (run) => runs.get(`${stage.index}:${run.range[0]}`),
     );
-    const downstream = stage.instructions.flatMap((onbuild) =>
+    const downstream = flatMap(stage.instructions, (onbuild) =>
       onbuild.type === "ONBUILD" && onbuild.trigger !== undefined && !NOT_TRIGGERED.has(onbuild.trigger.type)
         ? [{ instruction: onbuild.trigger, onbuild: true, parent: onbuild }]
         : [],
