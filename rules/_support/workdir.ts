@@ -56,7 +56,19 @@ function step(model: SemanticModel, state: WorkdirState, workdir: SingleValueIns
  * before.get(copy); // { set: true, path: "/app", literal: true }
  * ```
  */
-export function workdirStates(model: SemanticModel): Map<Instruction, WorkdirState> {
+export function workdirStates(model: SemanticModel): ReadonlyMap<Instruction, WorkdirState> {
+  let before = statesOfModel.get(model);
+  if (before === undefined) {
+    before = collectStates(model);
+    statesOfModel.set(model, before);
+  }
+  return before;
+}
+
+/** The states of each model, computed once: several rules read them. */
+const statesOfModel = new WeakMap<SemanticModel, ReadonlyMap<Instruction, WorkdirState>>();
+
+function collectStates(model: SemanticModel): Map<Instruction, WorkdirState> {
   const before = new Map<Instruction, WorkdirState>();
   const final: WorkdirState[] = [];
   for (const stage of model.stages) {
