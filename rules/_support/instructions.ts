@@ -11,15 +11,24 @@ import { editDistance } from "../../src/engine/suggest.js";
  *
  * @example
  * ```ts
- * [...withTriggers(parse("FROM a\nONBUILD RUN x\n").ast.instructions)].map((i) => i.type); // ["FROM", "ONBUILD", "RUN"]
+ * withTriggers(parse("FROM a\nONBUILD RUN x\n").ast.instructions).map((i) => i.type); // ["FROM", "ONBUILD", "RUN"]
  * ```
  */
-export function* withTriggers(instructions: readonly Instruction[]): Generator<Instruction> {
-  for (const instruction of instructions) {
-    yield instruction;
-    if (instruction.type === "ONBUILD" && instruction.trigger !== undefined) yield instruction.trigger;
+export function withTriggers(instructions: readonly Instruction[]): readonly Instruction[] {
+  let all = withTriggersOf.get(instructions);
+  if (all === undefined) {
+    all = [];
+    for (const instruction of instructions) {
+      all.push(instruction);
+      if (instruction.type === "ONBUILD" && instruction.trigger !== undefined) all.push(instruction.trigger);
+    }
+    withTriggersOf.set(instructions, all);
   }
+  return all;
 }
+
+/** The list of each instruction list, made once: many rules walk it. */
+const withTriggersOf = new WeakMap<readonly Instruction[], Instruction[]>();
 
 /**
  * The candidate BuildKit would suggest for a mistyped word: the nearest one within an edit distance

@@ -38,6 +38,14 @@ export function imageStages(model: SemanticModel): Stage[] {
  * // ["HEALTHCHECK", "CMD"]
  * ```
  */
-export function imageInstructions(model: SemanticModel): Instruction[] {
-  return flatMap(imageStages(model).reverse(), (stage) => [...stage.triggers, ...stage.instructions]);
+export function imageInstructions(model: SemanticModel): readonly Instruction[] {
+  let instructions = imageInstructionsOf.get(model);
+  if (instructions === undefined) {
+    instructions = flatMap(imageStages(model).reverse(), (stage) => [...stage.triggers, ...stage.instructions]);
+    imageInstructionsOf.set(model, instructions);
+  }
+  return instructions;
 }
+
+/** The image's instructions of each model, listed once: several rules read them. */
+const imageInstructionsOf = new WeakMap<SemanticModel, readonly Instruction[]>();
