@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { Instruction } from "../../ast/nodes.js";
+import type { Instruction, OnbuildInstruction } from "../../ast/nodes.js";
 import type { SemanticModel } from "../analyze.js";
 import type { RunAnalysis } from "../runs.js";
 import type { Stage } from "../stages.js";
@@ -14,7 +14,6 @@ import { absolutePath } from "./paths.js";
 import { NO_EFFECTS, runEffects, type RunEffects } from "./run-effects.js";
 import { RUN_SIZES } from "./size.js";
 import type { Layer, StageFlow } from "./types.js";
-import { flatMap } from "../../util/arrays.js";
 
 /** The working directory after some instructions. */
 interface Workdir {
@@ -140,31 +139,30 @@ export function* layersOfChain(flow: StageFlow | undefined, ownLimit = Number.PO
  * ```
  */
 export function stageFlows(model: SemanticModel): StageFlow[] {
-  const runs = new Map<string, RunAnalysis>();
-  for (const run of model.runs) runs.set(`${run.stage}:${run.instruction.range[0]}`, run);
+  /** Each stage's RUN analyses by instruction (an inherited trigger is analysed once per stage that runs it). */
+  const runsOfStage = model.stages.map(() => new Map<Instruction, RunAnalysis>());
+  for (const run of model.runs) runsOfStage[run.stage].set(run.instruction, run);
   const shipped = shippedStages(model);
   const flows: StageFlow[] = [];
   const ends: Workdir[] = [];
   for (const stage of model.stages) {
     const parent = stage.base.kind === "stage" ? stage.base.index : undefined;
     const start: Workdir = parent !== undefined ? ends[parent] : { path: "/", certain: stage.base.kind === "scratch" };
-    const triggers = new Set(stage.triggers);
-    const own = layersOf(
-      model,
-      stage,
-      [...stage.triggers, ...stage.instructions].map((instruction) => ({ instruction, onbuild: triggers.has(instruction) })),
-      start,
-      (run) => runs.get(`${stage.index}:${run.range[0]}`),
-    );
-    const downstream = flatMap(stage.instructions, (onbuild) =>
-      onbuild.type === "ONBUILD" && onbuild.trigger !== undefined && !NOT_TRIGGERED.has(onbuild.trigger.type)
-        ? [{ instruction: onbuild.trigger, onbuild: true, parent: onbuild }]
-        : [],
-    );
-    const parentOf = new Map(downstream.map((d) => [d.instruction, d.parent] as const));
+    const instructions: { instruction: Instruction; onbuild: boolean }[] = [];
+    for (const instruction of stage.triggers) instructions.push({ instruction, onbuild: true });
+    for (const instruction of stage.instructions) instructions.push({ instruction, onbuild: false });
+    const runs = runsOfStage[stage.index];
+    const own = layersOf(model, stage, instructions, start, (run) => runs.get(run));
+    const downstream: { instruction: Instruction; onbuild: boolean }[] = [];
+    const parentOf = new Map<Instruction, OnbuildInstruction>();
+    for (const onbuild of stage.instructions) {
+      if (onbuild.type !== "ONBUILD" || onbuild.trigger === undefined || NOT_TRIGGERED.has(onbuild.trigger.type)) continue;
+      downstream.push({ instruction: onbuild.trigger, onbuild: true });
+      parentOf.set(onbuild.trigger, onbuild);
+    }
     const pseudo = layersOf(model, stage, downstream, own.end, (run) => {
       const parent = parentOf.get(run);
-      return parent?.type === "ONBUILD" ? model.triggerRunOf(parent) : undefined;
+      return parent === undefined ? undefined : model.triggerRunOf(parent);
     });
     const parentFlow = parent === undefined ? undefined : flows[parent];
     flows.push(stageFlow(stage.index, parentFlow, own.layers, pseudo.layers, shipped.has(stage.index)));
