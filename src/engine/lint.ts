@@ -9,7 +9,7 @@ import { allRules } from "../../rules/index.js";
 import { aliasSeverity, effectiveRule, type DockerlintConfig, type EffectiveRule } from "./config.js";
 import { readPragmas, suppresses } from "./pragmas.js";
 import type { RuleModule, RuleReport } from "./rule.js";
-import type { Finding, LintResult, Severity } from "./types.js";
+import type { Finding, Fix, LintResult, Severity } from "./types.js";
 
 /** Options of {@link lint}. */
 export interface LintOptions {
@@ -58,19 +58,13 @@ function findingAt(
   message: string,
   range: Range,
   aliases: readonly string[],
+  fix?: Fix,
 ): Finding {
-  const loc = lines.location(range[0], range[1]);
-  return {
-    ruleId,
-    aliases,
-    severity,
-    message,
-    line: loc.start.line,
-    column: loc.start.column,
-    endLine: loc.end.line,
-    endColumn: loc.end.column,
-    range,
-  };
+  const start = lines.position(range[0]);
+  const end = lines.position(range[1]);
+  const finding: { -readonly [K in keyof Finding]: Finding[K] } = { ruleId, aliases, severity, message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, range };
+  if (fix !== undefined) finding.fix = fix;
+  return finding;
 }
 
 function compareFindings(a: Finding, b: Finding): number {
@@ -142,8 +136,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       if (severity === "off") return;
       if (pragmas.length > 0 && pragmas.some((p) => suppresses(p, rule.meta.id, aliases, range[0]))) return;
       const template = rule.meta.messages[r.messageId] ?? r.messageId;
-      const finding = findingAt(lines, rule.meta.id, severity, format(template, r.data), range, aliases);
-      findings.push(r.fix ? { ...finding, fix: { safety: r.fix.safety ?? (rule.meta.fixable === "unsafe" ? "unsafe" : "safe"), edits: r.fix.edits } } : finding);
+      const fix = r.fix ? { safety: r.fix.safety ?? (rule.meta.fixable === "unsafe" ? "unsafe" : "safe"), edits: r.fix.edits } : undefined;
+      findings.push(findingAt(lines, rule.meta.id, severity, format(template, r.data), range, aliases, fix));
     };
     try {
       rule.check({

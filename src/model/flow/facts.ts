@@ -187,7 +187,8 @@ function commandCount(layer: Layer): number | undefined {
 function mergeable(model: SemanticModel, flows: readonly StageFlow[]): MergeableRuns[] {
   const facts: MergeableRuns[] = [];
   for (const flow of flows) {
-    const byInstruction = new Map(flow.layers.filter((l) => !l.onbuild).map((l) => [l.instruction as Instruction, l]));
+    const byInstruction = new Map<Instruction, Layer>();
+    for (const layer of flow.layers) if (!layer.onbuild) byInstruction.set(layer.instruction, layer);
     let group: Layer[] = [];
     let flags = "";
     const close = (): void => {
@@ -201,7 +202,7 @@ function mergeable(model: SemanticModel, flows: readonly StageFlow[]): Mergeable
         close();
         continue;
       }
-      const key = instruction.flags.map((f) => f.text).sort().join("\n");
+      const key = instruction.flags.length === 0 ? "" : instruction.flags.map((f) => f.text).sort().join("\n");
       if (group.length > 0 && key !== flags) close();
       flags = key;
       group.push(layer);
