@@ -3,7 +3,7 @@ import { defineRule } from "../src/engine/rule.js";
 import { assignmentIn } from "../src/model/package-managers/command-line.js";
 import type { PackageOperation } from "../src/model/package-managers/types.js";
 import type { RunAnalysis } from "../src/model/runs.js";
-import { callsOf, runsToCheck } from "./_support/shell-commands.js";
+import { runsToCheck } from "./_support/shell-commands.js";
 import { flatMap } from "../src/util/arrays.js";
 
 /** A finding: where, what switches verification off, and the aliases that apply. */
@@ -69,7 +69,7 @@ function fromRun(run: RunAnalysis): Insecure[] {
       if (hit !== undefined) found.push(hit);
     }
   }
-  for (const call of callsOf(run)) {
+  for (const call of run.calls) {
     call.args.forEach((arg, i) => {
       const value = arg.value ?? "";
       if (call.program === "export") {

@@ -1,7 +1,7 @@
 import { defineRule, type RuleFix } from "../src/engine/rule.js";
 import { fileFlow, type CacheLeftInLayer } from "../src/model/flow/index.js";
 import type { PackageManager, PackageOperation } from "../src/model/package-managers/types.js";
-import { callsOf, insertAfter, subcommandWord } from "./_support/shell-commands.js";
+import { insertAfter, subcommandWord } from "./_support/shell-commands.js";
 
 /** The ids other tools give the same check, per package manager. */
 const ALIASES: Readonly<Record<PackageManager, readonly string[]>> = {
@@ -103,7 +103,7 @@ export default defineRule<{ ignore: string[] }>({
     for (const fact of fileFlow(context.model).cacheLeftInLayer) {
       const { manager, operation, cache, path } = fact.cache;
       if (!fact.shipped || ignored.has(manager)) continue;
-      const program = callsOf(fact.layer.run!).find((c) => c.command === operation.command)?.programWord ?? operation.command.name;
+      const program = fact.layer.run!.calls.find((c) => c.command === operation.command)?.programWord ?? operation.command.name;
       const sub = subcommandWord(operation);
       const start = program?.range[0] ?? operation.command.range[0];
       const end = sub !== undefined && sub.range[1] > start ? sub.range[1] : (program?.range[1] ?? operation.command.range[1]);

@@ -1,5 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
-import { callsOf, runsToCheck } from "./_support/shell-commands.js";
+import { runsToCheck } from "./_support/shell-commands.js";
 
 /** Commands that act on a running system, a terminal or another machine (hadolint's list). */
 const POINTLESS: ReadonlyMap<string, string> = new Map([
@@ -37,7 +37,7 @@ export default defineRule({
   },
   check(context) {
     for (const run of runsToCheck(context.model)) {
-      for (const call of callsOf(run)) {
+      for (const call of run.calls) {
         const why = POINTLESS.get(call.program);
         if (why !== undefined) context.report({ messageId: "pointless", data: { program: call.program, why }, range: call.programWord.range });
       }

@@ -1,5 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
-import { callsOf, runsToCheck } from "./_support/shell-commands.js";
+import { runsToCheck } from "./_support/shell-commands.js";
 
 /** Container engines whose `run --privileged` gives a nested container the host's devices. */
 const ENGINES = new Set(["docker", "podman", "nerdctl"]);
@@ -32,7 +32,7 @@ export default defineRule({
         const flag = run.instruction.flags.find((f) => f.name.value === "security");
         if (flag !== undefined) context.report({ messageId: "insecure", range: flag.range });
       }
-      for (const call of callsOf(run)) {
+      for (const call of run.calls) {
         if (!ENGINES.has(call.program) || call.args[0]?.value !== "run" && call.args[0]?.value !== "container") continue;
         const word = call.args.find((a) => a.value === "--privileged" || a.value === "--privileged=true");
         if (word !== undefined) context.report({ messageId: "privileged", data: { program: call.program }, range: word.range });

@@ -1,7 +1,7 @@
 import { defineRule } from "../src/engine/rule.js";
 import { trimTrailing } from "../src/util/text.js";
 import type { PackageManager, PackageOperation } from "../src/model/package-managers/types.js";
-import { callsOf, runsToCheck, subcommandWord } from "./_support/shell-commands.js";
+import { runsToCheck, subcommandWord } from "./_support/shell-commands.js";
 
 /** Managers that read the same package index, by manager. */
 const FAMILY: ReadonlyMap<PackageManager, string> = new Map([
@@ -45,7 +45,7 @@ export default defineRule({
   check(context) {
     for (const run of runsToCheck(context.model)) {
       const caches = run.flags.mounts.filter((m) => m.type === "cache" && m.target !== undefined).map((m) => trimTrailing(m.target!, "/"));
-      const calls = callsOf(run);
+      const calls = run.calls;
       run.packages.forEach((op, index) => {
         const family = FAMILY.get(op.manager);
         if (family === undefined || op.kind !== "update") return;

@@ -1,7 +1,7 @@
 import { defineRule } from "../src/engine/rule.js";
 import type { PackageManager, PackageOperation } from "../src/model/package-managers/types.js";
 import type { ShellWord } from "../src/model/shell-types.js";
-import { callsOf, runsToCheck } from "./_support/shell-commands.js";
+import { runsToCheck } from "./_support/shell-commands.js";
 import { flatMap } from "../src/util/arrays.js";
 
 /** A finding: the word that switches verification off, what it is, and the aliases that apply. */
@@ -77,7 +77,7 @@ export default defineRule({
   check(context) {
     for (const run of runsToCheck(context.model)) {
       const found = flatMap(run.packages, fromOperation);
-      for (const call of callsOf(run)) {
+      for (const call of run.calls) {
         for (const arg of call.args) {
           const value = arg.value ?? "";
           if (call.program === "rpm" && RPM_OPTIONS.has(value)) found.push({ word: arg, what: value, aliases: ["CKV2_DOCKER_10"] });

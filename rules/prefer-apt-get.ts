@@ -1,6 +1,6 @@
 import { defineRule, type RuleFix } from "../src/engine/rule.js";
 import type { ShellWord } from "../src/model/shell-types.js";
-import { callsOf, runsToCheck } from "./_support/shell-commands.js";
+import { runsToCheck } from "./_support/shell-commands.js";
 
 /** apt subcommands apt-get runs the same way. */
 const SAME_IN_APT_GET = new Set(["install", "reinstall", "remove", "purge", "update", "autoremove", "autopurge", "clean", "autoclean", "dist-upgrade", "source", "build-dep", "download", "satisfy"]);
@@ -41,7 +41,7 @@ export default defineRule({
   },
   check(context) {
     for (const run of runsToCheck(context.model)) {
-      for (const call of callsOf(run)) {
+      for (const call of run.calls) {
         if (call.program !== "apt") continue;
         const op = run.packages.find((p) => p.command === call.command);
         const subcommand = op?.subcommand[0];

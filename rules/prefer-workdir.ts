@@ -1,6 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { trimTrailing } from "../src/util/text.js";
-import { callsOf, runsToCheck } from "./_support/shell-commands.js";
+import { runsToCheck } from "./_support/shell-commands.js";
 
 export default defineRule({
   meta: {
@@ -30,7 +30,7 @@ export default defineRule({
   check(context) {
     for (const run of runsToCheck(context.model)) {
       const commands = run.shellScript?.commands ?? [];
-      const calls = callsOf(run);
+      const calls = run.calls;
       const start = commands.findIndex((c) => !(c.context.length === 0 && c.name?.value === "set"));
       const first = calls.find((c) => c.index === start);
       if (first?.program !== "cd" || commands[start].context.length > 0) continue;

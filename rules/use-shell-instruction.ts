@@ -1,6 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { parseArguments } from "../src/model/package-managers/command-line.js";
-import { callsOf, runsToCheck } from "./_support/shell-commands.js";
+import { runsToCheck } from "./_support/shell-commands.js";
 
 const LN_OPTIONS = [
   { names: ["-t", "--target-directory"], canonical: "target-directory", value: "required" as const },
@@ -30,7 +30,7 @@ export default defineRule({
   },
   check(context) {
     for (const run of runsToCheck(context.model)) {
-      for (const call of callsOf(run)) {
+      for (const call of run.calls) {
         if (call.program !== "ln") continue;
         const { positionals } = parseArguments(call.args, LN_OPTIONS);
         const link = positionals[positionals.length - 1];

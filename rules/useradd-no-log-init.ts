@@ -1,6 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { parseArguments, resolveWord } from "../src/model/package-managers/command-line.js";
-import { callsOf, insertAfter, runsToCheck } from "./_support/shell-commands.js";
+import { insertAfter, runsToCheck } from "./_support/shell-commands.js";
 
 /** useradd's options that take a value (so their values are not read as the login name). */
 const VALUED = ["-b", "-c", "-d", "-e", "-f", "-g", "-G", "-k", "-K", "-p", "-R", "-P", "-s", "-u", "-Z"];
@@ -45,7 +45,7 @@ export default defineRule({
   check(context) {
     const minUid = (context.options as { minUid: number }).minUid;
     for (const run of runsToCheck(context.model)) {
-      for (const call of callsOf(run)) {
+      for (const call of run.calls) {
         if (call.program !== "useradd") continue;
         const { options } = parseArguments(call.args, SPECS);
         if (options.some((o) => o.name === "no-log-init")) continue;

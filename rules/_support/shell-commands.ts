@@ -1,13 +1,12 @@
 /**
  * What the rules that read RUN commands share: every RUN once (ONBUILD RUN triggers included,
- * analysed where they are declared), the programs a RUN runs with the word that names each, the
- * offset of a shell operator between two commands, option words, and insert-after-a-word fixes.
+ * analysed where they are declared), the offset of a shell operator between two commands, option
+ * words, and insert-after-a-word fixes.
  * Files starting with `_` are helpers, not rules.
  */
 import type { Range } from "../../src/ast/nodes.js";
 import type { RuleFix } from "../../src/engine/rule.js";
 import type { SemanticModel } from "../../src/model/index.js";
-import { invocation, type Invocation } from "../../src/model/package-managers/command-line.js";
 import type { PackageOperation } from "../../src/model/package-managers/types.js";
 import type { RunAnalysis } from "../../src/model/runs.js";
 import type { ShellWord, SimpleCommand } from "../../src/model/shell-types.js";
@@ -51,53 +50,6 @@ function collectRuns(model: SemanticModel): RunAnalysis[] {
     }
   }
   return runs;
-}
-
-/**
- * A command of a RUN, unwrapped from `sudo`/`env`/`command`/`exec`, with the word that names its program.
- *
- * @example
- * ```ts
- * // sudo /usr/bin/apt-get install x → { program: "apt-get", programWord: </usr/bin/apt-get>, args: [install, x], wrappers: ["sudo"], index: 0 }
- * ```
- */
-export interface Call extends Invocation {
-  /** The word that names the program (`apt-get` in `sudo apt-get install`). */
-  readonly programWord: ShellWord;
-  /** The command's index in the RUN's command list. */
-  readonly index: number;
-}
-
-/**
- * The commands of a RUN whose program is a literal word, unwrapped.
- *
- * @example
- * ```ts
- * callsOf(run).map((c) => c.program); // ["apt-get", "rm"] for `sudo apt-get install x && rm -rf y`
- * ```
- */
-export function callsOf(run: RunAnalysis): readonly Call[] {
-  let calls = callsOfRun.get(run);
-  if (calls === undefined) {
-    calls = collectCalls(run);
-    callsOfRun.set(run, calls);
-  }
-  return calls;
-}
-
-/** The calls of each RUN, computed once: most shell rules read them. */
-const callsOfRun = new WeakMap<RunAnalysis, readonly Call[]>();
-
-function collectCalls(run: RunAnalysis): Call[] {
-  const calls: Call[] = [];
-  (run.shellScript?.commands ?? []).forEach((command, index) => {
-    const call = invocation(command);
-    if (call === undefined || command.name === undefined) return;
-    const at = command.args.length - call.args.length - 1;
-    const { program, args, assignments, wrappers } = call;
-    calls.push({ command, program, args, assignments, wrappers, programWord: at < 0 ? command.name : command.args[at], index });
-  });
-  return calls;
 }
 
 /**
@@ -184,7 +136,7 @@ const VERIFIERS = new Set(["sha1sum", "sha224sum", "sha256sum", "sha384sum", "sh
  * ```
  */
 export function verifiesDownloads(run: RunAnalysis): boolean {
-  return callsOf(run).some(
+  return run.calls.some(
     (call) =>
       VERIFIERS.has(call.program) ||
       ((call.program === "gpg" || call.program === "gpg2") && call.args.some((a) => a.value === "--verify" || a.value === "--verify-files")) ||

@@ -95,7 +95,8 @@ export interface StageExpansion {
   readonly expansion: Expansion;
 }
 
-const stageExpansionsOf = new WeakMap<SemanticModel, WeakMap<Instruction, readonly StageExpansion[]>>();
+/** Per model (one entry per file, so the weak table stays small), each instruction's expansions. */
+const stageExpansionsOf = new WeakMap<SemanticModel, Map<Instruction, readonly StageExpansion[]>>();
 
 /**
  * The words of an instruction BuildKit expands against the stage environment (flag values it
@@ -111,7 +112,7 @@ const stageExpansionsOf = new WeakMap<SemanticModel, WeakMap<Instruction, readon
  */
 export function stageExpansions(model: SemanticModel, instruction: Instruction): readonly StageExpansion[] {
   let byInstruction = stageExpansionsOf.get(model);
-  if (byInstruction === undefined) stageExpansionsOf.set(model, (byInstruction = new WeakMap()));
+  if (byInstruction === undefined) stageExpansionsOf.set(model, (byInstruction = new Map()));
   let expansions = byInstruction.get(instruction);
   if (expansions === undefined) {
     const scope = model.scopeAt(instruction);

@@ -11,7 +11,9 @@ import { cacheLeftBehind, packageOperations, type CacheLeftBehind, type PackageO
 import { parseRunFlags, type RunFlags } from "./run-flags.js";
 import { runScript, type RunScript } from "./run-script.js";
 import type { Scope } from "./scope.js";
+import { invocation, type Invocation } from "./package-managers/command-line.js";
 import { parseShell, type ShellScript } from "./shell.js";
+import type { ShellWord, SimpleCommand } from "./shell-types.js";
 import type { StageShell } from "./stage-shell.js";
 
 /**
@@ -21,6 +23,7 @@ import type { StageShell } from "./stage-shell.js";
  * ```ts
  * const [run] = analyze("FROM debian\nRUN apt-get update\n").runs;
  * run.shellScript?.commands[0].name?.text; // "apt-get"
+ * run.calls[0].program;                     // "apt-get"
  * run.packages[0].kind;                     // "update"
  * ```
  */
@@ -41,12 +44,42 @@ export interface RunAnalysis {
   readonly script: RunScript;
   /** The parsed POSIX shell script; undefined for exec form, PowerShell/cmd and non-shell `#!` interpreters. */
   readonly shellScript: ShellScript | undefined;
+  /** The commands of {@link shellScript} whose program is a literal word, unwrapped from `sudo`, `env`, `command` and `exec`. */
+  readonly calls: readonly RunCall[];
   /** Package-manager operations in {@link shellScript}, with the ENV/ARG values visible here. */
   readonly packages: readonly PackageOperation[];
   /** File operations (rm, curl/wget, tar, chmod, …) in {@link shellScript}. */
   readonly files: readonly FileOperation[];
   /** Package caches this RUN writes and leaves in the layer (not cleaned, not under a mount). */
   readonly cachesLeftBehind: readonly CacheLeftBehind[];
+}
+
+/**
+ * A command of a RUN, unwrapped from `sudo`/`env`/`command`/`exec`, with the word that names its program.
+ *
+ * @example
+ * ```ts
+ * // sudo /usr/bin/apt-get install x → { program: "apt-get", programWord: </usr/bin/apt-get>, args: [install, x], wrappers: ["sudo"], index: 0 }
+ * ```
+ */
+export interface RunCall extends Invocation {
+  /** The word that names the program (`apt-get` in `sudo apt-get install`). */
+  readonly programWord: ShellWord;
+  /** The command's index in the RUN's command list. */
+  readonly index: number;
+}
+
+/** The commands of a script whose program is a literal word, unwrapped. */
+function callsIn(commands: readonly SimpleCommand[]): RunCall[] {
+  const calls: RunCall[] = [];
+  commands.forEach((command, index) => {
+    const call = invocation(command);
+    if (call === undefined || command.name === undefined) return;
+    const at = command.args.length - call.args.length - 1;
+    const { program, args, assignments, wrappers } = call;
+    calls.push({ command, program, args, assignments, wrappers, programWord: at < 0 ? command.name : command.args[at], index });
+  });
+  return calls;
 }
 
 /** A value computed on first use. */
@@ -104,6 +137,7 @@ export function analyzeRun(instruction: RunInstruction, context: RunContext): Ru
       : parseShell({ text: script.text, toSource: script.toSource }, { dialect: script.dialect }),
   );
   const commands = (): ShellScript["commands"] => shellScript()?.commands ?? [];
+  const calls = once(() => callsIn(commands()));
   const packages = once(() => packageOperations(commands(), scope));
   const files = once(() => fileOperations(commands(), scope));
   const left = once(() => cacheLeftBehind(packages(), files(), flags.mounts));
@@ -117,6 +151,9 @@ export function analyzeRun(instruction: RunInstruction, context: RunContext): Ru
     script,
     get shellScript() {
       return shellScript();
+    },
+    get calls() {
+      return calls();
     },
     get packages() {
       return packages();

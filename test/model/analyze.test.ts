@@ -46,6 +46,16 @@ describe("RUN scripts", () => {
     expect(run.cachesLeftBehind.map((c) => c.path)).toEqual(["/var/lib/apt/lists"]);
   });
 
+  it("lists the calls: commands with a literal program, unwrapped, with the word that names it", () => {
+    const text = "FROM debian\nRUN sudo -E /usr/bin/apt-get install -y curl && $TOOL x && env A=1 cd /src && command -v git\n";
+    const [run] = analyze(text).runs;
+    expect(run.calls.map((c) => [c.program, c.programWord.text, c.index, c.wrappers])).toEqual([
+      ["apt-get", "/usr/bin/apt-get", 0, ["sudo"]],
+      ["cd", "cd", 2, ["env"]],
+    ]);
+    expect(run.calls[1].assignments.get("A")).toBe("1");
+  });
+
   it("runs a lone heredoc body with the shell, mapped into the body", () => {
     const text = "FROM alpine\nRUN <<EOF\napk add --no-cache curl\nrm -rf /tmp/x\nEOF\n";
     const [run] = analyze(text).runs;

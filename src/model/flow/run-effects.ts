@@ -7,9 +7,9 @@
  * @packageDocumentation
  */
 import type { Range } from "../../ast/nodes.js";
-import { invocation, parseArguments, resolveWord, type Invocation, type OptionSpec, type VariableLookup } from "../package-managers/command-line.js";
+import { parseArguments, resolveWord, type OptionSpec, type VariableLookup } from "../package-managers/command-line.js";
 import type { PackageOperation } from "../package-managers/types.js";
-import type { RunAnalysis } from "../runs.js";
+import type { RunAnalysis, RunCall } from "../runs.js";
 import type { ShellContext, SimpleCommand } from "../shell-types.js";
 import { absolutePath, baseName, pathRelation } from "./paths.js";
 import { cacheSize, isArchiveName, RUN_SIZES } from "./size.js";
@@ -48,18 +48,17 @@ const SCOPED: ReadonlySet<ShellContext> = new Set(["subshell", "command-substitu
  * known-variable) argument. After any `cd` paths are only heuristic; an unknown `cd` makes the
  * directory unknown.
  */
-function cwdTracker(commands: readonly SimpleCommand[], calls: readonly (Invocation | undefined)[], start: Cwd, vars: VariableLookup): (at: SimpleCommand) => Cwd {
+function cwdTracker(calls: readonly RunCall[], start: Cwd, vars: VariableLookup): (at: SimpleCommand) => Cwd {
   const changes: { offset: number; cwd: Cwd }[] = [];
   let cwd = start;
-  commands.forEach((command, i) => {
-    const call = calls[i];
-    if (call?.program !== "cd" || command.context.some((c) => SCOPED.has(c))) return;
+  for (const call of calls) {
+    if (call.program !== "cd" || call.command.context.some((c) => SCOPED.has(c))) continue;
     const target = call.args.find((a) => a.value !== "-P" && a.value !== "-L");
     const value = target === undefined ? vars.get("HOME") ?? "/root" : resolveWord(target, vars);
     const path = value === undefined || value === "-" ? undefined : absolutePath(value.startsWith("~") ? `${vars.get("HOME") ?? "/root"}${value.slice(1)}` : value, cwd.path);
     cwd = { path, certain: false };
-    changes.push({ offset: command.range[0], cwd });
-  });
+    changes.push({ offset: call.command.range[0], cwd });
+  }
   if (changes.length === 0) return () => start;
   return (at) => changes.findLast((c) => c.offset < at.range[0])?.cwd ?? start;
 }
@@ -70,8 +69,8 @@ const GIT_CLONE_OPTIONS: readonly OptionSpec[] = [
 ].map((name) => ({ names: [name], canonical: name.replace(/^-+/, ""), value: "required" as const }));
 
 /** `git clone URL [dir]`: the directory it creates. */
-function cloneTarget(call: Invocation | undefined, vars: VariableLookup): { url: string; dir: string } | undefined {
-  if (call?.program !== "git") return undefined;
+function cloneTarget(call: RunCall, vars: VariableLookup): { url: string; dir: string } | undefined {
+  if (call.program !== "git") return undefined;
   const clone = call.args.findIndex((a) => a.value === "clone");
   if (clone === -1 || call.args.slice(0, clone).some((a) => !(a.value ?? "").startsWith("-"))) return undefined;
   const { positionals } = parseArguments(call.args.slice(clone + 1), GIT_CLONE_OPTIONS);
@@ -106,9 +105,8 @@ function removedAgain(added: AddedPath, after: number, removes: readonly Removed
 export function runEffects(run: RunAnalysis, workdir: string | undefined, workdirCertain: boolean): RunEffects {
   const commands = run.shellScript?.commands ?? [];
   if (commands.length === 0) return NO_EFFECTS;
-  const calls = commands.map((command) => invocation(command));
   const vars: VariableLookup = { get: (name) => run.scope.get(name) ?? (name === "HOME" ? "/root" : undefined) };
-  const cwdAt = cwdTracker(commands, calls, { path: workdir, certain: workdirCertain }, vars);
+  const cwdAt = cwdTracker(run.calls, { path: workdir, certain: workdirCertain }, vars);
   /** A path of an operation, absolute, with how sure it is. */
   const place = (path: string, command: SimpleCommand, exact = true): { path: string; confidence: Confidence } | undefined => {
     const cwd = cwdAt(command);
@@ -168,13 +166,14 @@ export function runEffects(run: RunAnalysis, workdir: string | undefined, workdi
       }
     }
   }
-  commands.forEach((command, i) => {
-    const clone = cloneTarget(calls[i], vars);
+  for (const call of run.calls) {
+    const { command } = call;
+    const clone = cloneTarget(call, vars);
     const placed = clone === undefined ? undefined : place(clone.dir, command);
     if (clone !== undefined && placed !== undefined) {
       add({ path: placed.path, confidence: placed.confidence, kind: "clone", sources: [clone.url], directory: true, size: RUN_SIZES.clone, range: command.range }, command.range[0]);
     }
-  });
+  }
   for (const cache of run.cachesLeftBehind) {
     const command = cache.operation.command;
     add({ kind: "cache", path: cache.path, sources: [], directory: true, cache, size: cacheSize(cache.manager), confidence: "exact", range: command.range }, command.range[0]);
