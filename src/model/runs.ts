@@ -82,19 +82,6 @@ function callsIn(commands: readonly SimpleCommand[]): RunCall[] {
   return calls;
 }
 
-/** A value computed on first use. */
-function once<T>(compute: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
-    }
-    return value;
-  };
-}
-
 /**
  * Inputs of {@link analyzeRun}.
  *
@@ -128,41 +115,63 @@ export interface RunContext {
  * ```
  */
 export function analyzeRun(instruction: RunInstruction, context: RunContext): RunAnalysis {
-  const { stage, onbuild, scope, shell } = context;
-  const flags = parseRunFlags(instruction, scope, context.escape);
-  const script = runScript(instruction, shell);
-  const shellScript = once(() =>
-    script.text === undefined || script.dialect === undefined
-      ? undefined
-      : parseShell({ text: script.text, toSource: script.toSource }, { dialect: script.dialect }),
-  );
-  const commands = (): ShellScript["commands"] => shellScript()?.commands ?? [];
-  const calls = once(() => callsIn(commands()));
-  const packages = once(() => packageOperations(commands(), scope));
-  const files = once(() => fileOperations(commands(), scope));
-  const left = once(() => cacheLeftBehind(packages(), files(), flags.mounts));
-  return {
-    instruction,
-    stage,
-    onbuild,
-    scope,
-    shell,
-    flags,
-    script,
-    get shellScript() {
-      return shellScript();
-    },
-    get calls() {
-      return calls();
-    },
-    get packages() {
-      return packages();
-    },
-    get files() {
-      return files();
-    },
-    get cachesLeftBehind() {
-      return left();
-    },
-  };
+  return new AnalyzedRun(instruction, context);
+}
+
+/**
+ * A RUN's analysis: flags and script read at once, the rest on first read. A class rather than an
+ * object literal with getters and closures, which is much slower to make.
+ */
+class AnalyzedRun implements RunAnalysis {
+  readonly stage: number;
+  readonly onbuild: boolean;
+  readonly scope: Scope;
+  readonly shell: StageShell;
+  readonly flags: RunFlags;
+  readonly script: RunScript;
+  #shellScript: ShellScript | undefined | null = null;
+  #calls: readonly RunCall[] | undefined;
+  #packages: readonly PackageOperation[] | undefined;
+  #files: readonly FileOperation[] | undefined;
+  #cachesLeftBehind: readonly CacheLeftBehind[] | undefined;
+
+  constructor(
+    readonly instruction: RunInstruction,
+    context: RunContext,
+  ) {
+    this.stage = context.stage;
+    this.onbuild = context.onbuild;
+    this.scope = context.scope;
+    this.shell = context.shell;
+    this.flags = parseRunFlags(instruction, context.scope, context.escape);
+    this.script = runScript(instruction, context.shell);
+  }
+
+  get shellScript(): ShellScript | undefined {
+    if (this.#shellScript === null) {
+      const { text, toSource, dialect } = this.script;
+      this.#shellScript = text === undefined || dialect === undefined ? undefined : parseShell({ text, toSource }, { dialect });
+    }
+    return this.#shellScript;
+  }
+
+  get calls(): readonly RunCall[] {
+    return (this.#calls ??= callsIn(this.#commands()));
+  }
+
+  get packages(): readonly PackageOperation[] {
+    return (this.#packages ??= packageOperations(this.#commands(), this.scope));
+  }
+
+  get files(): readonly FileOperation[] {
+    return (this.#files ??= fileOperations(this.#commands(), this.scope));
+  }
+
+  get cachesLeftBehind(): readonly CacheLeftBehind[] {
+    return (this.#cachesLeftBehind ??= cacheLeftBehind(this.packages, this.files, this.flags.mounts));
+  }
+
+  #commands(): ShellScript["commands"] {
+    return this.shellScript?.commands ?? [];
+  }
 }
