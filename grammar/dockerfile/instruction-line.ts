@@ -73,15 +73,22 @@ export function splitCommand(line: string, from = 0, to = line.length): SplitLin
   let k = start;
   while (k < end && !isSplitSpace(line.charCodeAt(k))) k++;
   const keyword: LinePiece = { start, end: k, value: line.slice(start, k) };
-  if (k === end) return { keyword, flags: [], argsStart: end, argsEnd: end };
+  if (k === end) return { keyword, flags: NO_FLAGS, argsStart: end, argsEnd: end };
   let restStart = k;
   while (restStart < end && isSplitSpace(line.charCodeAt(restStart))) restStart++;
-  const { flags, rest } = extractBuilderFlags(line, restStart, end);
+  const flagsAt = skipGoSpace(line, restStart, end);
+  const { flags, rest } = startsFlag(line, flagsAt, end) ? extractBuilderFlags(line, flagsAt, end) : { flags: NO_FLAGS, rest: flagsAt };
   const argsStart = skipGoSpace(line, rest, end);
   return { keyword, flags, argsStart, argsEnd: Math.max(argsStart, end) };
 }
 
 const BACKSLASH = 0x5c;
+const NO_FLAGS: readonly LineFlag[] = Object.freeze([]);
+
+/** Whether `line[at, to)` starts with `--`, the start of a flag. */
+function startsFlag(line: string, at: number, to: number): boolean {
+  return at + 1 < to && line.charCodeAt(at) === 0x2d && line.charCodeAt(at + 1) === 0x2d;
+}
 
 /**
  * BuildKit's `extractBuilderFlags`: leading `--words` are flags, lexed like shell words (quotes
@@ -94,9 +101,7 @@ function extractBuilderFlags(line: string, from: number, to: number): { flags: L
   for (;;) {
     pos = skipGoSpace(line, pos, to);
     if (pos >= to) return { flags, rest: to };
-    if (line.charCodeAt(pos) !== 0x2d || pos + 1 >= to || line.charCodeAt(pos + 1) !== 0x2d) {
-      return { flags, rest: pos };
-    }
+    if (!startsFlag(line, pos, to)) return { flags, rest: pos };
     const wordStart = pos;
     let value = "";
     let equalsAt = -1;

@@ -85,8 +85,9 @@ interface LexState {
   escape: number;
   directivesOpen: boolean;
   seenDirectives: Set<string>;
-  /** Content pieces of the logical line being continued, as `[start, end)` offset pairs. */
+  /** Content pieces of the logical line being continued: `[start, end)` offset pairs, `logicalLength` numbers long. */
   logical: number[];
+  logicalLength: number;
   logicalHasHeredocMarker: boolean;
   /** Offset of the next `<` at or after the current line (-1: none), so that each line need not be searched. */
   nextLessThan: number;
@@ -117,6 +118,7 @@ function freshState(): LexState {
     directivesOpen: true,
     seenDirectives: new Set(),
     logical: [],
+    logicalLength: 0,
     logicalHasHeredocMarker: false,
     nextLessThan: 0,
     pendingHeredocs: [],
@@ -158,9 +160,12 @@ function firstNonSpace(text: string, start: number, end: number): number {
   return i;
 }
 
+/** The match result every pattern refills: chevrotain reads it at once and keeps neither it nor the array. */
+const result: CustomPatternMatcherReturn & { payload: unknown } = Object.assign([""] as [string], { payload: undefined as unknown });
+
 function match(image: string, payload?: unknown): CustomPatternMatcherReturn {
-  const result: CustomPatternMatcherReturn = [image];
-  if (payload !== undefined) (result as { payload?: unknown }).payload = payload;
+  result[0] = image;
+  result.payload = payload;
   return result;
 }
 
@@ -303,11 +308,11 @@ export const TextLine = createToken({
       let heredocs: readonly HeredocSpec[] = NO_HEREDOCS;
       let joined: string | undefined;
       if (state.logicalHasHeredocMarker) {
-        joined = joinLogical(text, state.logical);
+        joined = joinLogical(text, state.logical, state.logicalLength);
         heredocs = detectHeredocs(joined);
         state.pendingHeredocs = heredocs.slice();
       }
-      state.logical.length = 0;
+      state.logicalLength = 0;
       state.logicalHasHeredocMarker = false;
       const payload: TextLinePayload = { contentEnd, heredocs, joined };
       return match(text.slice(offset, end), payload);
@@ -318,15 +323,16 @@ export const TextLine = createToken({
 const NO_HEREDOCS: readonly HeredocSpec[] = Object.freeze([]);
 
 function appendLogical(text: string, start: number, end: number): void {
-  state.logical.push(start, end);
+  state.logical[state.logicalLength++] = start;
+  state.logical[state.logicalLength++] = end;
   if (state.nextLessThan >= 0 && state.nextLessThan < start) state.nextLessThan = text.indexOf("<", start);
   if (state.nextLessThan >= 0 && state.nextLessThan < end) state.logicalHasHeredocMarker = true;
 }
 
 /** Joins the logical line's pieces as BuildKit does: the first is trimmed on the left, the rest kept. */
-function joinLogical(text: string, pieces: readonly number[]): string {
+function joinLogical(text: string, pieces: readonly number[], length: number): string {
   let joined = text.slice(firstNonSpace(text, pieces[0], pieces[1]), pieces[1]);
-  for (let i = 2; i < pieces.length; i += 2) joined += text.slice(pieces[i], pieces[i + 1]);
+  for (let i = 2; i < length; i += 2) joined += text.slice(pieces[i], pieces[i + 1]);
   return joined;
 }
 

@@ -49,6 +49,20 @@ class DockerfileParser extends EmbeddedActionsParser {
     { ALT: () => this.SUBRULE(this.instruction) },
   ];
 
+  private readonly instructionLines: IOrAlt<IToken[]>[] = [
+    { ALT: () => [this.CONSUME(TextLine)] },
+    {
+      ALT: () => {
+        const lines = [this.CONSUME(ContinuedLine)];
+        this.MANY(() => {
+          lines.push(this.OR2(this.insideContinuation));
+        });
+        this.OPTION(() => lines.push(this.CONSUME2(TextLine)));
+        return lines;
+      },
+    },
+  ];
+
   private readonly insideContinuation: IOrAlt<IToken>[] = [
     { ALT: () => this.CONSUME2(CommentLine) },
     { ALT: () => this.CONSUME2(BlankLine) },
@@ -69,19 +83,7 @@ class DockerfileParser extends EmbeddedActionsParser {
   });
 
   private instruction = this.RULE("instruction", (): RawInstruction => {
-    const lines: IToken[] = [];
-    this.OR([
-      { ALT: () => lines.push(this.CONSUME(TextLine)) },
-      {
-        ALT: () => {
-          lines.push(this.CONSUME(ContinuedLine));
-          this.MANY(() => {
-            lines.push(this.OR2(this.insideContinuation));
-          });
-          this.OPTION(() => lines.push(this.CONSUME2(TextLine)));
-        },
-      },
-    ]);
+    const lines = this.OR(this.instructionLines);
     const heredocBodies: IToken[] = [];
     this.MANY2(() => {
       heredocBodies.push(this.CONSUME(HeredocBody));

@@ -67,12 +67,14 @@ export function sourceRange(logical: Logical, start: number, end: number): Range
 function subMap(logical: Logical, start: number, end: number): SourceMap | undefined {
   const map = logical.map;
   if (map.length === 2) return undefined;
+  const first = pieceIndex(map, start) * 2;
+  if (first + 2 >= map.length || map[first + 2] >= end) return undefined;
   const pairs: number[] = [];
-  for (let i = pieceIndex(map, start) * 2; i < map.length && map[i] < end; i += 2) {
+  for (let i = first; i < map.length && map[i] < end; i += 2) {
     const from = Math.max(map[i], start);
     pairs.push(from - start, map[i + 1] + from - map[i]);
   }
-  return pairs.length > 2 ? pairs : undefined;
+  return pairs;
 }
 
 /**
@@ -160,6 +162,7 @@ function directiveNode(ctx: BuildContext, token: IToken): Directive {
 
 /** Joins an instruction's lines as BuildKit does; collects the comments skipped inside. */
 function joinLines(ctx: BuildContext, raw: RawInstruction, comments: Comment[]): { logical: Logical; emptyContinuation: boolean; last: IToken } {
+  if (raw.lines.length === 1) return joinSingleLine(ctx, raw.lines[0]);
   let text = "";
   const map: number[] = [];
   let emptyContinuation = false;
@@ -176,7 +179,7 @@ function joinLines(ctx: BuildContext, raw: RawInstruction, comments: Comment[]):
       continue;
     }
     last = token;
-    const end = name === "ContinuedLine" ? (token.payload as ContinuedLinePayload).escapeAt : (token.payload as TextLinePayload).contentEnd;
+    const end = joinedEnd(token);
     const start = first ? skipGoSpace(ctx.text, token.startOffset, end) : token.startOffset;
     first = false;
     map.push(text.length, start);
@@ -184,6 +187,18 @@ function joinLines(ctx: BuildContext, raw: RawInstruction, comments: Comment[]):
   }
   if (map.length === 0) map.push(0, raw.lines[0].startOffset);
   return { logical: { text, map }, emptyContinuation, last };
+}
+
+/** End of the part of an instruction line that goes into the logical line. */
+function joinedEnd(token: IToken): number {
+  return token.tokenType.name === "ContinuedLine" ? (token.payload as ContinuedLinePayload).escapeAt : (token.payload as TextLinePayload).contentEnd;
+}
+
+/** {@link joinLines} for the common instruction of one line. */
+function joinSingleLine(ctx: BuildContext, token: IToken): { logical: Logical; emptyContinuation: boolean; last: IToken } {
+  const end = joinedEnd(token);
+  const start = skipGoSpace(ctx.text, token.startOffset, end);
+  return { logical: { text: ctx.text.slice(start, end), map: [0, start] }, emptyContinuation: false, last: token };
 }
 
 function flagNode(ctx: BuildContext, logical: Logical, flag: LineFlag): Flag {
