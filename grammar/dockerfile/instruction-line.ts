@@ -31,7 +31,7 @@ export type ArgumentStyle =
   | "subcommand" // ONBUILD
   | "ignore"; // unknown instructions
 
-const STYLES: ReadonlyMap<string, ArgumentStyle> = new Map(Object.entries({
+const LOWER_CASE_STYLES = {
   add: "json-or-split",
   arg: "words",
   cmd: "json-or-string",
@@ -50,11 +50,16 @@ const STYLES: ReadonlyMap<string, ArgumentStyle> = new Map(Object.entries({
   user: "string",
   volume: "json-or-split",
   workdir: "string",
-} satisfies Record<string, ArgumentStyle>));
+} satisfies Record<string, ArgumentStyle>;
+
+/** The styles by lower-case keyword, and by the upper-case spelling most Dockerfiles use (found without lower-casing). */
+const STYLES: ReadonlyMap<string, ArgumentStyle> = new Map(
+  Object.entries(LOWER_CASE_STYLES).flatMap(([keyword, style]) => [[keyword, style], [keyword.toUpperCase(), style]]),
+);
 
 /** The argument style of a keyword (any case). */
 export function argumentStyle(keyword: string): ArgumentStyle {
-  return STYLES.get(keyword.toLowerCase()) ?? "ignore";
+  return STYLES.get(keyword) ?? STYLES.get(keyword.toLowerCase()) ?? "ignore";
 }
 
 /** A logical line split into keyword, flags and argument text (BuildKit's `splitCommand`). */

@@ -86,7 +86,7 @@ export function buildInstructionFields(
   parsed: ParsedArguments,
   buildSub: (sub: SubParse) => Instruction,
 ): InstructionFields {
-  const name = keyword.value.toUpperCase();
+  const name = KNOWN.has(keyword.value) ? keyword.value : keyword.value.toUpperCase();
   const type = (KNOWN.has(name) ? name : "UNKNOWN") as Instruction["type"];
   const word = (p: LinePiece): Word => wordFrom(ctx, logical, p);
   const list = listOf(parsed);
