@@ -302,15 +302,14 @@ function parseErrorCode(message: string): string {
 
 /** Builds the whole tree. */
 export function buildDockerfile(ctx: BuildContext, doc: RawDocument): Dockerfile {
-  const body: BodyItem[] = [];
   const directives = doc.directives.map((t) => directiveNode(ctx, t));
-  body.push(...directives);
+  const body: BodyItem[] = directives.slice();
   const comments: Comment[] = [];
   const instructions: Instruction[] = [];
   for (const item of doc.items) {
     if (item.kind === "instruction") {
       const node = buildInstruction(ctx, item);
-      comments.push(...node.comments);
+      for (const comment of node.comments) comments.push(comment);
       instructions.push(node);
       body.push(node);
     } else if (item.kind === "comment") {
