@@ -112,32 +112,36 @@ function extractBuilderFlags(line: string, from: number, to: number): { flags: L
     let equalsAt = -1;
     let blankOK = false;
     let quote = 0;
+    // The value is the word without its quote and escape characters: runs of kept characters start at `kept`.
+    let kept = pos;
     while (pos < to) {
       const ch = line.charCodeAt(pos);
       if (quote === 0 && isGoSpace(ch)) break;
       if (quote !== 0 && ch === quote) {
         quote = 0;
-        pos++;
+        value += line.slice(kept, pos);
+        kept = ++pos;
         continue;
       }
       if (quote === 0 && (ch === 0x27 || ch === 0x22)) {
         quote = ch;
         blankOK = true;
-        pos++;
+        value += line.slice(kept, pos);
+        kept = ++pos;
         continue;
       }
       if (ch === BACKSLASH) {
-        if (pos + 1 >= to) {
-          pos++;
+        value += line.slice(kept, pos);
+        kept = ++pos;
+        if (pos >= to) {
           quote = 0;
           continue;
         }
-        pos++;
       }
       if (line.charCodeAt(pos) === 0x3d && equalsAt < 0) equalsAt = pos;
-      value += line[pos];
       pos++;
     }
+    value += line.slice(kept, pos);
     if (value === "--") return { flags, rest: pos };
     if (blankOK || value.length > 0) flags.push({ start: wordStart, end: pos, value, equalsAt });
   }
