@@ -56,12 +56,6 @@ export interface DirectivePayload {
   readonly error?: string;
 }
 
-/** What a line ending in a continuation character holds. */
-export interface ContinuedLinePayload {
-  /** Offset of the continuation (escape) character. */
-  readonly escapeAt: number;
-}
-
 /** What the last line of a logical instruction holds. */
 export interface TextLinePayload {
   /** End of the line content (before trailing `\r` and `\n`). */
@@ -266,16 +260,30 @@ export const BlankLine = createToken({
  * `([^E])E[ \t]*$|^E[ \t]*$`), else -1. An escaped escape character (`\\`) does not continue.
  */
 function continuationAt(text: string, line: LineScan): number {
-  let k = line.contentEnd;
-  while (k > line.start) {
+  const k = lastBeforeBlanks(text, line.start, line.contentEnd);
+  if (k < line.start || text.charCodeAt(k) !== state.escape) return -1;
+  if (k === line.firstNonSpace || text.charCodeAt(k - 1) !== state.escape) return k;
+  return -1;
+}
+
+/** Offset of the last character of `[start, end)` that is not a space or tab (`start - 1` when none). */
+function lastBeforeBlanks(text: string, start: number, end: number): number {
+  let k = end;
+  while (k > start) {
     const c = text.charCodeAt(k - 1);
     if (c !== 0x20 && c !== 0x09) break;
     k--;
   }
-  k--;
-  if (k < line.start || text.charCodeAt(k) !== state.escape) return -1;
-  if (k === line.firstNonSpace || text.charCodeAt(k - 1) !== state.escape) return k;
-  return -1;
+  return k - 1;
+}
+
+/**
+ * Offset of the continuation character of a {@link ContinuedLine} token in `text` (kept out of the
+ * token's payload: these are the most frequent tokens, and a payload costs an object on each).
+ */
+export function continuationOffset(text: string, token: IToken): number {
+  const start = token.startOffset;
+  return lastBeforeBlanks(text, start, contentEndOf(text, start, start + token.image.length));
 }
 
 /** An instruction line that ends in the continuation character: the logical line goes on. */
@@ -289,8 +297,7 @@ export const ContinuedLine = createToken({
       if (escapeAt < 0) return null;
       state.directivesOpen = false;
       appendLogical(text, offset, escapeAt);
-      const payload: ContinuedLinePayload = { escapeAt };
-      return match(text.slice(offset, line.end), payload);
+      return match(text.slice(offset, line.end));
     },
   },
 });

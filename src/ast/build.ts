@@ -15,7 +15,7 @@ import {
   type ParsedArguments,
   type SplitLine,
 } from "../../grammar/dockerfile/instruction-line.js";
-import type { ContinuedLinePayload, DirectivePayload, HeredocBodyPayload, TextLinePayload } from "../../grammar/dockerfile/lexer.js";
+import { continuationOffset, type DirectivePayload, type HeredocBodyPayload, type TextLinePayload } from "../../grammar/dockerfile/lexer.js";
 import type { RawDocument, RawInstruction } from "../../grammar/dockerfile/parser.js";
 import { buildInstructionFields, type InstructionFields } from "./instruction-fields.js";
 import type { LineIndex } from "./line-index.js";
@@ -179,7 +179,7 @@ function joinLines(ctx: BuildContext, raw: RawInstruction, comments: Comment[]):
       continue;
     }
     last = token;
-    const end = joinedEnd(token);
+    const end = joinedEnd(ctx, token);
     const start = first ? skipGoSpace(ctx.text, token.startOffset, end) : token.startOffset;
     first = false;
     map.push(text.length, start);
@@ -190,13 +190,13 @@ function joinLines(ctx: BuildContext, raw: RawInstruction, comments: Comment[]):
 }
 
 /** End of the part of an instruction line that goes into the logical line. */
-function joinedEnd(token: IToken): number {
-  return token.tokenType.name === "ContinuedLine" ? (token.payload as ContinuedLinePayload).escapeAt : (token.payload as TextLinePayload).contentEnd;
+function joinedEnd(ctx: BuildContext, token: IToken): number {
+  return token.tokenType.name === "ContinuedLine" ? continuationOffset(ctx.text, token) : (token.payload as TextLinePayload).contentEnd;
 }
 
 /** {@link joinLines} for the common instruction of one line. */
 function joinSingleLine(ctx: BuildContext, token: IToken): { logical: Logical; emptyContinuation: boolean; last: IToken } {
-  const end = joinedEnd(token);
+  const end = joinedEnd(ctx, token);
   const start = skipGoSpace(ctx.text, token.startOffset, end);
   return { logical: { text: ctx.text.slice(start, end), map: [0, start] }, emptyContinuation: false, last: token };
 }
