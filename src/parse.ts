@@ -9,15 +9,13 @@ import type { ParseResult } from "./ast/nodes.js";
 const MAX_LINE_BYTES = 65536;
 
 function reportOverlongLines(ctx: BuildContext): void {
-  const text = ctx.text;
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = text.length;
+  const { text, lines } = ctx;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const start = lines.lineStart(line);
+    const end = line + 1 < lines.lineCount ? lines.lineStart(line + 1) - 1 : text.length;
     if (end - start >= MAX_LINE_BYTES / 3 && Buffer.byteLength(text.slice(start, end)) >= MAX_LINE_BYTES) {
       report(ctx, "line-too-long", `This line is longer than BuildKit's limit of ${MAX_LINE_BYTES - 1} bytes`, [start, end]);
     }
-    start = end + 1;
   }
 }
 

@@ -31,7 +31,7 @@ export type ArgumentStyle =
   | "subcommand" // ONBUILD
   | "ignore"; // unknown instructions
 
-const STYLES: ReadonlyMap<string, ArgumentStyle> = new Map(Object.entries({
+const LOWER_CASE_STYLES = {
   add: "json-or-split",
   arg: "words",
   cmd: "json-or-string",
@@ -50,11 +50,16 @@ const STYLES: ReadonlyMap<string, ArgumentStyle> = new Map(Object.entries({
   user: "string",
   volume: "json-or-split",
   workdir: "string",
-} satisfies Record<string, ArgumentStyle>));
+} satisfies Record<string, ArgumentStyle>;
+
+/** The styles by lower-case keyword, and by the upper-case spelling most Dockerfiles use (found without lower-casing). */
+const STYLES: ReadonlyMap<string, ArgumentStyle> = new Map(
+  Object.entries(LOWER_CASE_STYLES).flatMap(([keyword, style]) => [[keyword, style], [keyword.toUpperCase(), style]]),
+);
 
 /** The argument style of a keyword (any case). */
 export function argumentStyle(keyword: string): ArgumentStyle {
-  return STYLES.get(keyword.toLowerCase()) ?? "ignore";
+  return STYLES.get(keyword) ?? STYLES.get(keyword.toLowerCase()) ?? "ignore";
 }
 
 /** A logical line split into keyword, flags and argument text (BuildKit's `splitCommand`). */
@@ -73,15 +78,22 @@ export function splitCommand(line: string, from = 0, to = line.length): SplitLin
   let k = start;
   while (k < end && !isSplitSpace(line.charCodeAt(k))) k++;
   const keyword: LinePiece = { start, end: k, value: line.slice(start, k) };
-  if (k === end) return { keyword, flags: [], argsStart: end, argsEnd: end };
+  if (k === end) return { keyword, flags: NO_FLAGS, argsStart: end, argsEnd: end };
   let restStart = k;
   while (restStart < end && isSplitSpace(line.charCodeAt(restStart))) restStart++;
-  const { flags, rest } = extractBuilderFlags(line, restStart, end);
+  const flagsAt = skipGoSpace(line, restStart, end);
+  const { flags, rest } = startsFlag(line, flagsAt, end) ? extractBuilderFlags(line, flagsAt, end) : { flags: NO_FLAGS, rest: flagsAt };
   const argsStart = skipGoSpace(line, rest, end);
   return { keyword, flags, argsStart, argsEnd: Math.max(argsStart, end) };
 }
 
 const BACKSLASH = 0x5c;
+const NO_FLAGS: readonly LineFlag[] = Object.freeze([]);
+
+/** Whether `line[at, to)` starts with `--`, the start of a flag. */
+function startsFlag(line: string, at: number, to: number): boolean {
+  return at + 1 < to && line.charCodeAt(at) === 0x2d && line.charCodeAt(at + 1) === 0x2d;
+}
 
 /**
  * BuildKit's `extractBuilderFlags`: leading `--words` are flags, lexed like shell words (quotes
@@ -94,40 +106,42 @@ function extractBuilderFlags(line: string, from: number, to: number): { flags: L
   for (;;) {
     pos = skipGoSpace(line, pos, to);
     if (pos >= to) return { flags, rest: to };
-    if (line.charCodeAt(pos) !== 0x2d || pos + 1 >= to || line.charCodeAt(pos + 1) !== 0x2d) {
-      return { flags, rest: pos };
-    }
+    if (!startsFlag(line, pos, to)) return { flags, rest: pos };
     const wordStart = pos;
     let value = "";
     let equalsAt = -1;
     let blankOK = false;
     let quote = 0;
+    // The value is the word without its quote and escape characters: runs of kept characters start at `kept`.
+    let kept = pos;
     while (pos < to) {
       const ch = line.charCodeAt(pos);
       if (quote === 0 && isGoSpace(ch)) break;
       if (quote !== 0 && ch === quote) {
         quote = 0;
-        pos++;
+        value += line.slice(kept, pos);
+        kept = ++pos;
         continue;
       }
       if (quote === 0 && (ch === 0x27 || ch === 0x22)) {
         quote = ch;
         blankOK = true;
-        pos++;
+        value += line.slice(kept, pos);
+        kept = ++pos;
         continue;
       }
       if (ch === BACKSLASH) {
-        if (pos + 1 >= to) {
-          pos++;
+        value += line.slice(kept, pos);
+        kept = ++pos;
+        if (pos >= to) {
           quote = 0;
           continue;
         }
-        pos++;
       }
       if (line.charCodeAt(pos) === 0x3d && equalsAt < 0) equalsAt = pos;
-      value += line[pos];
       pos++;
     }
+    value += line.slice(kept, pos);
     if (value === "--") return { flags, rest: pos };
     if (blankOK || value.length > 0) flags.push({ start: wordStart, end: pos, value, equalsAt });
   }

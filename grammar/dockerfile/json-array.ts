@@ -43,10 +43,25 @@ function stringEnd(text: string, i: number, to: number): number {
   return -1;
 }
 
-/** Decodes a JSON string literal; lone surrogates become U+FFFD as in Go. */
-function decodeString(literal: string): string {
-  const value = JSON.parse(literal) as string;
+/** Decodes the JSON string literal `text[start, end)`; lone surrogates become U+FFFD as in Go. */
+function decodeString(text: string, start: number, end: number): string {
+  const raw = text.slice(start + 1, end - 1);
+  const value = raw.includes("\\") ? (JSON.parse(text.slice(start, end)) as string) : raw;
   return value.isWellFormed() ? value : value.toWellFormed();
+}
+
+/**
+ * Whether a JSON value may start at `i`; when not, the text is certainly not JSON. Strings are
+ * handled by the caller, so this only rules out what cannot start a number, literal, array or object.
+ */
+function mayStartJsonValue(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 0x5b || c === 0x7b || (c >= 0x30 && c <= 0x39)) return true;
+  if (c === 0x2d) {
+    const d = text.charCodeAt(i + 1);
+    return d >= 0x30 && d <= 0x39;
+  }
+  return text.startsWith("true", i) || text.startsWith("false", i) || text.startsWith("null", i);
 }
 
 /** Scans `text[from, to)`, which starts with `[`. */
@@ -62,16 +77,17 @@ export function scanJsonStringArray(text: string, from: number, to: number): Jso
   } else {
     for (;;) {
       skip();
-      if (text.charCodeAt(i) !== 0x22) return classifyIrregular(text, from, to);
+      if (text.charCodeAt(i) !== 0x22) return mayStartJsonValue(text, i) ? classifyIrregular(text, from, to) : INVALID;
       const end = stringEnd(text, i, to);
       if (end < 0) return INVALID;
-      elements.push({ start: i, end, value: decodeString(text.slice(i, end)) });
+      elements.push({ start: i, end, value: decodeString(text, i, end) });
       i = end;
       skip();
       const c = text.charCodeAt(i);
       i++;
       if (c === 0x5d) break;
-      if (c !== 0x2c) return classifyIrregular(text, from, to);
+      // After an element of the outer array, only `,` or `]` can follow in JSON.
+      if (c !== 0x2c) return INVALID;
     }
   }
   skip();

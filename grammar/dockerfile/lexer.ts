@@ -56,12 +56,6 @@ export interface DirectivePayload {
   readonly error?: string;
 }
 
-/** What a line ending in a continuation character holds. */
-export interface ContinuedLinePayload {
-  /** Offset of the continuation (escape) character. */
-  readonly escapeAt: number;
-}
-
 /** What the last line of a logical instruction holds. */
 export interface TextLinePayload {
   /** End of the line content (before trailing `\r` and `\n`). */
@@ -85,10 +79,29 @@ interface LexState {
   escape: number;
   directivesOpen: boolean;
   seenDirectives: Set<string>;
-  /** Content pieces of the logical line being continued. */
-  logical: string[];
+  /** Content pieces of the logical line being continued: `[start, end)` offset pairs, `logicalLength` numbers long. */
+  logical: number[];
+  logicalLength: number;
   logicalHasHeredocMarker: boolean;
+  /** Offset of the next `<` at or after the current line (-1: none), so that each line need not be searched. */
+  nextLessThan: number;
   pendingHeredocs: HeredocSpec[];
+  /**
+   * The physical line at {@link LineScan.start}: chevrotain tries the line patterns in turn at
+   * the same offset, and they all need its bounds, so they are scanned once per line.
+   */
+  line: LineScan;
+}
+
+/** The bounds of one physical line. */
+interface LineScan {
+  start: number;
+  /** After the line's `\n` (or the end of the text). */
+  end: number;
+  /** Before trailing `\r` and `\n`. */
+  contentEnd: number;
+  /** The first character that is not Go whitespace (`contentEnd` when there is none). */
+  firstNonSpace: number;
 }
 
 let state: LexState = freshState();
@@ -99,9 +112,24 @@ function freshState(): LexState {
     directivesOpen: true,
     seenDirectives: new Set(),
     logical: [],
+    logicalLength: 0,
     logicalHasHeredocMarker: false,
+    nextLessThan: 0,
     pendingHeredocs: [],
+    line: { start: -1, end: 0, contentEnd: 0, firstNonSpace: 0 },
   };
+}
+
+/** The bounds of the physical line starting at `offset` (scanned once per line). */
+function scanLine(text: string, offset: number): LineScan {
+  const line = state.line;
+  if (line.start !== offset) {
+    line.start = offset;
+    line.end = lineEnd(text, offset);
+    line.contentEnd = contentEndOf(text, offset, line.end);
+    line.firstNonSpace = firstNonSpace(text, offset, line.contentEnd);
+  }
+  return line;
 }
 
 function lineEnd(text: string, offset: number): number {
@@ -126,9 +154,12 @@ function firstNonSpace(text: string, start: number, end: number): number {
   return i;
 }
 
+/** The match result every pattern refills: chevrotain reads it at once and keeps neither it nor the array. */
+const result: CustomPatternMatcherReturn & { payload: unknown } = Object.assign([""] as [string], { payload: undefined as unknown });
+
 function match(image: string, payload?: unknown): CustomPatternMatcherReturn {
-  const result: CustomPatternMatcherReturn = [image];
-  if (payload !== undefined) (result as { payload?: unknown }).payload = payload;
+  result[0] = image;
+  result.payload = payload;
   return result;
 }
 
@@ -143,9 +174,7 @@ export const Directive = createToken({
   pattern: {
     exec(text: string, offset: number) {
       if (!state.directivesOpen) return null;
-      const end = lineEnd(text, offset);
-      const contentEnd = contentEndOf(text, offset, end);
-      const start = firstNonSpace(text, offset, contentEnd);
+      const { end, contentEnd, firstNonSpace: start } = scanLine(text, offset);
       const m = matchDirective(text.slice(start, contentEnd));
       const name = m?.name.toLowerCase();
       if (m === undefined || name === undefined || !KNOWN_DIRECTIVES.has(name)) {
@@ -204,9 +233,7 @@ export const CommentLine = createToken({
   line_breaks: true,
   pattern: {
     exec(text: string, offset: number) {
-      const end = lineEnd(text, offset);
-      const contentEnd = contentEndOf(text, offset, end);
-      const start = firstNonSpace(text, offset, contentEnd);
+      const { end, contentEnd, firstNonSpace: start } = scanLine(text, offset);
       if (text.charCodeAt(start) !== HASH || start >= contentEnd) return null;
       state.directivesOpen = false;
       return match(text.slice(offset, end));
@@ -220,9 +247,8 @@ export const BlankLine = createToken({
   line_breaks: true,
   pattern: {
     exec(text: string, offset: number) {
-      const end = lineEnd(text, offset);
-      const contentEnd = contentEndOf(text, offset, end);
-      if (firstNonSpace(text, offset, contentEnd) !== contentEnd) return null;
+      const { end, contentEnd, firstNonSpace: start } = scanLine(text, offset);
+      if (start !== contentEnd) return null;
       state.directivesOpen = false;
       return match(text.slice(offset, end));
     },
@@ -233,18 +259,31 @@ export const BlankLine = createToken({
  * Offset of the continuation character when the line `[start, contentEnd)` continues (BuildKit's
  * `([^E])E[ \t]*$|^E[ \t]*$`), else -1. An escaped escape character (`\\`) does not continue.
  */
-function continuationAt(text: string, start: number, contentEnd: number): number {
-  let k = contentEnd;
+function continuationAt(text: string, line: LineScan): number {
+  const k = lastBeforeBlanks(text, line.start, line.contentEnd);
+  if (k < line.start || text.charCodeAt(k) !== state.escape) return -1;
+  if (k === line.firstNonSpace || text.charCodeAt(k - 1) !== state.escape) return k;
+  return -1;
+}
+
+/** Offset of the last character of `[start, end)` that is not a space or tab (`start - 1` when none). */
+function lastBeforeBlanks(text: string, start: number, end: number): number {
+  let k = end;
   while (k > start) {
     const c = text.charCodeAt(k - 1);
     if (c !== 0x20 && c !== 0x09) break;
     k--;
   }
-  k--;
-  if (k < start || text.charCodeAt(k) !== state.escape) return -1;
-  const lineStart = firstNonSpace(text, start, k);
-  if (k === lineStart || text.charCodeAt(k - 1) !== state.escape) return k;
-  return -1;
+  return k - 1;
+}
+
+/**
+ * Offset of the continuation character of a {@link ContinuedLine} token in `text` (kept out of the
+ * token's payload: these are the most frequent tokens, and a payload costs an object on each).
+ */
+export function continuationOffset(text: string, token: IToken): number {
+  const start = token.startOffset;
+  return lastBeforeBlanks(text, start, contentEndOf(text, start, start + token.image.length));
 }
 
 /** An instruction line that ends in the continuation character: the logical line goes on. */
@@ -253,14 +292,12 @@ export const ContinuedLine = createToken({
   line_breaks: true,
   pattern: {
     exec(text: string, offset: number) {
-      const end = lineEnd(text, offset);
-      const contentEnd = contentEndOf(text, offset, end);
-      const escapeAt = continuationAt(text, offset, contentEnd);
+      const line = scanLine(text, offset);
+      const escapeAt = continuationAt(text, line);
       if (escapeAt < 0) return null;
       state.directivesOpen = false;
       appendLogical(text, offset, escapeAt);
-      const payload: ContinuedLinePayload = { escapeAt };
-      return match(text.slice(offset, end), payload);
+      return match(text.slice(offset, line.end));
     },
   },
 });
@@ -272,18 +309,17 @@ export const TextLine = createToken({
   pattern: {
     exec(text: string, offset: number) {
       if (offset >= text.length) return null;
-      const end = lineEnd(text, offset);
-      const contentEnd = contentEndOf(text, offset, end);
+      const { end, contentEnd } = scanLine(text, offset);
       state.directivesOpen = false;
       appendLogical(text, offset, contentEnd);
-      let heredocs: readonly HeredocSpec[] = [];
+      let heredocs: readonly HeredocSpec[] = NO_HEREDOCS;
       let joined: string | undefined;
       if (state.logicalHasHeredocMarker) {
-        joined = joinLogical(state.logical);
+        joined = joinLogical(text, state.logical, state.logicalLength);
         heredocs = detectHeredocs(joined);
         state.pendingHeredocs = heredocs.slice();
       }
-      state.logical = [];
+      state.logicalLength = 0;
       state.logicalHasHeredocMarker = false;
       const payload: TextLinePayload = { contentEnd, heredocs, joined };
       return match(text.slice(offset, end), payload);
@@ -291,17 +327,20 @@ export const TextLine = createToken({
   },
 });
 
+const NO_HEREDOCS: readonly HeredocSpec[] = Object.freeze([]);
+
 function appendLogical(text: string, start: number, end: number): void {
-  const piece = text.slice(start, end);
-  state.logical.push(piece);
-  if (!state.logicalHasHeredocMarker && piece.includes("<")) state.logicalHasHeredocMarker = true;
+  state.logical[state.logicalLength++] = start;
+  state.logical[state.logicalLength++] = end;
+  if (state.nextLessThan >= 0 && state.nextLessThan < start) state.nextLessThan = text.indexOf("<", start);
+  if (state.nextLessThan >= 0 && state.nextLessThan < end) state.logicalHasHeredocMarker = true;
 }
 
-/** Joins logical-line pieces as BuildKit does: the first is trimmed on the left, the rest kept. */
-function joinLogical(pieces: readonly string[]): string {
-  const first = pieces[0] ?? "";
-  const trimmed = first.slice(firstNonSpace(first, 0, first.length));
-  return pieces.length === 1 ? trimmed : trimmed + pieces.slice(1).join("");
+/** Joins the logical line's pieces as BuildKit does: the first is trimmed on the left, the rest kept. */
+function joinLogical(text: string, pieces: readonly number[], length: number): string {
+  let joined = text.slice(firstNonSpace(text, pieces[0], pieces[1]), pieces[1]);
+  for (let i = 2; i < length; i += 2) joined += text.slice(pieces[i], pieces[i + 1]);
+  return joined;
 }
 
 /** The UTF-8 byte order mark, only at the very start (BuildKit strips it from the first line only). */

@@ -10,7 +10,7 @@
  * ```
  * Every token sequence the lexer can produce is accepted, so parsing never fails.
  */
-import { EmbeddedActionsParser, type IToken } from "chevrotain";
+import { EmbeddedActionsParser, type IOrAlt, type IToken } from "chevrotain";
 import { BlankLine, Bom, CommentLine, ContinuedLine, Directive, HeredocBody, TextLine, dockerfileTokens } from "./lexer.js";
 
 /** The lines of one instruction. */
@@ -40,6 +40,35 @@ class DockerfileParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
+  // The alternatives of each OR are built once, not on every call (chevrotain's performance advice),
+  // so their actions only return what they consume.
+
+  private readonly item: IOrAlt<RawInstruction | RawLine>[] = [
+    { ALT: () => ({ kind: "comment", token: this.CONSUME(CommentLine) }) },
+    { ALT: () => ({ kind: "blank", token: this.CONSUME(BlankLine) }) },
+    { ALT: () => this.SUBRULE(this.instruction) },
+  ];
+
+  private readonly instructionLines: IOrAlt<IToken[]>[] = [
+    { ALT: () => [this.CONSUME(TextLine)] },
+    {
+      ALT: () => {
+        const lines = [this.CONSUME(ContinuedLine)];
+        this.MANY(() => {
+          lines.push(this.OR2(this.insideContinuation));
+        });
+        this.OPTION(() => lines.push(this.CONSUME2(TextLine)));
+        return lines;
+      },
+    },
+  ];
+
+  private readonly insideContinuation: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME2(CommentLine) },
+    { ALT: () => this.CONSUME2(BlankLine) },
+    { ALT: () => this.CONSUME2(ContinuedLine) },
+  ];
+
   public dockerfile = this.RULE("dockerfile", (): RawDocument => {
     const bom = this.OPTION(() => this.CONSUME(Bom));
     const directives: IToken[] = [];
@@ -48,33 +77,13 @@ class DockerfileParser extends EmbeddedActionsParser {
     });
     const items: (RawInstruction | RawLine)[] = [];
     this.MANY2(() => {
-      this.OR([
-        { ALT: () => items.push({ kind: "comment", token: this.CONSUME(CommentLine) }) },
-        { ALT: () => items.push({ kind: "blank", token: this.CONSUME(BlankLine) }) },
-        { ALT: () => items.push(this.SUBRULE(this.instruction)) },
-      ]);
+      items.push(this.OR(this.item));
     });
     return { bom, directives, items };
   });
 
   private instruction = this.RULE("instruction", (): RawInstruction => {
-    const lines: IToken[] = [];
-    this.OR([
-      { ALT: () => lines.push(this.CONSUME(TextLine)) },
-      {
-        ALT: () => {
-          lines.push(this.CONSUME(ContinuedLine));
-          this.MANY(() => {
-            this.OR2([
-              { ALT: () => lines.push(this.CONSUME2(CommentLine)) },
-              { ALT: () => lines.push(this.CONSUME2(BlankLine)) },
-              { ALT: () => lines.push(this.CONSUME2(ContinuedLine)) },
-            ]);
-          });
-          this.OPTION(() => lines.push(this.CONSUME2(TextLine)));
-        },
-      },
-    ]);
+    const lines = this.OR(this.instructionLines);
     const heredocBodies: IToken[] = [];
     this.MANY2(() => {
       heredocBodies.push(this.CONSUME(HeredocBody));

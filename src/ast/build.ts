@@ -15,7 +15,7 @@ import {
   type ParsedArguments,
   type SplitLine,
 } from "../../grammar/dockerfile/instruction-line.js";
-import type { ContinuedLinePayload, DirectivePayload, HeredocBodyPayload, TextLinePayload } from "../../grammar/dockerfile/lexer.js";
+import { continuationOffset, type DirectivePayload, type HeredocBodyPayload, type TextLinePayload } from "../../grammar/dockerfile/lexer.js";
 import type { RawDocument, RawInstruction } from "../../grammar/dockerfile/parser.js";
 import { buildInstructionFields, type InstructionFields } from "./instruction-fields.js";
 import type { LineIndex } from "./line-index.js";
@@ -30,6 +30,7 @@ import type {
   Flag,
   Heredoc,
   Instruction,
+  Location,
   ParseDiagnostic,
   Range,
   SourceMap,
@@ -66,34 +67,51 @@ export function sourceRange(logical: Logical, start: number, end: number): Range
 function subMap(logical: Logical, start: number, end: number): SourceMap | undefined {
   const map = logical.map;
   if (map.length === 2) return undefined;
+  const first = pieceIndex(map, start) * 2;
+  if (first + 2 >= map.length || map[first + 2] >= end) return undefined;
   const pairs: number[] = [];
-  for (let i = pieceIndex(map, start) * 2; i < map.length && map[i] < end; i += 2) {
+  for (let i = first; i < map.length && map[i] < end; i += 2) {
     const from = Math.max(map[i], start);
     pairs.push(from - start, map[i + 1] + from - map[i]);
   }
-  return pairs.length > 2 ? pairs : undefined;
+  return pairs;
 }
 
-/** Makes a node's `range` and `loc`. */
-export function span(ctx: BuildContext, range: Range): { range: Range; loc: Dockerfile["loc"] } {
-  return { range, loc: ctx.lines.location(range[0], range[1]) };
+/**
+ * The `loc` of a node with source range `range`. Nodes are built as literals whose last fields are
+ * `range` and `loc` (spreading a shared `{ range, loc }` object into them is much slower).
+ */
+export function locOf(ctx: BuildContext, range: Range): Location {
+  return ctx.lines.location(range[0], range[1]);
+}
+
+function word(ctx: BuildContext, value: string, range: Range, map: SourceMap | undefined): Word {
+  const loc = locOf(ctx, range);
+  return map === undefined ? { type: "Word", value, range, loc } : { type: "Word", value, range, loc, map };
+}
+
+/** A word node for `value`, the logical line's `[start, end)`. */
+export function wordIn(ctx: BuildContext, logical: Logical, start: number, end: number, value: string): Word {
+  return word(ctx, value, sourceRange(logical, start, end), subMap(logical, start, end));
 }
 
 /** A word node from a piece of the logical line. */
 export function wordFrom(ctx: BuildContext, logical: Logical, piece: LinePiece): Word {
-  const map = subMap(logical, piece.start, piece.end);
-  const node = { type: "Word" as const, value: piece.value, ...span(ctx, sourceRange(logical, piece.start, piece.end)) };
-  return map === undefined ? node : { ...node, map };
+  return wordIn(ctx, logical, piece.start, piece.end, piece.value);
 }
 
 /** A word node for a literal source range. */
 export function wordAt(ctx: BuildContext, start: number, end: number): Word {
-  return { type: "Word", value: ctx.text.slice(start, end), ...span(ctx, [start, end]) };
+  return word(ctx, ctx.text.slice(start, end), [start, end], undefined);
 }
 
 /** Adds a diagnostic. */
 export function report(ctx: BuildContext, code: string, message: string, range: Range, severity: "error" | "warning" = "error"): void {
-  ctx.diagnostics.push({ code, severity, message, ...span(ctx, range) });
+  ctx.diagnostics.push({ code, severity, message, range, loc: locOf(ctx, range) });
+}
+
+function tokenEnd(token: IToken): number {
+  return token.startOffset + token.image.length;
 }
 
 function contentEnd(token: IToken): number {
@@ -111,12 +129,14 @@ function commentNode(ctx: BuildContext, token: IToken): Comment {
   const start = skipGoSpace(ctx.text, token.startOffset, end);
   const valueStart = skipGoSpace(ctx.text, start + 1, end);
   const value = ctx.text.slice(valueStart, trimGoSpaceEnd(ctx.text, valueStart, end));
-  return { type: "Comment", value, raw: token.image, ...span(ctx, [start, end]) };
+  const range: Range = [start, end];
+  return { type: "Comment", value, raw: token.image, range, loc: locOf(ctx, range) };
 }
 
 function blankNode(ctx: BuildContext, token: IToken): BlankLine {
   const end = contentEnd(token);
-  return { type: "BlankLine", raw: token.image, ...span(ctx, [token.startOffset, end]) };
+  const range: Range = [token.startOffset, end];
+  return { type: "BlankLine", raw: token.image, range, loc: locOf(ctx, range) };
 }
 
 function directiveNode(ctx: BuildContext, token: IToken): Directive {
@@ -124,9 +144,10 @@ function directiveNode(ctx: BuildContext, token: IToken): Directive {
   const end = contentEnd(token);
   const start = skipGoSpace(ctx.text, token.startOffset, end);
   const kind = payload.name.toLowerCase() as DirectiveKind;
+  const range: Range = [start, end];
   if (payload.error !== undefined) {
     // BuildKit reports directive errors one line early (0-based); we point at the line itself.
-    report(ctx, kind === "escape" && !payload.error.startsWith("only") ? "invalid-escape" : "duplicate-directive", payload.error, [start, end]);
+    report(ctx, kind === "escape" && !payload.error.startsWith("only") ? "invalid-escape" : "duplicate-directive", payload.error, range);
   }
   return {
     type: "Directive",
@@ -134,12 +155,14 @@ function directiveNode(ctx: BuildContext, token: IToken): Directive {
     name: wordAt(ctx, payload.nameStart, payload.nameStart + payload.name.length),
     value: wordAt(ctx, payload.valueStart, payload.valueStart + payload.value.length),
     raw: token.image,
-    ...span(ctx, [start, end]),
+    range,
+    loc: locOf(ctx, range),
   };
 }
 
 /** Joins an instruction's lines as BuildKit does; collects the comments skipped inside. */
 function joinLines(ctx: BuildContext, raw: RawInstruction, comments: Comment[]): { logical: Logical; emptyContinuation: boolean; last: IToken } {
+  if (raw.lines.length === 1) return joinSingleLine(ctx, raw.lines[0]);
   let text = "";
   const map: number[] = [];
   let emptyContinuation = false;
@@ -156,7 +179,7 @@ function joinLines(ctx: BuildContext, raw: RawInstruction, comments: Comment[]):
       continue;
     }
     last = token;
-    const end = name === "ContinuedLine" ? (token.payload as ContinuedLinePayload).escapeAt : (token.payload as TextLinePayload).contentEnd;
+    const end = joinedEnd(ctx, token);
     const start = first ? skipGoSpace(ctx.text, token.startOffset, end) : token.startOffset;
     first = false;
     map.push(text.length, start);
@@ -166,20 +189,33 @@ function joinLines(ctx: BuildContext, raw: RawInstruction, comments: Comment[]):
   return { logical: { text, map }, emptyContinuation, last };
 }
 
+/** End of the part of an instruction line that goes into the logical line. */
+function joinedEnd(ctx: BuildContext, token: IToken): number {
+  return token.tokenType.name === "ContinuedLine" ? continuationOffset(ctx.text, token) : (token.payload as TextLinePayload).contentEnd;
+}
+
+/** {@link joinLines} for the common instruction of one line. */
+function joinSingleLine(ctx: BuildContext, token: IToken): { logical: Logical; emptyContinuation: boolean; last: IToken } {
+  const end = joinedEnd(ctx, token);
+  const start = skipGoSpace(ctx.text, token.startOffset, end);
+  return { logical: { text: ctx.text.slice(start, end), map: [0, start] }, emptyContinuation: false, last: token };
+}
+
 function flagNode(ctx: BuildContext, logical: Logical, flag: LineFlag): Flag {
   const eq = flag.value.indexOf("=");
   const nameEnd = flag.equalsAt >= 0 ? flag.equalsAt : flag.end;
-  const name = wordFrom(ctx, logical, { start: flag.start + 2, end: nameEnd, value: flag.value.slice(2, eq >= 0 ? eq : undefined) });
-  const value =
-    eq >= 0 ? wordFrom(ctx, logical, { start: Math.min(flag.equalsAt + 1, flag.end), end: flag.end, value: flag.value.slice(eq + 1) }) : undefined;
-  return { type: "Flag", name, value, text: flag.value, ...span(ctx, sourceRange(logical, flag.start, flag.end)) };
+  const name = wordIn(ctx, logical, flag.start + 2, nameEnd, flag.value.slice(2, eq >= 0 ? eq : undefined));
+  const value = eq >= 0 ? wordIn(ctx, logical, Math.min(flag.equalsAt + 1, flag.end), flag.end, flag.value.slice(eq + 1)) : undefined;
+  const range = sourceRange(logical, flag.start, flag.end);
+  return { type: "Flag", name, value, text: flag.value, range, loc: locOf(ctx, range) };
 }
 
 function heredocNodes(ctx: BuildContext, logical: Logical, specs: readonly HeredocSpec[], bodies: readonly IToken[], lineEnd: number): Heredoc[] {
   const nodes: Heredoc[] = [];
   let cursor = lineEnd;
-  specs.forEach((spec, i) => {
-    const marker = wordFrom(ctx, logical, { start: spec.markerStart, end: spec.markerEnd, value: logical.text.slice(spec.markerStart, spec.markerEnd) });
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i];
+    const marker = wordIn(ctx, logical, spec.markerStart, spec.markerEnd, logical.text.slice(spec.markerStart, spec.markerEnd));
     const token = bodies[i];
     const bodyStart = token?.startOffset ?? cursor;
     const payload = token?.payload as HeredocBodyPayload | undefined;
@@ -189,8 +225,8 @@ function heredocNodes(ctx: BuildContext, logical: Logical, specs: readonly Hered
     if (terminator === undefined && (i === 0 || bodies[i - 1] !== undefined)) {
       report(ctx, "unterminated-heredoc", `Unterminated heredoc: no line "${spec.name}" ends the here-document started here`, marker.range);
     }
-    const end = terminator?.range[1] ?? bodyEnd;
-    if (token !== undefined) cursor = token.startOffset + token.image.length;
+    const range: Range = [marker.range[0], terminator?.range[1] ?? bodyEnd];
+    if (token !== undefined) cursor = tokenEnd(token);
     nodes.push({
       type: "Heredoc",
       marker,
@@ -201,9 +237,10 @@ function heredocNodes(ctx: BuildContext, logical: Logical, specs: readonly Hered
       body,
       content: spec.chomp ? body.value.replace(/^\t+/gm, "") : body.value,
       terminator,
-      ...span(ctx, [marker.range[0], end]),
+      range,
+      loc: locOf(ctx, range),
     });
-  });
+  }
   return nodes;
 }
 
@@ -216,22 +253,22 @@ function instructionNode(
   common: { heredocs: readonly Heredoc[]; comments: readonly Comment[]; raw: string | undefined; end: number },
 ): Instruction {
   const keyword = wordFrom(ctx, logical, split.keyword);
-  const flags = split.flags.map((f) => flagNode(ctx, logical, f));
+  const flags = split.flags.length === 0 ? [] : split.flags.map((f) => flagNode(ctx, logical, f));
   const range: Range = [keyword.range[0], Math.max(common.end, keyword.range[1])];
-  const fields: InstructionFields = buildInstructionFields(ctx, logical, keyword, flags, parsed, (sub) =>
+  const node: InstructionFields = buildInstructionFields(ctx, logical, keyword, flags, parsed, (sub) =>
     instructionNode(ctx, logical, sub.line, sub.args, { heredocs: common.heredocs, comments: [], raw: undefined, end: common.end }),
   );
-  return {
-    ...fields,
-    keyword,
-    flags,
-    heredocs: common.heredocs,
-    comments: common.comments,
-    original: logical.text.slice(split.keyword.start),
-    originalMap: logical.map,
-    raw: common.raw ?? ctx.text.slice(range[0], range[1]),
-    ...span(ctx, range),
-  } as Instruction;
+  // The shared fields follow the type-specific ones (a spread of the fields object is much slower).
+  node.keyword = keyword;
+  node.flags = flags;
+  node.heredocs = common.heredocs;
+  node.comments = common.comments;
+  node.original = logical.text.slice(split.keyword.start);
+  node.originalMap = logical.map;
+  node.raw = common.raw ?? ctx.text.slice(range[0], range[1]);
+  node.range = range;
+  node.loc = locOf(ctx, range);
+  return node as unknown as Instruction;
 }
 
 function buildInstruction(ctx: BuildContext, raw: RawInstruction): Instruction {
@@ -241,12 +278,14 @@ function buildInstruction(ctx: BuildContext, raw: RawInstruction): Instruction {
   const parsed = parseArguments(argumentStyle(split.keyword.value), logical.text, split.argsStart, split.argsEnd, ctx.escape, split.keyword.value);
   const trimmedEnd = trimGoSpaceEnd(logical.text, 0, logical.text.length);
   const lineEnd = sourceRange(logical, 0, trimmedEnd)[1];
-  const lastTokenEnd = last.startOffset + last.image.length;
+  const lastTokenEnd = tokenEnd(last);
   const specs = last.tokenType.name === "TextLine" ? (last.payload as TextLinePayload).heredocs : [];
   const heredocs = heredocNodes(ctx, logical, specs, raw.heredocBodies, lastTokenEnd);
-  const lastComment = comments.length > 0 ? comments[comments.length - 1].range[1] : 0;
-  const end = Math.max(lineEnd, lastComment, ...heredocs.map((h) => h.range[1]));
-  const rawText = raw.lines.map((t) => t.image).join("") + raw.heredocBodies.map((t) => t.image).join("");
+  let end = comments.length > 0 ? Math.max(lineEnd, comments[comments.length - 1].range[1]) : lineEnd;
+  for (const h of heredocs) end = Math.max(end, h.range[1]);
+  // The instruction's tokens are contiguous: its raw text is the source from the first to the last.
+  const lastRaw = raw.heredocBodies.at(-1) ?? raw.lines[raw.lines.length - 1];
+  const rawText = ctx.text.slice(raw.lines[0].startOffset, tokenEnd(lastRaw));
   const node = instructionNode(ctx, logical, split, parsed, { heredocs, comments, raw: rawText, end });
   if (parsed.kind === "error") report(ctx, parseErrorCode(parsed.message), parsed.message, node.range);
   if (emptyContinuation) {
@@ -263,15 +302,14 @@ function parseErrorCode(message: string): string {
 
 /** Builds the whole tree. */
 export function buildDockerfile(ctx: BuildContext, doc: RawDocument): Dockerfile {
-  const body: BodyItem[] = [];
   const directives = doc.directives.map((t) => directiveNode(ctx, t));
-  body.push(...directives);
+  const body: BodyItem[] = directives.slice();
   const comments: Comment[] = [];
   const instructions: Instruction[] = [];
   for (const item of doc.items) {
     if (item.kind === "instruction") {
       const node = buildInstruction(ctx, item);
-      comments.push(...node.comments);
+      for (const comment of node.comments) comments.push(comment);
       instructions.push(node);
       body.push(node);
     } else if (item.kind === "comment") {
@@ -282,7 +320,7 @@ export function buildDockerfile(ctx: BuildContext, doc: RawDocument): Dockerfile
       body.push(blankNode(ctx, item.token));
     }
   }
-  const start = doc.bom ? 1 : 0;
+  const range: Range = [doc.bom ? 1 : 0, ctx.text.length];
   if (instructions.length === 0) {
     report(ctx, "no-instructions", "The file has no instructions (BuildKit rejects an empty Dockerfile)", [ctx.text.length, ctx.text.length]);
   }
@@ -294,6 +332,7 @@ export function buildDockerfile(ctx: BuildContext, doc: RawDocument): Dockerfile
     comments,
     instructions,
     body,
-    ...span(ctx, [start, ctx.text.length]),
+    range,
+    loc: locOf(ctx, range),
   };
 }

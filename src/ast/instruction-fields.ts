@@ -3,7 +3,7 @@
  * COPY, …), built from BuildKit's argument list for that instruction.
  */
 import type { LinePiece, ParsedArguments } from "../../grammar/dockerfile/instruction-line.js";
-import { sourceRange, span, wordFrom, type BuildContext, type Logical } from "./build.js";
+import { locOf, sourceRange, wordFrom, wordIn, type BuildContext, type Logical } from "./build.js";
 import { splitImageRef } from "./image-ref-syntax.js";
 import type {
   ArgDeclaration,
@@ -34,19 +34,19 @@ function listOf(parsed: ParsedArguments): { json: boolean; args: readonly LinePi
 function commandForm(ctx: BuildContext, logical: Logical, parsed: ParsedArguments, words: readonly Word[]): CommandForm | undefined {
   if (parsed.kind !== "list") return undefined;
   if (parsed.json) {
-    return { type: "ExecForm", elements: words, ...span(ctx, sourceRange(logical, parsed.start ?? 0, parsed.end ?? 0)) };
+    const range = sourceRange(logical, parsed.start ?? 0, parsed.end ?? 0);
+    return { type: "ExecForm", elements: words, range, loc: locOf(ctx, range) };
   }
   if (parsed.args.length === 0) return undefined;
-  const word = words[0];
-  return word.map === undefined
-    ? { type: "ShellForm", value: word.value, ...span(ctx, word.range) }
-    : { type: "ShellForm", value: word.value, map: word.map, ...span(ctx, word.range) };
+  const { value, map, range, loc } = words[0];
+  return map === undefined ? { type: "ShellForm", value, range, loc } : { type: "ShellForm", value, map, range, loc };
 }
 
 function imageRef(ctx: BuildContext, logical: Logical, piece: LinePiece): ImageRef {
   const parts = splitImageRef(piece.value);
   const part = (p: { start: number; end: number } | undefined): Word | undefined =>
-    p === undefined ? undefined : wordFrom(ctx, logical, { start: piece.start + p.start, end: piece.start + p.end, value: piece.value.slice(p.start, p.end) });
+    p === undefined ? undefined : wordIn(ctx, logical, piece.start + p.start, piece.start + p.end, piece.value.slice(p.start, p.end));
+  const range = sourceRange(logical, piece.start, piece.end);
   return {
     type: "ImageRef",
     value: piece.value,
@@ -54,25 +54,27 @@ function imageRef(ctx: BuildContext, logical: Logical, piece: LinePiece): ImageR
     path: part(parts.path)!,
     tag: part(parts.tag),
     digest: part(parts.digest),
-    ...span(ctx, sourceRange(logical, piece.start, piece.end)),
+    range,
+    loc: locOf(ctx, range),
   };
 }
 
 function portSpec(ctx: BuildContext, logical: Logical, piece: LinePiece): PortSpec {
   const slash = piece.value.indexOf("/");
   const portEnd = slash < 0 ? piece.end : piece.start + slash;
-  const port = wordFrom(ctx, logical, { start: piece.start, end: portEnd, value: piece.value.slice(0, portEnd - piece.start) });
-  const protocol =
-    slash < 0 ? undefined : wordFrom(ctx, logical, { start: portEnd + 1, end: piece.end, value: piece.value.slice(slash + 1) });
-  return { type: "PortSpec", value: piece.value, port, protocol, ...span(ctx, sourceRange(logical, piece.start, piece.end)) };
+  const port = wordIn(ctx, logical, piece.start, portEnd, piece.value.slice(0, portEnd - piece.start));
+  const protocol = slash < 0 ? undefined : wordIn(ctx, logical, portEnd + 1, piece.end, piece.value.slice(slash + 1));
+  const range = sourceRange(logical, piece.start, piece.end);
+  return { type: "PortSpec", value: piece.value, port, protocol, range, loc: locOf(ctx, range) };
 }
 
 function argDeclaration(ctx: BuildContext, logical: Logical, piece: LinePiece): ArgDeclaration {
   const eq = piece.value.indexOf("=");
   const nameEnd = eq < 0 ? piece.end : piece.start + eq;
-  const name = wordFrom(ctx, logical, { start: piece.start, end: nameEnd, value: eq < 0 ? piece.value : piece.value.slice(0, eq) });
-  const defaultValue = eq < 0 ? undefined : wordFrom(ctx, logical, { start: nameEnd + 1, end: piece.end, value: piece.value.slice(eq + 1) });
-  return { type: "ArgDeclaration", name, defaultValue, ...span(ctx, sourceRange(logical, piece.start, piece.end)) };
+  const name = wordIn(ctx, logical, piece.start, nameEnd, eq < 0 ? piece.value : piece.value.slice(0, eq));
+  const defaultValue = eq < 0 ? undefined : wordIn(ctx, logical, nameEnd + 1, piece.end, piece.value.slice(eq + 1));
+  const range = sourceRange(logical, piece.start, piece.end);
+  return { type: "ArgDeclaration", name, defaultValue, range, loc: locOf(ctx, range) };
 }
 
 /** Builds the type-specific fields and BuildKit's argument words of one instruction. */
@@ -84,7 +86,7 @@ export function buildInstructionFields(
   parsed: ParsedArguments,
   buildSub: (sub: SubParse) => Instruction,
 ): InstructionFields {
-  const name = keyword.value.toUpperCase();
+  const name = KNOWN.has(keyword.value) ? keyword.value : keyword.value.toUpperCase();
   const type = (KNOWN.has(name) ? name : "UNKNOWN") as Instruction["type"];
   const word = (p: LinePiece): Word => wordFrom(ctx, logical, p);
   const list = listOf(parsed);
@@ -129,17 +131,10 @@ export function buildInstructionFields(
         for (const p of parsed.pairs) {
           const key = word(p.key);
           const value = word(p.value);
-          const sep = p.legacy
-            ? wordFrom(ctx, logical, { start: p.key.end, end: p.key.end, value: "" })
-            : wordFrom(ctx, logical, { start: p.key.end, end: p.key.end + 1, value: "=" });
+          const sep = p.legacy ? wordIn(ctx, logical, p.key.end, p.key.end, "") : wordIn(ctx, logical, p.key.end, p.key.end + 1, "=");
           triple.push(key, value, sep);
-          pairs.push({
-            type: "KeyValue",
-            key,
-            value,
-            form: p.legacy ? "legacy" : "equals",
-            ...span(ctx, sourceRange(logical, p.key.start, Math.max(p.value.end, p.key.end + (p.legacy ? 0 : 1)))),
-          });
+          const range = sourceRange(logical, p.key.start, Math.max(p.value.end, p.key.end + (p.legacy ? 0 : 1)));
+          pairs.push({ type: "KeyValue", key, value, form: p.legacy ? "legacy" : "equals", range, loc: locOf(ctx, range) });
         }
       }
       return { type, args: triple, pairs };

@@ -19,6 +19,11 @@ export class LineIndex {
     return this.starts.length;
   }
 
+  /** Offset where the 0-based line `line` starts. */
+  lineStart(line: number): number {
+    return this.starts[line];
+  }
+
   /** 0-based line index of an offset. Sequential lookups are O(1). */
   lineOf(offset: number): number {
     const starts = this.starts;
