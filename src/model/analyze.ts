@@ -10,7 +10,7 @@ import type { ModelDiagnostic } from "./diagnostics.js";
 import { expandText, expansionSite, literal, type Expansion } from "./expansion.js";
 import { stageGraph, type StageGraph } from "./graph.js";
 import { analyzeRun, type RunAnalysis } from "./runs.js";
-import { scopeOf, type Scope, type ScopeOptions } from "./scope.js";
+import { emptyScope, type Scope, type ScopeOptions } from "./scope.js";
 import type { StageShell } from "./stage-shell.js";
 import { buildStages, type Stage } from "./stages.js";
 import { planTarget, type TargetPlan } from "./target.js";
@@ -101,7 +101,7 @@ function tidy(diagnostics: readonly ModelDiagnostic[]): ModelDiagnostic[] {
     .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
 }
 
-const NO_SCOPE = scopeOf(new Map(), false);
+const NO_SCOPE = emptyScope(false);
 
 /**
  * Builds the semantic model of a Dockerfile given as text, a parsed AST or a parse result.
