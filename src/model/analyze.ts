@@ -12,7 +12,7 @@ import { stageGraph, type StageGraph } from "./graph.js";
 import { analyzeRun, type RunAnalysis } from "./runs.js";
 import { emptyScope, type Scope, type ScopeOptions } from "./scope.js";
 import type { StageShell } from "./stage-shell.js";
-import { buildStages, type Stage } from "./stages.js";
+import { buildStages, type Stage, type StageSet } from "./stages.js";
 import { planTarget, type TargetPlan } from "./target.js";
 
 /**
@@ -103,6 +103,40 @@ function tidy(diagnostics: readonly ModelDiagnostic[]): ModelDiagnostic[] {
 
 const NO_SCOPE = emptyScope(false);
 
+/** The RUN analyses of every stage, in model order, and by stage for lookups. */
+interface StageRuns {
+  readonly all: RunAnalysis[];
+  /** The runs of each stage by instruction (a trigger inherited by several stages has one per stage). */
+  readonly byStage: ReadonlyMap<RunInstruction, RunAnalysis>[];
+  /** The first analysis of each RUN. */
+  readonly first: ReadonlyMap<RunInstruction, RunAnalysis>;
+}
+
+const NO_RUNS: ReadonlyMap<RunInstruction, RunAnalysis> = new Map();
+
+/** Analyses every RUN of every stage, its inherited ONBUILD triggers first. */
+function analyzeRuns({ stages, walks }: StageSet, escape: Dockerfile["escapeChar"]): StageRuns {
+  const all: RunAnalysis[] = [];
+  const byStage: ReadonlyMap<RunInstruction, RunAnalysis>[] = [];
+  const first = new Map<RunInstruction, RunAnalysis>();
+  for (const stage of stages) {
+    const walk = walks[stage.index];
+    let own: Map<RunInstruction, RunAnalysis> | undefined;
+    const add = (instruction: Instruction, onbuild: boolean): void => {
+      if (instruction.type !== "RUN") return;
+      const scope = walk.before.get(instruction)!;
+      const run = analyzeRun(instruction, { stage: stage.index, onbuild, scope, shell: walk.shells.get(instruction)!, escape });
+      all.push(run);
+      (own ??= new Map()).set(instruction, run);
+      if (!first.has(instruction)) first.set(instruction, run);
+    };
+    for (const trigger of stage.triggers) add(trigger, true);
+    for (const instruction of stage.instructions) add(instruction, false);
+    byStage.push(own ?? NO_RUNS);
+  }
+  return { all, byStage, first };
+}
+
 /**
  * Builds the semantic model of a Dockerfile given as text, a parsed AST or a parse result.
  * Never throws: problems come back as {@link SemanticModel.diagnostics}. Shell parsing of RUN
@@ -126,46 +160,22 @@ export function analyze(input: string | Dockerfile | ParseResult, options: Analy
   const diagnostics: ModelDiagnostic[] = [];
   const set = buildStages(ast, options, diagnostics);
   const { stages, walks, globals } = set;
-
-  const runs: RunAnalysis[] = [];
-  const runByKey = new Map<string, RunAnalysis>();
-  const runOf = new Map<RunInstruction, RunAnalysis>();
-  for (const stage of stages) {
-    const walk = walks[stage.index];
-    const onbuild = new Set(stage.triggers);
-    for (const instruction of [...stage.triggers, ...stage.instructions]) {
-      if (instruction.type !== "RUN") continue;
-      const run = analyzeRun(instruction, {
-        stage: stage.index,
-        onbuild: onbuild.has(instruction),
-        scope: walk.before.get(instruction)!,
-        shell: walk.shells.get(instruction)!,
-        escape,
-      });
-      runs.push(run);
-      runByKey.set(`${stage.index}:${instruction.range[0]}`, run);
-      if (!runOf.has(instruction)) runOf.set(instruction, run);
-      diagnostics.push(...run.flags.diagnostics);
-    }
-  }
-  const graph = stageGraph(stages, (run, stage) => runByKey.get(`${stage}:${run.range[0]}`)?.flags.mounts ?? [], escape, diagnostics);
+  const runs = analyzeRuns(set, escape);
+  for (const run of runs.all) diagnostics.push(...run.flags.diagnostics);
+  const graph = stageGraph(stages, (run, stage) => runs.byStage[stage].get(run)?.flags.mounts ?? [], escape, diagnostics);
   const plan = (target?: string | number): TargetPlan => planTarget(ast, stages, graph, target);
   const target = plan(options.target);
 
   const triggerRuns = new Map<OnbuildInstruction, RunAnalysis>();
   const instructionOf = (at: InstructionRef): Instruction | undefined => (typeof at === "number" ? ast.instructions[at] : at);
-  const stageIndex = (at: InstructionRef): number | undefined => {
-    const instruction = instructionOf(at);
-    return instruction === undefined ? undefined : set.stageOf.get(instruction);
-  };
-  const scopeAt = (at: InstructionRef): Scope => {
-    const instruction = instructionOf(at);
+  const stageIndex = (instruction: Instruction | undefined): number | undefined =>
+    instruction === undefined ? undefined : set.stageOf.get(instruction);
+  const scopeOfInstruction = (instruction: Instruction | undefined): Scope => {
     if (instruction === undefined) return NO_SCOPE;
     if (instruction.type === "FROM") return globals.scope;
-    const metaScope = globals.before.get(instruction);
-    if (metaScope !== undefined) return metaScope;
     const index = set.stageOf.get(instruction);
-    return index === undefined ? NO_SCOPE : (walks[index].before.get(instruction) ?? NO_SCOPE);
+    if (index !== undefined) return walks[index].before.get(instruction) ?? NO_SCOPE;
+    return globals.before.get(instruction) ?? NO_SCOPE;
   };
 
   return {
@@ -176,27 +186,27 @@ export function analyze(input: string | Dockerfile | ParseResult, options: Analy
     stages,
     graph,
     target,
-    runs,
+    runs: runs.all,
     diagnostics: tidy([...diagnostics, ...target.diagnostics]),
     stageOf: (at) => {
-      const index = stageIndex(at);
+      const index = stageIndex(instructionOf(at));
       return index === undefined ? undefined : stages[index];
     },
-    scopeAt,
+    scopeAt: (at) => scopeOfInstruction(instructionOf(at)),
     shellAt: (at) => {
       const instruction = instructionOf(at);
-      const index = stageIndex(at);
+      const index = stageIndex(instruction);
       return instruction === undefined || index === undefined ? undefined : (walks[index].shells.get(instruction) ?? stages[index].shell);
     },
     resolve: (word, at) => {
       const instruction = instructionOf(at);
       const site = instruction === undefined ? undefined : expansionSite(instruction, word);
-      const outsideStages = instruction !== undefined && stageIndex(at) === undefined && !globals.before.has(instruction);
-      if (site === undefined || (site.scope === "stage" && outsideStages)) return literal(word.value);
-      return expandText(site.text ?? word.value, scopeAt(at), escape, site.mode);
+      if (site === undefined) return literal(word.value);
+      if (site.scope === "stage" && stageIndex(instruction) === undefined && !globals.before.has(instruction!)) return literal(word.value);
+      return expandText(site.text ?? word.value, scopeOfInstruction(instruction), escape, site.mode);
     },
     plan,
-    runOf: (run) => runOf.get(run),
+    runOf: (run) => runs.first.get(run),
     triggerRunOf: (onbuild) => {
       const trigger = onbuild.trigger;
       if (trigger?.type !== "RUN") return undefined;
@@ -205,7 +215,7 @@ export function analyze(input: string | Dockerfile | ParseResult, options: Analy
         const index = stageIndex(onbuild);
         if (index === undefined) return undefined;
         const shell = walks[index].shells.get(onbuild) ?? stages[index].shell;
-        run = analyzeRun(trigger, { stage: index, onbuild: true, scope: scopeAt(onbuild), shell, escape });
+        run = analyzeRun(trigger, { stage: index, onbuild: true, scope: scopeOfInstruction(onbuild), shell, escape });
         triggerRuns.set(onbuild, run);
       }
       return run;
