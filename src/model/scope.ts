@@ -96,7 +96,62 @@ export interface Scope {
  * ```
  */
 export function scopeOf(vars: ReadonlyMap<string, Variable>, closed: boolean): Scope {
-  return scopeFrom((name) => vars.get(name), () => [...vars.values()], closed);
+  return new MapScope(vars, closed);
+}
+
+/** What every scope shares: `get` and `isUnset` read `variable`. Plain objects, so cheap to make. */
+abstract class ScopeBase implements Scope {
+  constructor(readonly closed: boolean) {}
+
+  abstract variable(name: string): Variable | undefined;
+
+  abstract get variables(): readonly Variable[];
+
+  get(name: string): string | undefined {
+    return this.variable(name)?.value;
+  }
+
+  isUnset(name: string): boolean {
+    return this.closed && this.variable(name) === undefined;
+  }
+}
+
+/** A scope over a map of variables. */
+class MapScope extends ScopeBase {
+  readonly #vars: ReadonlyMap<string, Variable>;
+
+  constructor(vars: ReadonlyMap<string, Variable>, closed: boolean) {
+    super(closed);
+    this.#vars = vars;
+  }
+
+  variable(name: string): Variable | undefined {
+    return this.#vars.get(name);
+  }
+
+  get variables(): readonly Variable[] {
+    return [...this.#vars.values()];
+  }
+}
+
+/** The scope after the first `count` definitions of a {@link VariableLog}. */
+class LogScope extends ScopeBase {
+  readonly #log: VariableLog;
+  readonly #count: number;
+
+  constructor(log: VariableLog, count: number, closed: boolean) {
+    super(closed);
+    this.#log = log;
+    this.#count = count;
+  }
+
+  variable(name: string): Variable | undefined {
+    return this.#log.variableAt(name, this.#count);
+  }
+
+  get variables(): readonly Variable[] {
+    return this.#log.variablesAt(this.#count);
+  }
 }
 
 const EMPTY_CLOSED = scopeOf(new Map(), true);
@@ -114,19 +169,6 @@ const EMPTY_OPEN = scopeOf(new Map(), false);
  */
 export function emptyScope(closed: boolean): Scope {
   return closed ? EMPTY_CLOSED : EMPTY_OPEN;
-}
-
-/** A scope from a lookup and a listing of its variables. */
-function scopeFrom(variable: (name: string) => Variable | undefined, list: () => Variable[], closed: boolean): Scope {
-  return {
-    get: (name) => variable(name)?.value,
-    variable,
-    isUnset: (name) => closed && variable(name) === undefined,
-    closed,
-    get variables() {
-      return list();
-    },
-  };
 }
 
 /**
@@ -175,7 +217,7 @@ export class VariableLog {
   scope(): Scope {
     const count = this.defined.length;
     if (count !== this.snapshotCount) {
-      this.snapshot = scopeFrom((name) => this.variableAt(name, count), () => this.variablesAt(count), this.base.closed);
+      this.snapshot = new LogScope(this, count, this.base.closed);
       this.snapshotCount = count;
     }
     return this.snapshot;
@@ -188,13 +230,17 @@ export class VariableLog {
     return i;
   }
 
-  private variableAt(name: string, count: number): Variable | undefined {
+  /** The variable `name` after the first `count` definitions, defined here or in the base scope. */
+  variableAt(name: string, count: number): Variable | undefined {
     const i = this.indexAt(name, count);
     return i >= 0 ? this.defined[i] : this.base.variable(name);
   }
 
-  /** In definition order: the base's variables not redefined, then the latest definition of each name. */
-  private variablesAt(count: number): Variable[] {
+  /**
+   * The variables after the first `count` definitions, in definition order: the base's variables
+   * not redefined, then the latest definition of each name.
+   */
+  variablesAt(count: number): Variable[] {
     const variables = this.base.variables.filter((v) => this.indexAt(v.name, count) < 0);
     for (let i = 0; i < count; i++) if (this.indexAt(this.defined[i].name, count) === i) variables.push(this.defined[i]);
     return variables;
