@@ -90,7 +90,8 @@ function toParseResult(input: string | Dockerfile | ParseResult): ParseResult {
 }
 
 /** Drops repeated diagnostics (the same trigger checked in several stages) and sorts by position. */
-function tidy(diagnostics: readonly ModelDiagnostic[]): ModelDiagnostic[] {
+function tidy(diagnostics: ModelDiagnostic[]): ModelDiagnostic[] {
+  if (diagnostics.length < 2) return diagnostics;
   const seen = new Set<string>();
   return diagnostics
     .filter((d) => {

@@ -70,7 +70,7 @@ export function globalScope(
   diagnostics: ModelDiagnostic[],
 ): GlobalScope {
   const platform = usesDefaults(options) ? DEFAULT_PLATFORM : platformVariables(options);
-  if (metaArgs.length === 0) return { scope: platform === DEFAULT_PLATFORM ? DEFAULT_SCOPE : scopeOf(platform, true), before: new Map() };
+  if (metaArgs.length === 0) return { scope: platform === DEFAULT_PLATFORM ? DEFAULT_SCOPE : scopeOf(platform, true), before: NO_META_ARGS };
   const vars = new Map(platform);
   const before = new Map<Instruction, Scope>();
   for (const instruction of metaArgs) {
@@ -101,3 +101,4 @@ function usesDefaults(options: ScopeOptions): boolean {
 /** The platform ARGs without options, shared by every analysis that has none (nothing writes to them). */
 const DEFAULT_PLATFORM: ReadonlyMap<string, Variable> = platformVariables({});
 const DEFAULT_SCOPE = scopeOf(DEFAULT_PLATFORM, true);
+const NO_META_ARGS: ReadonlyMap<Instruction, Scope> = new Map();
