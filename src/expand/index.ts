@@ -6,5 +6,5 @@
  */
 
 export { envFrom, emptyEnv, type EnvLookup } from "./env.js";
-export { processWord, processWords, type LexOptions, type WordResult, type WordsResult } from "./lexer.js";
+export { needsLexing, processWord, processWords, type LexOptions, type WordResult, type WordsResult } from "./lexer.js";
 export { splitHeredocLine } from "./heredoc-words.js";

@@ -174,6 +174,11 @@ class ShellWord {
         if (value === undefined) return undefined;
         result += value;
         words?.addRawString(value);
+      } else if (words === undefined && ch !== this.escape) {
+        // Without word splitting, a run of ordinary characters is copied as it is.
+        const end = this.plainRunEnd(stop, quotes);
+        result += this.src.slice(this.pos, end);
+        this.pos = end;
       } else {
         ch = this.next();
         if (ch === this.escape) {
@@ -195,16 +200,28 @@ class ShellWord {
     return result;
   }
 
+  /** The end of the run of characters from the current position that are not `$`, the escape, `stop` or (when `quotes`) a quote. */
+  private plainRunEnd(stop: number, quotes: boolean): number {
+    const src = this.src;
+    let i = this.pos;
+    for (; i < src.length; i++) {
+      const ch = src.charCodeAt(i);
+      if (ch === DOLLAR || ch === this.escape || ch === stop || (quotes && (ch === SINGLE_QUOTE || ch === DOUBLE_QUOTE))) break;
+    }
+    return i;
+  }
+
   private processSingleQuote(): string | undefined {
     const raw = this.options.rawQuotes === true;
-    this.next();
-    let result = raw ? "'" : "";
-    for (;;) {
-      const ch = this.next();
-      if (ch === EOF) return this.fail("unexpected end of statement while looking for matching single-quote");
-      if (ch === SINGLE_QUOTE) return raw ? result + "'" : result;
-      result += runeString(ch);
+    const start = this.pos + 1;
+    const close = this.src.indexOf("'", start);
+    if (close < 0) {
+      this.pos = this.src.length;
+      return this.fail("unexpected end of statement while looking for matching single-quote");
     }
+    this.pos = close + 1;
+    const text = this.src.slice(start, close);
+    return raw ? "'" + text + "'" : text;
   }
 
   private processDoubleQuote(): string | undefined {
@@ -224,16 +241,20 @@ class ShellWord {
         result += value;
         continue;
       }
-      let ch = this.next();
-      if (ch === this.escape) {
-        if (this.rawEscapes) result += runeString(ch);
-        const after = this.peek();
-        // A trailing escape is ignored; the loop then reports the missing quote.
-        if (after === EOF) continue;
-        // Inside double quotes the escape only escapes `"`, `$` and itself.
-        if (after === DOUBLE_QUOTE || after === DOLLAR || after === this.escape) ch = this.next();
+      if (peeked !== this.escape) {
+        const end = this.plainRunEnd(DOUBLE_QUOTE, false);
+        result += this.src.slice(this.pos, end);
+        this.pos = end;
+        continue;
       }
-      result += runeString(ch);
+      this.next();
+      if (this.rawEscapes) result += runeString(this.escape);
+      const after = this.peek();
+      // A trailing escape is ignored; the loop then reports the missing quote.
+      if (after === EOF) continue;
+      // Inside double quotes the escape only escapes `"`, `$` and itself; otherwise it is kept.
+      const escaped = after === DOUBLE_QUOTE || after === DOLLAR || after === this.escape;
+      result += runeString(escaped ? this.next() : this.escape);
     }
   }
 
@@ -348,11 +369,26 @@ class ShellWord {
   }
 }
 
-/** Characters that make the lexer do more than copy the input. */
-function needsLexing(input: string, options: LexOptions): boolean {
-  if (input.charCodeAt(0) === BOM) return true;
-  const escape = options.escapeToken ?? "\\";
-  return input.includes("$") || input.includes(escape) || (options.skipProcessQuotes !== true && (input.includes("'") || input.includes('"')));
+/**
+ * True when the lexer would do more than copy `input`: it has a `$`, the escape character, a quote
+ * (unless quotes are skipped) or a leading byte order mark. Otherwise {@link processWord} gives
+ * `input` back as it is, with no variables.
+ *
+ * @example
+ * ```ts
+ * needsLexing("/usr/local/bin", {});    // false
+ * needsLexing("$HOME/bin", {});         // true
+ * needsLexing("'a'", { skipProcessQuotes: true }); // false
+ * ```
+ */
+export function needsLexing(input: string, options: LexOptions): boolean {
+  const escape = (options.escapeToken ?? "\\").charCodeAt(0);
+  const quotes = options.skipProcessQuotes !== true;
+  for (let i = 0; i < input.length; i++) {
+    const ch = input.charCodeAt(i);
+    if (ch === DOLLAR || ch === escape || (quotes && (ch === SINGLE_QUOTE || ch === DOUBLE_QUOTE))) return true;
+  }
+  return input.charCodeAt(0) === BOM;
 }
 
 type LexResult = { ok: true; value: string; matched: string[]; unmatched: string[] } | { ok: false; error: string };

@@ -7,12 +7,13 @@
 import type { ArgInstruction, Dockerfile, Instruction, OnbuildInstruction, ParseDiagnostic, ParseResult, RunInstruction, Word } from "../ast/nodes.js";
 import { parse } from "../parse.js";
 import type { ModelDiagnostic } from "./diagnostics.js";
+import type { Mount } from "./mounts.js";
 import { expandText, expansionSite, literal, type Expansion } from "./expansion.js";
 import { stageGraph, type StageGraph } from "./graph.js";
 import { analyzeRun, type RunAnalysis } from "./runs.js";
-import { scopeOf, type Scope, type ScopeOptions } from "./scope.js";
+import { emptyScope, type Scope, type ScopeOptions } from "./scope.js";
 import type { StageShell } from "./stage-shell.js";
-import { buildStages, type Stage } from "./stages.js";
+import { buildStages, type Stage, type StageSet } from "./stages.js";
 import { planTarget, type TargetPlan } from "./target.js";
 
 /**
@@ -89,7 +90,8 @@ function toParseResult(input: string | Dockerfile | ParseResult): ParseResult {
 }
 
 /** Drops repeated diagnostics (the same trigger checked in several stages) and sorts by position. */
-function tidy(diagnostics: readonly ModelDiagnostic[]): ModelDiagnostic[] {
+function tidy(diagnostics: ModelDiagnostic[]): ModelDiagnostic[] {
+  if (diagnostics.length < 2) return diagnostics;
   const seen = new Set<string>();
   return diagnostics
     .filter((d) => {
@@ -101,12 +103,70 @@ function tidy(diagnostics: readonly ModelDiagnostic[]): ModelDiagnostic[] {
     .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
 }
 
-const NO_SCOPE = scopeOf(new Map(), false);
+const NO_SCOPE = emptyScope(false);
+
+/**
+ * The RUN analyses of a file, each made on first use: the graph and the diagnostics need only the
+ * RUNs that have flags, and the full list (every RUN of every stage, inherited ONBUILD triggers
+ * first) is made when someone reads it.
+ */
+class RunTable {
+  /** The analyses made so far, per stage (a trigger inherited by several stages has one per stage). */
+  private readonly byStage: (Map<RunInstruction, RunAnalysis> | undefined)[] = [];
+  private list: RunAnalysis[] | undefined;
+  private readonly firsts = new Map<RunInstruction, RunAnalysis>();
+
+  constructor(
+    private readonly set: StageSet,
+    private readonly escape: Dockerfile["escapeChar"],
+  ) {}
+
+  /** Every RUN as it runs in each stage, in model order. */
+  all(): RunAnalysis[] {
+    if (this.list === undefined) {
+      const list: RunAnalysis[] = [];
+      this.forEachRun((run, stage) => list.push(this.at(stage, run)));
+      for (const run of list) if (!this.firsts.has(run.instruction)) this.firsts.set(run.instruction, run);
+      this.list = list;
+    }
+    return this.list;
+  }
+
+  /** The analysis of a RUN in the first stage that runs it. */
+  first(run: RunInstruction): RunAnalysis | undefined {
+    this.all();
+    return this.firsts.get(run);
+  }
+
+  /** The analysis of `run` in stage `stage`, which runs it (as its own instruction or an inherited trigger). */
+  at(stage: number, run: RunInstruction): RunAnalysis {
+    const made = (this.byStage[stage] ??= new Map());
+    let analysis = made.get(run);
+    if (analysis === undefined) {
+      const walk = this.set.walks[stage];
+      const onbuild = this.set.stages[stage].triggers.includes(run);
+      analysis = analyzeRun(run, { stage, onbuild, scope: walk.before.get(run)!, shell: walk.shells.get(run)!, escape: this.escape });
+      made.set(run, analysis);
+    }
+    return analysis;
+  }
+
+  /** Calls `visit` for every RUN of every stage in model order: each stage's triggers, then its instructions. */
+  forEachRun(visit: (run: RunInstruction, stage: number) => void): void {
+    for (const stage of this.set.stages) {
+      for (const trigger of stage.triggers) if (trigger.type === "RUN") visit(trigger, stage.index);
+      for (const instruction of stage.instructions) if (instruction.type === "RUN") visit(instruction, stage.index);
+    }
+  }
+}
+
+const NO_MOUNTS: readonly Mount[] = [];
 
 /**
  * Builds the semantic model of a Dockerfile given as text, a parsed AST or a parse result.
- * Never throws: problems come back as {@link SemanticModel.diagnostics}. Shell parsing of RUN
- * commands happens on first use of a run's `shellScript`, `packages`, `files` or `cachesLeftBehind`.
+ * Never throws: problems come back as {@link SemanticModel.diagnostics}. RUNs without flags are
+ * analysed on first use of `runs` or `runOf`, and shell parsing of RUN commands happens on first
+ * use of a run's `shellScript`, `packages`, `files` or `cachesLeftBehind`.
  *
  * @example
  * ```ts
@@ -121,94 +181,112 @@ const NO_SCOPE = scopeOf(new Map(), false);
  * ```
  */
 export function analyze(input: string | Dockerfile | ParseResult, options: AnalyzeOptions = {}): SemanticModel {
-  const { ast, diagnostics: parseDiagnostics } = toParseResult(input);
-  const escape = ast.escapeChar;
-  const diagnostics: ModelDiagnostic[] = [];
-  const set = buildStages(ast, options, diagnostics);
-  const { stages, walks, globals } = set;
+  return new Model(toParseResult(input), options);
+}
 
-  const runs: RunAnalysis[] = [];
-  const runByKey = new Map<string, RunAnalysis>();
-  const runOf = new Map<RunInstruction, RunAnalysis>();
-  for (const stage of stages) {
-    const walk = walks[stage.index];
-    const onbuild = new Set(stage.triggers);
-    for (const instruction of [...stage.triggers, ...stage.instructions]) {
-      if (instruction.type !== "RUN") continue;
-      const run = analyzeRun(instruction, {
-        stage: stage.index,
-        onbuild: onbuild.has(instruction),
-        scope: walk.before.get(instruction)!,
-        shell: walk.shells.get(instruction)!,
-        escape,
-      });
-      runs.push(run);
-      runByKey.set(`${stage.index}:${instruction.range[0]}`, run);
-      if (!runOf.has(instruction)) runOf.set(instruction, run);
-      diagnostics.push(...run.flags.diagnostics);
-    }
+/**
+ * The semantic model of one file. A class, so that `runs` can be a getter that makes the RUN
+ * analyses on first read without making every model a slow object (object literals with getters
+ * are); the methods are own arrow functions, so they can be passed around unbound.
+ */
+class Model implements SemanticModel {
+  readonly ast: Dockerfile;
+  readonly parseDiagnostics: readonly ParseDiagnostic[];
+  readonly metaArgs: readonly ArgInstruction[];
+  readonly globals: Scope;
+  readonly stages: readonly Stage[];
+  readonly graph: StageGraph;
+  readonly target: TargetPlan;
+  readonly diagnostics: readonly ModelDiagnostic[];
+  readonly #set: StageSet;
+  readonly #runs: RunTable;
+  readonly #triggerRuns = new Map<OnbuildInstruction, RunAnalysis>();
+
+  constructor({ ast, diagnostics: parseDiagnostics }: ParseResult, options: AnalyzeOptions) {
+    const escape = ast.escapeChar;
+    const diagnostics: ModelDiagnostic[] = [];
+    const set = buildStages(ast, options, diagnostics);
+    const runs = new RunTable(set, escape);
+    // Only flags make diagnostics and mounts: RUNs without flags are analysed when the runs are read.
+    runs.forEachRun((run, stage) => {
+      if (run.flags.length > 0) diagnostics.push(...runs.at(stage, run).flags.diagnostics);
+    });
+    const graph = stageGraph(set.stages, (run, stage) => (run.flags.length > 0 ? runs.at(stage, run).flags.mounts : NO_MOUNTS), escape, diagnostics);
+    const target = planTarget(ast, set.stages, graph, options.target);
+    this.ast = ast;
+    this.parseDiagnostics = parseDiagnostics;
+    this.metaArgs = set.metaArgs;
+    this.globals = set.globals.scope;
+    this.stages = set.stages;
+    this.graph = graph;
+    this.target = target;
+    this.diagnostics = tidy([...diagnostics, ...target.diagnostics]);
+    this.#set = set;
+    this.#runs = runs;
   }
-  const graph = stageGraph(stages, (run, stage) => runByKey.get(`${stage}:${run.range[0]}`)?.flags.mounts ?? [], escape, diagnostics);
-  const plan = (target?: string | number): TargetPlan => planTarget(ast, stages, graph, target);
-  const target = plan(options.target);
 
-  const triggerRuns = new Map<OnbuildInstruction, RunAnalysis>();
-  const instructionOf = (at: InstructionRef): Instruction | undefined => (typeof at === "number" ? ast.instructions[at] : at);
-  const stageIndex = (at: InstructionRef): number | undefined => {
-    const instruction = instructionOf(at);
-    return instruction === undefined ? undefined : set.stageOf.get(instruction);
+  get runs(): readonly RunAnalysis[] {
+    return this.#runs.all();
+  }
+
+  readonly stageOf = (at: InstructionRef): Stage | undefined => {
+    const index = this.#stageIndex(this.#instructionOf(at));
+    return index === undefined ? undefined : this.stages[index];
   };
-  const scopeAt = (at: InstructionRef): Scope => {
-    const instruction = instructionOf(at);
+
+  readonly scopeAt = (at: InstructionRef): Scope => this.#scopeOf(this.#instructionOf(at));
+
+  readonly shellAt = (at: InstructionRef): StageShell | undefined => {
+    const instruction = this.#instructionOf(at);
+    const index = this.#stageIndex(instruction);
+    return instruction === undefined || index === undefined ? undefined : this.#shellOf(instruction, index);
+  };
+
+  readonly resolve = (word: Word, at: InstructionRef): Expansion => {
+    const instruction = this.#instructionOf(at);
+    const site = instruction === undefined ? undefined : expansionSite(instruction, word);
+    if (site === undefined) return literal(word.value);
+    if (site.scope === "stage" && this.#stageIndex(instruction) === undefined && !this.#set.globals.before.has(instruction!)) return literal(word.value);
+    return expandText(site.text ?? word.value, this.#scopeOf(instruction), this.ast.escapeChar, site.mode);
+  };
+
+  readonly plan = (target?: string | number): TargetPlan => planTarget(this.ast, this.stages, this.graph, target);
+
+  readonly runOf = (run: RunInstruction): RunAnalysis | undefined => this.#runs.first(run);
+
+  readonly triggerRunOf = (onbuild: OnbuildInstruction): RunAnalysis | undefined => {
+    const trigger = onbuild.trigger;
+    if (trigger?.type !== "RUN") return undefined;
+    let run = this.#triggerRuns.get(onbuild);
+    if (run === undefined) {
+      const index = this.#stageIndex(onbuild);
+      if (index === undefined) return undefined;
+      const context = { stage: index, onbuild: true, scope: this.#scopeOf(onbuild), shell: this.#shellOf(onbuild, index), escape: this.ast.escapeChar };
+      run = analyzeRun(trigger, context);
+      this.#triggerRuns.set(onbuild, run);
+    }
+    return run;
+  };
+
+  #instructionOf(at: InstructionRef): Instruction | undefined {
+    return typeof at === "number" ? this.ast.instructions[at] : at;
+  }
+
+  #stageIndex(instruction: Instruction | undefined): number | undefined {
+    return instruction === undefined ? undefined : this.#set.stageOf.get(instruction);
+  }
+
+  /** The scope an instruction sees: FROM lines the globals, meta ARGs the globals so far. */
+  #scopeOf(instruction: Instruction | undefined): Scope {
     if (instruction === undefined) return NO_SCOPE;
-    if (instruction.type === "FROM") return globals.scope;
-    const metaScope = globals.before.get(instruction);
-    if (metaScope !== undefined) return metaScope;
-    const index = set.stageOf.get(instruction);
-    return index === undefined ? NO_SCOPE : (walks[index].before.get(instruction) ?? NO_SCOPE);
-  };
+    if (instruction.type === "FROM") return this.#set.globals.scope;
+    const index = this.#set.stageOf.get(instruction);
+    if (index !== undefined) return this.#set.walks[index].before.get(instruction) ?? NO_SCOPE;
+    return this.#set.globals.before.get(instruction) ?? NO_SCOPE;
+  }
 
-  return {
-    ast,
-    parseDiagnostics,
-    metaArgs: set.metaArgs,
-    globals: globals.scope,
-    stages,
-    graph,
-    target,
-    runs,
-    diagnostics: tidy([...diagnostics, ...target.diagnostics]),
-    stageOf: (at) => {
-      const index = stageIndex(at);
-      return index === undefined ? undefined : stages[index];
-    },
-    scopeAt,
-    shellAt: (at) => {
-      const instruction = instructionOf(at);
-      const index = stageIndex(at);
-      return instruction === undefined || index === undefined ? undefined : (walks[index].shells.get(instruction) ?? stages[index].shell);
-    },
-    resolve: (word, at) => {
-      const instruction = instructionOf(at);
-      const site = instruction === undefined ? undefined : expansionSite(instruction, word);
-      const outsideStages = instruction !== undefined && stageIndex(at) === undefined && !globals.before.has(instruction);
-      if (site === undefined || (site.scope === "stage" && outsideStages)) return literal(word.value);
-      return expandText(site.text ?? word.value, scopeAt(at), escape, site.mode);
-    },
-    plan,
-    runOf: (run) => runOf.get(run),
-    triggerRunOf: (onbuild) => {
-      const trigger = onbuild.trigger;
-      if (trigger?.type !== "RUN") return undefined;
-      let run = triggerRuns.get(onbuild);
-      if (run === undefined) {
-        const index = stageIndex(onbuild);
-        if (index === undefined) return undefined;
-        const shell = walks[index].shells.get(onbuild) ?? stages[index].shell;
-        run = analyzeRun(trigger, { stage: index, onbuild: true, scope: scopeAt(onbuild), shell, escape });
-        triggerRuns.set(onbuild, run);
-      }
-      return run;
-    },
-  };
+  /** The shell of an instruction of stage `index` (for its FROM, the stage's final shell). */
+  #shellOf(instruction: Instruction, index: number): StageShell {
+    return this.#set.walks[index].shells.get(instruction) ?? this.stages[index].shell;
+  }
 }

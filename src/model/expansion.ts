@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import type { Dockerfile, Heredoc, Instruction, Word } from "../ast/nodes.js";
-import { processWord, processWords, type LexOptions } from "../expand/index.js";
+import { needsLexing, processWord, processWords, type LexOptions } from "../expand/index.js";
 
 /**
  * Variables with known values; `get` returns undefined for unset or unknown names. A `Map` is one.
@@ -67,24 +67,30 @@ export interface Expansion {
  * ```
  */
 export function expandText(text: string, vars: ValueLookup, escape: Dockerfile["escapeChar"], mode: ExpansionMode): Expansion {
-  const lookup = (name: string): string | undefined => vars.get(name);
-  const options: LexOptions = mode === "heredoc" ? { escapeToken: "\\", skipProcessQuotes: true } : { escapeToken: escape };
+  const options = mode === "heredoc" ? HEREDOC_OPTIONS : escape === "`" ? BACKTICK_OPTIONS : BACKSLASH_OPTIONS;
   if (mode === "words") {
-    const result = processWords(text, lookup, options);
+    const result = processWords(text, (name) => vars.get(name), options);
     if (!result.ok) return failed(text, result.error);
     return { value: result.words.join(" "), words: result.words, unresolved: unknowns(result.unmatched, vars), matched: result.matched, expanded: true };
   }
-  const result = processWord(text, lookup, options);
+  // Most words have nothing to expand: they come back as written without running the lexer.
+  if (!needsLexing(text, options)) return { value: text, unresolved: NONE, matched: NONE, expanded: true };
+  const result = processWord(text, (name) => vars.get(name), options);
   if (!result.ok) return failed(text, result.error);
   return { value: result.value, unresolved: unknowns(result.unmatched, vars), matched: result.matched, expanded: true };
 }
 
+const BACKSLASH_OPTIONS: LexOptions = { escapeToken: "\\" };
+const BACKTICK_OPTIONS: LexOptions = { escapeToken: "`" };
+const HEREDOC_OPTIONS: LexOptions = { escapeToken: "\\", skipProcessQuotes: true };
+const NONE: readonly string[] = [];
+
 function unknowns(unmatched: string[], vars: ValueLookup): string[] {
-  return vars.isUnset === undefined ? unmatched : unmatched.filter((name) => !vars.isUnset!(name));
+  return vars.isUnset === undefined || unmatched.length === 0 ? unmatched : unmatched.filter((name) => !vars.isUnset!(name));
 }
 
 function failed(text: string, error: string): Expansion {
-  return { value: text, unresolved: [], matched: [], expanded: true, error };
+  return { value: text, unresolved: NONE, matched: NONE, expanded: true, error };
 }
 
 /**
@@ -96,7 +102,7 @@ function failed(text: string, error: string): Expansion {
  * ```
  */
 export function literal(text: string): Expansion {
-  return { value: text, unresolved: [], matched: [], expanded: false };
+  return { value: text, unresolved: NONE, matched: NONE, expanded: false };
 }
 
 /**
@@ -122,6 +128,7 @@ export type ExpansionSite =
 
 const WORD = { scope: "stage", mode: "word" } as const;
 const GLOBAL = { scope: "global", mode: "word" } as const;
+const WORDS = { scope: "stage", mode: "words" } as const;
 
 const EXPANDED_FLAGS: Partial<Record<Instruction["type"], readonly string[]>> = {
   COPY: ["chown", "chmod"],
@@ -144,8 +151,8 @@ const EXPANDED_FLAGS: Partial<Record<Instruction["type"], readonly string[]>> = 
  * ```
  */
 export function expansionSite(instruction: Instruction, word: Word): ExpansionSite {
-  const flag = instruction.flags.find((f) => f.value === word);
-  if (flag !== undefined) {
+  for (const flag of instruction.flags) {
+    if (flag.value !== word) continue;
     if (instruction.type === "FROM") return flag.name.value === "platform" ? GLOBAL : undefined;
     return EXPANDED_FLAGS[instruction.type]?.includes(flag.name.value) === true ? WORD : undefined;
   }
@@ -158,7 +165,7 @@ export function expansionSite(instruction: Instruction, word: Word): ExpansionSi
       return expandedWordsOf(instruction).has(word) ? WORD : undefined;
     case "COPY":
     case "ADD":
-      if (instruction.heredocs.some((h) => h.body === word)) return heredocSite(instruction.heredocs, word);
+      for (const heredoc of instruction.heredocs) if (heredoc.body === word) return heredocSite(heredoc);
       return expandedWordsOf(instruction).has(word) ? WORD : undefined;
     case "WORKDIR":
     case "USER":
@@ -167,7 +174,7 @@ export function expansionSite(instruction: Instruction, word: Word): ExpansionSi
     case "VOLUME":
       return expandedWordsOf(instruction).has(word) ? WORD : undefined;
     case "EXPOSE":
-      return instruction.ports.some((p) => p.port === word) || instruction.args.includes(word) ? { scope: "stage", mode: "words" } : undefined;
+      return instruction.ports.some((p) => p.port === word) || instruction.args.includes(word) ? WORDS : undefined;
     default:
       return undefined;
   }
@@ -179,15 +186,22 @@ const expandedWords = new WeakMap<Instruction, ReadonlySet<Word>>();
 function expandedWordsOf(instruction: Instruction): ReadonlySet<Word> {
   let words = expandedWords.get(instruction);
   if (words === undefined) {
-    const list: (Word | undefined)[] = [];
-    if (instruction.type === "ENV" || instruction.type === "LABEL") for (const p of instruction.pairs) list.push(p.key, p.value);
-    else if (instruction.type === "ARG") for (const d of instruction.declarations) list.push(d.defaultValue);
-    else if (instruction.type === "COPY" || instruction.type === "ADD") list.push(...instruction.sources, instruction.destination);
-    else if (instruction.type === "VOLUME") list.push(...instruction.paths);
-    words = new Set(list.filter((w): w is Word => w !== undefined));
-    expandedWords.set(instruction, words);
+    const set = new Set<Word>();
+    if (instruction.type === "ENV" || instruction.type === "LABEL") for (const p of instruction.pairs) set.add(p.key).add(p.value);
+    else if (instruction.type === "ARG") for (const d of instruction.declarations) addWord(set, d.defaultValue);
+    else if (instruction.type === "COPY" || instruction.type === "ADD") {
+      for (const w of instruction.sources) set.add(w);
+      addWord(set, instruction.destination);
+    }
+    else if (instruction.type === "VOLUME") for (const w of instruction.paths) set.add(w);
+    expandedWords.set(instruction, set);
+    words = set;
   }
   return words;
+}
+
+function addWord(set: Set<Word>, word: Word | undefined): void {
+  if (word !== undefined) set.add(word);
 }
 
 function isImageWord(from: Instruction & { type: "FROM" }, word: Word): boolean {
@@ -195,7 +209,6 @@ function isImageWord(from: Instruction & { type: "FROM" }, word: Word): boolean 
   return word === image.path || word === image.registry || word === image.tag || word === image.digest || from.args[0] === word;
 }
 
-function heredocSite(heredocs: readonly Heredoc[], word: Word): ExpansionSite {
-  const heredoc = heredocs.find((h) => h.body === word);
-  return heredoc?.expand === true ? { scope: "stage", mode: "heredoc", text: heredoc.content } : undefined;
+function heredocSite(heredoc: Heredoc): ExpansionSite {
+  return heredoc.expand ? { scope: "stage", mode: "heredoc", text: heredoc.content } : undefined;
 }

@@ -69,10 +69,9 @@ export function globalScope(
   escape: Dockerfile["escapeChar"],
   diagnostics: ModelDiagnostic[],
 ): GlobalScope {
-  const vars = new Map<string, Variable>();
-  for (const [name, value] of platformValues(options)) {
-    vars.set(name, { name, value: buildArg(options, name) ?? value, kind: "platform", definition: undefined, stage: undefined });
-  }
+  const platform = usesDefaults(options) ? DEFAULT_PLATFORM : platformVariables(options);
+  if (metaArgs.length === 0) return { scope: platform === DEFAULT_PLATFORM ? DEFAULT_SCOPE : scopeOf(platform, true), before: NO_META_ARGS };
+  const vars = new Map(platform);
   const before = new Map<Instruction, Scope>();
   for (const instruction of metaArgs) {
     before.set(instruction, scopeOf(new Map(vars), true));
@@ -84,3 +83,22 @@ export function globalScope(
   }
   return { scope: scopeOf(vars, true), before };
 }
+
+/** The automatic platform ARGs with their values from the options. */
+function platformVariables(options: ScopeOptions): Map<string, Variable> {
+  const vars = new Map<string, Variable>();
+  for (const [name, value] of platformValues(options)) {
+    vars.set(name, { name, value: buildArg(options, name) ?? value, kind: "platform", definition: undefined, stage: undefined });
+  }
+  return vars;
+}
+
+/** True when the options set nothing that changes the platform ARGs. */
+function usesDefaults(options: ScopeOptions): boolean {
+  return options.buildArgs === undefined && options.platform === undefined && options.buildPlatform === undefined && options.target === undefined;
+}
+
+/** The platform ARGs without options, shared by every analysis that has none (nothing writes to them). */
+const DEFAULT_PLATFORM: ReadonlyMap<string, Variable> = platformVariables({});
+const DEFAULT_SCOPE = scopeOf(DEFAULT_PLATFORM, true);
+const NO_META_ARGS: ReadonlyMap<Instruction, Scope> = new Map();

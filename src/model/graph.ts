@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import type { CopyInstruction, Dockerfile, Flag, Instruction, RunInstruction, Word } from "../ast/nodes.js";
-import { emptyEnv, processWord } from "../expand/index.js";
+import { emptyEnv, needsLexing, processWord, type LexOptions } from "../expand/index.js";
 import { diagnosticAt, type ModelDiagnostic } from "./diagnostics.js";
 import type { Mount } from "./mounts.js";
 import type { Stage } from "./stages.js";
@@ -96,12 +96,12 @@ function copyEdge(sink: EdgeSink, stage: Stage, copy: CopyInstruction, flag: Fla
   const word = flag.value;
   if (word === undefined) return;
   const from = word.value;
-  const lexed = processWord(from, emptyEnv, { escapeToken: sink.escape });
-  if (!lexed.ok || lexed.value !== from) {
+  const options = sink.escape === "`" ? BACKTICK : BACKSLASH;
+  const lexed = needsLexing(from, options) ? processWord(from, emptyEnv, options) : undefined;
+  if (lexed !== undefined && (!lexed.ok || lexed.value !== from)) {
     sink.diagnostics.push(diagnosticAt(word, "from-expansion-not-supported",
       "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround"));
   }
-  const edge = { kind: "copy" as const, stage: stage.index, reference: word, instruction: copy, onbuild };
   let target: Stage | undefined;
   if (/^[+-]?\d+$/.test(from)) {
     const index = Number(from);
@@ -111,34 +111,28 @@ function copyEdge(sink: EdgeSink, stage: Stage, copy: CopyInstruction, flag: Fla
       return;
     }
   } else target = sink.byName.get(from.toLowerCase());
-  if (target === undefined) {
-    sink.edges.push({ ...edge, target: undefined, image: from, forward: false });
-    return;
-  }
-  const forward = target.index >= stage.index;
+  const forward = target !== undefined && target.index >= stage.index;
   if (forward) {
     sink.diagnostics.push(diagnosticAt(word, "copy-from-forward-reference",
       `cannot copy from stage "${from}", it needs to be defined before current stage "${stage.id}"`));
   }
-  sink.edges.push({ ...edge, target: target.index, image: undefined, forward });
+  sink.edges.push({ kind: "copy", stage: stage.index, reference: word, instruction: copy, onbuild, target: target?.index, image: target === undefined ? from : undefined, forward });
 }
+
+const BACKSLASH: LexOptions = { escapeToken: "\\" };
+const BACKTICK: LexOptions = { escapeToken: "`" };
 
 function mountEdges(sink: EdgeSink, stage: Stage, run: RunInstruction, mounts: readonly Mount[], onbuild: boolean): void {
   for (const mount of mounts) {
     if (mount.from === undefined || mount.flag.value === undefined) continue;
     const reference = mount.flag.value;
-    const edge = { kind: "mount" as const, stage: stage.index, reference, instruction: run, onbuild };
     const target = sink.byName.get(mount.from.toLowerCase());
-    if (target === undefined) {
-      sink.edges.push({ ...edge, target: undefined, image: mount.from, forward: false });
-      continue;
-    }
-    const forward = target.index >= stage.index;
+    const forward = target !== undefined && target.index >= stage.index;
     if (forward) {
       sink.diagnostics.push(diagnosticAt(reference, "mount-from-forward-reference",
         `cannot mount from stage "${mount.from}" to "${mount.target ?? ""}", stage needs to be defined before current command`));
     }
-    sink.edges.push({ ...edge, target: target.index, image: undefined, forward });
+    sink.edges.push({ kind: "mount", stage: stage.index, reference, instruction: run, onbuild, target: target?.index, image: target === undefined ? mount.from : undefined, forward });
   }
 }
 
@@ -148,6 +142,22 @@ function instructionEdges(sink: EdgeSink, stage: Stage, instruction: Instruction
   } else if (instruction.type === "RUN") {
     mountEdges(sink, stage, instruction, mountsOf(instruction, stage.index), onbuild);
   }
+}
+
+/** For each stage, the stages its edges target, sorted and without duplicates. */
+function dependenciesOf(stageCount: number, edges: readonly StageEdge[]): number[][] {
+  const dependencies: number[][] = [];
+  for (let i = 0; i < stageCount; i++) dependencies.push([]);
+  // A stage naming itself is reported as a forward reference, not as a dependency (nor a cycle).
+  for (const edge of edges) if (edge.target !== undefined && edge.target !== edge.stage) dependencies[edge.stage].push(edge.target);
+  for (const deps of dependencies) {
+    if (deps.length < 2) continue;
+    deps.sort((a, b) => a - b);
+    let kept = 1;
+    for (let i = 1; i < deps.length; i++) if (deps[i] !== deps[kept - 1]) deps[kept++] = deps[i];
+    deps.length = kept;
+  }
+  return dependencies;
 }
 
 /** Every cycle among the stages, found by depth-first search (each reported once). */
@@ -196,11 +206,8 @@ export function stageGraph(
     for (const trigger of stage.triggers) instructionEdges(sink, stage, trigger, mountsOf, true);
     for (const instruction of stage.instructions) instructionEdges(sink, stage, instruction, mountsOf, false);
   }
-  const sets = stages.map(() => new Set<number>());
-  // A stage naming itself is reported as a forward reference, not as a dependency (nor a cycle).
-  for (const edge of sink.edges) if (edge.target !== undefined && edge.target !== edge.stage) sets[edge.stage].add(edge.target);
-  const dependencies = sets.map((set) => [...set].sort((a, b) => a - b));
-  const cycles = findCycles(dependencies);
+  const dependencies = dependenciesOf(stages.length, sink.edges);
+  const cycles = sink.edges.length === 0 ? [] : findCycles(dependencies);
   for (const cycle of cycles) {
     const stage = stages[cycle[0]];
     diagnostics.push(diagnosticAt(stage.nameWord ?? stage.from.keyword, "circular-dependency", `circular dependency detected on stage: ${stage.id}`));

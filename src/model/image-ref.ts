@@ -83,49 +83,89 @@ const ERR_DIGEST_LENGTH = "invalid checksum digest length";
 const ERR_DIGEST_UNSUPPORTED = "unsupported digest algorithm";
 
 const IDENTIFIER = /^[a-f0-9]{64}$/;
-const TAG = /^\w[\w.-]{0,127}$/;
 const HEX_32_OR_MORE = /^[0-9a-fA-F]{32,}$/;
 /** Hex lengths of the algorithms BuildKit registers (crypto/sha256, crypto/sha512). */
 const DIGEST_HEX_LENGTH: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 };
 const LOWER_HEX = /^[a-f0-9]+$/;
 
-const isLowerAlnum = (c: string) => (c >= "a" && c <= "z") || (c >= "0" && c <= "9");
-const isAlnum = (c: string) => isLowerAlnum(c) || (c >= "A" && c <= "Z");
-const isDigits = (s: string) => s.length > 0 && [...s].every((c) => c >= "0" && c <= "9");
+const DOT = 0x2e;
+const UNDERSCORE = 0x5f;
+const DASH = 0x2d;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isLowerAlnum = (c: number) => (c >= 0x61 && c <= 0x7a) || isDigit(c);
+const isAlnum = (c: number) => isLowerAlnum(c) || (c >= 0x41 && c <= 0x5a);
+const isWordChar = (c: number) => isAlnum(c) || c === UNDERSCORE;
 
-/** `[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*` */
-function isPathComponent(s: string): boolean {
-  let i = 0;
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return s.length > 0;
+}
+
+/** `[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*` over `s[start, end)`. */
+function isPathComponent(s: string, start: number, end: number): boolean {
+  let i = start;
   for (;;) {
-    const start = i;
-    while (i < s.length && isLowerAlnum(s[i])) i++;
-    if (i === start) return false;
-    if (i === s.length) return true;
-    if (s[i] === ".") i++;
-    else if (s[i] === "_") i += s[i + 1] === "_" ? 2 : 1;
-    else if (s[i] === "-") while (s[i] === "-") i++;
+    const from = i;
+    while (i < end && isLowerAlnum(s.charCodeAt(i))) i++;
+    if (i === from) return false;
+    if (i === end) return true;
+    const c = s.charCodeAt(i);
+    if (c === DOT) i++;
+    else if (c === UNDERSCORE) i += i + 1 < end && s.charCodeAt(i + 1) === UNDERSCORE ? 2 : 1;
+    else if (c === DASH) while (i < end && s.charCodeAt(i) === DASH) i++;
     else return false;
   }
 }
 
-/** `pathComponent(/pathComponent)*` */
-function isRemoteName(s: string): boolean {
-  return s.split("/").every(isPathComponent);
+/** `pathComponent(/pathComponent)*` over `s[start, end)`. */
+function isRemoteName(s: string, start = 0, end = s.length): boolean {
+  for (let from = start; ; ) {
+    const slash = s.indexOf("/", from);
+    const to = slash < 0 || slash > end ? end : slash;
+    if (!isPathComponent(s, from, to)) return false;
+    if (to === end) return true;
+    from = to + 1;
+  }
 }
 
-/** `[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]` */
-function isDomainComponent(s: string): boolean {
-  return s.length > 0 && s[0] !== "-" && s[s.length - 1] !== "-" && [...s].every((c) => c === "-" || isAlnum(c));
+/** `[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]` over `s[start, end)`. */
+function isDomainComponent(s: string, start: number, end: number): boolean {
+  if (end === start || s.charCodeAt(start) === DASH || s.charCodeAt(end - 1) === DASH) return false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== DASH && !isAlnum(c)) return false;
+  }
+  return true;
+}
+
+/** `domainComponent(\.domainComponent)*` over `s[start, end)`. */
+function isDomainName(s: string, start: number, end: number): boolean {
+  for (let from = start; ; ) {
+    const dot = s.indexOf(".", from);
+    const to = dot < 0 || dot > end ? end : dot;
+    if (!isDomainComponent(s, from, to)) return false;
+    if (to === end) return true;
+    from = to + 1;
+  }
+}
+
+/** `\w[\w.-]{0,127}` over `s[start, end)`. */
+function isTag(s: string, start: number, end: number): boolean {
+  if (end - start < 1 || end - start > 128 || !isWordChar(s.charCodeAt(start))) return false;
+  for (let i = start + 1; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (!isWordChar(c) && c !== DOT && c !== DASH) return false;
+  }
+  return true;
 }
 
 /** `(?:domainName|\[[a-fA-F0-9:]+\])(?::[0-9]+)?` */
 function isDomainAndPort(s: string): boolean {
-  let host = s;
   let port: string | undefined;
   if (s.startsWith("[")) {
     const close = s.indexOf("]");
     if (close < 0) return false;
-    host = s.slice(0, close + 1);
+    const host = s.slice(0, close + 1);
     if (close + 1 < s.length) {
       if (s[close + 1] !== ":") return false;
       port = s.slice(close + 2);
@@ -133,8 +173,8 @@ function isDomainAndPort(s: string): boolean {
     if (!/^\[[a-fA-F0-9:]+\]$/.test(host)) return false;
   } else {
     const colon = s.indexOf(":");
-    if (colon >= 0) [host, port] = [s.slice(0, colon), s.slice(colon + 1)];
-    if (!host.split(".").every(isDomainComponent)) return false;
+    if (!isDomainName(s, 0, colon < 0 ? s.length : colon)) return false;
+    if (colon >= 0) port = s.slice(colon + 1);
   }
   return port === undefined || isDigits(port);
 }
@@ -183,32 +223,33 @@ function layoutOf(s: string): Layout {
 
 type StrictResult = { ok: true; domain: string; path: string } | { ok: false; error: string };
 
+const INVALID_FORMAT: StrictResult = { ok: false, error: ERR_INVALID_FORMAT };
+
 /** The grammar match of `reference.Parse`: name (with optional domain), tag and digest. */
-function matchReference(s: string): StrictResult {
-  const layout = layoutOf(s);
+function matchReference(s: string, layout: Layout): StrictResult {
   const tagEnd = layout.digestStart === undefined ? s.length : layout.digestStart - 1;
-  if (layout.tagStart !== undefined && !TAG.test(s.slice(layout.tagStart, tagEnd))) return { ok: false, error: ERR_INVALID_FORMAT };
-  if (layout.digestStart !== undefined && !matchesDigestPattern(s.slice(layout.digestStart))) return { ok: false, error: ERR_INVALID_FORMAT };
-  const name = s.slice(0, layout.nameEnd);
-  const slash = name.indexOf("/");
+  if (layout.tagStart !== undefined && !isTag(s, layout.tagStart, tagEnd)) return INVALID_FORMAT;
+  if (layout.digestStart !== undefined && !matchesDigestPattern(s.slice(layout.digestStart))) return INVALID_FORMAT;
+  const nameEnd = layout.nameEnd;
+  const slash = s.indexOf("/");
   // The domain is optional but preferred: `host/path` splits when both halves are valid.
-  if (slash >= 0 && isDomainAndPort(name.slice(0, slash)) && isRemoteName(name.slice(slash + 1))) {
-    return { ok: true, domain: name.slice(0, slash), path: name.slice(slash + 1) };
+  if (slash >= 0 && slash < nameEnd && isDomainAndPort(s.slice(0, slash)) && isRemoteName(s, slash + 1, nameEnd)) {
+    return { ok: true, domain: s.slice(0, slash), path: s.slice(slash + 1, nameEnd) };
   }
-  return isRemoteName(name) ? { ok: true, domain: "", path: name } : { ok: false, error: ERR_INVALID_FORMAT };
+  return isRemoteName(s, 0, nameEnd) ? { ok: true, domain: "", path: s.slice(0, nameEnd) } : INVALID_FORMAT;
 }
 
 /** `reference.Parse`: grammar, then path length, then the digest's algorithm and length. */
 function parseStrict(s: string): StrictResult {
-  const matched = matchReference(s);
+  const layout = layoutOf(s);
+  const matched = matchReference(s, layout);
   if (!matched.ok) {
     const lower = s.toLowerCase();
-    return lower !== s && matchReference(lower).ok ? { ok: false, error: ERR_UPPERCASE } : matched;
+    return lower !== s && matchReference(lower, layoutOf(lower)).ok ? { ok: false, error: ERR_UPPERCASE } : matched;
   }
   // A valid path is ASCII, so its length is its length in bytes.
   if (matched.path.length > MAX_PATH_LENGTH) return { ok: false, error: ERR_NAME_TOO_LONG };
-  const { digestStart } = layoutOf(s);
-  const error = digestStart === undefined ? undefined : digestError(s.slice(digestStart));
+  const error = layout.digestStart === undefined ? undefined : digestError(s.slice(layout.digestStart));
   return error === undefined ? matched : { ok: false, error };
 }
 
@@ -241,18 +282,18 @@ function hubRepository(domain: string, path: string): string {
 function assemble(raw: string, layoutText: string, registryEnd: number | undefined, domain: string, repository: string, unresolved: boolean): ImageReference {
   const layout = layoutOf(layoutText);
   const tagEnd = layout.digestStart === undefined ? raw.length : layout.digestStart - 1;
-  return {
-    raw,
-    ...(registryEnd !== undefined && { registry: part(raw, 0, registryEnd) }),
-    path: part(raw, registryEnd === undefined ? 0 : registryEnd + 1, layout.nameEnd),
-    ...(layout.tagStart !== undefined && { tag: part(raw, layout.tagStart, tagEnd) }),
-    ...(layout.digestStart !== undefined && { digest: part(raw, layout.digestStart, raw.length) }),
-    domain,
-    repository,
-    familiarName: familiarName(domain, repository),
-    isScratch: raw === "scratch",
-    unresolved,
-  };
+  // Built in key order (raw, registry, path, tag, digest, …), leaving out the parts not written.
+  const ref = { raw } as ImageReference;
+  if (registryEnd !== undefined) ref.registry = part(raw, 0, registryEnd);
+  ref.path = part(raw, registryEnd === undefined ? 0 : registryEnd + 1, layout.nameEnd);
+  if (layout.tagStart !== undefined) ref.tag = part(raw, layout.tagStart, tagEnd);
+  if (layout.digestStart !== undefined) ref.digest = part(raw, layout.digestStart, raw.length);
+  ref.domain = domain;
+  ref.repository = repository;
+  ref.familiarName = familiarName(domain, repository);
+  ref.isScratch = raw === "scratch";
+  ref.unresolved = unresolved;
+  return ref;
 }
 
 /** `ParseNormalizedNamed`, keeping the offsets of what was written. */

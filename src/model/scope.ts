@@ -96,15 +96,155 @@ export interface Scope {
  * ```
  */
 export function scopeOf(vars: ReadonlyMap<string, Variable>, closed: boolean): Scope {
-  return {
-    get: (name) => vars.get(name)?.value,
-    variable: (name) => vars.get(name),
-    isUnset: (name) => closed && !vars.has(name),
-    closed,
-    get variables() {
-      return [...vars.values()];
-    },
-  };
+  return new MapScope(vars, closed);
+}
+
+/** What every scope shares: `get` and `isUnset` read `variable`. Plain objects, so cheap to make. */
+abstract class ScopeBase implements Scope {
+  constructor(readonly closed: boolean) {}
+
+  abstract variable(name: string): Variable | undefined;
+
+  abstract get variables(): readonly Variable[];
+
+  get(name: string): string | undefined {
+    return this.variable(name)?.value;
+  }
+
+  isUnset(name: string): boolean {
+    return this.closed && this.variable(name) === undefined;
+  }
+}
+
+/** A scope over a map of variables. */
+class MapScope extends ScopeBase {
+  readonly #vars: ReadonlyMap<string, Variable>;
+
+  constructor(vars: ReadonlyMap<string, Variable>, closed: boolean) {
+    super(closed);
+    this.#vars = vars;
+  }
+
+  variable(name: string): Variable | undefined {
+    return this.#vars.get(name);
+  }
+
+  get variables(): readonly Variable[] {
+    return [...this.#vars.values()];
+  }
+}
+
+/** The scope after the first `count` definitions of a {@link VariableLog}. */
+class LogScope extends ScopeBase {
+  readonly #log: VariableLog;
+  readonly #count: number;
+
+  constructor(log: VariableLog, count: number, closed: boolean) {
+    super(closed);
+    this.#log = log;
+    this.#count = count;
+  }
+
+  variable(name: string): Variable | undefined {
+    return this.#log.variableAt(name, this.#count);
+  }
+
+  get variables(): readonly Variable[] {
+    return this.#log.variablesAt(this.#count);
+  }
+}
+
+const EMPTY_CLOSED = scopeOf(new Map(), true);
+const EMPTY_OPEN = scopeOf(new Map(), false);
+
+/**
+ * A scope with no variables: closed (nothing else can be set, as in a `scratch` stage) or open
+ * (a base image may set any variable).
+ *
+ * @example
+ * ```ts
+ * emptyScope(true).isUnset("HOME");  // true
+ * emptyScope(false).isUnset("HOME"); // false
+ * ```
+ */
+export function emptyScope(closed: boolean): Scope {
+  return closed ? EMPTY_CLOSED : EMPTY_OPEN;
+}
+
+/**
+ * The variables of a stage as its ARG and ENV instructions define them, one after another, on top
+ * of the scope the stage starts from. A definition replaces an earlier one of the same name and
+ * moves it last, as BuildKit's env does. {@link VariableLog.scope} is the scope after the
+ * definitions so far: it shares the log instead of copying the variables, so a stage with many
+ * ARG and ENV instructions costs time linear in its definitions.
+ *
+ * @example
+ * ```ts
+ * const log = new VariableLog(scopeOf(new Map(), true));
+ * log.define({ name: "A", value: "1", kind: "env", definition: undefined, stage: 0 });
+ * const before = log.scope();
+ * log.define({ name: "A", value: "2", kind: "env", definition: undefined, stage: 0 });
+ * [before.get("A"), log.scope().get("A"), log.current("A")?.value]; // ["1", "2", "2"]
+ * ```
+ */
+export class VariableLog {
+  private readonly defined: Variable[] = [];
+  /** For each definition, the index of the previous definition of the same name, or -1. */
+  private readonly previous: number[] = [];
+  /** The index of the latest definition of each name. */
+  private readonly latest = new Map<string, number>();
+  private snapshot: Scope;
+  private snapshotCount = 0;
+
+  /** @param base - The scope before the first definition. */
+  constructor(private readonly base: Scope) {
+    this.snapshot = base;
+  }
+
+  /** Defines a variable (replacing an earlier one of the same name). */
+  define(variable: Variable): void {
+    this.previous.push(this.latest.get(variable.name) ?? -1);
+    this.latest.set(variable.name, this.defined.length);
+    this.defined.push(variable);
+  }
+
+  /** The variable `name` as it is now, defined here or in the base scope. */
+  current(name: string): Variable | undefined {
+    return this.variableAt(name, this.defined.length);
+  }
+
+  /** The scope after the definitions so far (the same object until the next definition). */
+  scope(): Scope {
+    const count = this.defined.length;
+    if (count !== this.snapshotCount) {
+      this.snapshot = new LogScope(this, count, this.base.closed);
+      this.snapshotCount = count;
+    }
+    return this.snapshot;
+  }
+
+  /** The index of the latest of the first `count` definitions of `name`, or -1. */
+  private indexAt(name: string, count: number): number {
+    let i = this.latest.get(name) ?? -1;
+    while (i >= count) i = this.previous[i];
+    return i;
+  }
+
+  /** The variable `name` after the first `count` definitions, defined here or in the base scope. */
+  variableAt(name: string, count: number): Variable | undefined {
+    const i = this.indexAt(name, count);
+    return i >= 0 ? this.defined[i] : this.base.variable(name);
+  }
+
+  /**
+   * The variables after the first `count` definitions, in definition order: the base's variables
+   * not redefined, then the latest definition of each name.
+   */
+  variablesAt(count: number): Variable[] {
+    const variables = this.base.variables.filter((v) => this.indexAt(v.name, count) < 0);
+    for (let i = 0; i < count; i++) if (this.indexAt(this.defined[i].name, count) === i) variables.push(this.defined[i]);
+    return variables;
+  }
 }
 
 /**

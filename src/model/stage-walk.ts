@@ -8,7 +8,7 @@
 import type { Dockerfile, Instruction } from "../ast/nodes.js";
 import type { ModelDiagnostic } from "./diagnostics.js";
 import { expandText } from "./expansion.js";
-import { buildArg, defaultValue, knownValue, scopeOf, type Scope, type ScopeOptions } from "./scope.js";
+import { buildArg, defaultValue, knownValue, VariableLog, type Scope, type ScopeOptions } from "./scope.js";
 import { shellOf, type StageShell } from "./stage-shell.js";
 
 /**
@@ -85,38 +85,36 @@ export function walkStage(input: StageWalkInput): StageWalk {
   const { index, globals, options, escape, diagnostics } = input;
   const before = new Map<Instruction, Scope>();
   const shells = new Map<Instruction, StageShell>();
-  let vars = new Map(input.start.scope.variables.map((v) => [v.name, v]));
+  const vars = new VariableLog(input.start.scope);
   let scope = input.start.scope;
-  const env = new Map(input.start.env);
+  // The parent's env until the stage's first ENV, then a copy of it.
+  let env: Map<string, string | undefined> | undefined;
   let shell = input.start.shell;
   for (const instruction of input.instructions) {
     before.set(instruction, scope);
     shells.set(instruction, shell);
     if (instruction.type === "ENV") {
-      vars = new Map(vars);
+      env ??= new Map(input.start.env);
       for (const pair of instruction.pairs) {
         const key = expandText(pair.key.value, scope, escape, "word").value;
         const value = knownValue(expandText(pair.value.value, scope, escape, "word"), pair.value, diagnostics);
-        vars.delete(key);
-        vars.set(key, { name: key, value, kind: "env", definition: pair, stage: index });
+        vars.define({ name: key, value, kind: "env", definition: pair, stage: index });
         env.delete(key);
         env.set(key, value);
       }
-      scope = scopeOf(vars, scope.closed);
+      scope = vars.scope();
     } else if (instruction.type === "ARG") {
-      vars = new Map(vars);
       for (const declaration of instruction.declarations) {
         const name = declaration.name.value;
         const value = buildArg(options, name) ?? (declaration.defaultValue === undefined
-          ? (globals.get(name) ?? vars.get(name)?.value)
+          ? (globals.get(name) ?? vars.current(name)?.value)
           : defaultValue(declaration, scope, escape, diagnostics));
-        vars.delete(name);
-        vars.set(name, { name, value, kind: "arg", definition: declaration, stage: index });
+        vars.define({ name, value, kind: "arg", definition: declaration, stage: index });
       }
-      scope = scopeOf(vars, scope.closed);
+      scope = vars.scope();
     } else if (instruction.type === "SHELL") {
       shell = shellOf(instruction) ?? shell;
     }
   }
-  return { before, shells, final: { scope, env, shell } };
+  return { before, shells, final: { scope, env: env ?? input.start.env, shell } };
 }

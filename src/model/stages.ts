@@ -10,7 +10,7 @@ import { diagnosticAt, type ModelDiagnostic } from "./diagnostics.js";
 import { expandText, type Expansion } from "./expansion.js";
 import { parseImageReference, type ImageReference } from "./image-ref.js";
 import { globalScope, type GlobalScope } from "./globals.js";
-import { scopeOf, type ScopeOptions } from "./scope.js";
+import { emptyScope, type ScopeOptions } from "./scope.js";
 import { walkStage, type StageState, type StageWalk } from "./stage-walk.js";
 import { looksWindows, POSIX_SHELL, WINDOWS_SHELL, type ShellKind, type StageShell } from "./stage-shell.js";
 
@@ -106,6 +106,8 @@ export interface StageSet {
 }
 
 const UNTRIGGERED = new Set(["ONBUILD", "FROM", "MAINTAINER"]);
+const NO_TRIGGERS: readonly Instruction[] = [];
+const NO_ENV: ReadonlyMap<string, string | undefined> = new Map();
 
 /** The triggers of a stage's ONBUILD instructions that BuildKit would run. */
 function triggersOf(stage: Stage): Instruction[] {
@@ -180,17 +182,21 @@ export function buildStages(ast: Dockerfile, options: ScopeOptions, diagnostics:
     const parent = base.kind === "stage" ? stages[base.index] : undefined;
     const windows = parent?.windows ?? (escape === "`" || looksWindows(name.value, platform?.value));
     const start: StageState = parent === undefined
-      ? { scope: scopeOf(new Map(), base.kind === "scratch"), env: new Map(), shell: windows ? WINDOWS_SHELL : POSIX_SHELL }
+      ? { scope: emptyScope(base.kind === "scratch"), env: NO_ENV, shell: windows ? WINDOWS_SHELL : POSIX_SHELL }
       : walks[parent.index].final;
-    const triggers = parent === undefined ? [] : triggersOf(parent);
-    const walk = walkStage({ index, instructions: [...triggers, ...instructions], start, globals: globals.scope, options, escape, diagnostics });
-    for (const instruction of [from, ...triggers, ...instructions]) if (!stageOf.has(instruction)) stageOf.set(instruction, index);
+    const triggers = parent === undefined ? NO_TRIGGERS : triggersOf(parent);
+    const walk = walkStage({ index, instructions: triggers.length === 0 ? instructions : [...triggers, ...instructions], start, globals: globals.scope, options, escape, diagnostics });
+    // Only inherited triggers can belong to an earlier stage already: the stage keeps the first.
+    stageOf.set(from, index);
+    for (const trigger of triggers) if (!stageOf.has(trigger)) stageOf.set(trigger, index);
+    for (const instruction of instructions) stageOf.set(instruction, index);
     const last = instructions[instructions.length - 1] ?? from;
+    const stageName = from.stageName?.value.toLowerCase();
     stages.push({
       index,
-      name: from.stageName?.value.toLowerCase(),
+      name: stageName,
       nameWord: from.stageName,
-      id: from.stageName?.value.toLowerCase() ?? `stage-${index}`,
+      id: stageName ?? `stage-${index}`,
       from,
       base,
       platform,
@@ -203,7 +209,7 @@ export function buildStages(ast: Dockerfile, options: ScopeOptions, diagnostics:
       shellKind: walk.final.shell.kind,
     });
     walks.push(walk);
-    if (from.stageName !== undefined) byName.set(from.stageName.value.toLowerCase(), index);
+    if (stageName !== undefined) byName.set(stageName, index);
   }
   return { metaArgs, globals, stages, walks, stageOf };
 }

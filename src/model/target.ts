@@ -55,44 +55,56 @@ function unknownTarget(ast: Dockerfile, stages: readonly Stage[], target: string
 
 /**
  * Kahn's algorithm over the needed stages: a stage's level is one more than its deepest
- * dependency's. Stages caught in (or waiting on) a cycle get no level. Linear in stages + edges.
+ * dependency's. Stages caught in (or waiting on) a cycle get no level (-1). Linear in stages + edges.
  */
-function levelsOf(graph: StageGraph, needed: readonly number[], neededSet: ReadonlySet<number>): Map<number, number> {
-  const waiting = new Map<number, number>();
-  const dependents = new Map<number, number[]>();
+function levelsOf(graph: StageGraph, needed: readonly number[], stageCount: number): number[] {
+  const level = new Array<number>(stageCount).fill(-1);
+  const waiting = new Array<number>(stageCount).fill(0);
+  const dependents: number[][] = [];
+  // The dependencies of a needed stage are needed too (they are reachable from the target).
   for (const i of needed) {
-    const deps = [...new Set(graph.dependencies[i])].filter((d) => neededSet.has(d));
-    waiting.set(i, deps.length);
-    for (const d of deps) (dependents.get(d) ?? dependents.set(d, []).get(d)!).push(i);
+    const deps = graph.dependencies[i];
+    waiting[i] = deps.length;
+    for (const d of deps) (dependents[d] ??= []).push(i);
   }
-  const level = new Map<number, number>();
-  const queue = needed.filter((i) => waiting.get(i) === 0);
-  for (const i of queue) level.set(i, 0);
+  const queue = needed.filter((i) => waiting[i] === 0);
+  for (const i of queue) level[i] = 0;
   for (let q = 0; q < queue.length; q++) {
     const at = queue[q];
-    for (const next of dependents.get(at) ?? []) {
-      level.set(next, Math.max(level.get(next) ?? 0, level.get(at)! + 1));
-      const left = waiting.get(next)! - 1;
-      waiting.set(next, left);
-      if (left === 0) queue.push(next);
+    for (const next of dependents[at] ?? []) {
+      level[next] = Math.max(level[next], level[at] + 1);
+      if (--waiting[next] === 0) queue.push(next);
     }
   }
   return level;
 }
 
-/** The stages reachable from `target` through the dependencies. */
-function reachable(graph: StageGraph, target: number): Set<number> {
-  const seen = new Set<number>([target]);
+/** Which stages are reachable from `target` through the dependencies, by stage index. */
+function reachable(graph: StageGraph, target: number, stageCount: number): boolean[] {
+  const seen = new Array<boolean>(stageCount).fill(false);
+  seen[target] = true;
   const stack = [target];
   while (stack.length > 0) {
     for (const dep of graph.dependencies[stack.pop()!]) {
-      if (!seen.has(dep)) {
-        seen.add(dep);
+      if (!seen[dep]) {
+        seen[dep] = true;
         stack.push(dep);
       }
     }
   }
   return seen;
+}
+
+/** The longest chain of dependencies ending at `target`, first stage first (deepest dependency, first one on ties). */
+function criticalPathTo(graph: StageGraph, level: readonly number[], target: number): number[] {
+  const path: number[] = [];
+  for (let at = target; at >= 0; ) {
+    path.push(at);
+    let best = -1;
+    for (const d of graph.dependencies[at]) if (best < 0 || level[d] > level[best]) best = d;
+    at = best;
+  }
+  return path.reverse();
 }
 
 /**
@@ -111,22 +123,15 @@ export function planTarget(ast: Dockerfile, stages: readonly Stage[], graph: Sta
   if (stage === undefined) {
     return { target: undefined, needed: [], dead: stages.map((s) => s.index), order: [], levels: [], criticalPath: [], diagnostics: [unknownTarget(ast, stages, target)] };
   }
-  const neededSet = reachable(graph, stage.index);
-  const needed = [...neededSet].sort((a, b) => a - b);
-  const dead = stages.map((s) => s.index).filter((i) => !neededSet.has(i));
-  const level = levelsOf(graph, needed, neededSet);
+  const isNeeded = reachable(graph, stage.index, stages.length);
+  const needed: number[] = [];
+  const dead: number[] = [];
+  for (const s of stages) (isNeeded[s.index] ? needed : dead).push(s.index);
+  const level = levelsOf(graph, needed, stages.length);
   const levels: number[][] = [];
-  for (const i of needed) {
-    const l = level.get(i);
-    if (l !== undefined) (levels[l] ??= []).push(i);
-  }
-  const criticalPath: number[] = [];
-  if (level.has(stage.index)) {
-    for (let at: number | undefined = stage.index; at !== undefined; ) {
-      criticalPath.unshift(at);
-      const deps: readonly number[] = graph.dependencies[at];
-      at = deps.reduce<number | undefined>((best, d) => (best === undefined || level.get(d)! > level.get(best)! ? d : best), undefined);
-    }
-  }
-  return { target: stage.index, needed, dead, order: levels.flat(), levels, criticalPath, diagnostics: [] };
+  const order: number[] = [];
+  for (const i of needed) if (level[i] >= 0) (levels[level[i]] ??= []).push(i);
+  for (const group of levels) order.push(...group);
+  const criticalPath = level[stage.index] >= 0 ? criticalPathTo(graph, level, stage.index) : [];
+  return { target: stage.index, needed, dead, order, levels, criticalPath, diagnostics: [] };
 }
