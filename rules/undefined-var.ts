@@ -69,9 +69,10 @@ export default defineRule<{ knownVariables: string[] }>({
         if (expansions.length === 0) continue;
         const scope = model.scopeAt(instruction);
         const reported = new Set<string>();
+        const keyOfValue = instruction.type === "ENV" ? new Map(instruction.pairs.map((p) => [p.value, p.key.value] as const)) : undefined;
         for (const { word, text, expansion } of expansions) {
           /** `ENV X=…:$X` extends a value the base image may set: as good as known on an image stage. */
-          const extended = instruction.type === "ENV" ? instruction.pairs.find((p) => p.value === word)?.key.value : undefined;
+          const extended = keyOfValue?.get(word);
           for (const name of expansion.unresolved) {
             if (reported.has(name) || scope.variable(name) !== undefined || NON_ENV_ARGS.has(name) || onlyWithFallback(text, name)) continue;
             const hint = hintFor(name, scope, model.globals, name === extended || known(name));

@@ -10,7 +10,7 @@ export { expandText, expansionSite, type Expansion, type ExpansionMode, type Exp
 export type { EdgeKind, StageEdge, StageGraph } from "./graph.js";
 export { parseMount, type Mount, type MountSharing, type MountType } from "./mounts.js";
 export { parseRunFlags, type NetworkMode, type RunFlags, type SecurityMode } from "./run-flags.js";
-export type { RunAnalysis } from "./runs.js";
+export type { RunAnalysis, RunCall } from "./runs.js";
 export type { RunForm, RunScript } from "./run-script.js";
 export { PLATFORM_ARGS } from "./globals.js";
 export type { Scope, ScopeOptions, Variable, VariableKind } from "./scope.js";

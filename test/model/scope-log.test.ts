@@ -3,6 +3,7 @@
  * scopes share, the lexer's "nothing to expand" test, and RUN analyses made on first read.
  */
 import { describe, expect, it } from "vitest";
+import type { OnbuildInstruction } from "../../src/ast/nodes.js";
 import { needsLexing, processWord, emptyEnv } from "../../src/expand/index.js";
 import { analyze } from "../../src/model/index.js";
 import { emptyScope, scopeOf, VariableLog, type Variable } from "../../src/model/scope.js";
@@ -63,7 +64,7 @@ describe("RUN analyses made on first read", () => {
     expect(model.runs).toBe(runs);
     expect(runs.map((r) => [r.stage, r.onbuild, r.instruction.range[0]])).toEqual([
       [0, false, model.ast.instructions[2].range[0]],
-      [1, true, (model.ast.instructions[1] as { trigger: { range: [number, number] } }).trigger.range[0]],
+      [1, true, (model.ast.instructions[1] as OnbuildInstruction).trigger!.range[0]],
       [1, false, model.ast.instructions[4].range[0]],
       [1, false, model.ast.instructions[5].range[0]],
     ]);
