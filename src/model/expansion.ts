@@ -162,17 +162,17 @@ export function expansionSite(instruction: Instruction, word: Word): ExpansionSi
     case "ENV":
     case "LABEL":
     case "ARG":
-      return expandedWordsOf(instruction).has(word) ? WORD : undefined;
+      return isExpandedWord(instruction, word) ? WORD : undefined;
     case "COPY":
     case "ADD":
       for (const heredoc of instruction.heredocs) if (heredoc.body === word) return heredocSite(heredoc);
-      return expandedWordsOf(instruction).has(word) ? WORD : undefined;
+      return isExpandedWord(instruction, word) ? WORD : undefined;
     case "WORKDIR":
     case "USER":
     case "STOPSIGNAL":
       return instruction.value === word ? WORD : undefined;
     case "VOLUME":
-      return expandedWordsOf(instruction).has(word) ? WORD : undefined;
+      return isExpandedWord(instruction, word) ? WORD : undefined;
     case "EXPOSE":
       return instruction.ports.some((p) => p.port === word) || instruction.args.includes(word) ? WORDS : undefined;
     default:
@@ -182,7 +182,24 @@ export function expansionSite(instruction: Instruction, word: Word): ExpansionSi
 
 const expandedWords = new WeakMap<Instruction, ReadonlySet<Word>>();
 
-/** The words of an ENV, LABEL, ARG, COPY, ADD or VOLUME that BuildKit expands, as a set built once per instruction. */
+/** Below this many words a linear search beats building and looking up a set. */
+const SMALL = 8;
+
+/** Whether `word` is one of the words of an ENV, LABEL, ARG, COPY, ADD or VOLUME that BuildKit expands. */
+function isExpandedWord(instruction: Instruction, word: Word): boolean {
+  if (instruction.type === "ENV" || instruction.type === "LABEL") {
+    if (instruction.pairs.length <= SMALL) return instruction.pairs.some((p) => p.key === word || p.value === word);
+  } else if (instruction.type === "ARG") {
+    if (instruction.declarations.length <= SMALL) return instruction.declarations.some((d) => d.defaultValue === word);
+  } else if (instruction.type === "COPY" || instruction.type === "ADD") {
+    if (instruction.sources.length <= SMALL) return instruction.destination === word || instruction.sources.includes(word);
+  } else if (instruction.type === "VOLUME") {
+    if (instruction.paths.length <= SMALL) return instruction.paths.includes(word);
+  }
+  return expandedWordsOf(instruction).has(word);
+}
+
+/** The expanded words of a large instruction, as a set built once per instruction. */
 function expandedWordsOf(instruction: Instruction): ReadonlySet<Word> {
   let words = expandedWords.get(instruction);
   if (words === undefined) {
