@@ -200,10 +200,10 @@ interface ToolContext {
   readonly optionPath: (option: ParsedOption) => FilePath | undefined;
   /** The resolved path of the last occurrence of a canonical option (`-C /opt` → `/opt`). */
   readonly pathOf: (name: string) => string | undefined;
-  /** The program that reads this command's standard output, if any. */
-  readonly pipedTo: string | undefined;
-  /** The file standard output is redirected to (`> file`), resolved. */
-  readonly stdoutFile: string | undefined;
+  /** The program that reads this command's standard output, if any (looked up when asked). */
+  readonly pipedTo: () => string | undefined;
+  /** The file standard output is redirected to (`> file`), resolved (when asked). */
+  readonly stdoutFile: () => string | undefined;
 }
 
 /** One tool: its programs, options and how it becomes an operation. */
@@ -236,21 +236,21 @@ function urlBaseName(url: string): string {
 
 /** A download operation from its URLs and the output its options choose. */
 function download(context: ToolContext, tool: "curl" | "wget", urls: FilePath[], chosen: string, insecure: boolean): DownloadOperation {
-  const { pipedTo } = context;
-  const output = chosen === "-" ? (context.stdoutFile ?? "-") : chosen;
+  const output = chosen === "-" ? (context.stdoutFile() ?? "-") : chosen;
+  const pipedTo = output === "-" ? context.pipedTo() : undefined;
   return {
     ...context.base,
     kind: "download",
     tool,
     urls,
     output,
-    ...(pipedTo === undefined || output !== "-" ? {} : { pipedTo }),
-    pipedToShell: output === "-" && pipedTo !== undefined && SHELLS.has(pipedTo),
+    ...(pipedTo === undefined ? {} : { pipedTo }),
+    pipedToShell: pipedTo !== undefined && SHELLS.has(pipedTo),
     insecure,
   };
 }
 
-const TOOLS: readonly ToolSpec[] = [
+const TOOL_LIST: readonly ToolSpec[] = [
   {
     programs: ["rm"],
     options: [flag("recursive", "-r", "-R", "--recursive"), flag("force", "-f", "--force")],
@@ -420,6 +420,9 @@ const TOOLS: readonly ToolSpec[] = [
   },
 ];
 
+/** The tool rows by program name. */
+const TOOLS: ReadonlyMap<string, ToolSpec> = new Map(TOOL_LIST.flatMap((tool) => tool.programs.map((program) => [program, tool])));
+
 /**
  * Resolves a path word: `~` to HOME, known `$VARS`, globs kept. For a value attached to its
  * option (`--file=/tmp/a.tar`), `attached` is that value as the option parser read it.
@@ -480,12 +483,13 @@ function runByShell(commands: readonly SimpleCommand[]): Map<string, string> {
  */
 export function fileOperations(commands: readonly SimpleCommand[], env?: VariableLookup): FileOperation[] {
   const result: FileOperation[] = [];
-  const shellReaders = runByShell(commands);
+  let shellReaders: Map<string, string> | undefined;
   const vars: VariableLookup = { get: (name) => env?.get(name) ?? (name === "HOME" ? "/root" : undefined) };
-  commands.forEach((command, index) => {
+  for (let index = 0; index < commands.length; index++) {
+    const command = commands[index];
     const call = invocation(command);
-    const tool = call === undefined ? undefined : TOOLS.find((t) => t.programs.includes(call.program));
-    if (call === undefined || tool === undefined) return;
+    const tool = call === undefined ? undefined : TOOLS.get(call.program);
+    if (call === undefined || tool === undefined) continue;
     const parsed = parseArguments(tool.prepare?.(call.args) ?? call.args, tool.options, tool.style);
     const next = commands[index + 1];
     const optionPath = (o: ParsedOption): FilePath | undefined =>
@@ -499,10 +503,13 @@ export function fileOperations(commands: readonly SimpleCommand[], env?: Variabl
         const option = parsed.options.findLast((o) => o.name === name && o.value !== undefined);
         return option === undefined ? undefined : optionPath(option)?.path;
       },
-      pipedTo: next?.connector === "|" ? invocation(next)?.program : shellReaders.get(rangeKey(command)),
-      stdoutFile: stdoutFile(command, vars),
+      pipedTo: () =>
+        next?.connector === "|"
+          ? invocation(next)?.program
+          : (shellReaders ??= runByShell(commands)).get(rangeKey(command)),
+      stdoutFile: () => stdoutFile(command, vars),
     });
     if (operation !== undefined) result.push(operation);
-  });
+  }
   return result;
 }
