@@ -262,11 +262,20 @@ function fetchesNothing(op: CacheQuery): boolean {
  * ```
  */
 export function cachesWritten(op: CacheQuery, draft: Pick<OperationDraft, "options" | "env">): { path: string; cache: PackageCache }[] {
-  if (fetchesNothing(op)) return [];
-  return PACKAGE_CACHES.filter((c) => c.manager === op.manager && c.creates(op))
-    .map((cache) => ({ cache, path: trimTrailing(cache.locate(draft), "/") || "/" }))
-    .filter((use) => use.path !== "/dev/null");
+  const written: { path: string; cache: PackageCache }[] = [];
+  if (fetchesNothing(op)) return written;
+  for (const cache of CACHES_BY_MANAGER.get(op.manager) ?? []) {
+    if (!cache.creates(op)) continue;
+    const path = trimTrailing(cache.locate(draft), "/") || "/";
+    if (path !== "/dev/null") written.push({ cache, path });
+  }
+  return written;
 }
+
+/** The rows of {@link PACKAGE_CACHES} by manager, in table order. */
+const CACHES_BY_MANAGER: ReadonlyMap<PackageManager, readonly PackageCache[]> = new Map(
+  [...new Set(PACKAGE_CACHES.map((c) => c.manager))].map((manager) => [manager, PACKAGE_CACHES.filter((c) => c.manager === manager)]),
+);
 
 /** Whether `dir` is `root` or inside it. */
 function within(dir: string, root: string): boolean {

@@ -206,16 +206,7 @@ export function parseArguments(
   const { bySpelling, byLetter } = optionIndex(specs);
   const options: ParsedOption[] = [];
   const positionals: ShellWord[] = [];
-  let i = 0;
-  /** Pushes an option whose value, when required and not attached, is the next word. */
-  const push = (name: string, word: ShellWord, attached: string | undefined, required: boolean): void => {
-    if (attached !== undefined) options.push({ name, value: attached, word, valueWord: word });
-    else if (required && i + 1 < args.length) {
-      const valueWord = args[++i];
-      options.push({ name, value: wordString(valueWord), word, valueWord });
-    } else options.push({ name, word });
-  };
-  for (; i < args.length; i++) {
+  for (let i = 0; i < args.length; i++) {
     const word = args[i];
     const text = wordString(word);
     if (text === "--") {
@@ -234,7 +225,8 @@ export function parseArguments(
     const spelling = eq === -1 ? text : text.slice(0, eq);
     if (text[1] === "-" || style.singleDashLong || bySpelling.has(spelling)) {
       const spec = bySpelling.get(spelling);
-      push(spec?.canonical ?? withoutDashes(spelling), word, eq === -1 ? undefined : text.slice(eq + 1), spec?.value === "required");
+      const name = spec?.canonical ?? withoutDashes(spelling);
+      i = pushOption(options, args, i, name, eq === -1 ? undefined : text.slice(eq + 1), spec?.value === "required");
       continue;
     }
     // A cluster of short options: -qy, -xzf file, -q=2, -ovalue.
@@ -244,18 +236,40 @@ export function parseArguments(
       const name = spec?.canonical ?? letter;
       const required = spec?.value === "required";
       if (text[c + 1] === "=") {
-        push(name, word, text.slice(c + 2), false);
+        pushOption(options, args, i, name, text.slice(c + 2), false);
         break;
       }
       if (required && c + 1 < text.length) {
-        push(name, word, text.slice(c + 1), false);
+        pushOption(options, args, i, name, text.slice(c + 1), false);
         break;
       }
-      push(name, word, undefined, required);
+      i = pushOption(options, args, i, name, undefined, required);
       if (required) break;
     }
   }
   return { options, positionals };
+}
+
+/**
+ * Adds the option held by `args[i]` to `options`: with its attached value, or when one is required
+ * and not attached, with the next word as its value. Returns the index of the last word it used.
+ */
+function pushOption(
+  options: ParsedOption[],
+  args: readonly ShellWord[],
+  i: number,
+  name: string,
+  attached: string | undefined,
+  required: boolean,
+): number {
+  const word = args[i];
+  if (attached !== undefined) options.push({ name, value: attached, word, valueWord: word });
+  else if (required && i + 1 < args.length) {
+    const valueWord = args[i + 1];
+    options.push({ name, value: wordString(valueWord), word, valueWord });
+    return i + 1;
+  } else options.push({ name, word });
+  return i;
 }
 
 /** A wrapper program and the options it reads before the wrapped command. */
@@ -297,6 +311,32 @@ const NO_ASSIGNMENTS: ReadonlyMap<string, string | undefined> = new Map();
 const NO_WRAPPERS: readonly string[] = Object.freeze([]);
 
 /**
+ * The base name of a command's program word, before unwrapping (`/usr/bin/sudo` → `sudo`):
+ * a quick look at what a command runs, before building its {@link invocation}. Undefined when
+ * there is no program word or it is not literal.
+ *
+ * @example
+ * ```ts
+ * programName(cmd("/usr/bin/sudo", "apt-get", "update")); // "sudo"
+ * ```
+ */
+export function programName(command: SimpleCommand): string | undefined {
+  return command.name?.value === undefined ? undefined : baseName(command.name.value);
+}
+
+/**
+ * Whether {@link invocation} looks through `program` to the command it runs (`sudo`, `env`, `command`, `exec`).
+ *
+ * @example
+ * ```ts
+ * isWrapper("sudo"); // true
+ * ```
+ */
+export function isWrapper(program: string): boolean {
+  return WRAPPERS.has(program);
+}
+
+/**
  * The program a simple command really runs, after unwrapping `sudo`, `env`, `command` and
  * `exec`. Undefined when there is no program word, its name is not literal, or a wrapper only
  * looks the command up (`command -v apt-get`).
@@ -308,8 +348,8 @@ const NO_WRAPPERS: readonly string[] = Object.freeze([]);
  * ```
  */
 export function invocation(command: SimpleCommand): Invocation | undefined {
-  if (command.name?.value === undefined) return undefined;
-  const program = baseName(command.name.value);
+  const program = programName(command);
+  if (program === undefined) return undefined;
   if (command.assignments.length === 0 && !WRAPPERS.has(program)) {
     return { command, program, args: command.args, assignments: NO_ASSIGNMENTS, wrappers: NO_WRAPPERS };
   }

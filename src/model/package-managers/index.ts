@@ -13,7 +13,9 @@ import { cargo } from "./cargo.js";
 import {
   assignmentIn,
   invocation,
+  isWrapper,
   parseArguments,
+  programName,
   resolveWord,
   type Invocation,
   type ParsedOption,
@@ -48,7 +50,7 @@ export const MANAGERS: readonly ManagerSpec[] = [
 
 /**
  * Any program some row runs, or runs as a module: one test that turns away the commands that are
- * no package manager at all (`echo`, `cd`, `mkdir`, …) before the rows are tried one by one.
+ * no package manager at all (`echo`, `cd`, `mkdir`, …) before their invocation is built.
  */
 const ANY_MANAGER_PROGRAM = new RegExp(
   MANAGERS.flatMap((spec) => [spec.programs, ...(spec.moduleRunner === undefined ? [] : [spec.moduleRunner.runner])])
@@ -58,7 +60,6 @@ const ANY_MANAGER_PROGRAM = new RegExp(
 
 /** The manager row a call runs and the arguments it reads (after `-m pip` for module runners). */
 function matchManager(call: Invocation): { spec: ManagerSpec; args: readonly ShellWord[] } | undefined {
-  if (!ANY_MANAGER_PROGRAM.test(call.program)) return undefined;
   for (const spec of MANAGERS) {
     if (spec.programs.test(call.program)) return { spec, args: call.args };
     if (spec.moduleRunner?.runner.test(call.program) !== true) continue;
@@ -130,29 +131,35 @@ function addPackages(
   }
   // Parts do not say whether a parameter was quoted; a word with no quotes at all certainly was not.
   const splits = word.value === undefined && word.parts.some((p) => p.kind === "parameter") && !/["']/.test(word.text);
-  for (const field of splits ? resolved.split(/\s+/) : [resolved]) {
-    if (splits && field === "") continue;
-    const parts = spec.parsePackage(field, subcommand);
-    out.push({ ...parts, word, pinned: isPinningVersion(parts.version), isFile: forceFile || parts.isFile, isVariable: false });
-  }
+  if (!splits) out.push(namedPackage(spec, resolved, word, subcommand, forceFile));
+  else for (const field of resolved.split(/\s+/)) if (field !== "") out.push(namedPackage(spec, field, word, subcommand, forceFile));
 }
 
-/** Variables exported earlier in the RUN (`export A=b`, `A=b; export A`). */
+/** The package a literal field of `word` names. */
+function namedPackage(spec: ManagerSpec, text: string, word: ShellWord, subcommand: readonly string[], forceFile: boolean): PackageSpec {
+  const parts = spec.parsePackage(text, subcommand);
+  return { ...parts, word, pinned: isPinningVersion(parts.version), isFile: forceFile || parts.isFile, isVariable: false };
+}
+
+/** Variables exported earlier in the RUN (`export A=b`, `A=b; export A`); the maps are made when first set. */
 class ShellVariables {
-  private readonly shell = new Map<string, string | undefined>();
-  private readonly exported = new Map<string, string | undefined>();
+  private shell: Map<string, string | undefined> | undefined;
+  private exported: Map<string, string | undefined> | undefined;
 
   /** Records bare assignments and `export`s; returns true when the command was one of them. */
   track(command: SimpleCommand, call: Invocation | undefined): boolean {
     if (command.name === undefined) {
+      this.shell ??= new Map();
       for (const a of command.assignments) this.shell.set(a.name, a.value === undefined ? "" : a.value.value);
       return true;
     }
     if (call?.program !== "export") return false;
     for (const arg of call.args) {
       const set = assignmentIn(arg);
-      if (set !== undefined) this.exported.set(set.name, set.value);
-      else if (arg.value !== undefined && this.shell.has(arg.value)) this.exported.set(arg.value, this.shell.get(arg.value));
+      if (set !== undefined) (this.exported ??= new Map()).set(set.name, set.value);
+      else if (arg.value !== undefined && this.shell?.has(arg.value) === true) {
+        (this.exported ??= new Map()).set(arg.value, this.shell.get(arg.value));
+      }
     }
     return true;
   }
@@ -163,7 +170,7 @@ class ShellVariables {
       get: (name) =>
         call.assignments.has(name)
           ? call.assignments.get(name)
-          : this.exported.has(name)
+          : this.exported?.has(name) === true
             ? this.exported.get(name)
             : env?.get(name),
     };
@@ -223,6 +230,9 @@ export function packageOperations(commands: readonly SimpleCommand[], env?: Pack
   const variables = new ShellVariables();
   const result: PackageOperation[] = [];
   for (const command of commands) {
+    const name = programName(command);
+    // Most commands (echo, cd, mkdir, …) run no manager and export nothing: nothing to build for them.
+    if (name !== undefined && name !== "export" && !isWrapper(name) && !ANY_MANAGER_PROGRAM.test(name)) continue;
     const call = invocation(command);
     if (variables.track(command, call) || call === undefined) continue;
     const match = matchManager(call);

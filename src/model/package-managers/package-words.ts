@@ -30,24 +30,24 @@ export function isPathOrUrl(text: string): boolean {
  * ```
  */
 export function splitVersion(text: string, operators: readonly string[]): PackageParts {
-  let best: { at: number; operator: string } | undefined;
+  let at = -1;
+  let found: string | undefined;
   for (const operator of operators) {
-    const at = text.indexOf(operator);
-    if (at > 0 && (best === undefined || at < best.at)) best = { at, operator };
+    const index = text.indexOf(operator);
+    if (index > 0 && (found === undefined || index < at)) {
+      at = index;
+      found = operator;
+    }
   }
-  if (best === undefined) return { name: text, isFile: false };
-  return {
-    name: text.slice(0, best.at),
-    operator: best.operator,
-    version: text.slice(best.at + best.operator.length),
-    isFile: false,
-  };
+  if (found === undefined) return { name: text, isFile: false };
+  return { name: text.slice(0, at), operator: found, version: text.slice(at + found.length), isFile: false };
 }
 
 /** A package word that is a file when it ends with one of `suffixes` or is a path or URL. */
 export function fileParts(text: string, suffixes: readonly string[]): PackageParts | undefined {
+  if (isPathOrUrl(text)) return { name: text, isFile: true };
   const lower = text.toLowerCase();
-  if (isPathOrUrl(text) || suffixes.some((s) => lower.endsWith(s))) return { name: text, isFile: true };
+  for (const suffix of suffixes) if (lower.endsWith(suffix)) return { name: text, isFile: true };
   return undefined;
 }
 
@@ -66,7 +66,8 @@ export function isPinningVersion(version: string | undefined): boolean {
 
 /** Whether the draft has any of the canonical options `names`. */
 export function hasOption(draft: Pick<OperationDraft, "options">, ...names: string[]): boolean {
-  return draft.options.some((o) => names.includes(o.name));
+  for (const o of draft.options) if (names.includes(o.name)) return true;
+  return false;
 }
 
 /** The value of the last occurrence of a canonical option. */
@@ -78,7 +79,9 @@ export function optionValue(draft: Pick<OperationDraft, "options">, name: string
 
 /** All values of a canonical option, in order. */
 export function optionValues(draft: Pick<OperationDraft, "options">, name: string): string[] {
-  return draft.options.flatMap((o) => (o.name === name && o.value !== undefined ? [o.value] : []));
+  const values: string[] = [];
+  for (const o of draft.options) if (o.name === name && o.value !== undefined) values.push(o.value);
+  return values;
 }
 
 /**
