@@ -9,7 +9,9 @@ import type { ShellWord, SimpleCommand } from "./shell-types.js";
 import {
   hasGlob,
   invocation,
+  isWrapper,
   parseArguments,
+  programName,
   resolveWord,
   type OptionSpec,
   type OptionStyle,
@@ -191,9 +193,11 @@ export type FileOperation =
   | ChownOperation
   | MkdirOperation;
 
+/** What a tool row builds: the operation without the fields every operation has. */
+type ToolEffect = FileOperation extends infer O ? (O extends FileOperation ? Omit<O, keyof FileOperationBase> : never) : never;
+
 /** What a tool row's `build` receives. */
 interface ToolContext {
-  readonly base: FileOperationBase;
   readonly parsed: ParsedArguments;
   readonly path: (word: ShellWord) => FilePath;
   /** The path an option's value names (`-f a.tar`, `--file=a.tar`). */
@@ -213,7 +217,7 @@ interface ToolSpec {
   readonly style?: OptionStyle;
   /** Rewrites the arguments before parsing (tar's old-style `xzf` first argument). */
   readonly prepare?: (args: readonly ShellWord[]) => readonly ShellWord[];
-  build(context: ToolContext): FileOperation | undefined;
+  build(context: ToolContext): ToolEffect | undefined;
 }
 
 const SHELLS = new Set(["sh", "bash", "dash", "zsh", "ash", "ksh", "mksh"]);
@@ -235,11 +239,10 @@ function urlBaseName(url: string): string {
 }
 
 /** A download operation from its URLs and the output its options choose. */
-function download(context: ToolContext, tool: "curl" | "wget", urls: FilePath[], chosen: string, insecure: boolean): DownloadOperation {
+function download(context: ToolContext, tool: "curl" | "wget", urls: FilePath[], chosen: string, insecure: boolean): ToolEffect {
   const output = chosen === "-" ? (context.stdoutFile() ?? "-") : chosen;
   const pipedTo = output === "-" ? context.pipedTo() : undefined;
   return {
-    ...context.base,
     kind: "download",
     tool,
     urls,
@@ -254,8 +257,7 @@ const TOOL_LIST: readonly ToolSpec[] = [
   {
     programs: ["rm"],
     options: [flag("recursive", "-r", "-R", "--recursive"), flag("force", "-f", "--force")],
-    build: ({ base, parsed, path }) => ({
-      ...base,
+    build: ({ parsed, path }) => ({
       kind: "remove",
       paths: parsed.positionals.map(path),
       recursive: has(parsed, "recursive"),
@@ -335,13 +337,12 @@ const TOOL_LIST: readonly ToolSpec[] = [
       if (first?.value === undefined || !/^[A-Za-z]+$/.test(first.value)) return args;
       return [{ ...first, value: `-${first.value}`, text: `-${first.text}` }, ...args.slice(1)];
     },
-    build({ base, parsed, optionPath, pathOf }) {
+    build({ parsed, optionPath, pathOf }) {
       if (!has(parsed, "extract")) return undefined;
       const file = last(parsed, "file");
       const archive = file === undefined || file.value === "-" ? undefined : optionPath(file);
       const destination = pathOf("directory");
       return {
-        ...base,
         kind: "extract",
         tool: "tar",
         ...(archive === undefined ? {} : { archive }),
@@ -353,11 +354,10 @@ const TOOL_LIST: readonly ToolSpec[] = [
   {
     programs: ["unzip"],
     options: [valued("exdir", "-d"), valued("password", "-P")],
-    build({ base, parsed, path, pathOf }) {
+    build({ parsed, path, pathOf }) {
       const first = parsed.positionals[0];
       const destination = pathOf("exdir");
       return {
-        ...base,
         kind: "extract",
         tool: "unzip",
         ...(first === undefined ? {} : { archive: path(first) }),
@@ -371,12 +371,11 @@ const TOOL_LIST: readonly ToolSpec[] = [
     options: [flag("recursive", "-R", "--recursive"), valued("reference", "--reference")],
     // chmod's only short options are -R -c -f -v, so `-x`, `-w`, `-s`, `-rwx` are modes.
     style: { isOperand: (text) => /^-[rwxXst]+$/.test(text) },
-    build({ base, parsed, path }) {
+    build({ parsed, path }) {
       const byReference = has(parsed, "reference");
       const [mode, ...rest] = parsed.positionals;
       const paths = byReference ? parsed.positionals : rest;
       return {
-        ...base,
         kind: "chmod",
         ...(byReference || mode === undefined ? {} : { mode: mode.value ?? mode.text }),
         paths: paths.map(path),
@@ -387,7 +386,7 @@ const TOOL_LIST: readonly ToolSpec[] = [
   {
     programs: ["chown"],
     options: [flag("recursive", "-R", "--recursive"), valued("reference", "--reference"), valued("from", "--from")],
-    build({ base, parsed, path }) {
+    build({ parsed, path }) {
       const byReference = has(parsed, "reference");
       const [spec, ...rest] = parsed.positionals;
       const text = byReference || spec === undefined ? "" : (spec.value ?? spec.text);
@@ -395,7 +394,6 @@ const TOOL_LIST: readonly ToolSpec[] = [
       const owner = sep === -1 ? text : text.slice(0, sep);
       const group = sep === -1 ? "" : text.slice(sep + 1);
       return {
-        ...base,
         kind: "chown",
         ...(owner === "" ? {} : { owner }),
         ...(group === "" ? {} : { group }),
@@ -407,10 +405,9 @@ const TOOL_LIST: readonly ToolSpec[] = [
   {
     programs: ["mkdir"],
     options: [flag("parents", "-p", "--parents"), valued("mode", "-m", "--mode")],
-    build({ base, parsed, path }) {
+    build({ parsed, path }) {
       const mode = last(parsed, "mode")?.value;
       return {
-        ...base,
         kind: "mkdir",
         paths: parsed.positionals.map(path),
         parents: has(parsed, "parents"),
@@ -487,6 +484,9 @@ export function fileOperations(commands: readonly SimpleCommand[], env?: Variabl
   const vars: VariableLookup = { get: (name) => env?.get(name) ?? (name === "HOME" ? "/root" : undefined) };
   for (let index = 0; index < commands.length; index++) {
     const command = commands[index];
+    const name = programName(command);
+    // Most commands run none of the tools: nothing to build for them.
+    if (name !== undefined && !TOOLS.has(name) && !isWrapper(name)) continue;
     const call = invocation(command);
     const tool = call === undefined ? undefined : TOOLS.get(call.program);
     if (call === undefined || tool === undefined) continue;
@@ -494,8 +494,7 @@ export function fileOperations(commands: readonly SimpleCommand[], env?: Variabl
     const next = commands[index + 1];
     const optionPath = (o: ParsedOption): FilePath | undefined =>
       o.valueWord === undefined ? undefined : filePath(o.valueWord, vars, o.valueWord === o.word ? o.value : undefined);
-    const operation = tool.build({
-      base: { command, program: call.program, options: parsed.options },
+    const effect = tool.build({
       parsed,
       path: (word) => filePath(word, vars),
       optionPath,
@@ -509,7 +508,7 @@ export function fileOperations(commands: readonly SimpleCommand[], env?: Variabl
           : (shellReaders ??= runByShell(commands)).get(rangeKey(command)),
       stdoutFile: () => stdoutFile(command, vars),
     });
-    if (operation !== undefined) result.push(operation);
+    if (effect !== undefined) result.push({ command, program: call.program, options: parsed.options, ...effect });
   }
   return result;
 }

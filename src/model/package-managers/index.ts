@@ -26,7 +26,7 @@ import { composer } from "./composer.js";
 import { gem } from "./gem.js";
 import { go } from "./go.js";
 import { npm, pnpm, yarn } from "./node.js";
-import { isPinningVersion } from "./package-words.js";
+import { extended, isPinningVersion } from "./package-words.js";
 import { pip } from "./pip.js";
 import { dnf, microdnf, yum } from "./rpm.js";
 import type {
@@ -35,6 +35,7 @@ import type {
   PackageManagerEnv,
   PackageOperation,
   PackageOperationKind,
+  PackageParts,
   PackageSpec,
   SubcommandSpec,
 } from "./types.js";
@@ -126,7 +127,7 @@ function addPackages(
   if (resolved === undefined) {
     const parts = spec.parsePackage(unquotedText(word), subcommand);
     if (/[$`]/.test(parts.name)) out.push({ name: word.text, word, pinned: false, isFile: forceFile, isVariable: true });
-    else out.push({ ...parts, word, pinned: isPinningVersion(parts.version), isFile: forceFile || parts.isFile, isVariable: false });
+    else out.push(packageFrom(parts, word, forceFile));
     return;
   }
   // Parts do not say whether a parameter was quoted; a word with no quotes at all certainly was not.
@@ -137,8 +138,12 @@ function addPackages(
 
 /** The package a literal field of `word` names. */
 function namedPackage(spec: ManagerSpec, text: string, word: ShellWord, subcommand: readonly string[], forceFile: boolean): PackageSpec {
-  const parts = spec.parsePackage(text, subcommand);
-  return { ...parts, word, pinned: isPinningVersion(parts.version), isFile: forceFile || parts.isFile, isVariable: false };
+  return packageFrom(spec.parsePackage(text, subcommand), word, forceFile);
+}
+
+/** The package whose name and version `parts` give, read from `word`. */
+function packageFrom(parts: PackageParts, word: ShellWord, forceFile: boolean): PackageSpec {
+  return extended(parts, { word, pinned: isPinningVersion(parts.version), isFile: forceFile || parts.isFile, isVariable: false });
 }
 
 /** Variables exported earlier in the RUN (`export A=b`, `A=b; export A`); the maps are made when first set. */
