@@ -81,7 +81,7 @@ export const apt: ManagerSpec = {
   },
   settings(draft) {
     const targetRelease = optionValue(draft, "target-release");
-    return {
+    const settings = {
       ...NO_SETTINGS,
       assumeYes:
         !CONFIRMING_KINDS.includes(draft.kind) ||
@@ -90,7 +90,7 @@ export const apt: ManagerSpec = {
         isTrue(aptConfig(draft, "APT::Get::Assume-Yes")),
       noInstallRecommends:
         hasOption(draft, "no-install-recommends") || isFalse(aptConfig(draft, "APT::Install-Recommends")),
-      ...(targetRelease === undefined ? {} : { targetRelease }),
     };
+    return targetRelease === undefined ? settings : extended(settings, { targetRelease });
   },
 };

@@ -209,7 +209,11 @@ function operation(call: Invocation, spec: ManagerSpec, args: readonly ShellWord
     options,
     command: call.command,
     wrappers: call.wrappers,
-    ...settings,
+    assumeYes: settings.assumeYes,
+    noInstallRecommends: settings.noInstallRecommends,
+    noCache: settings.noCache,
+    noDocs: settings.noDocs,
+    ...(settings.targetRelease === undefined ? {} : { targetRelease: settings.targetRelease }),
     caches,
   };
 }
