@@ -90,6 +90,12 @@ const SUBCOMMANDS_BY_FIRST_WORD: ReadonlyMap<ManagerSpec, ReadonlyMap<string, re
   }),
 );
 
+/** Whether the positionals start with the literal words `words`. */
+function startsWith(positionals: readonly ShellWord[], words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (positionals[i]?.value !== words[i]) return false;
+  return true;
+}
+
 /** The subcommand the leading positionals select (longest match), and the positionals after it. */
 function matchSubcommand(
   spec: ManagerSpec,
@@ -100,8 +106,7 @@ function matchSubcommand(
   const candidates = first.value === undefined ? undefined : SUBCOMMANDS_BY_FIRST_WORD.get(spec)?.get(first.value);
   let best: SubcommandSpec | undefined;
   for (const sub of candidates ?? []) {
-    const matches = sub.words.every((w, i) => positionals[i]?.value === w);
-    if (matches && (best === undefined || sub.words.length > best.words.length)) best = sub;
+    if ((best === undefined || sub.words.length > best.words.length) && startsWith(positionals, sub.words)) best = sub;
   }
   if (best !== undefined) return { kind: best.kind, subcommand: best.words, rest: positionals.slice(best.words.length) };
   return { kind: "other", subcommand: [first.value ?? first.text], rest: positionals.slice(1) };

@@ -16,7 +16,10 @@ import type { OperationDraft, PackageParts, PackageSpec } from "./types.js";
  */
 export function isPathOrUrl(text: string): boolean {
   return (
-    text === "." || text === ".." || /^(\/|\.\.?\/|~\/)/.test(text) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text)
+    text === "." ||
+    text === ".." ||
+    /^(\/|\.\.?\/|~\/)/.test(text) ||
+    (text.includes("://") && /^[a-z][a-z0-9+.-]*:\/\//i.test(text))
   );
 }
 
