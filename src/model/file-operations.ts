@@ -201,7 +201,7 @@ class ToolContext {
   constructor(
     /** The RUN's commands. */
     private readonly commands: readonly SimpleCommand[],
-    /** The index of this command in {@link commands}. */
+    /** The index of this command among them. */
     private readonly index: number,
     readonly parsed: ParsedArguments,
     private readonly vars: VariableLookup,
