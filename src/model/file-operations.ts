@@ -9,7 +9,9 @@ import type { ShellWord, SimpleCommand } from "./shell-types.js";
 import {
   hasGlob,
   invocation,
+  isWrapper,
   parseArguments,
+  programName,
   resolveWord,
   type OptionSpec,
   type OptionStyle,
@@ -191,19 +193,54 @@ export type FileOperation =
   | ChownOperation
   | MkdirOperation;
 
-/** What a tool row's `build` receives. */
-interface ToolContext {
-  readonly base: FileOperationBase;
-  readonly parsed: ParsedArguments;
-  readonly path: (word: ShellWord) => FilePath;
+/** What a tool row builds: the operation without the fields every operation has. */
+type ToolEffect = FileOperation extends infer O ? (O extends FileOperation ? Omit<O, keyof FileOperationBase> : never) : never;
+
+/** What a tool row's `build` reads: one command of a RUN, its arguments, and paths resolved in the RUN. */
+class ToolContext {
+  constructor(
+    /** The RUN's commands. */
+    private readonly commands: readonly SimpleCommand[],
+    /** The index of this command among them. */
+    private readonly index: number,
+    readonly parsed: ParsedArguments,
+    private readonly vars: VariableLookup,
+  ) {}
+
+  /** The path a word names. */
+  path(word: ShellWord): FilePath {
+    return filePath(word, this.vars);
+  }
+
+  /** The paths words name, in order. */
+  paths(words: readonly ShellWord[]): FilePath[] {
+    const paths: FilePath[] = [];
+    for (const word of words) paths.push(filePath(word, this.vars));
+    return paths;
+  }
+
   /** The path an option's value names (`-f a.tar`, `--file=a.tar`). */
-  readonly optionPath: (option: ParsedOption) => FilePath | undefined;
+  optionPath(option: ParsedOption): FilePath | undefined {
+    const { word, valueWord, value } = option;
+    return valueWord === undefined ? undefined : filePath(valueWord, this.vars, valueWord === word ? value : undefined);
+  }
+
   /** The resolved path of the last occurrence of a canonical option (`-C /opt` → `/opt`). */
-  readonly pathOf: (name: string) => string | undefined;
+  pathOf(name: string): string | undefined {
+    const option = last(this.parsed, name);
+    return option === undefined ? undefined : this.optionPath(option)?.path;
+  }
+
   /** The program that reads this command's standard output, if any. */
-  readonly pipedTo: string | undefined;
+  pipedTo(): string | undefined {
+    const next = this.commands[this.index + 1];
+    return next?.connector === "|" ? invocation(next)?.program : shellReading(this.commands, this.commands[this.index]);
+  }
+
   /** The file standard output is redirected to (`> file`), resolved. */
-  readonly stdoutFile: string | undefined;
+  stdoutFile(): string | undefined {
+    return stdoutFile(this.commands[this.index], this.vars);
+  }
 }
 
 /** One tool: its programs, options and how it becomes an operation. */
@@ -213,7 +250,7 @@ interface ToolSpec {
   readonly style?: OptionStyle;
   /** Rewrites the arguments before parsing (tar's old-style `xzf` first argument). */
   readonly prepare?: (args: readonly ShellWord[]) => readonly ShellWord[];
-  build(context: ToolContext): FileOperation | undefined;
+  build(context: ToolContext): ToolEffect | undefined;
 }
 
 const SHELLS = new Set(["sh", "bash", "dash", "zsh", "ash", "ksh", "mksh"]);
@@ -235,31 +272,29 @@ function urlBaseName(url: string): string {
 }
 
 /** A download operation from its URLs and the output its options choose. */
-function download(context: ToolContext, tool: "curl" | "wget", urls: FilePath[], chosen: string, insecure: boolean): DownloadOperation {
-  const { pipedTo } = context;
-  const output = chosen === "-" ? (context.stdoutFile ?? "-") : chosen;
+function download(context: ToolContext, tool: "curl" | "wget", urls: FilePath[], chosen: string, insecure: boolean): ToolEffect {
+  const output = chosen === "-" ? (context.stdoutFile() ?? "-") : chosen;
+  const pipedTo = output === "-" ? context.pipedTo() : undefined;
   return {
-    ...context.base,
     kind: "download",
     tool,
     urls,
     output,
-    ...(pipedTo === undefined || output !== "-" ? {} : { pipedTo }),
-    pipedToShell: output === "-" && pipedTo !== undefined && SHELLS.has(pipedTo),
+    ...(pipedTo === undefined ? {} : { pipedTo }),
+    pipedToShell: pipedTo !== undefined && SHELLS.has(pipedTo),
     insecure,
   };
 }
 
-const TOOLS: readonly ToolSpec[] = [
+const TOOL_LIST: readonly ToolSpec[] = [
   {
     programs: ["rm"],
     options: [flag("recursive", "-r", "-R", "--recursive"), flag("force", "-f", "--force")],
-    build: ({ base, parsed, path }) => ({
-      ...base,
+    build: (context) => ({
       kind: "remove",
-      paths: parsed.positionals.map(path),
-      recursive: has(parsed, "recursive"),
-      force: has(parsed, "force"),
+      paths: context.paths(context.parsed.positionals),
+      recursive: has(context.parsed, "recursive"),
+      force: has(context.parsed, "force"),
     }),
   },
   {
@@ -281,13 +316,14 @@ const TOOLS: readonly ToolSpec[] = [
       ]),
     ],
     build(context) {
-      const { parsed, path, optionPath, pathOf } = context;
-      const urls = [
-        ...parsed.positionals.map(path),
-        ...parsed.options.flatMap((o) => (o.name === "url" ? [optionPath(o)] : [])).filter((u) => u !== undefined),
-      ];
-      const explicit = pathOf("output");
-      const dir = pathOf("output-dir");
+      const { parsed } = context;
+      const urls = context.paths(parsed.positionals);
+      for (const o of parsed.options) {
+        const url = o.name === "url" ? context.optionPath(o) : undefined;
+        if (url !== undefined) urls.push(url);
+      }
+      const explicit = context.pathOf("output");
+      const dir = context.pathOf("output-dir");
       const named = has(parsed, "remote-name") && urls.length > 0 ? urlBaseName(urls[0].path) : undefined;
       const file = explicit ?? named;
       const output = file === undefined ? "-" : dir !== undefined && file !== "-" ? `${dir}/${file}` : file;
@@ -313,10 +349,10 @@ const TOOLS: readonly ToolSpec[] = [
       flag("no-parent", "-np", "--no-parent"), flag("no-host-directories", "-nH", "--no-host-directories"),
     ],
     build(context) {
-      const { parsed, path, pathOf } = context;
-      const urls = parsed.positionals.map(path);
-      const document = pathOf("output-document");
-      const prefix = pathOf("directory-prefix");
+      const { parsed } = context;
+      const urls = context.paths(parsed.positionals);
+      const document = context.pathOf("output-document");
+      const prefix = context.pathOf("directory-prefix");
       const name = urls.length > 0 ? urlBaseName(urls[0].path) : "index.html";
       const output = document ?? (prefix === undefined ? name : `${trimTrailing(prefix, "/")}/${name}`);
       return download(context, "wget", urls, output, has(parsed, "insecure"));
@@ -335,13 +371,13 @@ const TOOLS: readonly ToolSpec[] = [
       if (first?.value === undefined || !/^[A-Za-z]+$/.test(first.value)) return args;
       return [{ ...first, value: `-${first.value}`, text: `-${first.text}` }, ...args.slice(1)];
     },
-    build({ base, parsed, optionPath, pathOf }) {
+    build(context) {
+      const { parsed } = context;
       if (!has(parsed, "extract")) return undefined;
       const file = last(parsed, "file");
-      const archive = file === undefined || file.value === "-" ? undefined : optionPath(file);
-      const destination = pathOf("directory");
+      const archive = file === undefined || file.value === "-" ? undefined : context.optionPath(file);
+      const destination = context.pathOf("directory");
       return {
-        ...base,
         kind: "extract",
         tool: "tar",
         ...(archive === undefined ? {} : { archive }),
@@ -353,14 +389,13 @@ const TOOLS: readonly ToolSpec[] = [
   {
     programs: ["unzip"],
     options: [valued("exdir", "-d"), valued("password", "-P")],
-    build({ base, parsed, path, pathOf }) {
-      const first = parsed.positionals[0];
-      const destination = pathOf("exdir");
+    build(context) {
+      const first = context.parsed.positionals[0];
+      const destination = context.pathOf("exdir");
       return {
-        ...base,
         kind: "extract",
         tool: "unzip",
-        ...(first === undefined ? {} : { archive: path(first) }),
+        ...(first === undefined ? {} : { archive: context.path(first) }),
         fromStdin: false,
         ...(destination === undefined ? {} : { destination }),
       };
@@ -371,15 +406,15 @@ const TOOLS: readonly ToolSpec[] = [
     options: [flag("recursive", "-R", "--recursive"), valued("reference", "--reference")],
     // chmod's only short options are -R -c -f -v, so `-x`, `-w`, `-s`, `-rwx` are modes.
     style: { isOperand: (text) => /^-[rwxXst]+$/.test(text) },
-    build({ base, parsed, path }) {
+    build(context) {
+      const { parsed } = context;
       const byReference = has(parsed, "reference");
       const [mode, ...rest] = parsed.positionals;
       const paths = byReference ? parsed.positionals : rest;
       return {
-        ...base,
         kind: "chmod",
         ...(byReference || mode === undefined ? {} : { mode: mode.value ?? mode.text }),
-        paths: paths.map(path),
+        paths: context.paths(paths),
         recursive: has(parsed, "recursive"),
       };
     },
@@ -387,7 +422,8 @@ const TOOLS: readonly ToolSpec[] = [
   {
     programs: ["chown"],
     options: [flag("recursive", "-R", "--recursive"), valued("reference", "--reference"), valued("from", "--from")],
-    build({ base, parsed, path }) {
+    build(context) {
+      const { parsed } = context;
       const byReference = has(parsed, "reference");
       const [spec, ...rest] = parsed.positionals;
       const text = byReference || spec === undefined ? "" : (spec.value ?? spec.text);
@@ -395,11 +431,10 @@ const TOOLS: readonly ToolSpec[] = [
       const owner = sep === -1 ? text : text.slice(0, sep);
       const group = sep === -1 ? "" : text.slice(sep + 1);
       return {
-        ...base,
         kind: "chown",
         ...(owner === "" ? {} : { owner }),
         ...(group === "" ? {} : { group }),
-        paths: (byReference ? parsed.positionals : rest).map(path),
+        paths: context.paths(byReference ? parsed.positionals : rest),
         recursive: has(parsed, "recursive"),
       };
     },
@@ -407,18 +442,21 @@ const TOOLS: readonly ToolSpec[] = [
   {
     programs: ["mkdir"],
     options: [flag("parents", "-p", "--parents"), valued("mode", "-m", "--mode")],
-    build({ base, parsed, path }) {
+    build(context) {
+      const { parsed } = context;
       const mode = last(parsed, "mode")?.value;
       return {
-        ...base,
         kind: "mkdir",
-        paths: parsed.positionals.map(path),
+        paths: context.paths(parsed.positionals),
         parents: has(parsed, "parents"),
         ...(mode === undefined ? {} : { mode }),
       };
     },
   },
 ];
+
+/** The tool rows by program name. */
+const TOOLS: ReadonlyMap<string, ToolSpec> = new Map(TOOL_LIST.flatMap((tool) => tool.programs.map((program) => [program, tool])));
 
 /**
  * Resolves a path word: `~` to HOME, known `$VARS`, globs kept. For a value attached to its
@@ -447,23 +485,29 @@ function stdoutFile(command: SimpleCommand, vars: VariableLookup): string | unde
   return redirect?.target === undefined ? undefined : filePath(redirect.target, vars).path;
 }
 
-/** `start:end` of a command, to recognise the same command in a substitution's script. */
-const rangeKey = (command: SimpleCommand): string => `${command.range[0]}:${command.range[1]}`;
+/** Whether two commands span the same source (how a command is recognised in a substitution's script). */
+const sameRange = (a: SimpleCommand, b: SimpleCommand): boolean => a.range[0] === b.range[0] && a.range[1] === b.range[1];
 
-/** Commands whose output a shell runs as its script: `sh -c "$(curl …)"`, `bash <(curl …)`. */
-function runByShell(commands: readonly SimpleCommand[]): Map<string, string> {
-  const readers = new Map<string, string>();
-  for (const command of commands) {
-    const call = invocation(command);
+/**
+ * The shell that runs `command`'s output as its script, `sh -c "$(curl …)"`, `bash <(curl …)`:
+ * the last shell among `commands` with a substitution that holds the command. Only commands whose
+ * range holds the command's can.
+ */
+function shellReading(commands: readonly SimpleCommand[], command: SimpleCommand): string | undefined {
+  let reader: string | undefined;
+  for (const outer of commands) {
+    if (outer.range[0] > command.range[0] || outer.range[1] < command.range[1]) continue;
+    const call = invocation(outer);
     if (call === undefined || !SHELLS.has(call.program)) continue;
     for (const arg of call.args) {
       for (const part of arg.parts) {
-        if (part.kind !== "command-substitution") continue;
-        for (const inner of part.script?.commands ?? []) readers.set(rangeKey(inner), call.program);
+        if (part.kind === "command-substitution" && part.script?.commands.some((inner) => sameRange(inner, command)) === true) {
+          reader = call.program;
+        }
       }
     }
   }
-  return readers;
+  return reader;
 }
 
 /**
@@ -480,29 +524,18 @@ function runByShell(commands: readonly SimpleCommand[]): Map<string, string> {
  */
 export function fileOperations(commands: readonly SimpleCommand[], env?: VariableLookup): FileOperation[] {
   const result: FileOperation[] = [];
-  const shellReaders = runByShell(commands);
   const vars: VariableLookup = { get: (name) => env?.get(name) ?? (name === "HOME" ? "/root" : undefined) };
-  commands.forEach((command, index) => {
+  for (let index = 0; index < commands.length; index++) {
+    const command = commands[index];
+    const name = programName(command);
+    // Most commands run none of the tools: nothing to build for them.
+    if (name !== undefined && !TOOLS.has(name) && !isWrapper(name)) continue;
     const call = invocation(command);
-    const tool = call === undefined ? undefined : TOOLS.find((t) => t.programs.includes(call.program));
-    if (call === undefined || tool === undefined) return;
+    const tool = call === undefined ? undefined : TOOLS.get(call.program);
+    if (call === undefined || tool === undefined) continue;
     const parsed = parseArguments(tool.prepare?.(call.args) ?? call.args, tool.options, tool.style);
-    const next = commands[index + 1];
-    const optionPath = (o: ParsedOption): FilePath | undefined =>
-      o.valueWord === undefined ? undefined : filePath(o.valueWord, vars, o.valueWord === o.word ? o.value : undefined);
-    const operation = tool.build({
-      base: { command, program: call.program, options: parsed.options },
-      parsed,
-      path: (word) => filePath(word, vars),
-      optionPath,
-      pathOf: (name) => {
-        const option = parsed.options.findLast((o) => o.name === name && o.value !== undefined);
-        return option === undefined ? undefined : optionPath(option)?.path;
-      },
-      pipedTo: next?.connector === "|" ? invocation(next)?.program : shellReaders.get(rangeKey(command)),
-      stdoutFile: stdoutFile(command, vars),
-    });
-    if (operation !== undefined) result.push(operation);
-  });
+    const effect = tool.build(new ToolContext(commands, index, parsed, vars));
+    if (effect !== undefined) result.push({ command, program: call.program, options: parsed.options, ...effect });
+  }
   return result;
 }

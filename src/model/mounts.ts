@@ -183,22 +183,44 @@ function finalCheck(m: Draft): string | undefined {
   return undefined;
 }
 
+/** The mount a draft describes, with BuildKit's defaults for what it leaves out. */
 function withDefaults(m: Draft, flag: Flag, unresolved: readonly string[], sshIndex: number): Mount {
-  const base = { mode: m.mode, uid: m.uid, gid: m.gid, size: m.size, env: m.env, flag, unresolved, required: m.required };
-  const readonly = m.readonly ?? !(m.type === "cache" || m.type === "tmpfs");
-  const common = { ...base, type: m.type, source: m.source, from: m.from, readonly };
+  let { target, id, sharing } = m;
   switch (m.type) {
     case "cache":
-      return { ...common, target: m.target, id: m.id ?? m.target, sharing: m.sharing ?? "shared" };
-    case "secret": {
-      const id = m.id ?? m.source ?? (m.target === undefined ? undefined : m.target.split("/").pop());
-      return { ...common, target: m.target ?? `/run/secrets/${id}`, id, sharing: undefined };
-    }
+      id ??= target;
+      sharing ??= "shared";
+      break;
+    case "secret":
+      id ??= m.source ?? (target === undefined ? undefined : target.split("/").pop());
+      target ??= `/run/secrets/${id}`;
+      sharing = undefined;
+      break;
     case "ssh":
-      return { ...common, target: m.target ?? `/run/buildkit/ssh_agent.${sshIndex}`, id: m.id ?? "default", sharing: undefined };
+      target ??= `/run/buildkit/ssh_agent.${sshIndex}`;
+      id ??= "default";
+      sharing = undefined;
+      break;
     default:
-      return { ...common, target: m.target, id: m.id, sharing: undefined };
+      sharing = undefined;
   }
+  return {
+    mode: m.mode,
+    uid: m.uid,
+    gid: m.gid,
+    size: m.size,
+    env: m.env,
+    flag,
+    unresolved,
+    required: m.required,
+    type: m.type,
+    source: m.source,
+    from: m.from,
+    readonly: m.readonly ?? !(m.type === "cache" || m.type === "tmpfs"),
+    target,
+    id,
+    sharing,
+  };
 }
 
 /**

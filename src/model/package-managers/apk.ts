@@ -2,7 +2,7 @@
  * apk (Alpine): subcommands, options and `pkg=1.2` / `pkg~1.2` / `pkg@repo` words.
  */
 import type { ManagerSpec } from "./types.js";
-import { NO_SETTINGS, fileParts, hasOption, splitVersion } from "./package-words.js";
+import { NO_SETTINGS, extended, fileParts, hasOption, splitVersion } from "./package-words.js";
 
 /**
  * apk. It never prompts unless `--interactive` is given.
@@ -45,7 +45,7 @@ export const apk: ManagerSpec = {
     const parts = splitVersion(text, [">=", "<=", "=~", "><", "=", "~", ">", "<"]);
     const at = parts.name.indexOf("@");
     if (at <= 0) return parts;
-    return { ...parts, name: parts.name.slice(0, at), release: parts.name.slice(at + 1) };
+    return extended(parts, { name: parts.name.slice(0, at), release: parts.name.slice(at + 1) });
   },
   settings(draft) {
     return {

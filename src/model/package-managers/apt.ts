@@ -2,7 +2,7 @@
  * apt-get and apt (Debian, Ubuntu): subcommands, options and `pkg=version` / `pkg/release` words.
  */
 import type { ManagerSpec, OperationDraft, PackageOperationKind } from "./types.js";
-import { NO_SETTINGS, fileParts, hasOption, optionValue, optionValues, splitVersion } from "./package-words.js";
+import { NO_SETTINGS, extended, fileParts, hasOption, optionValue, optionValues, splitVersion } from "./package-words.js";
 
 /** `-o Key=value` settings of apt, keys compared case-insensitively. */
 function aptConfig(draft: OperationDraft, key: string): string | undefined {
@@ -77,11 +77,11 @@ export const apt: ManagerSpec = {
     const parts = splitVersion(text, ["="]);
     const slash = parts.name.indexOf("/");
     if (slash <= 0) return parts;
-    return { ...parts, name: parts.name.slice(0, slash), release: parts.name.slice(slash + 1) };
+    return extended(parts, { name: parts.name.slice(0, slash), release: parts.name.slice(slash + 1) });
   },
   settings(draft) {
     const targetRelease = optionValue(draft, "target-release");
-    return {
+    const settings = {
       ...NO_SETTINGS,
       assumeYes:
         !CONFIRMING_KINDS.includes(draft.kind) ||
@@ -90,7 +90,7 @@ export const apt: ManagerSpec = {
         isTrue(aptConfig(draft, "APT::Get::Assume-Yes")),
       noInstallRecommends:
         hasOption(draft, "no-install-recommends") || isFalse(aptConfig(draft, "APT::Install-Recommends")),
-      ...(targetRelease === undefined ? {} : { targetRelease }),
     };
+    return targetRelease === undefined ? settings : extended(settings, { targetRelease });
   },
 };

@@ -262,11 +262,20 @@ function fetchesNothing(op: CacheQuery): boolean {
  * ```
  */
 export function cachesWritten(op: CacheQuery, draft: Pick<OperationDraft, "options" | "env">): { path: string; cache: PackageCache }[] {
-  if (fetchesNothing(op)) return [];
-  return PACKAGE_CACHES.filter((c) => c.manager === op.manager && c.creates(op))
-    .map((cache) => ({ cache, path: trimTrailing(cache.locate(draft), "/") || "/" }))
-    .filter((use) => use.path !== "/dev/null");
+  const written: { path: string; cache: PackageCache }[] = [];
+  if (fetchesNothing(op)) return written;
+  for (const cache of CACHES_BY_MANAGER.get(op.manager) ?? []) {
+    if (!cache.creates(op)) continue;
+    const path = trimTrailing(cache.locate(draft), "/") || "/";
+    if (path !== "/dev/null") written.push({ cache, path });
+  }
+  return written;
 }
+
+/** The rows of {@link PACKAGE_CACHES} by manager, in table order. */
+const CACHES_BY_MANAGER: ReadonlyMap<PackageManager, readonly PackageCache[]> = new Map(
+  [...new Set(PACKAGE_CACHES.map((c) => c.manager))].map((manager) => [manager, PACKAGE_CACHES.filter((c) => c.manager === manager)]),
+);
 
 /** Whether `dir` is `root` or inside it. */
 function within(dir: string, root: string): boolean {
@@ -275,24 +284,52 @@ function within(dir: string, root: string): boolean {
 }
 
 /**
- * Whether an `rm` removes `dir` or its contents: the path (or glob) names `dir` or an ancestor
- * and the removal is recursive (`rm -rf /var/lib/apt`, `rm -rf /var/lib/apt/lists*`), or it is a
- * glob over the entries of `dir` (`rm -rf /var/lib/apt/lists/*`, `rm /var/lib/apt/lists/*_*`).
+ * Whether an `rm` removes the directory `dirSegments` spell (`["", "var", "lib", "apt", "lists"]`)
+ * or its contents: a path (or glob) names the directory or an ancestor and the removal is
+ * recursive (`rm -rf /var/lib/apt`, `rm -rf /var/lib/apt/lists*`), or it is a glob over the
+ * entries of the directory (`rm -rf /var/lib/apt/lists/*`, `rm /var/lib/apt/lists/*_*`).
  */
-function removes(op: FileOperation, dir: string): boolean {
+function removes(op: FileOperation, dirSegments: readonly string[]): boolean {
   if (op.kind !== "remove") return false;
-  const dirSegments = dir.split("/");
-  return op.paths.some((p) => {
-    if (p.isVariable) return false;
+  for (const p of op.paths) {
+    if (p.isVariable) continue;
     const segments = p.path.replace(/\/+/g, "/").replace(/(.)\/$/, "$1").split("/");
-    const matches = (count: number): boolean =>
-      segments
-        .slice(0, count)
-        .every((segment, i) => (p.isGlob ? segmentTest(segment)(dirSegments[i]) : segment === dirSegments[i]));
-    if (segments.length <= dirSegments.length && matches(segments.length)) return op.recursive;
+    if (segments.length <= dirSegments.length && leadingMatch(segments, dirSegments, segments.length, p.isGlob)) {
+      if (op.recursive) return true;
+      continue;
+    }
     const entries = segments[segments.length - 1];
-    return p.isGlob && /[*?[]/.test(entries) && segments.length === dirSegments.length + 1 && matches(dirSegments.length);
-  });
+    if (p.isGlob && /[*?[]/.test(entries) && segments.length === dirSegments.length + 1 && leadingMatch(segments, dirSegments, dirSegments.length, true)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the first `count` path segments name the first `count` directory segments (as globs when `isGlob`). */
+function leadingMatch(segments: readonly string[], dirSegments: readonly string[], count: number, isGlob: boolean): boolean {
+  for (let i = 0; i < count; i++) {
+    if (isGlob ? !segmentTest(segments[i])(dirSegments[i]) : segments[i] !== dirSegments[i]) return false;
+  }
+  return true;
+}
+
+/** Whether writes to `path` stay out of the layer: it is under a `cache`, `tmpfs` or `bind` mount. */
+function mounted(path: string, mounts: readonly RunMount[]): boolean {
+  return mounts.some((m) => MOUNTS_KEEPING_WRITES_OUT.has(m.type) && m.target !== undefined && within(path, m.target));
+}
+
+/** Whether a later operation of the RUN (the manager's cleanup, or an `rm`) removes the cache again. */
+function cleanedLater(left: CacheLeftBehind, ops: readonly PackageOperation[], fileOps: readonly FileOperation[]): boolean {
+  const after = left.operation.command.range[0];
+  for (const o of ops) if (o.command.range[0] > after && o.manager === left.manager && left.cache.cleans(o)) return true;
+  let dirSegments: readonly string[] | undefined;
+  for (const f of fileOps) {
+    if (f.kind !== "remove" || f.command.range[0] <= after) continue;
+    dirSegments ??= left.path.split("/");
+    if (removes(f, dirSegments)) return true;
+  }
+  return false;
 }
 
 /**
@@ -312,6 +349,8 @@ export function cacheLeftBehind(
   fileOps: readonly FileOperation[],
   mounts: readonly RunMount[],
 ): CacheLeftBehind[] {
+  const left: CacheLeftBehind[] = [];
+  if (ops.length === 0) return left;
   const last = new Map<string, CacheLeftBehind>();
   for (const operation of ops) {
     for (const use of operation.caches) {
@@ -319,13 +358,8 @@ export function cacheLeftBehind(
       last.set(key, { manager: operation.manager, path: use.path, operation, cache: use.cache });
     }
   }
-  const start = (o: { command: { range: readonly [number, number] } }): number => o.command.range[0];
-  return [...last.values()].filter((left) => {
-    const after = start(left.operation);
-    const mounted = (m: RunMount): boolean =>
-      MOUNTS_KEEPING_WRITES_OUT.has(m.type) && m.target !== undefined && within(left.path, m.target);
-    if (mounts.some(mounted)) return false;
-    if (ops.some((o) => start(o) > after && o.manager === left.manager && left.cache.cleans(o))) return false;
-    return !fileOps.some((f) => start(f) > after && removes(f, left.path));
-  });
+  for (const candidate of last.values()) {
+    if (!mounted(candidate.path, mounts) && !cleanedLater(candidate, ops, fileOps)) left.push(candidate);
+  }
+  return left;
 }

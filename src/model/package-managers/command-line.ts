@@ -152,6 +152,41 @@ export function assignmentIn(word: ShellWord): { name: string; value: string } |
   return match === null ? undefined : { name: match[1], value: match[2] };
 }
 
+/** A table of option spellings, indexed for lookups while reading a command line. */
+interface OptionIndex {
+  /** Every spelling, with its dashes: `-y`, `--yes`. */
+  readonly bySpelling: ReadonlyMap<string, OptionSpec>;
+  /** Single-letter spellings by their letter: `y` for `-y`, as clusters (`-qy`) name them. */
+  readonly byLetter: ReadonlyMap<string, OptionSpec>;
+}
+
+/** Indexes of the option tables seen so far; the tables are the families' constants. */
+const OPTION_INDEXES = new WeakMap<readonly OptionSpec[], OptionIndex>();
+
+/** The index of an option table, built on first use. */
+function optionIndex(specs: readonly OptionSpec[]): OptionIndex {
+  let index = OPTION_INDEXES.get(specs);
+  if (index === undefined) {
+    const bySpelling = new Map<string, OptionSpec>();
+    const byLetter = new Map<string, OptionSpec>();
+    for (const spec of specs) for (const name of spec.names) bySpelling.set(name, spec);
+    // Later spellings win, as in `bySpelling`, so a letter means what `-<letter>` means.
+    for (const [name, spec] of bySpelling) if (name.length === 2 && name[0] === "-") byLetter.set(name[1], spec);
+    index = { bySpelling, byLetter };
+    OPTION_INDEXES.set(specs, index);
+  }
+  return index;
+}
+
+/** `--name` → `name`: the spelling without its leading dashes. */
+function withoutDashes(spelling: string): string {
+  let start = 0;
+  while (spelling[start] === "-") start++;
+  return start === 0 ? spelling : spelling.slice(start);
+}
+
+const NO_STYLE: OptionStyle = {};
+
 /**
  * Splits `args` into options and positionals, normalising option names from `specs`.
  * Handles `--name=value`, `--name value`, clustered short options (`-qy`), attached short values
@@ -166,57 +201,75 @@ export function assignmentIn(word: ShellWord): { name: string; value: string } |
 export function parseArguments(
   args: readonly ShellWord[],
   specs: readonly OptionSpec[],
-  style: OptionStyle = {},
+  style: OptionStyle = NO_STYLE,
 ): ParsedArguments {
-  const byName = new Map<string, OptionSpec>();
-  for (const spec of specs) for (const name of spec.names) byName.set(name, spec);
+  const { bySpelling, byLetter } = optionIndex(specs);
   const options: ParsedOption[] = [];
   const positionals: ShellWord[] = [];
-  let i = 0;
-  /** Pushes an option whose value, when required and not attached, is the next word. */
-  const push = (name: string, word: ShellWord, attached: string | undefined, required: boolean): void => {
-    if (attached !== undefined) options.push({ name, value: attached, word, valueWord: word });
-    else if (required && i + 1 < args.length) {
-      const valueWord = args[++i];
-      options.push({ name, value: wordString(valueWord), word, valueWord });
-    } else options.push({ name, word });
-  };
-  for (; i < args.length; i++) {
+  for (let i = 0; i < args.length; i++) {
     const word = args[i];
     const text = wordString(word);
     if (text === "--") {
-      positionals.push(...args.slice(i + 1));
+      for (let rest = i + 1; rest < args.length; rest++) positionals.push(args[rest]);
       break;
     }
-    if (!text.startsWith("-") || text === "-" || style.isOperand?.(text) === true) {
+    if (text[0] !== "-" || text === "-" || style.isOperand?.(text) === true) {
       if (style.stopAtPositional) {
-        positionals.push(...args.slice(i));
+        for (let rest = i; rest < args.length; rest++) positionals.push(args[rest]);
         break;
       }
       positionals.push(word);
       continue;
     }
-    if (text.startsWith("--") || style.singleDashLong || byName.has(text.split("=")[0])) {
-      const eq = text.indexOf("=");
-      const spelling = eq === -1 ? text : text.slice(0, eq);
-      const spec = byName.get(spelling);
-      push(spec?.canonical ?? spelling.replace(/^-+/, ""), word, eq === -1 ? undefined : text.slice(eq + 1), spec?.value === "required");
+    const eq = text.indexOf("=");
+    const spelling = eq === -1 ? text : text.slice(0, eq);
+    if (text[1] === "-" || style.singleDashLong || bySpelling.has(spelling)) {
+      const spec = bySpelling.get(spelling);
+      const name = spec?.canonical ?? withoutDashes(spelling);
+      i = pushOption(options, args, i, name, eq === -1 ? undefined : text.slice(eq + 1), spec?.value === "required");
       continue;
     }
     // A cluster of short options: -qy, -xzf file, -q=2, -ovalue.
     for (let c = 1; c < text.length; c++) {
-      const spec = byName.get(`-${text[c]}`);
-      const name = spec?.canonical ?? text[c];
-      const rest = text.slice(c + 1);
-      if (rest.startsWith("=") || (spec?.value === "required" && rest !== "")) {
-        push(name, word, rest.startsWith("=") ? rest.slice(1) : rest, false);
+      const letter = text[c];
+      const spec = byLetter.get(letter);
+      const name = spec?.canonical ?? letter;
+      const required = spec?.value === "required";
+      if (text[c + 1] === "=") {
+        pushOption(options, args, i, name, text.slice(c + 2), false);
         break;
       }
-      push(name, word, undefined, spec?.value === "required");
-      if (spec?.value === "required") break;
+      if (required && c + 1 < text.length) {
+        pushOption(options, args, i, name, text.slice(c + 1), false);
+        break;
+      }
+      i = pushOption(options, args, i, name, undefined, required);
+      if (required) break;
     }
   }
   return { options, positionals };
+}
+
+/**
+ * Adds the option held by `args[i]` to `options`: with its attached value, or when one is required
+ * and not attached, with the next word as its value. Returns the index of the last word it used.
+ */
+function pushOption(
+  options: ParsedOption[],
+  args: readonly ShellWord[],
+  i: number,
+  name: string,
+  attached: string | undefined,
+  required: boolean,
+): number {
+  const word = args[i];
+  if (attached !== undefined) options.push({ name, value: attached, word, valueWord: word });
+  else if (required && i + 1 < args.length) {
+    const valueWord = args[i + 1];
+    options.push({ name, value: wordString(valueWord), word, valueWord });
+    return i + 1;
+  } else options.push({ name, word });
+  return i;
 }
 
 /** A wrapper program and the options it reads before the wrapped command. */
@@ -227,6 +280,9 @@ interface WrapperSpec {
   /** Options that mean the wrapper does not run the command (`command -v`). */
   readonly notRunning?: readonly string[];
 }
+
+/** Wrappers read options up to the wrapped command's name. */
+const WRAPPED_COMMAND: OptionStyle = { stopAtPositional: true };
 
 /** Keyed by program name; a Map, so names such as `constructor` find nothing. */
 const WRAPPERS: ReadonlyMap<string, WrapperSpec> = new Map(Object.entries({
@@ -250,6 +306,36 @@ const WRAPPERS: ReadonlyMap<string, WrapperSpec> = new Map(Object.entries({
   exec: { assignments: false, options: [{ names: ["-a"], canonical: "a", value: "required" }] },
 } satisfies Record<string, WrapperSpec>));
 
+/** Shared by the invocations of plain commands (most of them): nothing set, nothing unwrapped. */
+const NO_ASSIGNMENTS: ReadonlyMap<string, string | undefined> = new Map();
+const NO_WRAPPERS: readonly string[] = Object.freeze([]);
+
+/**
+ * The base name of a command's program word, before unwrapping (`/usr/bin/sudo` → `sudo`):
+ * a quick look at what a command runs, before building its {@link invocation}. Undefined when
+ * there is no program word or it is not literal.
+ *
+ * @example
+ * ```ts
+ * programName(cmd("/usr/bin/sudo", "apt-get", "update")); // "sudo"
+ * ```
+ */
+export function programName(command: SimpleCommand): string | undefined {
+  return command.name?.value === undefined ? undefined : baseName(command.name.value);
+}
+
+/**
+ * Whether {@link invocation} looks through `program` to the command it runs (`sudo`, `env`, `command`, `exec`).
+ *
+ * @example
+ * ```ts
+ * isWrapper("sudo"); // true
+ * ```
+ */
+export function isWrapper(program: string): boolean {
+  return WRAPPERS.has(program);
+}
+
 /**
  * The program a simple command really runs, after unwrapping `sudo`, `env`, `command` and
  * `exec`. Undefined when there is no program word, its name is not literal, or a wrapper only
@@ -262,14 +348,23 @@ const WRAPPERS: ReadonlyMap<string, WrapperSpec> = new Map(Object.entries({
  * ```
  */
 export function invocation(command: SimpleCommand): Invocation | undefined {
-  if (command.name?.value === undefined) return undefined;
+  const program = programName(command);
+  if (program === undefined) return undefined;
+  if (command.assignments.length === 0 && !WRAPPERS.has(program)) {
+    return { command, program, args: command.args, assignments: NO_ASSIGNMENTS, wrappers: NO_WRAPPERS };
+  }
+  return unwrapped(command, program);
+}
+
+/** {@link invocation} of a command with assignments or a wrapper. */
+function unwrapped(command: SimpleCommand, name: string): Invocation | undefined {
   const assignments = new Map<string, string | undefined>();
   for (const a of command.assignments) assignments.set(a.name, a.value === undefined ? "" : a.value.value);
   const wrappers: string[] = [];
-  let program = baseName(command.name.value);
+  let program = name;
   let args = command.args;
   for (let wrapper = WRAPPERS.get(program); wrapper !== undefined; wrapper = WRAPPERS.get(program)) {
-    const parsed = parseArguments(args, wrapper.options, { stopAtPositional: true });
+    const parsed = parseArguments(args, wrapper.options, WRAPPED_COMMAND);
     if (parsed.options.some((o) => wrapper.notRunning?.includes(o.name))) return undefined;
     let rest = parsed.positionals;
     while (wrapper.assignments && rest.length > 0) {
@@ -278,10 +373,10 @@ export function invocation(command: SimpleCommand): Invocation | undefined {
       assignments.set(set.name, set.value);
       rest = rest.slice(1);
     }
-    const name = rest[0]?.value;
-    if (name === undefined) return undefined;
+    const next = rest[0]?.value;
+    if (next === undefined) return undefined;
     wrappers.push(program);
-    program = baseName(name);
+    program = baseName(next);
     args = rest.slice(1);
   }
   return { command, program, args, assignments, wrappers };

@@ -13,7 +13,9 @@ import { cargo } from "./cargo.js";
 import {
   assignmentIn,
   invocation,
+  isWrapper,
   parseArguments,
+  programName,
   resolveWord,
   type Invocation,
   type ParsedOption,
@@ -24,7 +26,7 @@ import { composer } from "./composer.js";
 import { gem } from "./gem.js";
 import { go } from "./go.js";
 import { npm, pnpm, yarn } from "./node.js";
-import { isPinningVersion } from "./package-words.js";
+import { extended, isPinningVersion } from "./package-words.js";
 import { pip } from "./pip.js";
 import { dnf, microdnf, yum } from "./rpm.js";
 import type {
@@ -33,7 +35,9 @@ import type {
   PackageManagerEnv,
   PackageOperation,
   PackageOperationKind,
+  PackageParts,
   PackageSpec,
+  SubcommandSpec,
 } from "./types.js";
 import { zypper } from "./zypper.js";
 
@@ -45,7 +49,15 @@ export const MANAGERS: readonly ManagerSpec[] = [
   apt, apk, yum, dnf, microdnf, zypper, pip, npm, yarn, pnpm, gem, composer, go, cargo,
 ];
 
-const PACKAGE_KINDS: readonly PackageOperationKind[] = ["install", "upgrade", "remove"];
+/**
+ * Any program some row runs, or runs as a module: one test that turns away the commands that are
+ * no package manager at all (`echo`, `cd`, `mkdir`, …) before their invocation is built.
+ */
+const ANY_MANAGER_PROGRAM = new RegExp(
+  MANAGERS.flatMap((spec) => [spec.programs, ...(spec.moduleRunner === undefined ? [] : [spec.moduleRunner.runner])])
+    .map((program) => `(?:${program.source})`)
+    .join("|"),
+);
 
 /** The manager row a call runs and the arguments it reads (after `-m pip` for module runners). */
 function matchManager(call: Invocation): { spec: ManagerSpec; args: readonly ShellWord[] } | undefined {
@@ -65,68 +77,99 @@ function matchManager(call: Invocation): { spec: ManagerSpec; args: readonly She
   return undefined;
 }
 
+/** Each row's subcommands by their first word, in table order. */
+const SUBCOMMANDS_BY_FIRST_WORD: ReadonlyMap<ManagerSpec, ReadonlyMap<string, readonly SubcommandSpec[]>> = new Map(
+  MANAGERS.map((spec) => {
+    const byFirst = new Map<string, SubcommandSpec[]>();
+    for (const sub of spec.subcommands) {
+      const list = byFirst.get(sub.words[0]);
+      if (list === undefined) byFirst.set(sub.words[0], [sub]);
+      else list.push(sub);
+    }
+    return [spec, byFirst];
+  }),
+);
+
+/** Whether the positionals start with the literal words `words`. */
+function startsWith(positionals: readonly ShellWord[], words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (positionals[i]?.value !== words[i]) return false;
+  return true;
+}
+
 /** The subcommand the leading positionals select (longest match), and the positionals after it. */
 function matchSubcommand(
   spec: ManagerSpec,
   positionals: readonly ShellWord[],
 ): { kind: PackageOperationKind; subcommand: readonly string[]; rest: readonly ShellWord[] } {
-  let best: { words: readonly string[]; kind: PackageOperationKind } | undefined;
-  for (const sub of spec.subcommands) {
-    const matches = sub.words.every((w, i) => positionals[i]?.value === w);
-    if (matches && (best === undefined || sub.words.length > best.words.length)) best = sub;
-  }
-  if (best !== undefined) return { kind: best.kind, subcommand: best.words, rest: positionals.slice(best.words.length) };
   const first = positionals[0];
   if (first === undefined) return { kind: spec.bareKind ?? "other", subcommand: [], rest: positionals };
+  const candidates = first.value === undefined ? undefined : SUBCOMMANDS_BY_FIRST_WORD.get(spec)?.get(first.value);
+  let best: SubcommandSpec | undefined;
+  for (const sub of candidates ?? []) {
+    if ((best === undefined || sub.words.length > best.words.length) && startsWith(positionals, sub.words)) best = sub;
+  }
+  if (best !== undefined) return { kind: best.kind, subcommand: best.words, rest: positionals.slice(best.words.length) };
   return { kind: "other", subcommand: [first.value ?? first.text], rest: positionals.slice(1) };
 }
 
 /**
- * The packages a word names. Words with unknown expansions still give their name when only the
- * version is variable; a word that is an unquoted variable with a known value (`$PACKAGES` from an
- * ARG) is split into fields as the shell would. `option` is set for packages named by an option's
- * value (pip `-e`, cargo `--path`).
+ * Adds the packages a word names to `out`. Words with unknown expansions still give their name
+ * when only the version is variable; a word that is an unquoted variable with a known value
+ * (`$PACKAGES` from an ARG) is split into fields as the shell would. `option` is set for packages
+ * named by an option's value (pip `-e`, cargo `--path`).
  */
-function toPackages(
+function addPackages(
+  out: PackageSpec[],
   spec: ManagerSpec,
   word: ShellWord,
   subcommand: readonly string[],
   vars: VariableLookup,
   option?: ParsedOption,
-): PackageSpec[] {
+): void {
   const forceFile = option !== undefined;
   const attached = option !== undefined && option.valueWord === option.word ? option.value : undefined;
   const resolved = attached ?? resolveWord(word, vars);
   if (resolved === undefined) {
     const parts = spec.parsePackage(unquotedText(word), subcommand);
-    if (/[$`]/.test(parts.name)) return [{ name: word.text, word, pinned: false, isFile: forceFile, isVariable: true }];
-    return [{ ...parts, word, pinned: isPinningVersion(parts.version), isFile: forceFile || parts.isFile, isVariable: false }];
+    if (/[$`]/.test(parts.name)) out.push({ name: word.text, word, pinned: false, isFile: forceFile, isVariable: true });
+    else out.push(packageFrom(parts, word, forceFile));
+    return;
   }
   // Parts do not say whether a parameter was quoted; a word with no quotes at all certainly was not.
   const splits = word.value === undefined && word.parts.some((p) => p.kind === "parameter") && !/["']/.test(word.text);
-  const fields = splits ? resolved.split(/\s+/).filter((f) => f !== "") : [resolved];
-  return fields.map((field) => {
-    const parts = spec.parsePackage(field, subcommand);
-    return { ...parts, word, pinned: isPinningVersion(parts.version), isFile: forceFile || parts.isFile, isVariable: false };
-  });
+  if (!splits) out.push(namedPackage(spec, resolved, word, subcommand, forceFile));
+  else for (const field of resolved.split(/\s+/)) if (field !== "") out.push(namedPackage(spec, field, word, subcommand, forceFile));
 }
 
-/** Variables exported earlier in the RUN (`export A=b`, `A=b; export A`). */
+/** The package a literal field of `word` names. */
+function namedPackage(spec: ManagerSpec, text: string, word: ShellWord, subcommand: readonly string[], forceFile: boolean): PackageSpec {
+  return packageFrom(spec.parsePackage(text, subcommand), word, forceFile);
+}
+
+/** The package whose name and version `parts` give, read from `word`. */
+function packageFrom(parts: PackageParts, word: ShellWord, forceFile: boolean): PackageSpec {
+  return extended(parts, { word, pinned: isPinningVersion(parts.version), isFile: forceFile || parts.isFile, isVariable: false });
+}
+
+/** Variables exported earlier in the RUN (`export A=b`, `A=b; export A`); the maps are made when first set. */
 class ShellVariables {
-  private readonly shell = new Map<string, string | undefined>();
-  private readonly exported = new Map<string, string | undefined>();
+  private shell: Map<string, string | undefined> | undefined;
+  private exported: Map<string, string | undefined> | undefined;
 
   /** Records bare assignments and `export`s; returns true when the command was one of them. */
   track(command: SimpleCommand, call: Invocation | undefined): boolean {
     if (command.name === undefined) {
+      this.shell ??= new Map();
       for (const a of command.assignments) this.shell.set(a.name, a.value === undefined ? "" : a.value.value);
       return true;
     }
     if (call?.program !== "export") return false;
     for (const arg of call.args) {
       const set = assignmentIn(arg);
-      if (set !== undefined) this.exported.set(set.name, set.value);
-      else if (arg.value !== undefined && this.shell.has(arg.value)) this.exported.set(arg.value, this.shell.get(arg.value));
+      if (set !== undefined) (this.exported ??= new Map()).set(set.name, set.value);
+      else if (arg.value !== undefined && this.shell?.has(arg.value) === true) {
+        (this.exported ??= new Map()).set(arg.value, this.shell.get(arg.value));
+      }
     }
     return true;
   }
@@ -137,7 +180,7 @@ class ShellVariables {
       get: (name) =>
         call.assignments.has(name)
           ? call.assignments.get(name)
-          : this.exported.has(name)
+          : this.exported?.has(name) === true
             ? this.exported.get(name)
             : env?.get(name),
     };
@@ -146,40 +189,38 @@ class ShellVariables {
 
 /** Builds the operation of one call to a manager. */
 function operation(call: Invocation, spec: ManagerSpec, args: readonly ShellWord[], vars: VariableLookup): PackageOperation {
-  const parsed = parseArguments(args, spec.options, spec.style);
-  const { kind, subcommand, rest } = matchSubcommand(spec, parsed.positionals);
-  const takesPackages = PACKAGE_KINDS.includes(kind);
-  const packages = [
-    ...(takesPackages ? rest : []).flatMap((w) => toPackages(spec, w, subcommand, vars)),
-    ...parsed.options.flatMap((o) =>
-      spec.packageOptions?.includes(o.name) && o.valueWord !== undefined
-        ? toPackages(spec, o.valueWord, subcommand, vars, o)
-        : [],
-    ),
-  ];
-  const draft: OperationDraft = {
-    kind,
-    subcommand,
-    options: parsed.options,
-    packages,
-    operands: takesPackages ? [] : rest,
-    env: vars,
-  };
-  const refined: OperationDraft = { ...draft, packages: spec.refinePackages?.(draft) ?? packages };
+  const { options, positionals } = parseArguments(args, spec.options, spec.style);
+  const { kind, subcommand, rest } = matchSubcommand(spec, positionals);
+  const takesPackages = kind === "install" || kind === "upgrade" || kind === "remove";
+  const packages: PackageSpec[] = [];
+  if (takesPackages) for (const word of rest) addPackages(packages, spec, word, subcommand, vars);
+  if (spec.packageOptions !== undefined) {
+    for (const o of options) {
+      if (o.valueWord !== undefined && spec.packageOptions.includes(o.name)) addPackages(packages, spec, o.valueWord, subcommand, vars, o);
+    }
+  }
+  const operands = takesPackages ? [] : rest;
+  const draft: OperationDraft = { kind, subcommand, options, packages, operands, env: vars };
+  const refined: OperationDraft = spec.refinePackages === undefined ? draft : { ...draft, packages: spec.refinePackages(draft) };
   const settings = spec.settings(refined);
-  const op = {
+  const caches = cachesWritten({ manager: spec.manager, kind, subcommand, options, operands, noCache: settings.noCache }, refined);
+  return {
     manager: spec.manager,
     kind,
     program: call.program,
     subcommand,
     packages: refined.packages,
-    operands: refined.operands,
-    options: parsed.options,
+    operands,
+    options,
     command: call.command,
     wrappers: call.wrappers,
-    ...settings,
+    assumeYes: settings.assumeYes,
+    noInstallRecommends: settings.noInstallRecommends,
+    noCache: settings.noCache,
+    noDocs: settings.noDocs,
+    ...(settings.targetRelease === undefined ? {} : { targetRelease: settings.targetRelease }),
+    caches,
   };
-  return { ...op, caches: cachesWritten(op, refined) };
 }
 
 /**
@@ -203,6 +244,9 @@ export function packageOperations(commands: readonly SimpleCommand[], env?: Pack
   const variables = new ShellVariables();
   const result: PackageOperation[] = [];
   for (const command of commands) {
+    const name = programName(command);
+    // Most commands (echo, cd, mkdir, …) run no manager and export nothing: nothing to build for them.
+    if (name !== undefined && name !== "export" && !isWrapper(name) && !ANY_MANAGER_PROGRAM.test(name)) continue;
     const call = invocation(command);
     if (variables.track(command, call) || call === undefined) continue;
     const match = matchManager(call);
