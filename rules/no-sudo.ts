@@ -1,5 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { runsToCheck } from "./_support/shell-commands.js";
+import type { ShellWord, SimpleCommand } from "../src/model/shell-types.js";
 
 export default defineRule({
   meta: {
@@ -25,11 +26,25 @@ export default defineRule({
   check(context) {
     for (const run of runsToCheck(context.model)) {
       for (const command of run.shellScript?.commands ?? []) {
-        const words = command.name === undefined ? [] : [command.name, ...command.args];
-        // `sudo` as the program, or after wrappers that run their argument (`env sudo …`, `command sudo …`).
-        const at = words.findIndex((w, i) => /(^|\/)sudo$/.test(w.value ?? "") && words.slice(0, i).every((p) => /^(env|command|exec|[A-Za-z_]\w*=.*|-.*)$/.test(p.value ?? "")));
-        if (at >= 0) context.report({ messageId: "sudo", range: words[at].range });
+        const word = sudoWord(command);
+        if (word !== undefined) context.report({ messageId: "sudo", range: word.range });
       }
     }
   },
 });
+
+const SUDO = /(^|\/)sudo$/;
+/** Words that may come before `sudo` when it still runs: wrappers that run their argument, assignments, options. */
+const BEFORE_SUDO = /^(env|command|exec|[A-Za-z_]\w*=.*|-.*)$/;
+
+/** `sudo` as the program, or after wrappers that run their argument (`env sudo …`, `command sudo …`). */
+function sudoWord(command: SimpleCommand): ShellWord | undefined {
+  if (command.name === undefined) return undefined;
+  for (let i = 0; i <= command.args.length; i++) {
+    const word = i === 0 ? command.name : command.args[i - 1];
+    const value = word.value ?? "";
+    if (SUDO.test(value)) return word;
+    if (!BEFORE_SUDO.test(value)) return undefined;
+  }
+  return undefined;
+}

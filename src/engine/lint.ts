@@ -3,12 +3,12 @@
  * return the findings of one Dockerfile in the JSON output's shape.
  */
 import { LineIndex } from "../ast/line-index.js";
-import type { Position, Range } from "../ast/nodes.js";
+import type { Range } from "../ast/nodes.js";
 import { analyze, type AnalyzeOptions, type SemanticModel } from "../model/index.js";
 import { allRules } from "../../rules/index.js";
 import { aliasSeverity, effectiveRule, type DockerlintConfig, type EffectiveRule } from "./config.js";
 import { readPragmas, suppresses } from "./pragmas.js";
-import type { RuleModule, RuleReport } from "./rule.js";
+import type { RuleContext, RuleModule, RuleReport } from "./rule.js";
 import type { Finding, Fix, LintResult, Severity } from "./types.js";
 
 /** Options of {@link lint}. */
@@ -117,46 +117,59 @@ function activeRules(rules: readonly RuleModule<never>[], config: DockerlintConf
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const config = withShellcheck(options.config ?? DEFAULT_CONFIG);
   const model = options.model ?? analyze(text, options.analyze);
-  const parsed = { ast: model.ast, diagnostics: model.parseDiagnostics };
   const lines = new LineIndex(text);
-  const pragmas = readPragmas(parsed.ast);
+  const pragmas = readPragmas(model.ast);
   const findings: Finding[] = [];
 
-  for (const d of parsed.diagnostics) {
+  for (const d of model.parseDiagnostics) {
     if (d.severity === "error") findings.push(findingAt(lines, null, "error", d.message, d.range, []));
   }
 
-  const position = (offset: number): Position => lines.position(offset);
-  for (const { rule, setting } of activeRules(options.rules ?? allRules, options.config ?? DEFAULT_CONFIG)) {
-    const report = (r: RuleReport): void => {
-      const range = r.range ?? r.node?.range;
-      if (range === undefined) return;
-      const aliases = r.aliases ?? rule.meta.aliases;
-      const severity = aliasSeverity(aliases, config) ?? setting.severity;
-      if (severity === "off") return;
-      if (pragmas.length > 0 && pragmas.some((p) => suppresses(p, rule.meta.id, aliases, range[0]))) return;
-      const template = rule.meta.messages[r.messageId] ?? r.messageId;
-      const fix = r.fix ? { safety: r.fix.safety ?? (rule.meta.fixable === "unsafe" ? "unsafe" : "safe"), edits: r.fix.edits } : undefined;
-      findings.push(findingAt(lines, rule.meta.id, severity, format(template, r.data), range, aliases, fix));
-    };
+  const active = activeRules(options.rules ?? allRules, options.config ?? DEFAULT_CONFIG);
+  if (active.length === 0) return finish(text, options, model, lines, findings);
+  // One context for every rule in turn (91 objects and closures a file otherwise): `current` is the rule running.
+  let current = active[0];
+  const report = (r: RuleReport): void => {
+    const { rule, setting } = current;
+    const range = r.range ?? r.node?.range;
+    if (range === undefined) return;
+    const aliases = r.aliases ?? rule.meta.aliases;
+    const severity = aliasSeverity(aliases, config) ?? setting.severity;
+    if (severity === "off") return;
+    if (pragmas.length > 0 && pragmas.some((p) => suppresses(p, rule.meta.id, aliases, range[0]))) return;
+    const template = rule.meta.messages[r.messageId] ?? r.messageId;
+    const fix = r.fix ? { safety: r.fix.safety ?? (rule.meta.fixable === "unsafe" ? "unsafe" : "safe"), edits: r.fix.edits } : undefined;
+    findings.push(findingAt(lines, rule.meta.id, severity, format(template, r.data), range, aliases, fix));
+  };
+  const context: { -readonly [K in keyof RuleContext]: RuleContext[K] } = {
+    source: text,
+    ast: model.ast,
+    model,
+    options: current.setting.options,
+    filePath: options.filePath,
+    position: (offset) => lines.position(offset),
+    report,
+  };
+  for (const rule of active) {
+    current = rule;
+    context.options = rule.setting.options;
     try {
-      rule.check({
-        source: text,
-        ast: parsed.ast,
-        model,
-        options: setting.options,
-        filePath: options.filePath,
-        position,
-        report,
-      });
+      rule.rule.check(context);
     } catch (error) {
-      findings.push(findingAt(lines, rule.meta.id, "error", `Internal error in rule ${rule.meta.id}: ${(error as Error).message}`, [0, 0], []));
+      findings.push(findingAt(lines, rule.rule.meta.id, "error", `Internal error in rule ${rule.rule.meta.id}: ${(error as Error).message}`, [0, 0], []));
     }
   }
+  return finish(text, options, model, lines, findings);
+}
+
+/** Adds the model's build errors and sorts the findings into the result. */
+function finish(text: string, options: LintOptions, model: SemanticModel, lines: LineIndex, findings: Finding[]): LintResult {
   // Build errors of the semantic model, unless a rule already reports that very span (with its aliases).
-  const ruleSpans = new Set(findings.filter((f) => f.ruleId !== null).map((f) => `${f.range[0]}:${f.range[1]}`));
-  for (const d of model.diagnostics) {
-    if (!ruleSpans.has(`${d.range[0]}:${d.range[1]}`)) findings.push(findingAt(lines, null, d.severity, d.message, d.range, []));
+  if (model.diagnostics.length > 0) {
+    const ruleSpans = new Set(findings.filter((f) => f.ruleId !== null).map((f) => `${f.range[0]}:${f.range[1]}`));
+    for (const d of model.diagnostics) {
+      if (!ruleSpans.has(`${d.range[0]}:${d.range[1]}`)) findings.push(findingAt(lines, null, d.severity, d.message, d.range, []));
+    }
   }
   findings.sort(compareFindings);
   return { filePath: options.filePath ?? "<text>", findings, source: text };

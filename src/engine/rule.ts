@@ -73,7 +73,7 @@ export interface RuleReport {
   readonly fix?: RuleFix;
 }
 
-/** What a rule's check receives. */
+/** What a rule's check receives; valid only while `check` runs (lint hands the same object to each rule in turn). */
 export interface RuleContext<Options = Record<string, unknown>> {
   /** The Dockerfile text. */
   readonly source: string;
