@@ -61,12 +61,11 @@ export default defineRule<{ knownVariables: string[] }>({
   },
   check(context) {
     const { model } = context;
-    const knownVariables = new Set(context.options.knownVariables);
-    const known = (name: string): boolean => BASE_IMAGE_ENV.has(name) || knownVariables.has(name);
+    const known = (name: string): boolean => BASE_IMAGE_ENV.has(name) || context.options.knownVariables.includes(name);
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
         const expansions = stageExpansions(model, instruction);
-        if (expansions.length === 0) continue;
+        if (!expansions.some((e) => e.expansion.unresolved.length > 0)) continue;
         const scope = model.scopeAt(instruction);
         const reported = new Set<string>();
         const keyOfValue = instruction.type === "ENV" ? new Map(instruction.pairs.map((p) => [p.value, p.key.value] as const)) : undefined;
