@@ -88,24 +88,25 @@ function layersOf(
  * A stage's flow. `chain` and `chainLayers` are built on first use: a long chain of stages would
  * otherwise copy its parent's lists once per stage (quadratic in the chain's length).
  */
-function stageFlow(stage: number, parent: StageFlow | undefined, layers: readonly Layer[], onbuildLayers: readonly Layer[], ships: boolean): StageFlow {
-  let chain: readonly number[] | undefined;
-  let chainLayers: readonly Layer[] | undefined;
-  return {
-    stage,
-    parent,
-    layers,
-    onbuildLayers,
-    ships,
-    get chain() {
-      chain ??= [...(parent?.chain ?? []), stage];
-      return chain;
-    },
-    get chainLayers() {
-      chainLayers ??= [...layersOfChain(parent), ...layers];
-      return chainLayers;
-    },
-  };
+class Flow implements StageFlow {
+  #chain: readonly number[] | undefined;
+  #chainLayers: readonly Layer[] | undefined;
+
+  constructor(
+    readonly stage: number,
+    readonly parent: StageFlow | undefined,
+    readonly layers: readonly Layer[],
+    readonly onbuildLayers: readonly Layer[],
+    readonly ships: boolean,
+  ) {}
+
+  get chain(): readonly number[] {
+    return (this.#chain ??= [...(this.parent?.chain ?? []), this.stage]);
+  }
+
+  get chainLayers(): readonly Layer[] {
+    return (this.#chainLayers ??= [...layersOfChain(this.parent), ...this.layers]);
+  }
 }
 
 /**
@@ -165,7 +166,7 @@ export function stageFlows(model: SemanticModel): StageFlow[] {
       return parent === undefined ? undefined : model.triggerRunOf(parent);
     });
     const parentFlow = parent === undefined ? undefined : flows[parent];
-    flows.push(stageFlow(stage.index, parentFlow, own.layers, pseudo.layers, shipped.has(stage.index)));
+    flows.push(new Flow(stage.index, parentFlow, own.layers, pseudo.layers, shipped.has(stage.index)));
     ends.push(own.end);
   }
   return flows;
