@@ -31,7 +31,10 @@ export default defineRule({
     for (const stage of context.model.stages) {
       const byType = new Map<string, Instruction[]>();
       for (const instruction of stage.instructions) {
-        if (ALIASES[instruction.type] !== undefined) byType.set(instruction.type, [...(byType.get(instruction.type) ?? []), instruction]);
+        if (ALIASES[instruction.type] === undefined) continue;
+        const list = byType.get(instruction.type);
+        if (list === undefined) byType.set(instruction.type, [instruction]);
+        else list.push(instruction);
       }
       for (const [type, list] of byType) {
         const last = list[list.length - 1];

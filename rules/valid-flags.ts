@@ -49,7 +49,7 @@ export default defineRule({
   },
   check(context) {
     for (const instruction of withTriggers(context.ast.instructions)) {
-      if (ignoresFlags(instruction)) continue;
+      if (instruction.flags.length === 0 || ignoresFlags(instruction)) continue;
       const declared = FLAGS[instruction.type] ?? {};
       const names = Object.keys(declared);
       const seen = new Set<string>();
