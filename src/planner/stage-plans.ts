@@ -84,6 +84,7 @@ export function normalizedReference(name: string): string {
 
 /** The layer count the normalised table gives an image (then without its digest). */
 function knownLayers(table: ReadonlyMap<string, number>, name: string): number | undefined {
+  if (table.size === 0) return undefined;
   const reference = normalizedReference(name);
   return table.get(reference) ?? table.get(cutAtFirst(reference, "@"));
 }
