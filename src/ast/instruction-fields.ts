@@ -3,7 +3,7 @@
  * COPY, …), built from BuildKit's argument list for that instruction.
  */
 import type { LinePiece, ParsedArguments } from "../../grammar/dockerfile/instruction-line.js";
-import { locOf, sourceRange, wordFrom, wordIn, type BuildContext, type Logical } from "./build.js";
+import { locOf, sourceRange, wordAt, wordFrom, wordIn, type BuildContext, type Logical } from "./build.js";
 import { splitImageRef } from "./image-ref-syntax.js";
 import type {
   ArgDeclaration,
@@ -62,9 +62,10 @@ function imageRef(ctx: BuildContext, logical: Logical, piece: LinePiece): ImageR
 function portSpec(ctx: BuildContext, logical: Logical, piece: LinePiece): PortSpec {
   const slash = piece.value.indexOf("/");
   const portEnd = slash < 0 ? piece.end : piece.start + slash;
-  const port = wordIn(ctx, logical, piece.start, portEnd, piece.value.slice(0, portEnd - piece.start));
-  const protocol = slash < 0 ? undefined : wordIn(ctx, logical, portEnd + 1, piece.end, piece.value.slice(slash + 1));
   const range = sourceRange(logical, piece.start, piece.end);
+  // An empty port or protocol sits at the spec's own edge: mapped alone it could land past a line continuation.
+  const port = portEnd > piece.start ? wordIn(ctx, logical, piece.start, portEnd, piece.value.slice(0, portEnd - piece.start)) : wordAt(ctx, range[0], range[0]);
+  const protocol = slash < 0 ? undefined : piece.end > portEnd + 1 ? wordIn(ctx, logical, portEnd + 1, piece.end, piece.value.slice(slash + 1)) : wordAt(ctx, range[1], range[1]);
   return { type: "PortSpec", value: piece.value, port, protocol, range, loc: locOf(ctx, range) };
 }
 
