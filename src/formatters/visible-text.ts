@@ -18,6 +18,9 @@ export function controlPicture(char: string): string {
   return code === 0x7f ? "\u2421" : "\ufffd";
 }
 
+const INVISIBLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, "g");
+
 /**
  * `text` with every C0 and C1 control character except tab replaced by {@link controlPicture}.
  *
@@ -27,5 +30,5 @@ export function controlPicture(char: string): string {
  * ```
  */
 export function makeVisible(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, controlPicture);
+  return INVISIBLE.test(text) ? text.replace(INVISIBLE_ALL, controlPicture) : text;
 }
