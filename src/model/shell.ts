@@ -15,8 +15,8 @@
  * @packageDocumentation
  */
 import { lexShell } from "../../grammar/shell/lexer.js";
-import { parseShellTokens, type RawCommand, type RawScript, type RawToken } from "../../grammar/shell/parser.js";
-import type { ScanMemo, ScanPlace } from "../../grammar/shell/scan.js";
+import { parseShellTokens, type RawCommand, type RawRedirect, type RawScript, type RawToken } from "../../grammar/shell/parser.js";
+import { plainWordEnd, type ScanMemo, type ScanPlace } from "../../grammar/shell/scan.js";
 import { parseFast } from "../../grammar/shell/fast.js";
 import type { LexedHeredoc } from "../../grammar/shell/heredoc.js";
 import type { Range } from "../ast/nodes.js";
@@ -85,6 +85,11 @@ class ScriptBuilder {
   /** Where the word being analysed sits (one object, updated per word). */
   private readonly place: ScanPlace;
   private job!: Job;
+  /**
+   * The extent of the command being built (its parts may come in any order: `>log A=1 cmd`): its
+   * first and last local offsets, and their Dockerfile offsets, taken from the ranges of its parts.
+   */
+  private readonly extent = { start: 0, end: 0, from: 0, to: 0 };
   private local: ShellDiagnostic[] = [];
 
   constructor(
@@ -155,13 +160,15 @@ class ScriptBuilder {
 
   /**
    * Builds a word from `text` at local offset `start`, queueing its command substitutions; `plain`
-   * when the lexer knows the text is the word's value.
+   * when the lexer knows whether the text is the word's value (a plain word is one literal part).
    */
   private word(text: string, start: number, context: readonly ShellContext[], plain?: boolean): ShellWord {
-    const analysis = analyzeWord(text, this.placeAt(start), plain);
+    const range = this.range(start, start + text.length);
+    if (plain ?? plainWordEnd(text, 0) === text.length) return { text, value: text, parts: [{ kind: "literal", value: text, quoted: "none" }], range };
+    const analysis = analyzeWord(text, this.placeAt(start));
     if (analysis.problems.length > 0) for (const problem of analysis.problems) this.report(problem, start, start + text.length);
     if (analysis.substitutions.length > 0) this.queue(analysis.substitutions, start, context);
-    return { text, value: analysis.value, parts: analysis.parts, range: this.range(start, start + text.length) };
+    return { text, value: analysis.value, parts: analysis.parts, range };
   }
 
   /** Points {@link place} at local offset `start` of the current job. */
@@ -190,69 +197,81 @@ class ScriptBuilder {
 
   private command(raw: RawCommand, heredocs: ReadonlyMap<number, LexedHeredoc>): SimpleCommand | undefined {
     const context = this.context(raw.context);
-    // The extent of what the command holds (its parts may come in any order: `>log A=1 cmd`).
-    let start = Infinity;
-    let end = -Infinity;
+    const extent = this.extent;
+    extent.start = Infinity;
+    extent.end = -Infinity;
     const assignments: ShellAssignment[] = [];
     for (const token of raw.assignments) {
       if (!real(token)) continue;
       const image = token.image;
       const at = token.startOffset;
-      start = Math.min(start, at);
-      end = Math.max(end, at + image.length);
       const eq = image.indexOf("=");
-      assignments.push({
-        name: ASSIGNMENT_NAME.exec(image)?.[1] ?? image.slice(0, eq),
-        value: eq + 1 < image.length ? this.word(image.slice(eq + 1), at + eq + 1, context) : undefined,
-        range: this.range(at, at + image.length),
-      });
+      const value = eq + 1 < image.length ? this.word(image.slice(eq + 1), at + eq + 1, context) : undefined;
+      // A value ends where the assignment ends.
+      const range: Range = value !== undefined ? [this.toSource(this.root(at)), value.range[1]] : this.range(at, at + image.length);
+      this.extend(at, at + image.length, range);
+      assignments.push({ name: ASSIGNMENT_NAME.exec(image)?.[1] ?? image.slice(0, eq), value, range });
     }
     let name: ShellWord | undefined;
     const args: ShellWord[] = [];
     for (const token of raw.words) {
       if (!real(token)) continue;
-      start = Math.min(start, token.startOffset);
-      end = Math.max(end, token.startOffset + token.image.length);
       const word = this.word(token.image, token.startOffset, context, token.plain);
+      this.extend(token.startOffset, token.startOffset + token.image.length, word.range);
       if (name === undefined) name = word;
       else args.push(word);
     }
     const redirects: ShellRedirect[] = [];
     for (const r of raw.redirects) {
       if (!real(r.op)) continue;
-      const from = real(r.fd) ? r.fd.startOffset : r.op.startOffset;
-      const target = real(r.target) ? r.target : undefined;
-      const to = target !== undefined ? target.startOffset + target.image.length : r.op.startOffset + r.op.image.length;
-      start = Math.min(start, from);
-      end = Math.max(end, to);
       const heredoc = heredocs.get(r.op.startOffset);
       if (heredoc?.expands === true) {
         const text = this.job.text.slice(heredoc.start, heredoc.end);
         this.queue(heredocSubstitutions(text, this.placeAt(heredoc.start)), heredoc.start, context);
       }
+      const redirect = this.redirect(r, context);
+      this.extend(real(r.fd) ? r.fd.startOffset : r.op.startOffset, redirectEnd(r), redirect.range);
       const body = heredoc?.body;
-      const redirect: ShellRedirect = {
-        op: r.op.image,
-        fd: real(r.fd) ? Number(r.fd.image) : undefined,
-        target: target !== undefined ? this.word(target.image, target.startOffset, context, target.plain) : undefined,
-        range: this.range(from, to),
-      };
       redirects.push(body === undefined ? redirect : { ...redirect, heredocBody: body });
     }
-    if (start === Infinity) return undefined;
-    const command: SimpleCommand = {
-      name,
-      args,
-      assignments,
-      redirects,
-      context,
-      connector: raw.connector,
-      range: this.range(start, end),
-    };
+    if (extent.start === Infinity) return undefined;
+    const command: SimpleCommand = { name, args, assignments, redirects, context, connector: raw.connector, range: [extent.from, extent.to] };
     this.found.push(command);
-    this.at.push(this.root(start));
+    this.at.push(this.root(extent.start));
     return command;
   }
+
+  /** Extends {@link extent} with a part of the command at local offsets `[start, end)`, whose Dockerfile range is `range`. */
+  private extend(start: number, end: number, range: Range): void {
+    const extent = this.extent;
+    if (start < extent.start) {
+      extent.start = start;
+      extent.from = range[0];
+    }
+    if (end > extent.end) {
+      extent.end = end;
+      extent.to = range[1];
+    }
+  }
+
+  /** A redirection (its here-document body aside); its range ends where its target does. */
+  private redirect(r: RawRedirect, context: readonly ShellContext[]): ShellRedirect {
+    const op = r.op as RawToken;
+    const fd = real(r.fd) ? r.fd : undefined;
+    const target = real(r.target) ? this.word(r.target.image, r.target.startOffset, context, r.target.plain) : undefined;
+    const from = fd !== undefined ? fd.startOffset : op.startOffset;
+    return {
+      op: op.image,
+      fd: fd !== undefined ? Number(fd.image) : undefined,
+      target,
+      range: target !== undefined ? [this.toSource(this.root(from)), target.range[1]] : this.range(from, redirectEnd(r)),
+    };
+  }
+}
+
+/** The local offset after a redirection: after its target, or after its operator when the target is missing. */
+function redirectEnd(r: RawRedirect): number {
+  return real(r.target) ? r.target.startOffset + r.target.image.length : r.op.startOffset + r.op.image.length;
 }
 
 /**

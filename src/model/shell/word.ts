@@ -7,7 +7,7 @@
  *
  * @packageDocumentation
  */
-import { Nest, plainWordEnd, skipAnsiC, skipNested, skipSingle, type ScanPlace } from "../../../grammar/shell/scan.js";
+import { Nest, skipAnsiC, skipNested, skipSingle, type ScanPlace } from "../../../grammar/shell/scan.js";
 import type { ShellScript, ShellWordPart } from "../shell-types.js";
 
 /** A `$(…)`, `` `…` `` or `<(…)` part whose script is filled in once its body is parsed. */
@@ -353,15 +353,12 @@ class WordReader {
 const reader = new WordReader();
 
 /**
- * Takes a word apart. `place` locates the word in the root script (for the shared `$(…)` memo);
- * `plain` says whether the word is known to be its own value (see `plainWordEnd`).
+ * Takes apart a word that is not plain (see `plainWordEnd`: a plain word is one unquoted literal
+ * part, its own value). `place` locates the word in the root script (for the shared `$(…)` memo).
  *
  * @example
  * analyzeWord("'it'\\''s'", { base: 0, memo: undefined, bash: true }).value; // "it's"
  */
-export function analyzeWord(word: string, place: ScanPlace, plain = plainWordEnd(word, 0) === word.length): WordAnalysis {
-  if (plain) {
-    return { parts: [{ kind: "literal", value: word, quoted: "none" }], value: word, substitutions: NONE, problems: NONE };
-  }
+export function analyzeWord(word: string, place: ScanPlace): WordAnalysis {
   return reader.read(word, place);
 }
