@@ -39,10 +39,18 @@ export interface WordAnalysis {
 
 const NONE: readonly never[] = Object.freeze([]);
 
-const PARAMETER = /^[#!]?([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
 /** Characters that need attention outside quotes; anything else is copied as is. */
 const SPECIAL = new Uint8Array(128);
 for (const c of "\\'\"$`*?[<>") SPECIAL[c.charCodeAt(0)] = 1;
+
+const DOUBLE_QUOTE = 34;
+const BACKSLASH = 92;
+const DOLLAR = 36;
+const BACKTICK = 96;
+const SINGLE_QUOTE = 39;
+const HASH = 35;
+const BANG = 33;
+const LPAREN = 40;
 
 const ANSI_ESCAPES: Record<string, string> = {
   a: "\x07", b: "\b", e: "\x1b", E: "\x1b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v",
@@ -98,14 +106,14 @@ function substitutionAt(word: string, open: number, bodyStart: number, end: numb
 function embeddedSubstitutions(text: string, from: number, to: number, place: ScanPlace, singleQuotes: boolean, found: Substitution[]): void {
   let i = from;
   while (i < to) {
-    const c = text[i];
-    if (c === "\\") i += 2;
-    else if (c === "'" && singleQuotes) i = skipSingle(text, i);
-    else if (c === "`") {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i += 2;
+    else if (c === SINGLE_QUOTE && singleQuotes) i = skipSingle(text, i);
+    else if (c === BACKTICK) {
       const end = Math.min(to, skipNested(text, i + 1, Nest.Backtick, place));
       found.push(substitutionAt(text, i, i + 1, end, true, false));
       i = end;
-    } else if (c === "$" && text[i + 1] === "(" && text[i + 2] !== "(") {
+    } else if (c === DOLLAR && text.charCodeAt(i + 1) === LPAREN && text.charCodeAt(i + 2) !== LPAREN) {
       const end = Math.min(to, skipNested(text, i + 2, Nest.Command, place));
       found.push(substitutionAt(text, i, i + 2, end, false, false));
       i = end;
@@ -128,17 +136,40 @@ export function heredocSubstitutions(text: string, place: ScanPlace): readonly S
 
 type Quoting = "none" | "single" | "double" | "ansi-c";
 
-const DOUBLE_QUOTE = 34;
-const BACKSLASH = 92;
-const DOLLAR = 36;
-const BACKTICK = 96;
-
 function isNameStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
 
 function isNameChar(c: number): boolean {
   return isNameStart(c) || (c >= 48 && c <= 57);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The special parameters: `$@`, `$*`, `$#`, `$?`, `$$`, `$!`, `$-`. */
+const SPECIAL_PARAMETERS = "@*#?$!-";
+
+/** The parameter named at `text[start]` (a name, a number or a special parameter), read up to `end`; empty when none. */
+function parameterAt(text: string, start: number, end: number): string {
+  if (start >= end) return "";
+  const c = text.charCodeAt(start);
+  let i = start + 1;
+  if (isNameStart(c)) while (i < end && isNameChar(text.charCodeAt(i))) i++;
+  else if (isDigit(c)) while (i < end && isDigit(text.charCodeAt(i))) i++;
+  else if (!SPECIAL_PARAMETERS.includes(text[start])) return "";
+  return text.slice(start, i);
+}
+
+/**
+ * The parameter a `${…}` body at `text[start, end)` names: after a `#` (length) or `!`
+ * (indirection) prefix, or else the `#` or `!` itself (`${#}`); empty when it names none.
+ */
+function braceParameterName(text: string, start: number, end: number): string {
+  const c = text.charCodeAt(start);
+  const prefixed = c === HASH || c === BANG ? parameterAt(text, start + 1, end) : "";
+  return prefixed !== "" ? prefixed : parameterAt(text, start, end);
 }
 
 /**
@@ -288,7 +319,7 @@ class WordReader {
       const end = skipNested(word, i + 2, Nest.Brace, place);
       const bodyEnd = this.closed(i + 1, end, "}", "parameter expansion");
       embeddedSubstitutions(word, i + 2, bodyEnd, place, !inDouble, (this.substitutions ??= []));
-      this.other({ kind: "parameter", name: PARAMETER.exec(word.slice(i + 2, end))?.[1] ?? "", text: word.slice(i, end) });
+      this.other({ kind: "parameter", name: braceParameterName(word, i + 2, end), text: word.slice(i, end) });
       return end;
     }
     if (!inDouble && place.bash && next === "'") {
@@ -303,7 +334,7 @@ class WordReader {
       this.other({ kind: "parameter", name: word.slice(i + 1, end), text: word.slice(i, end) });
       return end;
     }
-    if (next !== undefined && "0123456789@*#?$!-".includes(next)) {
+    if (next !== undefined && (isDigit(word.charCodeAt(i + 1)) || SPECIAL_PARAMETERS.includes(next))) {
       this.other({ kind: "parameter", name: next, text: word.slice(i, i + 2) });
       return i + 2;
     }
