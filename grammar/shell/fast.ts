@@ -69,11 +69,7 @@ interface Token extends RawToken {
 }
 
 const NEWLINE = 10;
-const SPACE = 32;
-const TAB = 9;
 const CR = 13;
-const FF = 12;
-const VT = 11;
 const BACKSLASH = 92;
 const HASH = 35;
 const SEMI = 59;
@@ -87,21 +83,15 @@ const DASH = 45;
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 
-/** The offset after the blanks, `\` line continuations and comments at `i` (what the lexer skips). */
-function skipTrivia(text: string, i: number): number {
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === SPACE || c === TAB || c === CR || c === FF || c === VT) i++;
-    else if (c === BACKSLASH && text.charCodeAt(i + 1) === NEWLINE) i += 2;
-    else if (c === BACKSLASH && text.charCodeAt(i + 1) === CR && text.charCodeAt(i + 2) === NEWLINE) i += 3;
-    else if (c === HASH) {
-      const eol = text.indexOf("\n", i);
-      i = eol < 0 ? n : eol;
-    } else break;
-  }
-  return i;
-}
+/** What an ASCII character starts where a token may start; {@link Lead.Word} for any other character. */
+const enum Lead { Word, Blank, Newline, Operator, Digit, Backslash, Hash }
+const LEAD = new Uint8Array(128);
+for (const c of " \t\r\f\v") LEAD[c.charCodeAt(0)] = Lead.Blank;
+for (const c of ";&|<>()") LEAD[c.charCodeAt(0)] = Lead.Operator;
+for (let c = DIGIT_0; c <= DIGIT_9; c++) LEAD[c] = Lead.Digit;
+LEAD[NEWLINE] = Lead.Newline;
+LEAD[BACKSLASH] = Lead.Backslash;
+LEAD[HASH] = Lead.Hash;
 
 /** An operator's kind and length in one number (no array to allocate per operator). */
 function packed(kind: K, length: number): number {
@@ -149,46 +139,75 @@ function tokenize(text: string, place: ScanPlace, heredocs: Map<number, LexedHer
   const n = text.length;
   const tokens: Token[] = [];
   const pending: PendingHeredoc[] = [];
-  let i = skipTrivia(text, 0);
+  let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     const start = i;
-    if (c === NEWLINE) {
-      if (pending.length === 0) i++;
-      else {
-        const problems: LexProblem[] = [];
-        i = readHeredocBodies(text, i, pending, heredocs as Map<number, LexedHeredoc>, problems);
-        if (problems.length > 0) return undefined;
+    // Blanks, `\` line continuations and comments are skipped; newlines, fd numbers and operators
+    // are tokens of their own; anything else starts a word.
+    switch (c < 128 ? LEAD[c] : Lead.Word) {
+      case Lead.Blank:
+        i++;
+        continue;
+      case Lead.Hash: {
+        const eol = text.indexOf("\n", i);
+        i = eol < 0 ? n : eol;
+        continue;
       }
-      tokens.push({ kind: K.Newline, image: "\n", startOffset: start, plain: false });
-    } else if (c >= DIGIT_0 && c <= DIGIT_9 && ioNumberEnd(text, i) > i) {
-      i = ioNumberEnd(text, i);
-      tokens.push({ kind: K.IoNumber, image: text.slice(start, i), startOffset: start, plain: false });
-    } else if (bash && (c === LESS || c === GREAT) && text.charCodeAt(i + 1) === LPAREN) {
-      i = skipNested(text, i + 2, Nest.Command, place);
-      tokens.push({ kind: K.ProcessSubstitution, image: text.slice(start, i), startOffset: start, plain: false });
-    } else if (bash && c === LPAREN && text.charCodeAt(i + 1) === LPAREN && arithmeticEnd(text, i, place) > 0) {
-      i = arithmeticEnd(text, i, place);
-      tokens.push({ kind: K.ArithmeticCommand, image: text.slice(start, i), startOffset: start, plain: false });
-    } else if (c === SEMI || c === AMP || c === PIPE || c === LESS || c === GREAT || c === LPAREN || c === RPAREN) {
-      const op = operator(text, i, bash);
-      i += op % 4;
-      tokens.push({ kind: Math.floor(op / 4), image: text.slice(start, i), startOffset: start, plain: false });
-    } else {
-      const plainEnd = plainWordEnd(text, i);
-      i = plainEnd >= 0 ? plainEnd : scanWordEnd(text, i, place);
-      const image = text.slice(start, i);
-      let kind = c < 128 && RESERVED_START[c] === 1 && i - start <= LONGEST_RESERVED ? reserved.get(image) : undefined;
-      if (kind === undefined) {
-        kind = K.Word;
-        const previous = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
-        if (previous !== undefined && (previous.kind === K.DLess || previous.kind === K.DLessDash) && !isAssignment(text, start, i)) {
-          pending.push(pendingHeredoc(previous.startOffset, image, previous.kind === K.DLessDash));
+      case Lead.Backslash: {
+        const next = text.charCodeAt(i + 1);
+        if (next === NEWLINE || (next === CR && text.charCodeAt(i + 2) === NEWLINE)) {
+          i += next === NEWLINE ? 2 : 3;
+          continue;
         }
+        break;
       }
-      tokens.push({ kind, image, startOffset: start, plain: plainEnd >= 0 });
+      case Lead.Newline:
+        if (pending.length === 0) i++;
+        else {
+          const problems: LexProblem[] = [];
+          i = readHeredocBodies(text, i, pending, heredocs as Map<number, LexedHeredoc>, problems);
+          if (problems.length > 0) return undefined;
+        }
+        tokens.push({ kind: K.Newline, image: "\n", startOffset: start, plain: false });
+        continue;
+      case Lead.Digit: {
+        const end = ioNumberEnd(text, i);
+        if (end === i) break;
+        i = end;
+        tokens.push({ kind: K.IoNumber, image: text.slice(start, i), startOffset: start, plain: false });
+        continue;
+      }
+      case Lead.Operator: {
+        const next = text.charCodeAt(i + 1);
+        let kind: K;
+        if (bash && (c === LESS || c === GREAT) && next === LPAREN) {
+          i = skipNested(text, i + 2, Nest.Command, place);
+          kind = K.ProcessSubstitution;
+        } else if (bash && c === LPAREN && next === LPAREN && arithmeticEnd(text, i, place) > 0) {
+          i = arithmeticEnd(text, i, place);
+          kind = K.ArithmeticCommand;
+        } else {
+          const op = operator(text, i, bash);
+          i += op & 3;
+          kind = op >> 2;
+        }
+        tokens.push({ kind, image: text.slice(start, i), startOffset: start, plain: false });
+        continue;
+      }
     }
-    i = skipTrivia(text, i);
+    const plainEnd = plainWordEnd(text, i);
+    i = plainEnd >= 0 ? plainEnd : scanWordEnd(text, i, place);
+    const image = text.slice(start, i);
+    let kind = c < 128 && RESERVED_START[c] === 1 && i - start <= LONGEST_RESERVED ? reserved.get(image) : undefined;
+    if (kind === undefined) {
+      kind = K.Word;
+      const previous = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
+      if (previous !== undefined && (previous.kind === K.DLess || previous.kind === K.DLessDash) && !isAssignment(text, start, i)) {
+        pending.push(pendingHeredoc(previous.startOffset, image, previous.kind === K.DLessDash));
+      }
+    }
+    tokens.push({ kind, image, startOffset: start, plain: plainEnd >= 0 });
   }
   tokens.push({ kind: K.EOF, image: "", startOffset: n, plain: false });
   return tokens;
