@@ -90,7 +90,6 @@ class ScriptBuilder {
    * first and last local offsets, and their Dockerfile offsets, taken from the ranges of its parts.
    */
   private readonly extent = { start: 0, end: 0, from: 0, to: 0 };
-  private local: ShellDiagnostic[] = [];
 
   constructor(
     private readonly dialect: "sh" | "bash",
@@ -109,7 +108,7 @@ class ScriptBuilder {
 
   private runJob(job: Job): void {
     this.job = job;
-    this.local = [];
+    const firstDiagnostic = this.diagnostics.length;
     const memo = job.offsets === undefined ? this.memo : undefined;
     const fast = this.fast ? parseFast(job.text, { base: job.base, memo, bash: this.dialect === "bash" }) : undefined;
     let parsed: RawScript;
@@ -123,17 +122,14 @@ class ScriptBuilder {
       parsed = parseShellTokens(lexed.tokens, job.text.length);
       heredocs = lexed.heredocs;
     }
-    const commands: SimpleCommand[] = [];
     for (const error of parsed.errors) this.report(error.message, error.start, error.end);
-    for (const raw of parsed.commands) {
-      const command = this.command(raw, heredocs);
-      if (command !== undefined) commands.push(command);
-    }
+    const firstCommand = this.found.length;
+    for (const raw of parsed.commands) this.command(raw, heredocs);
     for (const loose of parsed.looseWords) {
       if (real(loose.token)) this.word(loose.token.image, loose.token.startOffset, this.context(loose.context));
     }
-    this.diagnostics.push(...this.local);
-    if (job.part !== undefined) job.part.script = { commands, diagnostics: this.local };
+    // The job's own commands and diagnostics are the last ones added.
+    if (job.part !== undefined) job.part.script = { commands: this.found.slice(firstCommand), diagnostics: this.diagnostics.slice(firstDiagnostic) };
   }
 
   /** The offset in the root script of a local offset of the current job. */
@@ -150,7 +146,7 @@ class ScriptBuilder {
   }
 
   private report(message: string, start: number, end: number): void {
-    this.local.push({ message, range: this.range(start, end) });
+    this.diagnostics.push({ message, range: this.range(start, end) });
   }
 
   private context(inner: readonly ShellContext[]): readonly ShellContext[] {
@@ -195,7 +191,8 @@ class ScriptBuilder {
     }
   }
 
-  private command(raw: RawCommand, heredocs: ReadonlyMap<number, LexedHeredoc>): SimpleCommand | undefined {
+  /** Builds a command and adds it to {@link found}; none when error recovery left it empty. */
+  private command(raw: RawCommand, heredocs: ReadonlyMap<number, LexedHeredoc>): void {
     const context = this.context(raw.context);
     const extent = this.extent;
     extent.start = Infinity;
@@ -234,11 +231,10 @@ class ScriptBuilder {
       const body = heredoc?.body;
       redirects.push(body === undefined ? redirect : { ...redirect, heredocBody: body });
     }
-    if (extent.start === Infinity) return undefined;
+    if (extent.start === Infinity) return;
     const command: SimpleCommand = { name, args, assignments, redirects, context, connector: raw.connector, range: [extent.from, extent.to] };
     this.found.push(command);
     this.at.push(this.root(extent.start));
-    return command;
   }
 
   /** Extends {@link extent} with a part of the command at local offsets `[start, end)`, whose Dockerfile range is `range`. */
