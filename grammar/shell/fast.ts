@@ -130,10 +130,10 @@ function operator(text: string, i: number, bash: boolean): number {
 }
 
 /**
- * Splits a script into tokens as `tokens.ts` does, reading here-document bodies into `heredocs`
- * (undefined when the text holds no `<<`); undefined when a here-document is unterminated.
+ * Splits a script into tokens as `tokens.ts` does, reading here-document bodies into `heredocs`;
+ * undefined when a here-document is unterminated.
  */
-function tokenize(text: string, place: ScanPlace, heredocs: Map<number, LexedHeredoc> | undefined): Token[] | undefined {
+function tokenize(text: string, place: ScanPlace, heredocs: Map<number, LexedHeredoc>): Token[] | undefined {
   const bash = place.bash;
   const reserved = bash ? RESERVED : SH_RESERVED;
   const n = text.length;
@@ -166,7 +166,7 @@ function tokenize(text: string, place: ScanPlace, heredocs: Map<number, LexedHer
         if (pending.length === 0) i++;
         else {
           const problems: LexProblem[] = [];
-          i = readHeredocBodies(text, i, pending, heredocs as Map<number, LexedHeredoc>, problems);
+          i = readHeredocBodies(text, i, pending, heredocs, problems);
           if (problems.length > 0) return undefined;
         }
         tokens.push({ kind: K.Newline, image: "\n", startOffset: start, plain: false });
@@ -533,7 +533,6 @@ class FastParser {
 }
 
 const NO_ERRORS: RawScript["errors"] = [];
-const NO_HEREDOCS: ReadonlyMap<number, LexedHeredoc> = new Map();
 
 /**
  * Reads a script in one pass; undefined when it holds a syntax error, an unterminated
@@ -546,7 +545,7 @@ const NO_HEREDOCS: ReadonlyMap<number, LexedHeredoc> = new Map();
  * parseFast("if true; then a; fi fi", { base: 0, memo: undefined, bash: true }); // undefined
  */
 export function parseFast(text: string, place: ScanPlace): FastScript | undefined {
-  const heredocs = text.includes("<<") ? new Map<number, LexedHeredoc>() : undefined;
+  const heredocs = new Map<number, LexedHeredoc>();
   const tokens = tokenize(text, place, heredocs);
   if (tokens === undefined) return undefined;
   const parser = new FastParser(text, tokens);
@@ -556,5 +555,5 @@ export function parseFast(text: string, place: ScanPlace): FastScript | undefine
     // GIVE_UP, or anything unforeseen: the grammar reads the script.
     return undefined;
   }
-  return { commands: parser.out, looseWords: parser.loose, errors: NO_ERRORS, heredocs: heredocs ?? NO_HEREDOCS };
+  return { commands: parser.out, looseWords: parser.loose, errors: NO_ERRORS, heredocs };
 }

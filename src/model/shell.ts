@@ -80,8 +80,8 @@ class ScriptBuilder {
   readonly at: number[] = [];
   readonly diagnostics: ShellDiagnostic[] = [];
   readonly jobs: Job[] = [];
-  /** Ends of `$(…)` already scanned; none to share when the script has no `$(`. */
-  private readonly memo: ScanMemo | undefined;
+  /** Ends of `$(…)` already scanned, shared by the jobs whose text is a verbatim slice of the root. */
+  private readonly memo: ScanMemo = new Map();
   /** Where the word being analysed sits (one object, updated per word). */
   private readonly place: ScanPlace;
   private job!: Job;
@@ -95,10 +95,8 @@ class ScriptBuilder {
     private readonly dialect: "sh" | "bash",
     private readonly toSource: (offset: number) => number,
     private readonly fast: boolean,
-    root: string,
   ) {
     this.place = { base: 0, memo: undefined, bash: dialect === "bash" };
-    this.memo = root.includes("$(") ? new Map() : undefined;
   }
 
   /** Parses every queued script, including those queued meanwhile. */
@@ -280,7 +278,7 @@ function redirectEnd(r: RawRedirect): number {
  * script.commands[1].connector; // "&&"
  */
 export function parseShell(source: ShellSource, options?: ShellOptions): ShellScript {
-  const builder = new ScriptBuilder(options?.dialect ?? "bash", source.toSource ?? IDENTITY, options?.engine !== "grammar", source.text);
+  const builder = new ScriptBuilder(options?.dialect ?? "bash", source.toSource ?? IDENTITY, options?.engine !== "grammar");
   builder.jobs.push({ text: source.text, base: 0, offsets: undefined, context: [], part: undefined });
   builder.run();
   const { found, at, diagnostics } = builder;
