@@ -14,6 +14,7 @@ import type { ShellConnector, ShellContext } from "../../src/model/shell-types.j
 import { pendingHeredoc, readHeredocBodies, type LexedHeredoc, type LexProblem, type PendingHeredoc } from "./heredoc.js";
 import type { RawCommand, RawLooseWord, RawRedirect, RawScript, RawToken } from "./parser.js";
 import { isAssignment, Nest, plainWordEnd, scanWordEnd, skipNested, type ScanPlace } from "./scan.js";
+import { readWord, type WordAnalysis } from "../../src/model/shell/word.js";
 
 /** What the fast path read: the grammar's raw script and the here-document bodies. */
 export interface FastScript extends RawScript {
@@ -66,6 +67,7 @@ const MAX_DEPTH = 200;
 interface Token extends RawToken {
   readonly kind: K;
   readonly plain: boolean;
+  readonly analysis: WordAnalysis | undefined;
 }
 
 const NEWLINE = 10;
@@ -169,13 +171,13 @@ function tokenize(text: string, place: ScanPlace, heredocs: Map<number, LexedHer
           i = readHeredocBodies(text, i, pending, heredocs, problems);
           if (problems.length > 0) return undefined;
         }
-        tokens.push({ kind: K.Newline, image: "\n", startOffset: start, plain: false });
+        tokens.push({ kind: K.Newline, image: "\n", startOffset: start, plain: false, analysis: undefined });
         continue;
       case Lead.Digit: {
         const end = ioNumberEnd(text, i);
         if (end === i) break;
         i = end;
-        tokens.push({ kind: K.IoNumber, image: text.slice(start, i), startOffset: start, plain: false });
+        tokens.push({ kind: K.IoNumber, image: text.slice(start, i), startOffset: start, plain: false, analysis: undefined });
         continue;
       }
       case Lead.Operator: {
@@ -192,12 +194,14 @@ function tokenize(text: string, place: ScanPlace, heredocs: Map<number, LexedHer
           i += op & 3;
           kind = op >> 2;
         }
-        tokens.push({ kind, image: text.slice(start, i), startOffset: start, plain: false });
+        tokens.push({ kind, image: text.slice(start, i), startOffset: start, plain: false, analysis: undefined });
         continue;
       }
     }
+    // A word that is not plain is taken apart while its end is found (the model reads it so).
     const plainEnd = plainWordEnd(text, i);
-    i = plainEnd >= 0 ? plainEnd : scanWordEnd(text, i, place);
+    const analysis = plainEnd >= 0 ? undefined : readWord(text, i, place);
+    i = plainEnd >= 0 ? plainEnd : analysis !== undefined ? analysis.end : scanWordEnd(text, i, place);
     const image = text.slice(start, i);
     let kind = c < 128 && RESERVED_START[c] === 1 && i - start <= LONGEST_RESERVED ? reserved.get(image) : undefined;
     if (kind === undefined) {
@@ -207,9 +211,9 @@ function tokenize(text: string, place: ScanPlace, heredocs: Map<number, LexedHer
         pending.push(pendingHeredoc(previous.startOffset, image, previous.kind === K.DLessDash));
       }
     }
-    tokens.push({ kind, image, startOffset: start, plain: plainEnd >= 0 });
+    tokens.push({ kind, image, startOffset: start, plain: plainEnd >= 0, analysis });
   }
-  tokens.push({ kind: K.EOF, image: "", startOffset: n, plain: false });
+  tokens.push({ kind: K.EOF, image: "", startOffset: n, plain: false, analysis: undefined });
   return tokens;
 }
 

@@ -23,7 +23,7 @@ import type { Range } from "../ast/nodes.js";
 import type {
   ShellAssignment, ShellContext, ShellDiagnostic, ShellRedirect, ShellScript, ShellWord, SimpleCommand,
 } from "./shell-types.js";
-import { analyzeWord, heredocSubstitutions, type Substitution, type SubstitutionPart } from "./shell/word.js";
+import { analyzeWord, heredocSubstitutions, type Substitution, type SubstitutionPart, type WordAnalysis } from "./shell/word.js";
 
 export type * from "./shell-types.js";
 
@@ -124,7 +124,7 @@ class ScriptBuilder {
     const firstCommand = this.found.length;
     for (const raw of parsed.commands) this.command(raw, heredocs);
     for (const loose of parsed.looseWords) {
-      if (real(loose.token)) this.word(loose.token.image, loose.token.startOffset, this.context(loose.context));
+      if (real(loose.token)) this.word(loose.token.image, loose.token.startOffset, this.context(loose.context), loose.token.plain, loose.token.analysis);
     }
     // The job's own commands and diagnostics are the last ones added.
     if (job.part !== undefined) job.part.script = { commands: this.found.slice(firstCommand), diagnostics: this.diagnostics.slice(firstDiagnostic) };
@@ -154,12 +154,13 @@ class ScriptBuilder {
 
   /**
    * Builds a word from `text` at local offset `start`, queueing its command substitutions; `plain`
-   * when the lexer knows whether the text is the word's value (a plain word is one literal part).
+   * when the lexer knows whether the text is the word's value (a plain word is one literal part),
+   * `analysis` when the lexer took the word apart.
    */
-  private word(text: string, start: number, context: readonly ShellContext[], plain?: boolean): ShellWord {
+  private word(text: string, start: number, context: readonly ShellContext[], plain?: boolean, analysis?: WordAnalysis): ShellWord {
     const range = this.range(start, start + text.length);
     if (plain ?? plainWordEnd(text, 0) === text.length) return { text, value: text, parts: [{ kind: "literal", value: text, quoted: "none" }], range };
-    const analysis = analyzeWord(text, this.placeAt(start));
+    analysis ??= analyzeWord(text, this.placeAt(start));
     if (analysis.problems.length > 0) for (const problem of analysis.problems) this.report(problem, start, start + text.length);
     if (analysis.substitutions.length > 0) this.queue(analysis.substitutions, start, context);
     return { text, value: analysis.value, parts: analysis.parts, range };
@@ -211,7 +212,7 @@ class ScriptBuilder {
     const args: ShellWord[] = [];
     for (const token of raw.words) {
       if (!real(token)) continue;
-      const word = this.word(token.image, token.startOffset, context, token.plain);
+      const word = this.word(token.image, token.startOffset, context, token.plain, token.analysis);
       this.extend(token.startOffset, token.startOffset + token.image.length, word.range);
       if (name === undefined) name = word;
       else args.push(word);
@@ -252,7 +253,7 @@ class ScriptBuilder {
   private redirect(r: RawRedirect, context: readonly ShellContext[]): ShellRedirect {
     const op = r.op as RawToken;
     const fd = real(r.fd) ? r.fd : undefined;
-    const target = real(r.target) ? this.word(r.target.image, r.target.startOffset, context, r.target.plain) : undefined;
+    const target = real(r.target) ? this.word(r.target.image, r.target.startOffset, context, r.target.plain, r.target.analysis) : undefined;
     const from = fd !== undefined ? fd.startOffset : op.startOffset;
     return {
       op: op.image,
