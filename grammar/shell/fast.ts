@@ -39,9 +39,13 @@ const RESERVED = new Map<string, K>([
   ["{", K.LBrace], ["}", K.RBrace], ["!", K.Bang], ["function", K.FunctionKw], ["[[", K.DBracketOpen], ["]]", K.DBracketClose],
 ]);
 const BASH_ONLY = ["function", "[[", "]]"];
-/** First characters of reserved words: other words skip the lookup. */
-const RESERVED_START = new Uint8Array(128);
-for (const word of RESERVED.keys()) RESERVED_START[word.charCodeAt(0)] = 1;
+/** A word's first and last character codes and length, hashed to an index of {@link RESERVED_SHAPE}. */
+function shape(first: number, last: number, length: number): number {
+  return (first * 31 + last * 7 + length) & 1023;
+}
+/** Shapes of the reserved words: a word of another shape skips the lookup (which hashes the whole word). */
+const RESERVED_SHAPE = new Uint8Array(1024);
+for (const word of RESERVED.keys()) RESERVED_SHAPE[shape(word.charCodeAt(0), word.charCodeAt(word.length - 1), word.length)] = 1;
 const LONGEST_RESERVED = Math.max(...[...RESERVED.keys()].map((word) => word.length));
 const SH_RESERVED = new Map([...RESERVED].filter(([word]) => !BASH_ONLY.includes(word)));
 
@@ -203,7 +207,8 @@ function tokenize(text: string, place: ScanPlace, heredocs: Map<number, LexedHer
     const analysis = plainEnd >= 0 ? undefined : readWord(text, i, place);
     i = plainEnd >= 0 ? plainEnd : analysis !== undefined ? analysis.end : scanWordEnd(text, i, place);
     const image = text.slice(start, i);
-    let kind = c < 128 && RESERVED_START[c] === 1 && i - start <= LONGEST_RESERVED ? reserved.get(image) : undefined;
+    const reservedShape = i - start <= LONGEST_RESERVED && RESERVED_SHAPE[shape(c, text.charCodeAt(i - 1), i - start)] === 1;
+    let kind = reservedShape ? reserved.get(image) : undefined;
     if (kind === undefined) {
       kind = K.Word;
       const previous = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
