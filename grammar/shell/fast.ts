@@ -136,15 +136,16 @@ function operator(text: string, i: number, bash: boolean): number {
 }
 
 /**
- * Splits a script into tokens as `tokens.ts` does, reading here-document bodies into `heredocs`;
- * undefined when a here-document is unterminated.
+ * Splits a script into tokens as `tokens.ts` does, and reads its here-document bodies; undefined
+ * when a here-document is unterminated.
  */
-function tokenize(text: string, place: ScanPlace, heredocs: Map<number, LexedHeredoc>): Token[] | undefined {
+function tokenize(text: string, place: ScanPlace): { tokens: Token[]; heredocs: ReadonlyMap<number, LexedHeredoc> } | undefined {
   const bash = place.bash;
   const reserved = bash ? RESERVED : SH_RESERVED;
   const n = text.length;
   const tokens: Token[] = [];
   const pending: PendingHeredoc[] = [];
+  let heredocs: Map<number, LexedHeredoc> | undefined;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -172,7 +173,7 @@ function tokenize(text: string, place: ScanPlace, heredocs: Map<number, LexedHer
         if (pending.length === 0) i++;
         else {
           const problems: LexProblem[] = [];
-          i = readHeredocBodies(text, i, pending, heredocs, problems);
+          i = readHeredocBodies(text, i, pending, (heredocs ??= new Map()), problems);
           if (problems.length > 0) return undefined;
         }
         tokens.push({ kind: K.Newline, image: "\n", startOffset: start, plain: false, analysis: undefined });
@@ -219,7 +220,7 @@ function tokenize(text: string, place: ScanPlace, heredocs: Map<number, LexedHer
     tokens.push({ kind, image, startOffset: start, plain: plainEnd >= 0, analysis });
   }
   tokens.push({ kind: K.EOF, image: "", startOffset: n, plain: false, analysis: undefined });
-  return tokens;
+  return { tokens, heredocs: heredocs ?? NO_HEREDOCS };
 }
 
 /** The end of the fd number (digits directly followed by `<` or `>`) at `i`; `i` when there is none. */
@@ -307,10 +308,17 @@ class FastParser {
     if (this.peek() !== K.EOF) throw GIVE_UP;
   }
 
+  /** Inserts `context` at `depth` in the contexts of the commands from `first` on (commands that had the same context share the new one). */
   private mark(first: number, depth: number, context: ShellContext): void {
+    let before: Ctx | undefined;
+    let after: Ctx = [];
     for (let i = first; i < this.out.length; i++) {
       const c = this.out[i].context;
-      this.out[i].context = depth === c.length ? [...c, context] : [...c.slice(0, depth), context, ...c.slice(depth)];
+      if (c !== before) {
+        before = c;
+        after = depth === c.length ? [...c, context] : [...c.slice(0, depth), context, ...c.slice(depth)];
+      }
+      this.out[i].context = after;
     }
   }
 
@@ -542,6 +550,8 @@ class FastParser {
 }
 
 const NO_ERRORS: RawScript["errors"] = [];
+/** The here-documents of a script that has none. */
+const NO_HEREDOCS: ReadonlyMap<number, LexedHeredoc> = new Map();
 
 /**
  * Reads a script in one pass; undefined when it holds a syntax error, an unterminated
@@ -554,15 +564,14 @@ const NO_ERRORS: RawScript["errors"] = [];
  * parseFast("if true; then a; fi fi", { base: 0, memo: undefined, bash: true }); // undefined
  */
 export function parseFast(text: string, place: ScanPlace): FastScript | undefined {
-  const heredocs = new Map<number, LexedHeredoc>();
-  const tokens = tokenize(text, place, heredocs);
-  if (tokens === undefined) return undefined;
-  const parser = new FastParser(text, tokens);
+  const lexed = tokenize(text, place);
+  if (lexed === undefined) return undefined;
+  const parser = new FastParser(text, lexed.tokens);
   try {
     parser.script();
   } catch {
     // GIVE_UP, or anything unforeseen: the grammar reads the script.
     return undefined;
   }
-  return { commands: parser.out, looseWords: parser.loose, errors: NO_ERRORS, heredocs };
+  return { commands: parser.out, looseWords: parser.loose, errors: NO_ERRORS, heredocs: lexed.heredocs };
 }

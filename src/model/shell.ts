@@ -225,10 +225,9 @@ class ScriptBuilder {
         const text = this.job.text.slice(heredoc.start, heredoc.end);
         this.queue(heredocSubstitutions(text, this.placeAt(heredoc.start)), heredoc.start, context);
       }
-      const redirect = this.redirect(r, context);
+      const redirect = this.redirect(r, context, heredoc?.body);
       this.extend(real(r.fd) ? r.fd.startOffset : r.op.startOffset, redirectEnd(r), redirect.range);
-      const body = heredoc?.body;
-      redirects.push(body === undefined ? redirect : { ...redirect, heredocBody: body });
+      redirects.push(redirect);
     }
     if (extent.start === Infinity) return;
     const command: SimpleCommand = { name, args, assignments, redirects, context, connector: raw.connector, range: [extent.from, extent.to] };
@@ -249,18 +248,19 @@ class ScriptBuilder {
     }
   }
 
-  /** A redirection (its here-document body aside); its range ends where its target does. */
-  private redirect(r: RawRedirect, context: readonly ShellContext[]): ShellRedirect {
+  /** A redirection, with its here-document body when it has one; its range ends where its target does. */
+  private redirect(r: RawRedirect, context: readonly ShellContext[], heredocBody: string | undefined): ShellRedirect {
     const op = r.op as RawToken;
     const fd = real(r.fd) ? r.fd : undefined;
     const target = real(r.target) ? this.word(r.target.image, r.target.startOffset, context, r.target.plain, r.target.analysis) : undefined;
     const from = fd !== undefined ? fd.startOffset : op.startOffset;
-    return {
+    const redirect = {
       op: op.image,
       fd: fd !== undefined ? Number(fd.image) : undefined,
       target,
-      range: target !== undefined ? [this.toSource(this.root(from)), target.range[1]] : this.range(from, redirectEnd(r)),
+      range: target !== undefined ? [this.toSource(this.root(from)), target.range[1]] as Range : this.range(from, redirectEnd(r)),
     };
+    return heredocBody === undefined ? redirect : { op: redirect.op, fd: redirect.fd, target, range: redirect.range, heredocBody };
   }
 }
 
