@@ -99,39 +99,51 @@ LEAD[NEWLINE] = Lead.Newline;
 LEAD[BACKSLASH] = Lead.Backslash;
 LEAD[HASH] = Lead.Hash;
 
-/** An operator's kind and length in one number (no array to allocate per operator). */
-function packed(kind: K, length: number): number {
-  return kind * 4 + length;
+/** An operator token's spelling and kind. */
+interface Operator {
+  readonly image: string;
+  readonly kind: K;
 }
+const op = (image: string, kind: K): Operator => ({ image, kind });
+/** The operators (`; & | < > ( )` and their combinations): operator tokens share these images instead of slicing the text. */
+const OP = {
+  semiSemiAmp: op(";;&", K.DSemiAmp), semiSemi: op(";;", K.DSemi), semiAmp: op(";&", K.SemiAmp), semi: op(";", K.Semi),
+  andIf: op("&&", K.AndIf), ampGreatGreat: op("&>>", K.Redirect), ampGreat: op("&>", K.Redirect), amp: op("&", K.Amp),
+  orIf: op("||", K.OrIf), pipeAmp: op("|&", K.PipeAmp), pipe: op("|", K.Pipe),
+  hereString: op("<<<", K.Redirect), dlessDash: op("<<-", K.DLessDash), dless: op("<<", K.DLess),
+  lessGreat: op("<>", K.Redirect), lessAmp: op("<&", K.Redirect), less: op("<", K.Redirect),
+  greatGreat: op(">>", K.Redirect), greatAmp: op(">&", K.Redirect), clobber: op(">|", K.Redirect), great: op(">", K.Redirect),
+  lparen: op("(", K.LParen), rparen: op(")", K.RParen),
+};
 
-/** The kind and length of the operator at `i` (`; & | < > ( )`), {@link packed}, as the lexer of `dialect` reads it. */
-function operator(text: string, i: number, bash: boolean): number {
+/** The operator at `i` (`; & | < > ( )`), as the lexer of `dialect` reads it. */
+function operator(text: string, i: number, bash: boolean): Operator {
   const c = text.charCodeAt(i);
   const next = text.charCodeAt(i + 1);
   const third = text.charCodeAt(i + 2);
   switch (c) {
     case SEMI:
-      if (next === SEMI) return bash && third === AMP ? packed(K.DSemiAmp, 3) : packed(K.DSemi, 2);
-      return bash && next === AMP ? packed(K.SemiAmp, 2) : packed(K.Semi, 1);
+      if (next === SEMI) return bash && third === AMP ? OP.semiSemiAmp : OP.semiSemi;
+      return bash && next === AMP ? OP.semiAmp : OP.semi;
     case AMP:
-      if (next === AMP) return packed(K.AndIf, 2);
-      if (bash && next === GREAT) return packed(K.Redirect, third === GREAT ? 3 : 2);
-      return packed(K.Amp, 1);
+      if (next === AMP) return OP.andIf;
+      if (bash && next === GREAT) return third === GREAT ? OP.ampGreatGreat : OP.ampGreat;
+      return OP.amp;
     case PIPE:
-      if (next === PIPE) return packed(K.OrIf, 2);
-      return bash && next === AMP ? packed(K.PipeAmp, 2) : packed(K.Pipe, 1);
+      if (next === PIPE) return OP.orIf;
+      return bash && next === AMP ? OP.pipeAmp : OP.pipe;
     case LESS:
       if (next === LESS) {
-        if (bash && third === LESS) return packed(K.Redirect, 3);
-        return third === DASH ? packed(K.DLessDash, 3) : packed(K.DLess, 2);
+        if (bash && third === LESS) return OP.hereString;
+        return third === DASH ? OP.dlessDash : OP.dless;
       }
-      return packed(K.Redirect, next === GREAT || next === AMP ? 2 : 1);
+      return next === GREAT ? OP.lessGreat : next === AMP ? OP.lessAmp : OP.less;
     case GREAT:
-      return packed(K.Redirect, next === GREAT || next === AMP || next === PIPE ? 2 : 1);
+      return next === GREAT ? OP.greatGreat : next === AMP ? OP.greatAmp : next === PIPE ? OP.clobber : OP.great;
     case LPAREN:
-      return packed(K.LParen, 1);
+      return OP.lparen;
     default:
-      return packed(K.RParen, 1);
+      return OP.rparen;
   }
 }
 
@@ -195,9 +207,10 @@ function tokenize(text: string, place: ScanPlace): { tokens: Token[]; heredocs: 
           i = arithmeticEnd(text, i, place);
           kind = K.ArithmeticCommand;
         } else {
-          const op = operator(text, i, bash);
-          i += op & 3;
-          kind = op >> 2;
+          const found = operator(text, i, bash);
+          i += found.image.length;
+          tokens.push({ kind: found.kind, image: found.image, startOffset: start, plain: false, analysis: undefined });
+          continue;
         }
         tokens.push({ kind, image: text.slice(start, i), startOffset: start, plain: false, analysis: undefined });
         continue;
@@ -270,15 +283,12 @@ class FastParser {
   private pos = 0;
   private depth = 0;
 
-  constructor(
-    private readonly text: string,
-    private readonly tokens: Token[],
-  ) {}
+  constructor(private readonly tokens: Token[]) {}
 
   /** Whether the next token is an assignment word. */
   private atAssignment(): boolean {
     const token = this.tokens[this.pos];
-    return token.kind === K.Word && isAssignment(this.text, token.startOffset, token.startOffset + token.image.length);
+    return token.kind === K.Word && isAssignment(token.image, 0, token.image.length);
   }
 
   private peek(): K {
@@ -566,7 +576,7 @@ const NO_HEREDOCS: ReadonlyMap<number, LexedHeredoc> = new Map();
 export function parseFast(text: string, place: ScanPlace): FastScript | undefined {
   const lexed = tokenize(text, place);
   if (lexed === undefined) return undefined;
-  const parser = new FastParser(text, lexed.tokens);
+  const parser = new FastParser(lexed.tokens);
   try {
     parser.script();
   } catch {
