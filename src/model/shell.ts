@@ -264,6 +264,12 @@ class ScriptBuilder {
   }
 }
 
+/** Whether the numbers never decrease. */
+function isSorted(numbers: readonly number[]): boolean {
+  for (let i = 1; i < numbers.length; i++) if (numbers[i] < numbers[i - 1]) return false;
+  return true;
+}
+
 /** The local offset after a redirection: after its target, or after its operator when the target is missing. */
 function redirectEnd(r: RawRedirect): number {
   return real(r.target) ? r.target.startOffset + r.target.image.length : r.op.startOffset + r.op.image.length;
@@ -284,7 +290,7 @@ export function parseShell(source: ShellSource, options?: ShellOptions): ShellSc
   builder.run();
   const { found, at, diagnostics } = builder;
   let commands = found;
-  if (builder.jobs.length > 1) {
+  if (builder.jobs.length > 1 && !isSorted(at)) {
     const order = found.map((_, i) => i).sort((a, b) => at[a] - at[b] || a - b);
     commands = order.map((i) => found[i]);
   }
