@@ -369,6 +369,19 @@ function isNameStart(c: number): boolean {
 }
 
 /**
+ * The offset just after the shell name (`[A-Za-z_][A-Za-z0-9_]*`) at `start`; `start` when none starts there.
+ *
+ * @example
+ * nameEnd("PATH=/bin", 0); // 4
+ */
+export function nameEnd(text: string, start: number): number {
+  if (!isNameStart(text.charCodeAt(start))) return start;
+  let i = start + 1;
+  for (let c = text.charCodeAt(i); isNameStart(c) || (c >= DIGIT_0 && c <= DIGIT_9); c = text.charCodeAt(++i));
+  return i;
+}
+
+/**
  * Whether the word `text[start, end)` is an assignment: `name=…`, `name+=…` or `name[i]=…`, whose
  * `=` lies inside the word (the subscript may hold anything but `]`).
  *
@@ -376,9 +389,8 @@ function isNameStart(c: number): boolean {
  * isAssignment("A=1 b", 0, 3); // true
  */
 export function isAssignment(text: string, start: number, end: number): boolean {
-  if (!isNameStart(text.charCodeAt(start))) return false;
-  let i = start + 1;
-  for (let c = text.charCodeAt(i); isNameStart(c) || (c >= DIGIT_0 && c <= DIGIT_9); c = text.charCodeAt(++i));
+  let i = nameEnd(text, start);
+  if (i === start) return false;
   if (text.charCodeAt(i) === LBRACKET) {
     const close = text.indexOf("]", i + 1);
     if (close < 0) return false;

@@ -16,7 +16,7 @@
  */
 import { lexShell } from "../../grammar/shell/lexer.js";
 import { parseShellTokens, type RawCommand, type RawRedirect, type RawScript, type RawToken } from "../../grammar/shell/parser.js";
-import { plainWordEnd, type ScanMemo, type ScanPlace } from "../../grammar/shell/scan.js";
+import { isAssignment, nameEnd, plainWordEnd, type ScanMemo, type ScanPlace } from "../../grammar/shell/scan.js";
 import { parseFast } from "../../grammar/shell/fast.js";
 import type { LexedHeredoc } from "../../grammar/shell/heredoc.js";
 import type { Range } from "../ast/nodes.js";
@@ -65,7 +65,6 @@ interface Job {
 }
 
 const IDENTITY = (offset: number): number => offset;
-const ASSIGNMENT_NAME = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
 
 /** Whether a token was really read (not made up by error recovery). */
 function real(token: RawToken | undefined): token is RawToken {
@@ -206,7 +205,9 @@ class ScriptBuilder {
       // A value ends where the assignment ends.
       const range: Range = value !== undefined ? [this.toSource(this.root(at)), value.range[1]] : this.range(at, at + image.length);
       this.extend(at, at + image.length, range);
-      assignments.push({ name: ASSIGNMENT_NAME.exec(image)?.[1] ?? image.slice(0, eq), value, range });
+      // The name before a subscript or `+=`, when the word is a well-formed assignment.
+      const name = isAssignment(image, 0, image.length) ? image.slice(0, nameEnd(image, 0)) : image.slice(0, eq);
+      assignments.push({ name, value, range });
     }
     let name: ShellWord | undefined;
     const args: ShellWord[] = [];
