@@ -2,7 +2,9 @@
  * The fast path of the shell parser: a hand-written lexer and recursive-descent parser that read a
  * valid script in one linear pass, without chevrotain, into the same {@link RawScript} as the
  * grammar (`tokens.ts` and `parser.ts`, the reference: this module mirrors them token for token
- * and rule for rule, and the tests check both agree over the corpus).
+ * and rule for rule, and the tests check both agree over the corpus). A word that is not plain is
+ * taken apart by the model's word reader while its end is found (`readWord`), so that it is read
+ * once; its token carries the result.
  *
  * It gives up, and {@link parseFast} returns undefined so that the caller uses the grammar, on
  * every syntax error (the grammar's error recovery and messages stay the grammar's), on an
