@@ -255,12 +255,13 @@ class ScriptBuilder {
     const fd = real(r.fd) ? r.fd : undefined;
     const target = real(r.target) ? this.word(r.target.image, r.target.startOffset, context, r.target.plain, r.target.analysis) : undefined;
     const from = fd !== undefined ? fd.startOffset : op.startOffset;
-    const image = op.image;
-    const number = fd !== undefined ? Number(fd.image) : undefined;
-    const range: Range = target !== undefined ? [this.toSource(this.root(from)), target.range[1]] : this.range(from, redirectEnd(r));
-    return heredocBody === undefined
-      ? { op: image, fd: number, target, range }
-      : { op: image, fd: number, target, range, heredocBody };
+    const redirect = {
+      op: op.image,
+      fd: fd !== undefined ? Number(fd.image) : undefined,
+      target,
+      range: target !== undefined ? [this.toSource(this.root(from)), target.range[1]] as Range : this.range(from, redirectEnd(r)),
+    };
+    return heredocBody === undefined ? redirect : { op: redirect.op, fd: redirect.fd, target, range: redirect.range, heredocBody };
   }
 }
 
