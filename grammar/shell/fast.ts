@@ -2,7 +2,9 @@
  * The fast path of the shell parser: a hand-written lexer and recursive-descent parser that read a
  * valid script in one linear pass, without chevrotain, into the same {@link RawScript} as the
  * grammar (`tokens.ts` and `parser.ts`, the reference: this module mirrors them token for token
- * and rule for rule, and the tests check both agree over the corpus).
+ * and rule for rule, and the tests check both agree over the corpus). A word that is not plain is
+ * taken apart by the model's word reader while its end is found (`readWord`), so that it is read
+ * once; its token carries the result.
  *
  * It gives up, and {@link parseFast} returns undefined so that the caller uses the grammar, on
  * every syntax error (the grammar's error recovery and messages stay the grammar's), on an
@@ -14,6 +16,7 @@ import type { ShellConnector, ShellContext } from "../../src/model/shell-types.j
 import { pendingHeredoc, readHeredocBodies, type LexedHeredoc, type LexProblem, type PendingHeredoc } from "./heredoc.js";
 import type { RawCommand, RawLooseWord, RawRedirect, RawScript, RawToken } from "./parser.js";
 import { isAssignment, Nest, plainWordEnd, scanWordEnd, skipNested, type ScanPlace } from "./scan.js";
+import { readWord, type WordAnalysis } from "../../src/model/shell/word.js";
 
 /** What the fast path read: the grammar's raw script and the here-document bodies. */
 export interface FastScript extends RawScript {
@@ -38,9 +41,13 @@ const RESERVED = new Map<string, K>([
   ["{", K.LBrace], ["}", K.RBrace], ["!", K.Bang], ["function", K.FunctionKw], ["[[", K.DBracketOpen], ["]]", K.DBracketClose],
 ]);
 const BASH_ONLY = ["function", "[[", "]]"];
-/** First characters of reserved words: other words skip the lookup. */
-const RESERVED_START = new Uint8Array(128);
-for (const word of RESERVED.keys()) RESERVED_START[word.charCodeAt(0)] = 1;
+/** A word's first and last character codes and length, hashed to an index of {@link RESERVED_SHAPE}. */
+function shape(first: number, last: number, length: number): number {
+  return (first * 31 + last * 7 + length) & 1023;
+}
+/** Shapes of the reserved words: a word of another shape skips the lookup (which hashes the whole word). */
+const RESERVED_SHAPE = new Uint8Array(1024);
+for (const word of RESERVED.keys()) RESERVED_SHAPE[shape(word.charCodeAt(0), word.charCodeAt(word.length - 1), word.length)] = 1;
 const LONGEST_RESERVED = Math.max(...[...RESERVED.keys()].map((word) => word.length));
 const SH_RESERVED = new Map([...RESERVED].filter(([word]) => !BASH_ONLY.includes(word)));
 
@@ -66,14 +73,11 @@ const MAX_DEPTH = 200;
 interface Token extends RawToken {
   readonly kind: K;
   readonly plain: boolean;
+  readonly analysis: WordAnalysis | undefined;
 }
 
 const NEWLINE = 10;
-const SPACE = 32;
-const TAB = 9;
 const CR = 13;
-const FF = 12;
-const VT = 11;
 const BACKSLASH = 92;
 const HASH = 35;
 const SEMI = 59;
@@ -87,111 +91,151 @@ const DASH = 45;
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 
-/** The offset after the blanks, `\` line continuations and comments at `i` (what the lexer skips). */
-function skipTrivia(text: string, i: number): number {
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === SPACE || c === TAB || c === CR || c === FF || c === VT) i++;
-    else if (c === BACKSLASH && text.charCodeAt(i + 1) === NEWLINE) i += 2;
-    else if (c === BACKSLASH && text.charCodeAt(i + 1) === CR && text.charCodeAt(i + 2) === NEWLINE) i += 3;
-    else if (c === HASH) {
-      const eol = text.indexOf("\n", i);
-      i = eol < 0 ? n : eol;
-    } else break;
-  }
-  return i;
-}
+/** What an ASCII character starts where a token may start; {@link Lead.Word} for any other character. */
+const enum Lead { Word, Blank, Newline, Operator, Digit, Backslash, Hash }
+const LEAD = new Uint8Array(128);
+for (const c of " \t\r\f\v") LEAD[c.charCodeAt(0)] = Lead.Blank;
+for (const c of ";&|<>()") LEAD[c.charCodeAt(0)] = Lead.Operator;
+for (let c = DIGIT_0; c <= DIGIT_9; c++) LEAD[c] = Lead.Digit;
+LEAD[NEWLINE] = Lead.Newline;
+LEAD[BACKSLASH] = Lead.Backslash;
+LEAD[HASH] = Lead.Hash;
 
-/** An operator's kind and length in one number (no array to allocate per operator). */
-function packed(kind: K, length: number): number {
-  return kind * 4 + length;
+/** An operator token's spelling and kind. */
+interface Operator {
+  readonly image: string;
+  readonly kind: K;
 }
+const op = (image: string, kind: K): Operator => ({ image, kind });
+/** The operators (`; & | < > ( )` and their combinations): operator tokens share these images instead of slicing the text. */
+const OP = {
+  semiSemiAmp: op(";;&", K.DSemiAmp), semiSemi: op(";;", K.DSemi), semiAmp: op(";&", K.SemiAmp), semi: op(";", K.Semi),
+  andIf: op("&&", K.AndIf), ampGreatGreat: op("&>>", K.Redirect), ampGreat: op("&>", K.Redirect), amp: op("&", K.Amp),
+  orIf: op("||", K.OrIf), pipeAmp: op("|&", K.PipeAmp), pipe: op("|", K.Pipe),
+  hereString: op("<<<", K.Redirect), dlessDash: op("<<-", K.DLessDash), dless: op("<<", K.DLess),
+  lessGreat: op("<>", K.Redirect), lessAmp: op("<&", K.Redirect), less: op("<", K.Redirect),
+  greatGreat: op(">>", K.Redirect), greatAmp: op(">&", K.Redirect), clobber: op(">|", K.Redirect), great: op(">", K.Redirect),
+  lparen: op("(", K.LParen), rparen: op(")", K.RParen),
+};
 
-/** The kind and length of the operator at `i` (`; & | < > ( )`), {@link packed}, as the lexer of `dialect` reads it. */
-function operator(text: string, i: number, bash: boolean): number {
+/** The operator at `i` (`; & | < > ( )`), as the lexer of `dialect` reads it. */
+function operator(text: string, i: number, bash: boolean): Operator {
   const c = text.charCodeAt(i);
   const next = text.charCodeAt(i + 1);
   const third = text.charCodeAt(i + 2);
   switch (c) {
     case SEMI:
-      if (next === SEMI) return bash && third === AMP ? packed(K.DSemiAmp, 3) : packed(K.DSemi, 2);
-      return bash && next === AMP ? packed(K.SemiAmp, 2) : packed(K.Semi, 1);
+      if (next === SEMI) return bash && third === AMP ? OP.semiSemiAmp : OP.semiSemi;
+      return bash && next === AMP ? OP.semiAmp : OP.semi;
     case AMP:
-      if (next === AMP) return packed(K.AndIf, 2);
-      if (bash && next === GREAT) return packed(K.Redirect, third === GREAT ? 3 : 2);
-      return packed(K.Amp, 1);
+      if (next === AMP) return OP.andIf;
+      if (bash && next === GREAT) return third === GREAT ? OP.ampGreatGreat : OP.ampGreat;
+      return OP.amp;
     case PIPE:
-      if (next === PIPE) return packed(K.OrIf, 2);
-      return bash && next === AMP ? packed(K.PipeAmp, 2) : packed(K.Pipe, 1);
+      if (next === PIPE) return OP.orIf;
+      return bash && next === AMP ? OP.pipeAmp : OP.pipe;
     case LESS:
       if (next === LESS) {
-        if (bash && third === LESS) return packed(K.Redirect, 3);
-        return third === DASH ? packed(K.DLessDash, 3) : packed(K.DLess, 2);
+        if (bash && third === LESS) return OP.hereString;
+        return third === DASH ? OP.dlessDash : OP.dless;
       }
-      return packed(K.Redirect, next === GREAT || next === AMP ? 2 : 1);
+      return next === GREAT ? OP.lessGreat : next === AMP ? OP.lessAmp : OP.less;
     case GREAT:
-      return packed(K.Redirect, next === GREAT || next === AMP || next === PIPE ? 2 : 1);
+      return next === GREAT ? OP.greatGreat : next === AMP ? OP.greatAmp : next === PIPE ? OP.clobber : OP.great;
     case LPAREN:
-      return packed(K.LParen, 1);
+      return OP.lparen;
     default:
-      return packed(K.RParen, 1);
+      return OP.rparen;
   }
 }
 
 /**
- * Splits a script into tokens as `tokens.ts` does, reading here-document bodies into `heredocs`
- * (undefined when the text holds no `<<`); undefined when a here-document is unterminated.
+ * Splits a script into tokens as `tokens.ts` does, and reads its here-document bodies; undefined
+ * when a here-document is unterminated.
  */
-function tokenize(text: string, place: ScanPlace, heredocs: Map<number, LexedHeredoc> | undefined): Token[] | undefined {
+function tokenize(text: string, place: ScanPlace): { tokens: Token[]; heredocs: ReadonlyMap<number, LexedHeredoc> } | undefined {
   const bash = place.bash;
   const reserved = bash ? RESERVED : SH_RESERVED;
   const n = text.length;
   const tokens: Token[] = [];
   const pending: PendingHeredoc[] = [];
-  let i = skipTrivia(text, 0);
+  let heredocs: Map<number, LexedHeredoc> | undefined;
+  let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     const start = i;
-    if (c === NEWLINE) {
-      if (pending.length === 0) i++;
-      else {
-        const problems: LexProblem[] = [];
-        i = readHeredocBodies(text, i, pending, heredocs as Map<number, LexedHeredoc>, problems);
-        if (problems.length > 0) return undefined;
+    // Blanks, `\` line continuations and comments are skipped; newlines, fd numbers and operators
+    // are tokens of their own; anything else starts a word.
+    switch (c < 128 ? LEAD[c] : Lead.Word) {
+      case Lead.Blank:
+        i++;
+        continue;
+      case Lead.Hash: {
+        const eol = text.indexOf("\n", i);
+        i = eol < 0 ? n : eol;
+        continue;
       }
-      tokens.push({ kind: K.Newline, image: "\n", startOffset: start, plain: false });
-    } else if (c >= DIGIT_0 && c <= DIGIT_9 && ioNumberEnd(text, i) > i) {
-      i = ioNumberEnd(text, i);
-      tokens.push({ kind: K.IoNumber, image: text.slice(start, i), startOffset: start, plain: false });
-    } else if (bash && (c === LESS || c === GREAT) && text.charCodeAt(i + 1) === LPAREN) {
-      i = skipNested(text, i + 2, Nest.Command, place);
-      tokens.push({ kind: K.ProcessSubstitution, image: text.slice(start, i), startOffset: start, plain: false });
-    } else if (bash && c === LPAREN && text.charCodeAt(i + 1) === LPAREN && arithmeticEnd(text, i, place) > 0) {
-      i = arithmeticEnd(text, i, place);
-      tokens.push({ kind: K.ArithmeticCommand, image: text.slice(start, i), startOffset: start, plain: false });
-    } else if (c === SEMI || c === AMP || c === PIPE || c === LESS || c === GREAT || c === LPAREN || c === RPAREN) {
-      const op = operator(text, i, bash);
-      i += op % 4;
-      tokens.push({ kind: Math.floor(op / 4), image: text.slice(start, i), startOffset: start, plain: false });
-    } else {
-      const plainEnd = plainWordEnd(text, i);
-      i = plainEnd >= 0 ? plainEnd : scanWordEnd(text, i, place);
-      const image = text.slice(start, i);
-      let kind = c < 128 && RESERVED_START[c] === 1 && i - start <= LONGEST_RESERVED ? reserved.get(image) : undefined;
-      if (kind === undefined) {
-        kind = K.Word;
-        const previous = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
-        if (previous !== undefined && (previous.kind === K.DLess || previous.kind === K.DLessDash) && !isAssignment(text, start, i)) {
-          pending.push(pendingHeredoc(previous.startOffset, image, previous.kind === K.DLessDash));
+      case Lead.Backslash: {
+        const next = text.charCodeAt(i + 1);
+        if (next === NEWLINE || (next === CR && text.charCodeAt(i + 2) === NEWLINE)) {
+          i += next === NEWLINE ? 2 : 3;
+          continue;
         }
+        break;
       }
-      tokens.push({ kind, image, startOffset: start, plain: plainEnd >= 0 });
+      case Lead.Newline:
+        if (pending.length === 0) i++;
+        else {
+          const problems: LexProblem[] = [];
+          i = readHeredocBodies(text, i, pending, (heredocs ??= new Map()), problems);
+          if (problems.length > 0) return undefined;
+        }
+        tokens.push({ kind: K.Newline, image: "\n", startOffset: start, plain: false, analysis: undefined });
+        continue;
+      case Lead.Digit: {
+        const end = ioNumberEnd(text, i);
+        if (end === i) break;
+        i = end;
+        tokens.push({ kind: K.IoNumber, image: text.slice(start, i), startOffset: start, plain: false, analysis: undefined });
+        continue;
+      }
+      case Lead.Operator: {
+        const next = text.charCodeAt(i + 1);
+        let kind: K;
+        if (bash && (c === LESS || c === GREAT) && next === LPAREN) {
+          i = skipNested(text, i + 2, Nest.Command, place);
+          kind = K.ProcessSubstitution;
+        } else if (bash && c === LPAREN && next === LPAREN && arithmeticEnd(text, i, place) > 0) {
+          i = arithmeticEnd(text, i, place);
+          kind = K.ArithmeticCommand;
+        } else {
+          const found = operator(text, i, bash);
+          i += found.image.length;
+          tokens.push({ kind: found.kind, image: found.image, startOffset: start, plain: false, analysis: undefined });
+          continue;
+        }
+        tokens.push({ kind, image: text.slice(start, i), startOffset: start, plain: false, analysis: undefined });
+        continue;
+      }
     }
-    i = skipTrivia(text, i);
+    // A word that is not plain is taken apart while its end is found (the model reads it so).
+    const plainEnd = plainWordEnd(text, i);
+    const analysis = plainEnd >= 0 ? undefined : readWord(text, i, place);
+    i = plainEnd >= 0 ? plainEnd : analysis !== undefined ? analysis.end : scanWordEnd(text, i, place);
+    const image = text.slice(start, i);
+    const reservedShape = i - start <= LONGEST_RESERVED && RESERVED_SHAPE[shape(c, text.charCodeAt(i - 1), i - start)] === 1;
+    let kind = reservedShape ? reserved.get(image) : undefined;
+    if (kind === undefined) {
+      kind = K.Word;
+      const previous = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
+      if (previous !== undefined && (previous.kind === K.DLess || previous.kind === K.DLessDash) && !isAssignment(text, start, i)) {
+        pending.push(pendingHeredoc(previous.startOffset, image, previous.kind === K.DLessDash));
+      }
+    }
+    tokens.push({ kind, image, startOffset: start, plain: plainEnd >= 0, analysis });
   }
-  tokens.push({ kind: K.EOF, image: "", startOffset: n, plain: false });
-  return tokens;
+  tokens.push({ kind: K.EOF, image: "", startOffset: n, plain: false, analysis: undefined });
+  return { tokens, heredocs: heredocs ?? NO_HEREDOCS };
 }
 
 /** The end of the fd number (digits directly followed by `<` or `>`) at `i`; `i` when there is none. */
@@ -241,15 +285,12 @@ class FastParser {
   private pos = 0;
   private depth = 0;
 
-  constructor(
-    private readonly text: string,
-    private readonly tokens: Token[],
-  ) {}
+  constructor(private readonly tokens: Token[]) {}
 
   /** Whether the next token is an assignment word. */
   private atAssignment(): boolean {
     const token = this.tokens[this.pos];
-    return token.kind === K.Word && isAssignment(this.text, token.startOffset, token.startOffset + token.image.length);
+    return token.kind === K.Word && isAssignment(token.image, 0, token.image.length);
   }
 
   private peek(): K {
@@ -279,10 +320,17 @@ class FastParser {
     if (this.peek() !== K.EOF) throw GIVE_UP;
   }
 
+  /** Inserts `context` at `depth` in the contexts of the commands from `first` on (commands that had the same context share the new one). */
   private mark(first: number, depth: number, context: ShellContext): void {
+    let before: Ctx | undefined;
+    let after: Ctx = [];
     for (let i = first; i < this.out.length; i++) {
       const c = this.out[i].context;
-      this.out[i].context = depth === c.length ? [...c, context] : [...c.slice(0, depth), context, ...c.slice(depth)];
+      if (c !== before) {
+        before = c;
+        after = depth === c.length ? [...c, context] : [...c.slice(0, depth), context, ...c.slice(depth)];
+      }
+      this.out[i].context = after;
     }
   }
 
@@ -514,6 +562,7 @@ class FastParser {
 }
 
 const NO_ERRORS: RawScript["errors"] = [];
+/** The here-documents of a script that has none. */
 const NO_HEREDOCS: ReadonlyMap<number, LexedHeredoc> = new Map();
 
 /**
@@ -527,15 +576,14 @@ const NO_HEREDOCS: ReadonlyMap<number, LexedHeredoc> = new Map();
  * parseFast("if true; then a; fi fi", { base: 0, memo: undefined, bash: true }); // undefined
  */
 export function parseFast(text: string, place: ScanPlace): FastScript | undefined {
-  const heredocs = text.includes("<<") ? new Map<number, LexedHeredoc>() : undefined;
-  const tokens = tokenize(text, place, heredocs);
-  if (tokens === undefined) return undefined;
-  const parser = new FastParser(text, tokens);
+  const lexed = tokenize(text, place);
+  if (lexed === undefined) return undefined;
+  const parser = new FastParser(lexed.tokens);
   try {
     parser.script();
   } catch {
     // GIVE_UP, or anything unforeseen: the grammar reads the script.
     return undefined;
   }
-  return { commands: parser.out, looseWords: parser.loose, errors: NO_ERRORS, heredocs: heredocs ?? NO_HEREDOCS };
+  return { commands: parser.out, looseWords: parser.loose, errors: NO_ERRORS, heredocs: lexed.heredocs };
 }

@@ -11,13 +11,18 @@
  */
 import { EmbeddedActionsParser, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
 import type { ShellConnector, ShellContext } from "../../src/model/shell-types.js";
+import type { WordAnalysis } from "../../src/model/shell/word.js";
 import { allTokenTypes, T } from "./tokens.js";
 
 /**
  * What the model reads of a token: a chevrotain `IToken`, or a token of the fast path (`fast.ts`),
- * which also says whether a word is plain (its text is its value), when it knows.
+ * which also says whether a word is plain (its text is its value), when it knows, and holds the
+ * word taken apart when it took it apart to find its end.
  */
-export type RawToken = Pick<IToken, "image" | "startOffset" | "isInsertedInRecovery"> & { readonly plain?: boolean };
+export type RawToken = Pick<IToken, "image" | "startOffset" | "isInsertedInRecovery"> & {
+  readonly plain?: boolean;
+  readonly analysis?: WordAnalysis;
+};
 
 /** A redirection as tokens. */
 export interface RawRedirect {

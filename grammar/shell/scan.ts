@@ -98,8 +98,13 @@ export function plainWordEnd(text: string, start: number): number {
   return i;
 }
 
-/** Whether the character code ends an unquoted word. */
-function isWordBreak(code: number): boolean {
+/**
+ * Whether the character code ends an unquoted word (one of {@link WORD_BREAKS}).
+ *
+ * @example
+ * isWordBreak(";".charCodeAt(0)); // true
+ */
+export function isWordBreak(code: number): boolean {
   return code < 128 && BREAK[code] === 1;
 }
 
@@ -293,6 +298,17 @@ const NAME_START = /[A-Za-z_]/;
 const NAME_CHARS = /^[A-Za-z_][A-Za-z0-9_]*\+?$/;
 
 /**
+ * Whether the `=` at `eq` of the word starting at `start` opens a bash array assignment
+ * `name=(…)` (or `name+=(…)`), which is one word.
+ *
+ * @example
+ * opensArray("a=(1 2)", 0, 1); // true
+ */
+export function opensArray(text: string, start: number, eq: number): boolean {
+  return text.charCodeAt(eq + 1) === LPAREN && text.charCodeAt(eq) === EQUALS && NAME_START.test(text[start]) && NAME_CHARS.test(text.slice(start, eq));
+}
+
+/**
  * The offset just after the unquoted word starting at `start` (equal to `start` when a word
  * cannot start there). Quotes, escapes and nested constructs are part of the word; a bash array
  * assignment `name=(…)` is one word.
@@ -328,9 +344,7 @@ export function scanWordEnd(text: string, start: number, place: ScanPlace): numb
         i = skipDollar(text, i, place);
         break;
       case EQUALS:
-        if (text.charCodeAt(i + 1) === LPAREN && NAME_START.test(text[start]) && NAME_CHARS.test(text.slice(start, i))) {
-          i = skipNested(text, i + 2, Nest.Command, place);
-        } else i++;
+        i = opensArray(text, start, i) ? skipNested(text, i + 2, Nest.Command, place) : i + 1;
         break;
       default:
         i++;
@@ -355,6 +369,19 @@ function isNameStart(c: number): boolean {
 }
 
 /**
+ * The offset just after the shell name (`[A-Za-z_][A-Za-z0-9_]*`) at `start`; `start` when none starts there.
+ *
+ * @example
+ * nameEnd("PATH=/bin", 0); // 4
+ */
+export function nameEnd(text: string, start: number): number {
+  if (!isNameStart(text.charCodeAt(start))) return start;
+  let i = start + 1;
+  for (let c = text.charCodeAt(i); isNameStart(c) || (c >= DIGIT_0 && c <= DIGIT_9); c = text.charCodeAt(++i));
+  return i;
+}
+
+/**
  * Whether the word `text[start, end)` is an assignment: `name=…`, `name+=…` or `name[i]=…`, whose
  * `=` lies inside the word (the subscript may hold anything but `]`).
  *
@@ -362,9 +389,8 @@ function isNameStart(c: number): boolean {
  * isAssignment("A=1 b", 0, 3); // true
  */
 export function isAssignment(text: string, start: number, end: number): boolean {
-  if (!isNameStart(text.charCodeAt(start))) return false;
-  let i = start + 1;
-  for (let c = text.charCodeAt(i); isNameStart(c) || (c >= DIGIT_0 && c <= DIGIT_9); c = text.charCodeAt(++i));
+  let i = nameEnd(text, start);
+  if (i === start) return false;
   if (text.charCodeAt(i) === LBRACKET) {
     const close = text.indexOf("]", i + 1);
     if (close < 0) return false;

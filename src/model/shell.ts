@@ -15,15 +15,15 @@
  * @packageDocumentation
  */
 import { lexShell } from "../../grammar/shell/lexer.js";
-import { parseShellTokens, type RawCommand, type RawScript, type RawToken } from "../../grammar/shell/parser.js";
-import type { ScanMemo, ScanPlace } from "../../grammar/shell/scan.js";
+import { parseShellTokens, type RawCommand, type RawRedirect, type RawScript, type RawToken } from "../../grammar/shell/parser.js";
+import { isAssignment, nameEnd, plainWordEnd, type ScanMemo, type ScanPlace } from "../../grammar/shell/scan.js";
 import { parseFast } from "../../grammar/shell/fast.js";
 import type { LexedHeredoc } from "../../grammar/shell/heredoc.js";
 import type { Range } from "../ast/nodes.js";
 import type {
   ShellAssignment, ShellContext, ShellDiagnostic, ShellRedirect, ShellScript, ShellWord, SimpleCommand,
 } from "./shell-types.js";
-import { analyzeWord, heredocSubstitutions, type Substitution, type SubstitutionPart } from "./shell/word.js";
+import { analyzeWord, heredocSubstitutions, type Substitution, type SubstitutionPart, type WordAnalysis } from "./shell/word.js";
 
 export type * from "./shell-types.js";
 
@@ -65,7 +65,6 @@ interface Job {
 }
 
 const IDENTITY = (offset: number): number => offset;
-const ASSIGNMENT_NAME = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
 
 /** Whether a token was really read (not made up by error recovery). */
 function real(token: RawToken | undefined): token is RawToken {
@@ -80,21 +79,23 @@ class ScriptBuilder {
   readonly at: number[] = [];
   readonly diagnostics: ShellDiagnostic[] = [];
   readonly jobs: Job[] = [];
-  /** Ends of `$(…)` already scanned; none to share when the script has no `$(`. */
-  private readonly memo: ScanMemo | undefined;
+  /** Ends of `$(…)` already scanned, shared by the jobs whose text is a verbatim slice of the root. */
+  private readonly memo: ScanMemo = new Map();
   /** Where the word being analysed sits (one object, updated per word). */
   private readonly place: ScanPlace;
   private job!: Job;
-  private local: ShellDiagnostic[] = [];
+  /**
+   * The extent of the command being built (its parts may come in any order: `>log A=1 cmd`): its
+   * first and last local offsets, and their Dockerfile offsets, taken from the ranges of its parts.
+   */
+  private readonly extent = { start: 0, end: 0, from: 0, to: 0 };
 
   constructor(
     private readonly dialect: "sh" | "bash",
     private readonly toSource: (offset: number) => number,
     private readonly fast: boolean,
-    root: string,
   ) {
     this.place = { base: 0, memo: undefined, bash: dialect === "bash" };
-    this.memo = root.includes("$(") ? new Map() : undefined;
   }
 
   /** Parses every queued script, including those queued meanwhile. */
@@ -104,7 +105,7 @@ class ScriptBuilder {
 
   private runJob(job: Job): void {
     this.job = job;
-    this.local = [];
+    const firstDiagnostic = this.diagnostics.length;
     const memo = job.offsets === undefined ? this.memo : undefined;
     const fast = this.fast ? parseFast(job.text, { base: job.base, memo, bash: this.dialect === "bash" }) : undefined;
     let parsed: RawScript;
@@ -118,17 +119,14 @@ class ScriptBuilder {
       parsed = parseShellTokens(lexed.tokens, job.text.length);
       heredocs = lexed.heredocs;
     }
-    const commands: SimpleCommand[] = [];
     for (const error of parsed.errors) this.report(error.message, error.start, error.end);
-    for (const raw of parsed.commands) {
-      const command = this.command(raw, heredocs);
-      if (command !== undefined) commands.push(command);
-    }
+    const firstCommand = this.found.length;
+    for (const raw of parsed.commands) this.command(raw, heredocs);
     for (const loose of parsed.looseWords) {
-      if (real(loose.token)) this.word(loose.token.image, loose.token.startOffset, this.context(loose.context));
+      if (real(loose.token)) this.word(loose.token.image, loose.token.startOffset, this.context(loose.context), loose.token.plain, loose.token.analysis);
     }
-    this.diagnostics.push(...this.local);
-    if (job.part !== undefined) job.part.script = { commands, diagnostics: this.local };
+    // The job's own commands and diagnostics are the last ones added.
+    if (job.part !== undefined) job.part.script = { commands: this.found.slice(firstCommand), diagnostics: this.diagnostics.slice(firstDiagnostic) };
   }
 
   /** The offset in the root script of a local offset of the current job. */
@@ -145,7 +143,7 @@ class ScriptBuilder {
   }
 
   private report(message: string, start: number, end: number): void {
-    this.local.push({ message, range: this.range(start, end) });
+    this.diagnostics.push({ message, range: this.range(start, end) });
   }
 
   private context(inner: readonly ShellContext[]): readonly ShellContext[] {
@@ -155,13 +153,16 @@ class ScriptBuilder {
 
   /**
    * Builds a word from `text` at local offset `start`, queueing its command substitutions; `plain`
-   * when the lexer knows the text is the word's value.
+   * when the lexer knows whether the text is the word's value (a plain word is one literal part),
+   * `analysis` when the lexer took the word apart.
    */
-  private word(text: string, start: number, context: readonly ShellContext[], plain?: boolean): ShellWord {
-    const analysis = analyzeWord(text, this.placeAt(start), plain);
+  private word(text: string, start: number, context: readonly ShellContext[], plain?: boolean, analysis?: WordAnalysis): ShellWord {
+    const range = this.range(start, start + text.length);
+    if (plain ?? plainWordEnd(text, 0) === text.length) return { text, value: text, parts: [{ kind: "literal", value: text, quoted: "none" }], range };
+    analysis ??= analyzeWord(text, this.placeAt(start));
     if (analysis.problems.length > 0) for (const problem of analysis.problems) this.report(problem, start, start + text.length);
     if (analysis.substitutions.length > 0) this.queue(analysis.substitutions, start, context);
-    return { text, value: analysis.value, parts: analysis.parts, range: this.range(start, start + text.length) };
+    return { text, value: analysis.value, parts: analysis.parts, range };
   }
 
   /** Points {@link place} at local offset `start` of the current job. */
@@ -188,71 +189,91 @@ class ScriptBuilder {
     }
   }
 
-  private command(raw: RawCommand, heredocs: ReadonlyMap<number, LexedHeredoc>): SimpleCommand | undefined {
+  /** Builds a command and adds it to {@link found}; none when error recovery left it empty. */
+  private command(raw: RawCommand, heredocs: ReadonlyMap<number, LexedHeredoc>): void {
     const context = this.context(raw.context);
-    // The extent of what the command holds (its parts may come in any order: `>log A=1 cmd`).
-    let start = Infinity;
-    let end = -Infinity;
+    const extent = this.extent;
+    extent.start = Infinity;
+    extent.end = -Infinity;
     const assignments: ShellAssignment[] = [];
     for (const token of raw.assignments) {
       if (!real(token)) continue;
       const image = token.image;
       const at = token.startOffset;
-      start = Math.min(start, at);
-      end = Math.max(end, at + image.length);
       const eq = image.indexOf("=");
-      assignments.push({
-        name: ASSIGNMENT_NAME.exec(image)?.[1] ?? image.slice(0, eq),
-        value: eq + 1 < image.length ? this.word(image.slice(eq + 1), at + eq + 1, context) : undefined,
-        range: this.range(at, at + image.length),
-      });
+      const value = eq + 1 < image.length ? this.word(image.slice(eq + 1), at + eq + 1, context) : undefined;
+      // A value ends where the assignment ends.
+      const range: Range = value !== undefined ? [this.toSource(this.root(at)), value.range[1]] : this.range(at, at + image.length);
+      this.extend(at, at + image.length, range);
+      // The name before a subscript or `+=`, when the word is a well-formed assignment.
+      const name = isAssignment(image, 0, image.length) ? image.slice(0, nameEnd(image, 0)) : image.slice(0, eq);
+      assignments.push({ name, value, range });
     }
     let name: ShellWord | undefined;
     const args: ShellWord[] = [];
     for (const token of raw.words) {
       if (!real(token)) continue;
-      start = Math.min(start, token.startOffset);
-      end = Math.max(end, token.startOffset + token.image.length);
-      const word = this.word(token.image, token.startOffset, context, token.plain);
+      const word = this.word(token.image, token.startOffset, context, token.plain, token.analysis);
+      this.extend(token.startOffset, token.startOffset + token.image.length, word.range);
       if (name === undefined) name = word;
       else args.push(word);
     }
     const redirects: ShellRedirect[] = [];
     for (const r of raw.redirects) {
       if (!real(r.op)) continue;
-      const from = real(r.fd) ? r.fd.startOffset : r.op.startOffset;
-      const target = real(r.target) ? r.target : undefined;
-      const to = target !== undefined ? target.startOffset + target.image.length : r.op.startOffset + r.op.image.length;
-      start = Math.min(start, from);
-      end = Math.max(end, to);
       const heredoc = heredocs.get(r.op.startOffset);
       if (heredoc?.expands === true) {
         const text = this.job.text.slice(heredoc.start, heredoc.end);
         this.queue(heredocSubstitutions(text, this.placeAt(heredoc.start)), heredoc.start, context);
       }
-      const body = heredoc?.body;
-      const redirect: ShellRedirect = {
-        op: r.op.image,
-        fd: real(r.fd) ? Number(r.fd.image) : undefined,
-        target: target !== undefined ? this.word(target.image, target.startOffset, context, target.plain) : undefined,
-        range: this.range(from, to),
-      };
-      redirects.push(body === undefined ? redirect : { ...redirect, heredocBody: body });
+      const redirect = this.redirect(r, context, heredoc?.body);
+      this.extend(real(r.fd) ? r.fd.startOffset : r.op.startOffset, redirectEnd(r), redirect.range);
+      redirects.push(redirect);
     }
-    if (start === Infinity) return undefined;
-    const command: SimpleCommand = {
-      name,
-      args,
-      assignments,
-      redirects,
-      context,
-      connector: raw.connector,
-      range: this.range(start, end),
-    };
+    if (extent.start === Infinity) return;
+    const command: SimpleCommand = { name, args, assignments, redirects, context, connector: raw.connector, range: [extent.from, extent.to] };
     this.found.push(command);
-    this.at.push(this.root(start));
-    return command;
+    this.at.push(this.root(extent.start));
   }
+
+  /** Extends {@link extent} with a part of the command at local offsets `[start, end)`, whose Dockerfile range is `range`. */
+  private extend(start: number, end: number, range: Range): void {
+    const extent = this.extent;
+    if (start < extent.start) {
+      extent.start = start;
+      extent.from = range[0];
+    }
+    if (end > extent.end) {
+      extent.end = end;
+      extent.to = range[1];
+    }
+  }
+
+  /** A redirection, with its here-document body when it has one; its range ends where its target does. */
+  private redirect(r: RawRedirect, context: readonly ShellContext[], heredocBody: string | undefined): ShellRedirect {
+    const op = r.op as RawToken;
+    const fd = real(r.fd) ? r.fd : undefined;
+    const target = real(r.target) ? this.word(r.target.image, r.target.startOffset, context, r.target.plain, r.target.analysis) : undefined;
+    const from = fd !== undefined ? fd.startOffset : op.startOffset;
+    const redirect = {
+      op: op.image,
+      fd: fd !== undefined ? Number(fd.image) : undefined,
+      target,
+      range: target !== undefined ? [this.toSource(this.root(from)), target.range[1]] as Range : this.range(from, redirectEnd(r)),
+    };
+    return heredocBody === undefined ? redirect : { op: redirect.op, fd: redirect.fd, target, range: redirect.range, heredocBody };
+  }
+}
+
+/** Whether the numbers never decrease. */
+function isSorted(numbers: readonly number[]): boolean {
+  for (let i = 1; i < numbers.length; i++) if (numbers[i] < numbers[i - 1]) return false;
+  return true;
+}
+
+/** The local offset after a redirection: after its target, or after its operator when the target is missing. */
+function redirectEnd(r: RawRedirect): number {
+  return real(r.target) ? r.target.startOffset + r.target.image.length : r.op.startOffset + r.op.image.length;
 }
 
 /**
@@ -265,12 +286,12 @@ class ScriptBuilder {
  * script.commands[1].connector; // "&&"
  */
 export function parseShell(source: ShellSource, options?: ShellOptions): ShellScript {
-  const builder = new ScriptBuilder(options?.dialect ?? "bash", source.toSource ?? IDENTITY, options?.engine !== "grammar", source.text);
+  const builder = new ScriptBuilder(options?.dialect ?? "bash", source.toSource ?? IDENTITY, options?.engine !== "grammar");
   builder.jobs.push({ text: source.text, base: 0, offsets: undefined, context: [], part: undefined });
   builder.run();
   const { found, at, diagnostics } = builder;
   let commands = found;
-  if (builder.jobs.length > 1) {
+  if (builder.jobs.length > 1 && !isSorted(at)) {
     const order = found.map((_, i) => i).sort((a, b) => at[a] - at[b] || a - b);
     commands = order.map((i) => found[i]);
   }

@@ -7,7 +7,7 @@
  *
  * @packageDocumentation
  */
-import { Nest, plainWordEnd, skipAnsiC, skipNested, skipSingle, type ScanPlace } from "../../../grammar/shell/scan.js";
+import { isWordBreak, Nest, opensArray, skipAnsiC, skipNested, skipSingle, type ScanPlace } from "../../../grammar/shell/scan.js";
 import type { ShellScript, ShellWordPart } from "../shell-types.js";
 
 /** A `$(…)`, `` `…` `` or `<(…)` part whose script is filled in once its body is parsed. */
@@ -37,12 +37,30 @@ export interface WordAnalysis {
   readonly problems: readonly string[];
 }
 
+/** A word taken apart while finding where it ends (see {@link readWord}). */
+export interface WordRead extends WordAnalysis {
+  /** The offset just after the word in the text read. */
+  readonly end: number;
+}
+
 const NONE: readonly never[] = Object.freeze([]);
 
-const PARAMETER = /^[#!]?([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
 /** Characters that need attention outside quotes; anything else is copied as is. */
 const SPECIAL = new Uint8Array(128);
 for (const c of "\\'\"$`*?[<>") SPECIAL[c.charCodeAt(0)] = 1;
+/** {@link SPECIAL} and the characters that end an unquoted word, for reading a word out of a script. */
+const SPECIAL_OR_BREAK = SPECIAL.slice();
+for (let c = 0; c < 128; c++) if (isWordBreak(c)) SPECIAL_OR_BREAK[c] = 1;
+
+const DOUBLE_QUOTE = 34;
+const BACKSLASH = 92;
+const DOLLAR = 36;
+const BACKTICK = 96;
+const SINGLE_QUOTE = 39;
+const HASH = 35;
+const BANG = 33;
+const LPAREN = 40;
+const RBRACKET = 93;
 
 const ANSI_ESCAPES: Record<string, string> = {
   a: "\x07", b: "\b", e: "\x1b", E: "\x1b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v",
@@ -66,8 +84,11 @@ export function decodeAnsiC(body: string): string {
     });
 }
 
-/** Removes the backslashes that quote `$`, `` ` `` and `\` (and `"` inside double quotes) in a backquoted body. */
-function unescapeBackquoted(word: string, start: number, end: number, inDouble: boolean): { body: string; offsets: number[] | undefined } {
+/**
+ * Removes the backslashes that quote `$`, `` ` `` and `\` (and `"` inside double quotes) in a
+ * backquoted body; offsets are counted from `origin`.
+ */
+function unescapeBackquoted(word: string, start: number, end: number, inDouble: boolean, origin: number): { body: string; offsets: number[] | undefined } {
   if (word.indexOf("\\", start) < 0 || word.indexOf("\\", start) >= end) return { body: word.slice(start, end), offsets: undefined };
   let body = "";
   const offsets: number[] = [];
@@ -75,39 +96,45 @@ function unescapeBackquoted(word: string, start: number, end: number, inDouble: 
     const next = word[i + 1];
     if (word[i] === "\\" && i + 1 < end && (next === "$" || next === "`" || next === "\\" || (inDouble && next === '"'))) i++;
     body += word[i];
-    offsets.push(i);
+    offsets.push(i - origin);
   }
   return { body, offsets };
 }
 
-/** The substitution whose `$(` or `` ` `` is at `open`, body at `bodyStart`, scanned up to `end`. */
-function substitutionAt(word: string, open: number, bodyStart: number, end: number, backquoted: boolean, inDouble: boolean): Substitution {
+/**
+ * The substitution whose `$(` or `` ` `` is at `open`, body at `bodyStart`, scanned up to `end`,
+ * in a word starting at `origin` of `word`.
+ */
+function substitutionAt(word: string, origin: number, open: number, bodyStart: number, end: number, backquoted: boolean, inDouble: boolean): Substitution {
   const part: SubstitutionPart = { kind: "command-substitution", text: word.slice(open, end), script: undefined };
   const bodyEnd = word[end - 1] === (backquoted ? "`" : ")") && end - 1 >= bodyStart ? end - 1 : end;
   const { body, offsets } = backquoted
-    ? unescapeBackquoted(word, bodyStart, bodyEnd, inDouble)
+    ? unescapeBackquoted(word, bodyStart, bodyEnd, inDouble, origin)
     : { body: word.slice(bodyStart, bodyEnd), offsets: undefined };
-  return { part, body, offsets, start: bodyStart };
+  return { part, body, offsets, start: bodyStart - origin };
 }
 
 /**
  * Adds to `found` the command substitutions in `text[from, to)` that are not parts of a word of
  * their own: in the operand of `${x:-$(cmd)}`, in `$(( $(nproc) - 1 ))`, in an unquoted
- * here-document body. `singleQuotes` says whether `'…'` quotes there.
+ * here-document body. `singleQuotes` says whether `'…'` quotes there; `origin` is where the word
+ * (or body) holding them starts in `text`.
  */
-function embeddedSubstitutions(text: string, from: number, to: number, place: ScanPlace, singleQuotes: boolean, found: Substitution[]): void {
+function embeddedSubstitutions(
+  text: string, origin: number, from: number, to: number, place: ScanPlace, singleQuotes: boolean, found: Substitution[],
+): void {
   let i = from;
   while (i < to) {
-    const c = text[i];
-    if (c === "\\") i += 2;
-    else if (c === "'" && singleQuotes) i = skipSingle(text, i);
-    else if (c === "`") {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i += 2;
+    else if (c === SINGLE_QUOTE && singleQuotes) i = skipSingle(text, i);
+    else if (c === BACKTICK) {
       const end = Math.min(to, skipNested(text, i + 1, Nest.Backtick, place));
-      found.push(substitutionAt(text, i, i + 1, end, true, false));
+      found.push(substitutionAt(text, origin, i, i + 1, end, true, false));
       i = end;
-    } else if (c === "$" && text[i + 1] === "(" && text[i + 2] !== "(") {
+    } else if (c === DOLLAR && text.charCodeAt(i + 1) === LPAREN && text.charCodeAt(i + 2) !== LPAREN) {
       const end = Math.min(to, skipNested(text, i + 2, Nest.Command, place));
-      found.push(substitutionAt(text, i, i + 2, end, false, false));
+      found.push(substitutionAt(text, origin, i, i + 2, end, false, false));
       i = end;
     } else i++;
   }
@@ -122,16 +149,11 @@ function embeddedSubstitutions(text: string, from: number, to: number, place: Sc
  */
 export function heredocSubstitutions(text: string, place: ScanPlace): readonly Substitution[] {
   const found: Substitution[] = [];
-  embeddedSubstitutions(text, 0, text.length, place, false, found);
+  embeddedSubstitutions(text, 0, 0, text.length, place, false, found);
   return found;
 }
 
 type Quoting = "none" | "single" | "double" | "ansi-c";
-
-const DOUBLE_QUOTE = 34;
-const BACKSLASH = 92;
-const DOLLAR = 36;
-const BACKTICK = 96;
 
 function isNameStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
@@ -141,12 +163,49 @@ function isNameChar(c: number): boolean {
   return isNameStart(c) || (c >= 48 && c <= 57);
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The special parameters: `$@`, `$*`, `$#`, `$?`, `$$`, `$!`, `$-`. */
+const SPECIAL_PARAMETERS = "@*#?$!-";
+/** What a `$` opens when followed by one of these (`$(`, `${`, `$'`, `$"`). */
+const OPENS_AFTER_DOLLAR = "({'\"";
+
+/** The parameter named at `text[start]` (a name, a number or a special parameter), read up to `end`; empty when none. */
+function parameterAt(text: string, start: number, end: number): string {
+  if (start >= end) return "";
+  const c = text.charCodeAt(start);
+  let i = start + 1;
+  if (isNameStart(c)) while (i < end && isNameChar(text.charCodeAt(i))) i++;
+  else if (isDigit(c)) while (i < end && isDigit(text.charCodeAt(i))) i++;
+  else if (!SPECIAL_PARAMETERS.includes(text[start])) return "";
+  return text.slice(start, i);
+}
+
+/**
+ * The parameter a `${…}` body at `text[start, end)` names: after a `#` (length) or `!`
+ * (indirection) prefix, or else the `#` or `!` itself (`${#}`); empty when it names none.
+ */
+function braceParameterName(text: string, start: number, end: number): string {
+  const c = text.charCodeAt(start);
+  const prefixed = c === HASH || c === BANG ? parameterAt(text, start + 1, end) : "";
+  return prefixed !== "" ? prefixed : parameterAt(text, start, end);
+}
+
 /**
  * Takes one word apart, left to right. A single instance serves every word: analysis never
  * nests (substitution bodies are queued, not read here), and reusing it allocates nothing per word.
  */
 class WordReader {
+  /** The text read: the word itself, or the script holding it from {@link origin} on. */
   private word = "";
+  /** Where the word starts in {@link word}. */
+  private origin = 0;
+  /** Whether the word ends at the first unquoted word-breaking character (else at the end of {@link word}). */
+  private toBreak = false;
+  /** Whether the word holds `$$(`, `$${`, `$$'` or `$$"`, whose end only `scanWordEnd` finds (it reads `$` then `$(…)`). */
+  private lost = false;
   private place: ScanPlace = { base: 0, memo: undefined, bash: true };
   private parts: ShellWordPart[] = [];
   private substitutions: Substitution[] | undefined;
@@ -157,8 +216,16 @@ class WordReader {
   private quoting: Quoting = "none";
   private hasExpansion = false;
 
-  read(word: string, place: ScanPlace): WordAnalysis {
+  /**
+   * Reads the word at `start` of `word`: up to the end of `word`, or when `toBreak` up to the first
+   * unquoted character that ends a word; undefined for a bash array assignment `name=(…)` or a
+   * word holding `$$(` (see {@link lost}), whose end only `scanWordEnd` finds.
+   */
+  read(word: string, start: number, toBreak: boolean, place: ScanPlace): WordRead | undefined {
     this.word = word;
+    this.origin = start;
+    this.toBreak = toBreak;
+    this.lost = false;
     this.place = place;
     this.parts = [];
     this.substitutions = undefined;
@@ -168,8 +235,9 @@ class WordReader {
     this.quoting = "none";
     this.hasExpansion = false;
     const n = word.length;
-    let i = 0;
-    if ((word[0] === "<" || word[0] === ">") && word[1] === "(") {
+    const stops = toBreak ? SPECIAL_OR_BREAK : SPECIAL;
+    let i = start;
+    if (!toBreak && (word[0] === "<" || word[0] === ">") && word[1] === "(") {
       const end = skipNested(word, 2, Nest.Command, place);
       this.closed(1, end, ")", "process substitution");
       this.substitution(0, 2, end, false, false);
@@ -177,11 +245,17 @@ class WordReader {
     }
     while (i < n) {
       let at = i;
-      for (let c = word.charCodeAt(at); at < n && !(c < 128 && SPECIAL[c] === 1); c = word.charCodeAt(++at));
+      for (let c = word.charCodeAt(at); at < n && !(c < 128 && stops[c] === 1); c = word.charCodeAt(++at));
       if (at > i) this.text(word.slice(i, at), "none");
+      i = at;
       if (at >= n) break;
+      if (toBreak && isWordBreak(word.charCodeAt(at))) {
+        if (at > start && opensArray(word, start, at - 1)) return undefined;
+        break;
+      }
       i = this.unquotedSpecial(at);
     }
+    if (this.lost) return undefined;
     this.flush();
     const parts = this.parts;
     let value: string | undefined;
@@ -189,7 +263,7 @@ class WordReader {
       value = "";
       for (const part of parts) if (part.kind === "literal") value += part.value;
     }
-    return { parts, value, substitutions: this.substitutions ?? NONE, problems: this.problems ?? NONE };
+    return { parts, value, substitutions: this.substitutions ?? NONE, problems: this.problems ?? NONE, end: Math.min(i, n) };
   }
 
   /** Handles the special character at `at` outside quotes; returns the offset after what it starts. */
@@ -212,8 +286,8 @@ class WordReader {
       case "`":
         return this.backquote(at, false);
       case "[": {
-        const close = word.indexOf("]", at + 2);
-        if (close > 0 && !/['"\\$`]/.test(word.slice(at, close))) {
+        const close = this.bracketClose(at);
+        if (close > 0) {
           this.other({ kind: "glob", text: word.slice(at, close + 1) });
           return close + 1;
         }
@@ -228,6 +302,21 @@ class WordReader {
         this.text(c, "none");
         return at + 1;
     }
+  }
+
+  /**
+   * The `]` closing the bracket expression opened at `at` (the first one after the next character),
+   * or -1 when there is none in the word or a quote, escape or expansion comes first.
+   */
+  private bracketClose(at: number): number {
+    const word = this.word;
+    for (let i = at + 1; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      if (c === RBRACKET && i >= at + 2) return i;
+      if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE || c === BACKSLASH || c === DOLLAR || c === BACKTICK) return -1;
+      if (this.toBreak && isWordBreak(c)) return -1;
+    }
+    return -1;
   }
 
   private flush(): void {
@@ -261,7 +350,7 @@ class WordReader {
   }
 
   private substitution(open: number, bodyStart: number, end: number, backquoted: boolean, inDouble: boolean): void {
-    const found = substitutionAt(this.word, open, bodyStart, end, backquoted, inDouble);
+    const found = substitutionAt(this.word, this.origin, open, bodyStart, end, backquoted, inDouble);
     (this.substitutions ??= []).push(found);
     this.other(found.part);
   }
@@ -275,7 +364,7 @@ class WordReader {
       if (word[i + 2] === "(") {
         const end = skipNested(word, i + 3, Nest.Arithmetic, place);
         const bodyEnd = this.closed(i + 2, end, ")", "arithmetic expansion");
-        embeddedSubstitutions(word, i + 3, bodyEnd, place, false, (this.substitutions ??= []));
+        embeddedSubstitutions(word, this.origin, i + 3, bodyEnd, place, false, (this.substitutions ??= []));
         this.other({ kind: "arithmetic", text: word.slice(i, end) });
         return end;
       }
@@ -287,8 +376,8 @@ class WordReader {
     if (next === "{") {
       const end = skipNested(word, i + 2, Nest.Brace, place);
       const bodyEnd = this.closed(i + 1, end, "}", "parameter expansion");
-      embeddedSubstitutions(word, i + 2, bodyEnd, place, !inDouble, (this.substitutions ??= []));
-      this.other({ kind: "parameter", name: PARAMETER.exec(word.slice(i + 2, end))?.[1] ?? "", text: word.slice(i, end) });
+      embeddedSubstitutions(word, this.origin, i + 2, bodyEnd, place, !inDouble, (this.substitutions ??= []));
+      this.other({ kind: "parameter", name: braceParameterName(word, i + 2, end), text: word.slice(i, end) });
       return end;
     }
     if (!inDouble && place.bash && next === "'") {
@@ -303,7 +392,8 @@ class WordReader {
       this.other({ kind: "parameter", name: word.slice(i + 1, end), text: word.slice(i, end) });
       return end;
     }
-    if (next !== undefined && "0123456789@*#?$!-".includes(next)) {
+    if (next !== undefined && (isDigit(word.charCodeAt(i + 1)) || SPECIAL_PARAMETERS.includes(next))) {
+      if (next === "$" && this.toBreak && OPENS_AFTER_DOLLAR.includes(word[i + 2] ?? " ")) this.lost = true;
       this.other({ kind: "parameter", name: next, text: word.slice(i, i + 2) });
       return i + 2;
     }
@@ -353,15 +443,25 @@ class WordReader {
 const reader = new WordReader();
 
 /**
- * Takes a word apart. `place` locates the word in the root script (for the shared `$(…)` memo);
- * `plain` says whether the word is known to be its own value (see `plainWordEnd`).
+ * Takes apart a word that is not plain (see `plainWordEnd`: a plain word is one unquoted literal
+ * part, its own value). `place` locates the word in the root script (for the shared `$(…)` memo).
  *
  * @example
  * analyzeWord("'it'\\''s'", { base: 0, memo: undefined, bash: true }).value; // "it's"
  */
-export function analyzeWord(word: string, place: ScanPlace, plain = plainWordEnd(word, 0) === word.length): WordAnalysis {
-  if (plain) {
-    return { parts: [{ kind: "literal", value: word, quoted: "none" }], value: word, substitutions: NONE, problems: NONE };
-  }
-  return reader.read(word, place);
+export function analyzeWord(word: string, place: ScanPlace): WordAnalysis {
+  // Read to the end of the word, the reader never gives up.
+  return reader.read(word, 0, false, place) as WordAnalysis;
+}
+
+/**
+ * Takes apart the word that starts at `start` of the script `text` and finds where it ends, as
+ * `scanWordEnd` does; undefined for a bash array assignment `name=(…)`. `place` locates `text` in
+ * the root script. The substitutions' offsets are counted from the word's start.
+ *
+ * @example
+ * readWord('echo "a b"c d', 5, { base: 0, memo: undefined, bash: true })?.end; // 11
+ */
+export function readWord(text: string, start: number, place: ScanPlace): WordRead | undefined {
+  return reader.read(text, start, true, place);
 }
