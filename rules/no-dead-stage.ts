@@ -43,7 +43,17 @@ export default defineRule<Options>({
     if (model.target.target === undefined) return;
     const alive = new Set(model.target.needed);
     const named = options.namedStagesAreTargets ? model.stages.filter((s) => s.name !== undefined) : [];
-    for (const stage of named) if (!alive.has(stage.index)) for (const i of model.plan(stage.index).needed) alive.add(i);
+    // Each named stage is a target too: it and what it depends on are alive (one walk for them all).
+    const pending = named.map((s) => s.index).filter((i) => !alive.has(i));
+    for (const i of pending) alive.add(i);
+    while (pending.length > 0) {
+      for (const dependency of model.graph.dependencies[pending.pop()!]) {
+        if (!alive.has(dependency)) {
+          alive.add(dependency);
+          pending.push(dependency);
+        }
+      }
+    }
     const targetStage = model.stages[model.target.target];
     const targets = named.length > 0 ? `the target stage ${targetStage.id} or any named stage` : `the target stage ${targetStage.id}`;
     for (const stage of model.stages) {
