@@ -14,6 +14,7 @@ export const adversaries: readonly Adversary[] = [
   { name: "a long line of slashes in COPY", n: 100_000, make: (n) => "FROM alpine\nCOPY " + "/".repeat(n) + "x /app/\n" },
   { name: "continuation lines", n: 2_000, make: (n) => "FROM alpine\nRUN true \\\n" + "  && echo a \\\n".repeat(n) + "  && true\n" },
   { name: "heredocs", n: 500, make: (n) => "FROM alpine\n" + "RUN <<EOF\necho hi\nEOF\n".repeat(n) },
+  { name: "independent named stages", n: 1_500, make: (n) => Array.from({ length: n }, (_, i) => `FROM alpine AS s${i}\nRUN echo ${i}\n`).join("") },
   { name: "stages", n: 500, make: (n) => Array.from({ length: n }, (_, i) => `FROM alpine AS s${i}\nCOPY --from=${i > 0 ? `s${i - 1}` : "alpine"} /a /a\nRUN echo ${i}\n`).join("") },
   { name: "nested command substitutions", n: 100, make: (n) => "FROM alpine\nRUN echo " + "$( ".repeat(n) + "true" + " )".repeat(n) + "\n" },
   { name: "commands in one RUN", n: 1_000, make: (n) => "FROM debian\nRUN " + Array.from({ length: n }, (_, i) => `apt-get install -y p${i}`).join(" && ") + "\n" },
