@@ -99,8 +99,10 @@ describe("createProgress", () => {
 });
 
 describe("workerCount", () => {
-  it("starts workers besides the main thread for many files on several CPUs, or as many as asked", () => {
-    expect(workerCount(5000, undefined, 2, true)).toBe(1);
+  it("starts workers besides the main thread for many files on four CPUs or more, or as many as asked", () => {
+    expect(workerCount(5000, undefined, 2, true)).toBe(0);
+    expect(workerCount(5000, undefined, 4, true)).toBe(3);
+    expect(workerCount(5000, 2, 2, true)).toBe(1);
     expect(workerCount(5000, undefined, 32, true)).toBe(7);
     expect(workerCount(200, undefined, 8, true)).toBe(0);
     expect(workerCount(5000, undefined, 1, true)).toBe(0);
