@@ -33,7 +33,7 @@ export default defineRule({
   },
   check(context) {
     const { model, source } = context;
-    for (const instruction of withTriggers(context.ast.instructions)) {
+    for (const instruction of withTriggers(context.model)) {
       if ((instruction.type !== "COPY" && instruction.type !== "ADD") || instruction.destination === undefined) continue;
       if (instruction.sources.length < 2) continue;
       const destination = instruction.destination;

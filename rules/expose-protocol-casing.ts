@@ -24,7 +24,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of withTriggers(context.ast.instructions)) {
+    for (const instruction of withTriggers(context.model)) {
       if (instruction.type !== "EXPOSE") continue;
       for (const entry of exposedEntries(context.model, instruction)) {
         const proto = splitPortSpec(entry.text).proto;

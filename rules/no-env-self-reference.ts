@@ -26,7 +26,7 @@ export default defineRule({
   },
   check(context) {
     const escape = context.ast.escapeChar;
-    for (const instruction of withTriggers(context.ast.instructions)) {
+    for (const instruction of withTriggers(context.model)) {
       if (instruction.type !== "ENV") continue;
       const scope = context.model.scopeAt(instruction);
       /** The value each name gets from this ENV so far (undefined: not known). */

@@ -47,7 +47,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of withTriggers(context.ast.instructions)) {
+    for (const instruction of withTriggers(context.model)) {
       if (instruction.type !== "ENV" && instruction.type !== "LABEL") continue;
       for (const pair of instruction.pairs) {
         if (pair.form !== "legacy") continue;

@@ -71,7 +71,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of withTriggers(context.ast.instructions)) {
+    for (const instruction of withTriggers(context.model)) {
       const found = nonJsonArguments(context.source, instruction);
       const json = found === undefined ? undefined : singleQuotedJson(found.text);
       if (found === undefined || json === undefined) continue;

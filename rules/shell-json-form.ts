@@ -23,7 +23,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of withTriggers(context.ast.instructions)) {
+    for (const instruction of withTriggers(context.model)) {
       if (instruction.type !== "SHELL") continue;
       const command = instruction.command;
       if (command?.type === "ShellForm") context.report({ messageId: "notJson", node: command });

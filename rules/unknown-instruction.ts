@@ -30,7 +30,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of withTriggers(context.ast.instructions)) {
+    for (const instruction of withTriggers(context.model)) {
       if (instruction.type !== "UNKNOWN") continue;
       const keyword = instruction.keyword.value;
       const match = buildkitSuggestion(keyword, KEYWORDS);

@@ -92,7 +92,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of withTriggers(context.ast.instructions)) {
+    for (const instruction of withTriggers(context.model)) {
       if (parseErrorIn(context, instruction.range)) continue;
       for (const problem of problems(instruction)) context.report(problem);
     }

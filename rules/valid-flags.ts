@@ -48,7 +48,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of withTriggers(context.ast.instructions)) {
+    for (const instruction of withTriggers(context.model)) {
       if (instruction.flags.length === 0 || ignoresFlags(instruction)) continue;
       const declared = FLAGS[instruction.type] ?? {};
       const names = Object.keys(declared);

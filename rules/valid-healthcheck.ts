@@ -108,7 +108,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of withTriggers(context.ast.instructions)) {
+    for (const instruction of withTriggers(context.model)) {
       if (instruction.type !== "HEALTHCHECK") continue;
       checkForm(instruction, (messageId, data) => context.report({ messageId, data, node: instruction.kind }));
       if (instruction.kind?.value.toUpperCase() === "NONE") continue;

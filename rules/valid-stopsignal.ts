@@ -48,7 +48,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of withTriggers(context.ast.instructions)) {
+    for (const instruction of withTriggers(context.model)) {
       if (instruction.type !== "STOPSIGNAL" || instruction.value === undefined) continue;
       const expansion = context.model.resolve(instruction.value, instruction);
       if (expansion.error !== undefined || expansion.unresolved.length > 0 || isValidSignal(expansion.value)) continue;

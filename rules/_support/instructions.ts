@@ -3,32 +3,28 @@
  * triggers, and BuildKit's "did you mean" for keywords and flags.
  */
 import type { Instruction } from "../../src/ast/nodes.js";
+import type { SemanticModel } from "../../src/model/index.js";
 import { editDistance } from "../../src/engine/suggest.js";
 
 /**
  * Every instruction, and right after each ONBUILD its trigger (which downstream builds parse and
- * run as an instruction of their own).
+ * run as an instruction of their own); listed once per model, as many rules walk it.
  *
  * @example
  * ```ts
- * withTriggers(parse("FROM a\nONBUILD RUN x\n").ast.instructions).map((i) => i.type); // ["FROM", "ONBUILD", "RUN"]
+ * withTriggers(analyze("FROM a\nONBUILD RUN x\n")).map((i) => i.type); // ["FROM", "ONBUILD", "RUN"]
  * ```
  */
-export function withTriggers(instructions: readonly Instruction[]): readonly Instruction[] {
-  let all = withTriggersOf.get(instructions);
-  if (all === undefined) {
-    all = [];
-    for (const instruction of instructions) {
+export function withTriggers(model: SemanticModel): readonly Instruction[] {
+  return model.derived(withTriggers, () => {
+    const all: Instruction[] = [];
+    for (const instruction of model.ast.instructions) {
       all.push(instruction);
       if (instruction.type === "ONBUILD" && instruction.trigger !== undefined) all.push(instruction.trigger);
     }
-    withTriggersOf.set(instructions, all);
-  }
-  return all;
+    return all;
+  });
 }
-
-/** The list of each instruction list, made once: many rules walk it. */
-const withTriggersOf = new WeakMap<readonly Instruction[], Instruction[]>();
 
 /**
  * The candidate BuildKit would suggest for a mistyped word: the nearest one within an edit distance

@@ -22,16 +22,8 @@ import type { ShellWord, SimpleCommand } from "../../src/model/shell-types.js";
  * ```
  */
 export function runsToCheck(model: SemanticModel): readonly RunAnalysis[] {
-  let runs = runsOfModel.get(model);
-  if (runs === undefined) {
-    runs = collectRuns(model);
-    runsOfModel.set(model, runs);
-  }
-  return runs;
+  return model.derived(runsToCheck, () => collectRuns(model));
 }
-
-/** Every RUN of a model, computed once per model: many rules ask for them. */
-const runsOfModel = new WeakMap<SemanticModel, readonly RunAnalysis[]>();
 
 function collectRuns(model: SemanticModel): RunAnalysis[] {
   const seen = new Set<unknown>();

@@ -39,13 +39,5 @@ export function imageStages(model: SemanticModel): Stage[] {
  * ```
  */
 export function imageInstructions(model: SemanticModel): readonly Instruction[] {
-  let instructions = imageInstructionsOf.get(model);
-  if (instructions === undefined) {
-    instructions = flatMap(imageStages(model).reverse(), (stage) => [...stage.triggers, ...stage.instructions]);
-    imageInstructionsOf.set(model, instructions);
-  }
-  return instructions;
+  return model.derived(imageInstructions, () => flatMap(imageStages(model).reverse(), (stage) => [...stage.triggers, ...stage.instructions]));
 }
-
-/** The image's instructions of each model, listed once: several rules read them. */
-const imageInstructionsOf = new WeakMap<SemanticModel, readonly Instruction[]>();

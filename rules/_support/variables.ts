@@ -95,9 +95,6 @@ export interface StageExpansion {
   readonly expansion: Expansion;
 }
 
-/** Per model (one entry per file, so the weak table stays small), each instruction's expansions. */
-const stageExpansionsOf = new WeakMap<SemanticModel, Map<Instruction, readonly StageExpansion[]>>();
-
 /**
  * The words of an instruction BuildKit expands against the stage environment (flag values it
  * expands, ENV/LABEL keys and values, ARG defaults, COPY/ADD arguments and expanded here-document
@@ -111,8 +108,7 @@ const stageExpansionsOf = new WeakMap<SemanticModel, Map<Instruction, readonly S
  * ```
  */
 export function stageExpansions(model: SemanticModel, instruction: Instruction): readonly StageExpansion[] {
-  let byInstruction = stageExpansionsOf.get(model);
-  if (byInstruction === undefined) stageExpansionsOf.set(model, (byInstruction = new Map()));
+  const byInstruction = model.derived(stageExpansions, () => new Map<Instruction, readonly StageExpansion[]>());
   let expansions = byInstruction.get(instruction);
   if (expansions === undefined) {
     const scope = model.scopeAt(instruction);

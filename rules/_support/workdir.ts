@@ -57,16 +57,8 @@ function step(model: SemanticModel, state: WorkdirState, workdir: SingleValueIns
  * ```
  */
 export function workdirStates(model: SemanticModel): ReadonlyMap<Instruction, WorkdirState> {
-  let before = statesOfModel.get(model);
-  if (before === undefined) {
-    before = collectStates(model);
-    statesOfModel.set(model, before);
-  }
-  return before;
+  return model.derived(workdirStates, () => collectStates(model));
 }
-
-/** The states of each model, computed once: several rules read them. */
-const statesOfModel = new WeakMap<SemanticModel, ReadonlyMap<Instruction, WorkdirState>>();
 
 function collectStates(model: SemanticModel): Map<Instruction, WorkdirState> {
   const before = new Map<Instruction, WorkdirState>();

@@ -82,6 +82,19 @@ export interface SemanticModel {
    * at the ONBUILD line), as a downstream build would run it; undefined for other triggers.
    */
   triggerRunOf(onbuild: OnbuildInstruction): RunAnalysis | undefined;
+  /**
+   * A value derived from this model, computed on first request and kept with the model: analyses
+   * built on the model (the file flow, rule helpers) share their results through it. `key`
+   * identifies the analysis (its function, say). The value lives and dies with the model; module
+   * caches keyed by per-file objects would not (a weak map keeps its values through every minor
+   * garbage collection, so each file's analyses would be promoted to the old generation).
+   *
+   * @example
+   * ```ts
+   * const flow = model.derived(fileFlow, () => computeFlow(model)); // the same object on every call
+   * ```
+   */
+  derived<T>(key: object, compute: () => T): T;
 }
 
 function toParseResult(input: string | Dockerfile | ParseResult): ParseResult {
@@ -201,6 +214,7 @@ class Model implements SemanticModel {
   readonly #set: StageSet;
   readonly #runs: RunTable;
   readonly #triggerRuns = new Map<OnbuildInstruction, RunAnalysis>();
+  readonly #derived = new Map<object, unknown>();
 
   constructor({ ast, diagnostics: parseDiagnostics }: ParseResult, options: AnalyzeOptions) {
     const escape = ast.escapeChar;
@@ -253,6 +267,13 @@ class Model implements SemanticModel {
   readonly plan = (target?: string | number): TargetPlan => planTarget(this.ast, this.stages, this.graph, target);
 
   readonly runOf = (run: RunInstruction): RunAnalysis | undefined => this.#runs.first(run);
+
+  readonly derived = <T>(key: object, compute: () => T): T => {
+    if (this.#derived.has(key)) return this.#derived.get(key) as T;
+    const value = compute();
+    this.#derived.set(key, value);
+    return value;
+  };
 
   readonly triggerRunOf = (onbuild: OnbuildInstruction): RunAnalysis | undefined => {
     const trigger = onbuild.trigger;

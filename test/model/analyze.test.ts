@@ -176,6 +176,21 @@ describeShared("corpus/real/files", "analyze over the real-world corpus", (dir) 
   });
 });
 
+describe("derived", () => {
+  it("computes a derived value once per model and key, and keeps it with that model only", () => {
+    const text = "FROM alpine\nRUN apk add curl\n";
+    const [one, two] = [analyze(text), analyze(text)];
+    const keyA = {};
+    const keyB = {};
+    let calls = 0;
+    const count = (): number => ++calls;
+    expect([one.derived(keyA, count), one.derived(keyA, count), one.derived(keyB, count), two.derived(keyA, count)]).toEqual([1, 1, 2, 3]);
+    expect(one.derived(keyA, () => undefined)).toBe(1);
+    expect(two.derived(keyB, () => undefined)).toBeUndefined();
+    expect(two.derived(keyB, count)).toBeUndefined();
+  });
+});
+
 describe("triggerRunOf", () => {
   it("analyses an ONBUILD RUN trigger where it is declared, once", () => {
     const model = analyze("FROM alpine\nENV PIP_NO_CACHE_DIR=1\nONBUILD RUN apk add curl\nONBUILD COPY . /app\n");

@@ -15,8 +15,6 @@ export { absolutePath, baseName, pathRelation } from "./paths.js";
 export { secretFileName } from "./secret-files.js";
 export { cacheSize, copySourceSize, isArchiveName, looksLikeFolder } from "./size.js";
 
-const cache = new WeakMap<SemanticModel, FileFlow>();
-
 /**
  * The file flow of a model: every stage's layers and the derived facts. Computed on first use
  * and cached per model; never throws.
@@ -30,11 +28,9 @@ const cache = new WeakMap<SemanticModel, FileFlow>();
  * ```
  */
 export function fileFlow(model: SemanticModel): FileFlow {
-  const cached = cache.get(model);
-  if (cached !== undefined) return cached;
-  const stages = stageFlows(model);
-  const target = model.target.target === undefined ? undefined : stages[model.target.target];
-  const flow: FileFlow = { stages, target, ...deriveFacts(model, stages) };
-  cache.set(model, flow);
-  return flow;
+  return model.derived(fileFlow, () => {
+    const stages = stageFlows(model);
+    const target = model.target.target === undefined ? undefined : stages[model.target.target];
+    return { stages, target, ...deriveFacts(model, stages) };
+  });
 }
