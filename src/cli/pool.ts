@@ -24,9 +24,9 @@ const PARALLEL_THRESHOLD = 200;
 const RUNNABLE = !import.meta.url.endsWith(".ts");
 
 /**
- * Fewest CPUs for `auto` to start workers: one thread already keeps about 1.6 CPUs busy (V8 marks
- * and sweeps on helper threads), so on two CPUs a second isolate costs more than it brings (the
- * corpus scan took 6.0 s with a worker against 4.8 s without).
+ * Fewest CPUs for `auto` to start workers: V8 runs parts of garbage collection and compilation on
+ * helper threads, so on two CPUs a second isolate costs more than it brings (the corpus scan took
+ * 4.6 s with a worker against 3.6 s without).
  */
 const PARALLEL_CPUS = 4;
 
