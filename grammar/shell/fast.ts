@@ -14,7 +14,8 @@
  */
 import type { ShellConnector, ShellContext } from "../../src/model/shell-types.js";
 import { pendingHeredoc, readHeredocBodies, type LexedHeredoc, type LexProblem, type PendingHeredoc } from "./heredoc.js";
-import type { RawCommand, RawLooseWord, RawRedirect, RawScript, RawToken } from "./parser.js";
+import { CommandList } from "./command-list.js";
+import type { RawLooseWord, RawRedirect, RawScript, RawToken } from "./parser.js";
 import { isAssignment, Nest, plainWordEnd, scanWordEnd, skipNested, type ScanPlace } from "./scan.js";
 import { readWord, type WordAnalysis } from "../../src/model/shell/word.js";
 
@@ -279,9 +280,8 @@ const GIVE_UP = new Error("outside the fast path");
 
 /** The recursive-descent parser: `parser.ts`'s rules, one method each, with the same actions. */
 class FastParser {
-  readonly out: RawCommand[] = [];
+  readonly output = new CommandList();
   readonly loose: RawLooseWord[] = [];
-  private connector: ShellConnector = undefined;
   private pos = 0;
   private depth = 0;
 
@@ -311,6 +311,13 @@ class FastParser {
     return this.tokens[this.pos++];
   }
 
+  /** Takes a `!` when one comes next. */
+  private bang(): boolean {
+    if (this.peek() !== K.Bang) return false;
+    this.pos++;
+    return true;
+  }
+
   private newlines(): void {
     while (this.tokens[this.pos].kind === K.Newline) this.pos++;
   }
@@ -320,44 +327,18 @@ class FastParser {
     if (this.peek() !== K.EOF) throw GIVE_UP;
   }
 
-  /** Inserts `context` at `depth` in the contexts of the commands from `first` on (commands that had the same context share the new one). */
-  private mark(first: number, depth: number, context: ShellContext): void {
-    let before: Ctx | undefined;
-    let after: Ctx = [];
-    for (let i = first; i < this.out.length; i++) {
-      const c = this.out[i].context;
-      if (c !== before) {
-        before = c;
-        after = depth === c.length ? [...c, context] : [...c.slice(0, depth), context, ...c.slice(depth)];
-      }
-      this.out[i].context = after;
-    }
-  }
-
-  private endPipeline(first: number, depth: number, piped: boolean, negated: boolean): void {
-    if (piped) this.mark(first, depth, "pipeline");
-    if (negated) this.mark(first, depth, "negated");
-  }
-
-  private emit(ctx: Ctx): RawCommand {
-    const command: RawCommand = { assignments: [], words: [], redirects: [], context: ctx, connector: this.connector };
-    this.out.push(command);
-    this.connector = undefined;
-    return command;
-  }
-
   private list(ctx: Ctx, keep: boolean): void {
     if (++this.depth > MAX_DEPTH) throw GIVE_UP;
-    if (!keep) this.connector = undefined;
+    if (!keep) this.output.connector = undefined;
     this.newlines();
     for (let kind = this.peek(); kind === K.Bang || startsCommand(kind); kind = this.peek()) {
-      const first = this.out.length;
+      const first = this.output.commands.length;
       this.andOr(ctx);
       const separator = this.peek();
       if (separator === K.Semi || separator === K.Amp || separator === K.Newline) {
         const token = this.next();
-        if (separator === K.Amp) this.mark(first, ctx.length, "background");
-        this.connector = separator === K.Newline ? "\n" : (token.image as ShellConnector);
+        if (separator === K.Amp) this.output.mark(first, ctx.length, "background");
+        this.output.connector = separator === K.Newline ? "\n" : (token.image as ShellConnector);
         this.newlines();
       }
     }
@@ -365,27 +346,15 @@ class FastParser {
   }
 
   private andOr(ctx: Ctx): void {
-    let pipelineStart = this.out.length;
-    let piped = false;
-    let bang = this.peek() === K.Bang ? this.next() : undefined;
+    const pipelines = this.output.andOr(ctx.length, this.bang());
     this.command(ctx);
     for (let op = this.peek(); op === K.AndIf || op === K.OrIf || op === K.Pipe || op === K.PipeAmp; op = this.peek()) {
-      const token = this.next();
+      pipelines.operator(this.next().image);
       this.newlines();
-      if (op === K.Pipe || op === K.PipeAmp) {
-        piped = true;
-        this.connector = "|";
-      } else {
-        this.endPipeline(pipelineStart, ctx.length, piped, bang !== undefined);
-        pipelineStart = this.out.length;
-        piped = false;
-        this.connector = token.image as ShellConnector;
-      }
-      const negated = this.peek() === K.Bang ? this.next() : undefined;
-      if (!piped) bang = negated;
+      pipelines.negation(this.bang());
       this.command(ctx);
     }
-    this.endPipeline(pipelineStart, ctx.length, piped, bang !== undefined);
+    pipelines.end();
   }
 
   private command(ctx: Ctx): void {
@@ -423,7 +392,7 @@ class FastParser {
   }
 
   private simpleCommand(ctx: Ctx): void {
-    const command = this.emit(ctx);
+    const command = this.output.emit(ctx);
     for (let assignment = this.atAssignment(); assignment || isRedirectStart(this.peek()); assignment = this.atAssignment()) {
       if (assignment) command.assignments.push(this.next());
       else command.redirects.push(this.redirect());
@@ -551,7 +520,7 @@ class FastParser {
   }
 
   private testClause(ctx: Ctx): void {
-    const command = this.emit(ctx);
+    const command = this.output.emit(ctx);
     command.words.push(this.next());
     for (let kind = this.peek(); kind !== K.DBracketClose && kind !== K.EOF; kind = this.peek()) {
       const token = this.next();
@@ -585,5 +554,5 @@ export function parseFast(text: string, place: ScanPlace): FastScript | undefine
     // GIVE_UP, or anything unforeseen: the grammar reads the script.
     return undefined;
   }
-  return { commands: parser.out, looseWords: parser.loose, errors: NO_ERRORS, heredocs: lexed.heredocs };
+  return { commands: parser.output.commands, looseWords: parser.loose, errors: NO_ERRORS, heredocs: lexed.heredocs };
 }

@@ -13,6 +13,7 @@ import { EmbeddedActionsParser, EOF, type IParserErrorMessageProvider, type ITok
 import type { ShellConnector, ShellContext } from "../../src/model/shell-types.js";
 import type { WordAnalysis } from "../../src/model/shell/word.js";
 import { allTokenTypes, T } from "./tokens.js";
+import { CommandList, type AndOrList } from "./command-list.js";
 
 /**
  * What the model reads of a token: a chevrotain `IToken`, or a token of the fast path (`fast.ts`),
@@ -96,9 +97,8 @@ const EMPTY_COMMAND = (): Omit<RawCommand, "context" | "connector"> => ({ assign
  * new ShellParser(true); // throws when the grammar is ambiguous
  */
 export class ShellParser extends EmbeddedActionsParser {
-  private out: RawCommand[] = [];
+  private output = new CommandList();
   private loose: RawLooseWord[] = [];
-  private connector: ShellConnector = undefined;
   private strays: RawError[] = [];
   private textLength = 0;
 
@@ -115,45 +115,20 @@ export class ShellParser extends EmbeddedActionsParser {
 
   /** Parses the tokens of one script. */
   parse(tokens: IToken[], length: number): RawScript {
-    this.out = [];
+    this.output = new CommandList();
     this.loose = [];
     this.strays = [];
-    this.connector = undefined;
     this.textLength = length;
     this.input = tokens;
     this.script();
     const errors: RawError[] = this.errors.map((e) => ({ message: e.message, ...span(e.token, length) }));
     // A stray token chevrotain already reported (`a && && b`) is reported once.
     for (const stray of this.strays) if (!errors.some((e) => e.start === stray.start)) errors.push(stray);
-    return { commands: this.out, looseWords: this.loose, errors };
-  }
-
-  /** Adds `context` at depth `depth` to the commands emitted since index `first`. */
-  private mark(first: number, depth: number, context: ShellContext): void {
-    for (let i = first; i < this.out.length; i++) {
-      const c = this.out[i].context;
-      this.out[i].context = [...c.slice(0, depth), context, ...c.slice(depth)];
-    }
-  }
-
-  private endPipeline(first: number, depth: number, piped: boolean, negated: boolean): void {
-    if (piped) this.mark(first, depth, "pipeline");
-    if (negated) this.mark(first, depth, "negated");
+    return { commands: this.output.commands, looseWords: this.loose, errors };
   }
 
   private looseWord(token: RawToken, context: Ctx): void {
     this.loose.push({ token, context });
-  }
-
-  private emit(command: Omit<RawCommand, "context" | "connector">, ctx: Ctx): void {
-    this.out.push({
-      assignments: command.assignments,
-      words: command.words,
-      redirects: command.redirects,
-      context: ctx,
-      connector: this.connector,
-    });
-    this.connector = undefined;
   }
 
   private readonly script = this.RULE("script", () => {
@@ -170,17 +145,17 @@ export class ShellParser extends EmbeddedActionsParser {
   /** A compound list; `keep` passes the connector before the structure on to its first command. */
   private readonly list = this.RULE("list", (ctx: Ctx = [], keep = false) => {
     this.ACTION(() => {
-      if (!keep) this.connector = undefined;
+      if (!keep) this.output.connector = undefined;
     });
     this.MANY(() => this.CONSUME(T.Newline));
     this.MANY2(() => {
-      const first = this.out.length;
+      const first = this.output.commands.length;
       this.SUBRULE(this.andOr, { ARGS: [ctx] });
       this.OPTION(() => {
         const separator = this.CONSUME(T.Separator);
         this.ACTION(() => {
-          if (separator.tokenType === T.Amp) this.mark(first, ctx.length, "background");
-          this.connector = separator.tokenType === T.Newline ? "\n" : (separator.image as ShellConnector);
+          if (separator.tokenType === T.Amp) this.output.mark(first, ctx.length, "background");
+          this.output.connector = separator.tokenType === T.Newline ? "\n" : (separator.image as ShellConnector);
         });
         this.MANY3(() => this.CONSUME3(T.Newline));
       });
@@ -192,31 +167,21 @@ export class ShellParser extends EmbeddedActionsParser {
    * operator, and a pipeline of several commands, or one after `!`, is marked when it ends.
    */
   private readonly andOr = this.RULE("andOr", (ctx: Ctx = []) => {
-    let pipelineStart = this.out.length;
-    let piped = false;
-    let bang = this.OPTION(() => this.CONSUME(T.Bang));
+    const bang = this.OPTION(() => this.CONSUME(T.Bang));
+    let pipelines: AndOrList | undefined;
+    this.ACTION(() => (pipelines = this.output.andOr(ctx.length, bang !== undefined)));
     this.SUBRULE(this.command, { ARGS: [ctx] });
     this.MANY(() => {
       const op = this.CONSUME(T.AndOrOp);
       this.MANY2(() => this.CONSUME(T.Newline));
-      this.ACTION(() => {
-        if (op.tokenType === T.Pipe || op.tokenType === T.PipeAmp) {
-          piped = true;
-          this.connector = "|";
-        } else {
-          this.endPipeline(pipelineStart, ctx.length, piped, bang !== undefined);
-          pipelineStart = this.out.length;
-          piped = false;
-          this.connector = op.image as ShellConnector;
-        }
-      });
       const negated = this.OPTION2(() => this.CONSUME2(T.Bang));
       this.ACTION(() => {
-        if (!piped) bang = negated;
+        pipelines!.operator(op.image);
+        pipelines!.negation(negated !== undefined);
       });
       this.SUBRULE2(this.command, { ARGS: [ctx] });
     });
-    this.ACTION(() => this.endPipeline(pipelineStart, ctx.length, piped, bang !== undefined));
+    this.ACTION(() => pipelines!.end());
   });
 
   private readonly command = this.RULE("command", (ctx: Ctx = []) => {
@@ -270,7 +235,7 @@ export class ShellParser extends EmbeddedActionsParser {
   private readonly simpleCommand = this.RULE("simpleCommand", (ctx: Ctx = []) => {
     const command = EMPTY_COMMAND();
     // Emitted first and filled in place, so that a command cut short by an error (`a >`) is kept.
-    this.ACTION(() => this.emit(command, ctx));
+    this.ACTION(() => this.output.emit(ctx, command.assignments, command.words, command.redirects));
     this.OR([
       {
         ALT: () => {
@@ -421,7 +386,7 @@ export class ShellParser extends EmbeddedActionsParser {
   /** bash `[[ … ]]`: emitted as a command named `[[` whose arguments are the tokens inside. */
   private readonly testClause = this.RULE("testClause", (ctx: Ctx = []) => {
     const command = EMPTY_COMMAND();
-    this.ACTION(() => this.emit(command, ctx));
+    this.ACTION(() => this.output.emit(ctx, command.assignments, command.words, command.redirects));
     command.words.push(this.CONSUME(T.DBracketOpen));
     this.MANY(() => {
       const token = this.CONSUME(T.InTest);
