@@ -364,8 +364,14 @@ const LBRACKET = 91;
 const RBRACKET = 93;
 const PLUS = 43;
 
-function isNameStart(c: number): boolean {
+/** Whether a character code may start a shell name (`[A-Za-z_]`). */
+export function isNameStart(c: number): boolean {
   return (c >= LOWER_A && c <= LOWER_Z) || (c >= UPPER_A && c <= UPPER_Z) || c === UNDERSCORE;
+}
+
+/** Whether a character code may continue a shell name (`[A-Za-z0-9_]`). */
+export function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= DIGIT_0 && c <= DIGIT_9);
 }
 
 /**
@@ -377,7 +383,7 @@ function isNameStart(c: number): boolean {
 export function nameEnd(text: string, start: number): number {
   if (!isNameStart(text.charCodeAt(start))) return start;
   let i = start + 1;
-  for (let c = text.charCodeAt(i); isNameStart(c) || (c >= DIGIT_0 && c <= DIGIT_9); c = text.charCodeAt(++i));
+  while (isNameChar(text.charCodeAt(i))) i++;
   return i;
 }
 

@@ -7,7 +7,7 @@
  *
  * @packageDocumentation
  */
-import { isWordBreak, Nest, opensArray, skipAnsiC, skipNested, skipSingle, type ScanPlace } from "../../../grammar/shell/scan.js";
+import { isNameChar, isNameStart, isWordBreak, nameEnd, Nest, opensArray, skipAnsiC, skipNested, skipSingle, type ScanPlace } from "../../../grammar/shell/scan.js";
 import type { ShellScript, ShellWordPart } from "../shell-types.js";
 
 /** A `$(…)`, `` `…` `` or `<(…)` part whose script is filled in once its body is parsed. */
@@ -154,14 +154,6 @@ export function heredocSubstitutions(text: string, place: ScanPlace): readonly S
 }
 
 type Quoting = "none" | "single" | "double" | "ansi-c";
-
-function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-}
-
-function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 48 && c <= 57);
-}
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -387,8 +379,7 @@ class WordReader {
     }
     if (!inDouble && place.bash && next === '"') return this.double(i + 2);
     if (isNameStart(word.charCodeAt(i + 1))) {
-      let end = i + 2;
-      while (end < word.length && isNameChar(word.charCodeAt(end))) end++;
+      const end = nameEnd(word, i + 1);
       this.other({ kind: "parameter", name: word.slice(i + 1, end), text: word.slice(i, end) });
       return end;
     }
