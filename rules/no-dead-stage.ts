@@ -1,4 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
+import { stagesNeededBy } from "../src/model/index.js";
 
 interface Options {
   namedStagesAreTargets: boolean;
@@ -41,23 +42,13 @@ export default defineRule<Options>({
   check(context) {
     const { model, options } = context;
     if (model.target.target === undefined) return;
-    const alive = new Set(model.target.needed);
     const named = options.namedStagesAreTargets ? model.stages.filter((s) => s.name !== undefined) : [];
-    // Each named stage is a target too: it and what it depends on are alive (one walk for them all).
-    const pending = named.map((s) => s.index).filter((i) => !alive.has(i));
-    for (const i of pending) alive.add(i);
-    while (pending.length > 0) {
-      for (const dependency of model.graph.dependencies[pending.pop()!]) {
-        if (!alive.has(dependency)) {
-          alive.add(dependency);
-          pending.push(dependency);
-        }
-      }
-    }
+    // Each named stage is a target too: it and what it depends on are alive.
+    const alive = stagesNeededBy(model.graph, [model.target.target, ...named.map((s) => s.index)], model.stages.length);
     const targetStage = model.stages[model.target.target];
     const targets = named.length > 0 ? `the target stage ${targetStage.id} or any named stage` : `the target stage ${targetStage.id}`;
     for (const stage of model.stages) {
-      if (alive.has(stage.index)) continue;
+      if (alive[stage.index]) continue;
       context.report({ messageId: "dead", data: { stage: stage.name ?? `${stage.index} (${stage.id})`, targets }, node: stage.from.keyword });
     }
   },

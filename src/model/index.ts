@@ -16,7 +16,7 @@ export { PLATFORM_ARGS } from "./globals.js";
 export type { Scope, ScopeOptions, Variable, VariableKind } from "./scope.js";
 export { shellKindOf, type ShellKind, type StageShell } from "./stage-shell.js";
 export type { Stage, StageBase } from "./stages.js";
-export type { TargetPlan } from "./target.js";
+export { stagesNeededBy, type TargetPlan } from "./target.js";
 export type { ImageReference, Part } from "./image-ref.js";
 export type { FileOperation } from "./file-operations.js";
 export type { CacheLeftBehind, PackageOperation } from "./package-managers/index.js";

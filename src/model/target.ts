@@ -79,11 +79,24 @@ function levelsOf(graph: StageGraph, needed: readonly number[], stageCount: numb
   return level;
 }
 
-/** Which stages are reachable from `target` through the dependencies, by stage index. */
-function reachable(graph: StageGraph, target: number, stageCount: number): boolean[] {
+/**
+ * Which stages building `targets` needs (the targets and everything they depend on, through
+ * `FROM`, `COPY --from` and mounts), by stage index.
+ *
+ * @example
+ * ```ts
+ * const model = analyze("FROM alpine AS a\nFROM a AS b\nFROM alpine AS c\n");
+ * stagesNeededBy(model.graph, [1], model.stages.length); // [true, true, false]
+ * ```
+ */
+export function stagesNeededBy(graph: StageGraph, targets: readonly number[], stageCount: number): boolean[] {
   const seen = new Array<boolean>(stageCount).fill(false);
-  seen[target] = true;
-  const stack = [target];
+  const stack: number[] = [];
+  for (const target of targets) {
+    if (seen[target]) continue;
+    seen[target] = true;
+    stack.push(target);
+  }
   while (stack.length > 0) {
     for (const dep of graph.dependencies[stack.pop()!]) {
       if (!seen[dep]) {
@@ -123,7 +136,7 @@ export function planTarget(ast: Dockerfile, stages: readonly Stage[], graph: Sta
   if (stage === undefined) {
     return { target: undefined, needed: [], dead: stages.map((s) => s.index), order: [], levels: [], criticalPath: [], diagnostics: [unknownTarget(ast, stages, target)] };
   }
-  const isNeeded = reachable(graph, stage.index, stages.length);
+  const isNeeded = stagesNeededBy(graph, [stage.index], stages.length);
   const needed: number[] = [];
   const dead: number[] = [];
   for (const s of stages) (isNeeded[s.index] ? needed : dead).push(s.index);

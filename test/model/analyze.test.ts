@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Range } from "../../src/ast/nodes.js";
 import { parse } from "../../src/parse.js";
-import { analyze, type RunAnalysis, type SemanticModel } from "../../src/model/index.js";
+import { analyze, stagesNeededBy, type RunAnalysis, type SemanticModel } from "../../src/model/index.js";
 import { describeShared } from "../support/shared.js";
 
 /** The source text of every command of a run's shell script. */
@@ -173,6 +173,15 @@ describeShared("corpus/real/files", "analyze over the real-world corpus", (dir) 
       for (const [start, end] of modelRanges(m)) if (start < 0 || end < start || end > text.length) outside++;
     }
     expect(outside).toBe(0);
+  });
+});
+
+describe("stagesNeededBy", () => {
+  it("marks the targets and every stage they depend on, through FROM, COPY --from and mounts", () => {
+    const model = analyze("FROM alpine AS a\nFROM a AS b\nFROM alpine AS c\nCOPY --from=a /x /x\nFROM alpine AS d\nRUN --mount=from=c,target=/c true\nFROM alpine AS e\n");
+    expect(stagesNeededBy(model.graph, [1], model.stages.length)).toEqual([true, true, false, false, false]);
+    expect(stagesNeededBy(model.graph, [3, 1], model.stages.length)).toEqual([true, true, true, true, false]);
+    expect(stagesNeededBy(model.graph, [], model.stages.length)).toEqual([false, false, false, false, false]);
   });
 });
 
