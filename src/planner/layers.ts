@@ -104,6 +104,12 @@ const ONE = exact(1);
 const NONE = exact(0);
 const MAYBE: Span = { min: 0, max: 1 };
 
+/** What an instruction adds: the fields of a {@link Step} that depend on the instruction's kind. */
+type Added = Pick<Step, "layers" | "history" | "note">;
+const ONE_LAYER: Added = { layers: ONE, history: 1 };
+const ONE_ENTRY: Added = { layers: NONE, history: 1 };
+const NOTHING: Added = { layers: NONE, history: 0 };
+
 /** Where a WORKDIR leads; with unknown variables only whether it is the root can be known. */
 function workdirTarget(expansion: Expansion | undefined, cwd: string | undefined, windows: boolean): Workdir {
   if (expansion === undefined) return { path: undefined, root: undefined };
@@ -130,16 +136,17 @@ class StageWalker {
   }
 
   step(instruction: Instruction, onbuild: boolean): Step {
-    const line = instruction.loc.start.line;
-    const step = ({ layers, history, note }: Pick<Step, "layers" | "history" | "note">): Step =>
-      note === undefined ? { instruction, line, onbuild, layers, history } : { instruction, line, onbuild, layers, history, note };
     const type = instruction.type;
     if (type === "RUN" || type === "COPY" || type === "ADD") this.recordFolders(instruction);
-    if (type === "RUN") return step(this.run(instruction));
-    if (type === "COPY" || type === "ADD") return step({ layers: ONE, history: 1 });
-    if (type === "WORKDIR") return step(this.workdirStep(instruction));
-    if (type === "ONBUILD") return step({ layers: NONE, history: this.builder === "classic" ? 1 : 0 });
-    return step({ layers: NONE, history: METADATA.has(type) ? 1 : 0 });
+    const added: Added =
+      type === "RUN" ? this.run(instruction)
+      : type === "COPY" || type === "ADD" ? ONE_LAYER
+      : type === "WORKDIR" ? this.workdirStep(instruction)
+      : type === "ONBUILD" ? (this.builder === "classic" ? ONE_ENTRY : NOTHING)
+      : METADATA.has(type) ? ONE_ENTRY : NOTHING;
+    const line = instruction.loc.start.line;
+    const { layers, history, note } = added;
+    return note === undefined ? { instruction, line, onbuild, layers, history } : { instruction, line, onbuild, layers, history, note };
   }
 
   get end(): FolderState {
@@ -159,15 +166,15 @@ class StageWalker {
     }
   }
 
-  private run(instruction: RunInstruction): Pick<Step, "layers" | "history" | "note"> {
+  private run(instruction: RunInstruction): Added {
     const run = this.model.runOf(instruction);
     if (this.builder === "classic" && looksReadOnly(run)) {
       return { layers: MAYBE, history: 1, note: "the classic builder commits no layer when a RUN changes no file" };
     }
-    return { layers: ONE, history: 1 };
+    return ONE_LAYER;
   }
 
-  private workdirStep(instruction: SingleValueInstruction): Pick<Step, "layers" | "history" | "note"> {
+  private workdirStep(instruction: SingleValueInstruction): Added {
     const word = instruction.value;
     const expansion = word === undefined ? undefined : this.model.resolve(word, instruction);
     const target = workdirTarget(expansion, this.workdir, this.stage.windows);
@@ -198,9 +205,8 @@ class StageWalker {
  */
 export function stageSteps(model: SemanticModel, stage: Stage, builder: Builder, start: FolderState): { steps: Step[]; end: FolderState } {
   const walker = new StageWalker(model, stage, builder, start);
-  const steps = [
-    ...stage.triggers.map((t) => walker.step(t, true)),
-    ...stage.instructions.map((i) => walker.step(i, false)),
-  ];
+  const steps: Step[] = [];
+  for (const trigger of stage.triggers) steps.push(walker.step(trigger, true));
+  for (const instruction of stage.instructions) steps.push(walker.step(instruction, false));
   return { steps, end: walker.end };
 }
