@@ -102,6 +102,11 @@ LEAD[NEWLINE] = Lead.Newline;
 LEAD[BACKSLASH] = Lead.Backslash;
 LEAD[HASH] = Lead.Hash;
 
+/** Whether the character code is a blank (space, tab, CR, form feed or vertical tab). */
+function isBlank(c: number): boolean {
+  return c < 128 && LEAD[c] === Lead.Blank;
+}
+
 /** An operator token's spelling and kind. */
 interface Operator {
   readonly image: string;
@@ -169,7 +174,8 @@ function tokenize(text: string, place: ScanPlace): { tokens: Token[]; heredocs: 
     // are tokens of their own; anything else starts a word.
     switch (c < 128 ? LEAD[c] : Lead.Word) {
       case Lead.Blank:
-        i++;
+        do i++;
+        while (i < n && isBlank(text.charCodeAt(i)));
         continue;
       case Lead.Hash: {
         const eol = text.indexOf("\n", i);

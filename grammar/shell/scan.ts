@@ -72,10 +72,14 @@ const WORD_CLASS = new Uint8Array(128);
 for (const c of WORD_BREAKS) WORD_CLASS[c.charCodeAt(0)] = 1;
 for (const c of "\\'\"`$=") WORD_CLASS[c.charCodeAt(0)] = 2;
 
-/** ASCII characters that end a word (1) or make it more than its own text (2); others are 0. */
+/**
+ * ASCII characters that end a word (1), make it more than its own text (2) or do when `(` follows
+ * (3: `=`, as in `name=(…)`); others are 0.
+ */
 const PLAIN_CLASS = new Uint8Array(128);
 for (const c of WORD_BREAKS) PLAIN_CLASS[c.charCodeAt(0)] = 1;
 for (const c of "\\'\"`$*?[") PLAIN_CLASS[c.charCodeAt(0)] = 2;
+PLAIN_CLASS[EQUALS] = 3;
 
 /**
  * The end of the word starting at `start` when the word is plain, its own value: no quote,
@@ -92,8 +96,9 @@ export function plainWordEnd(text: string, start: number): number {
     const c = text.charCodeAt(i);
     if (c >= 128) continue;
     const kind = PLAIN_CLASS[c];
+    if (kind === 0) continue;
     if (kind === 1) break;
-    if (kind === 2 || (c === EQUALS && text.charCodeAt(i + 1) === LPAREN)) return -1;
+    if (kind === 2 || text.charCodeAt(i + 1) === LPAREN) return -1;
   }
   return i;
 }

@@ -86,7 +86,8 @@ class ScriptBuilder {
   private job!: Job;
   /**
    * The extent of the command being built (its parts may come in any order: `>log A=1 cmd`): its
-   * first and last local offsets, and their Dockerfile offsets, taken from the ranges of its parts.
+   * first and last local offsets (-1 before its first part: small integers keep V8's fields and the
+   * command's range unboxed), and their Dockerfile offsets, taken from the ranges of its parts.
    */
   private readonly extent = { start: 0, end: 0, from: 0, to: 0 };
 
@@ -193,8 +194,8 @@ class ScriptBuilder {
   private command(raw: RawCommand, heredocs: ReadonlyMap<number, LexedHeredoc>): void {
     const context = this.context(raw.context);
     const extent = this.extent;
-    extent.start = Infinity;
-    extent.end = -Infinity;
+    extent.start = -1;
+    extent.end = -1;
     const assignments: ShellAssignment[] = [];
     for (const token of raw.assignments) {
       if (!real(token)) continue;
@@ -230,7 +231,7 @@ class ScriptBuilder {
       this.extend(real(r.fd) ? r.fd.startOffset : r.op.startOffset, redirectEnd(r), redirect.range);
       redirects.push(redirect);
     }
-    if (extent.start === Infinity) return;
+    if (extent.start < 0) return;
     const command: SimpleCommand = { name, args, assignments, redirects, context, connector: raw.connector, range: [extent.from, extent.to] };
     this.found.push(command);
     this.at.push(this.root(extent.start));
@@ -239,7 +240,7 @@ class ScriptBuilder {
   /** Extends {@link extent} with a part of the command at local offsets `[start, end)`, whose Dockerfile range is `range`. */
   private extend(start: number, end: number, range: Range): void {
     const extent = this.extent;
-    if (start < extent.start) {
+    if (start < extent.start || extent.start < 0) {
       extent.start = start;
       extent.from = range[0];
     }
@@ -277,6 +278,18 @@ function redirectEnd(r: RawRedirect): number {
 }
 
 /**
+ * A copy of `text` that V8 stores flat. A script is usually a slice of the Dockerfile source (or
+ * lines joined by concatenation), and V8 reads each character of such a string through an
+ * indirection to the string it was cut from. The scanners read every character at least once,
+ * and run about a quarter faster on a flat copy, which costs far less than that. Joining an array
+ * builds a new sequential string (a concatenation would build another indirect one); V8 copies
+ * strings shorter than 13 characters when slicing, so those are flat already.
+ */
+function flatCopy(text: string): string {
+  return text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join("");
+}
+
+/**
  * Parses the shell script of a RUN instruction into simple commands. Never throws: what cannot
  * be parsed is reported in `diagnostics`, and the commands that could be read are returned.
  *
@@ -287,7 +300,7 @@ function redirectEnd(r: RawRedirect): number {
  */
 export function parseShell(source: ShellSource, options?: ShellOptions): ShellScript {
   const builder = new ScriptBuilder(options?.dialect ?? "bash", source.toSource ?? IDENTITY, options?.engine !== "grammar");
-  builder.jobs.push({ text: source.text, base: 0, offsets: undefined, context: [], part: undefined });
+  builder.jobs.push({ text: flatCopy(source.text), base: 0, offsets: undefined, context: [], part: undefined });
   builder.run();
   const { found, at, diagnostics } = builder;
   let commands = found;
