@@ -1,6 +1,6 @@
 /** `parse()`: Dockerfile text in, syntax tree and diagnostics out, for any input. */
-import { lexDockerfile } from "../grammar/dockerfile/lexer.js";
-import { parseLines } from "../grammar/dockerfile/parser.js";
+import { lexDockerfileFast } from "../grammar/dockerfile/lexer.js";
+import { groupLines } from "../grammar/dockerfile/parser.js";
 import { buildDockerfile, report, type BuildContext } from "./ast/build.js";
 import { LineIndex } from "./ast/line-index.js";
 import type { ParseResult } from "./ast/nodes.js";
@@ -31,8 +31,8 @@ function reportOverlongLines(ctx: BuildContext): void {
  * ```
  */
 export function parse(text: string): ParseResult {
-  const { tokens, escapeChar } = lexDockerfile(text);
-  const doc = parseLines(tokens);
+  const { tokens, escapeChar } = lexDockerfileFast(text);
+  const doc = groupLines(tokens);
   const ctx: BuildContext = { text, lines: new LineIndex(text), escape: escapeChar.charCodeAt(0), diagnostics: [] };
   const ast = buildDockerfile(ctx, doc);
   reportOverlongLines(ctx);
