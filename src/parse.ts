@@ -10,6 +10,8 @@ const MAX_LINE_BYTES = 65536;
 
 function reportOverlongLines(ctx: BuildContext): void {
   const { text, lines } = ctx;
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: a shorter text has no line that long.
+  if (text.length < MAX_LINE_BYTES / 3) return;
   for (let line = 0; line < lines.lineCount; line++) {
     const start = lines.lineStart(line);
     const end = line + 1 < lines.lineCount ? lines.lineStart(line + 1) - 1 : text.length;
