@@ -59,8 +59,12 @@ export function toSource(logical: Logical, offset: number): number {
 
 /** Source range of a joined-line range (the end stays on the line of the last character). */
 export function sourceRange(logical: Logical, start: number, end: number): Range {
-  const s = toSource(logical, start);
-  return [s, end > start ? toSource(logical, end - 1) + 1 : s];
+  return [toSource(logical, start), sourceEnd(logical, start, end)];
+}
+
+/** The end of {@link sourceRange}. */
+function sourceEnd(logical: Logical, start: number, end: number): number {
+  return end > start ? toSource(logical, end - 1) + 1 : toSource(logical, start);
 }
 
 /** The part of the logical map covering `[start, end)`, rebased to 0, when it crosses a join. */
@@ -212,6 +216,7 @@ function flagNode(ctx: BuildContext, logical: Logical, flag: LineFlag): Flag {
 
 function heredocNodes(ctx: BuildContext, logical: Logical, specs: readonly HeredocSpec[], bodies: readonly IToken[], lineEnd: number): Heredoc[] {
   const nodes: Heredoc[] = [];
+  if (specs.length === 0) return nodes;
   let cursor = lineEnd;
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i];
@@ -244,28 +249,33 @@ function heredocNodes(ctx: BuildContext, logical: Logical, specs: readonly Hered
   return nodes;
 }
 
+/** The parts of an instruction that come from its whole lines rather than its split logical line. */
+interface Surroundings {
+  readonly heredocs: readonly Heredoc[];
+  readonly comments: readonly Comment[];
+  /** The source text; undefined for an ONBUILD trigger (its range's text). */
+  readonly raw: string | undefined;
+  /** Where the instruction ends (after comments and heredocs). */
+  readonly end: number;
+}
+
 /** Builds one instruction (or ONBUILD trigger) from its split logical line. */
-function instructionNode(
-  ctx: BuildContext,
-  logical: Logical,
-  split: SplitLine,
-  parsed: ParsedArguments,
-  common: { heredocs: readonly Heredoc[]; comments: readonly Comment[]; raw: string | undefined; end: number },
-): Instruction {
+function instructionNode(ctx: BuildContext, logical: Logical, split: SplitLine, parsed: ParsedArguments, around: Surroundings): Instruction {
   const keyword = wordFrom(ctx, logical, split.keyword);
   const flags = split.flags.length === 0 ? [] : split.flags.map((f) => flagNode(ctx, logical, f));
-  const range: Range = [keyword.range[0], Math.max(common.end, keyword.range[1])];
-  const node: InstructionFields = buildInstructionFields(ctx, logical, keyword, flags, parsed, (sub) =>
-    instructionNode(ctx, logical, sub.line, sub.args, { heredocs: common.heredocs, comments: [], raw: undefined, end: common.end }),
-  );
+  const range: Range = [keyword.range[0], Math.max(around.end, keyword.range[1])];
+  const node: InstructionFields = buildInstructionFields(ctx, logical, keyword, flags, parsed);
+  if (node.type === "ONBUILD" && parsed.kind === "subcommand") {
+    node.trigger = instructionNode(ctx, logical, parsed.line, parsed.args, { heredocs: around.heredocs, comments: [], raw: undefined, end: around.end });
+  }
   // The shared fields follow the type-specific ones (a spread of the fields object is much slower).
   node.keyword = keyword;
   node.flags = flags;
-  node.heredocs = common.heredocs;
-  node.comments = common.comments;
+  node.heredocs = around.heredocs;
+  node.comments = around.comments;
   node.original = logical.text.slice(split.keyword.start);
   node.originalMap = logical.map;
-  node.raw = common.raw ?? ctx.text.slice(range[0], range[1]);
+  node.raw = around.raw ?? ctx.text.slice(range[0], range[1]);
   node.range = range;
   node.loc = locOf(ctx, range);
   return node as unknown as Instruction;
@@ -277,14 +287,14 @@ function buildInstruction(ctx: BuildContext, raw: RawInstruction): Instruction {
   const split = splitCommand(logical.text);
   const parsed = parseArguments(argumentStyle(split.keyword.value), logical.text, split.argsStart, split.argsEnd, ctx.escape, split.keyword.value);
   const trimmedEnd = trimGoSpaceEnd(logical.text, 0, logical.text.length);
-  const lineEnd = sourceRange(logical, 0, trimmedEnd)[1];
+  const lineEnd = sourceEnd(logical, 0, trimmedEnd);
   const lastTokenEnd = tokenEnd(last);
   const specs = last.tokenType.name === "TextLine" ? (last.payload as TextLinePayload).heredocs : [];
   const heredocs = heredocNodes(ctx, logical, specs, raw.heredocBodies, lastTokenEnd);
   let end = comments.length > 0 ? Math.max(lineEnd, comments[comments.length - 1].range[1]) : lineEnd;
   for (const h of heredocs) end = Math.max(end, h.range[1]);
   // The instruction's tokens are contiguous: its raw text is the source from the first to the last.
-  const lastRaw = raw.heredocBodies.at(-1) ?? raw.lines[raw.lines.length - 1];
+  const lastRaw = raw.heredocBodies.length > 0 ? raw.heredocBodies[raw.heredocBodies.length - 1] : raw.lines[raw.lines.length - 1];
   const rawText = ctx.text.slice(raw.lines[0].startOffset, tokenEnd(lastRaw));
   const node = instructionNode(ctx, logical, split, parsed, { heredocs, comments, raw: rawText, end });
   if (parsed.kind === "error") report(ctx, parseErrorCode(parsed.message), parsed.message, node.range);
