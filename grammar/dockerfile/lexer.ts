@@ -11,6 +11,10 @@
  *
  * Every token except {@link HeredocBody} is exactly one physical line including its `\n`, so the
  * token images add up to the input and the parser can rebuild it byte for byte.
+ *
+ * The patterns run under two drivers that give the same tokens: chevrotain's lexer
+ * ({@link lexDockerfile}, the reference) and a plain loop ({@link lexDockerfileFast}, which `parse`
+ * uses: chevrotain's engine costs more than classifying the lines).
  */
 import { createToken, Lexer, type CustomPatternMatcherReturn, type ICustomPattern, type IToken, type TokenType } from "chevrotain";
 import { CR, HASH, LF, isGoSpace } from "./chars.js";

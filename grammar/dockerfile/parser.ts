@@ -8,7 +8,9 @@
  * dockerfile  := Bom? Directive* (CommentLine | BlankLine | instruction)*
  * instruction := (TextLine | ContinuedLine (CommentLine | BlankLine | ContinuedLine)* TextLine?) HeredocBody*
  * ```
- * Every token sequence the lexer can produce is accepted, so parsing never fails.
+ * Every token sequence the lexer can produce is accepted, so parsing never fails. The chevrotain
+ * parser ({@link parseLines}) is the reference; `parse` groups the lines with {@link groupLines},
+ * the same grammar as one loop.
  */
 import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import { BlankLine, Bom, CommentLine, ContinuedLine, Directive, HeredocBody, TextLine, dockerfileTokens } from "./lexer.js";
