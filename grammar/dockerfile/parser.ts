@@ -138,13 +138,20 @@ export function groupLines(tokens: readonly IToken[]): RawDocument {
         while (i < tokens.length && INSIDE_CONTINUATION.has(tokens[i].tokenType)) lines.push(tokens[i++]);
         if (i < tokens.length && tokens[i].tokenType === TextLine) lines.push(tokens[i++]);
       }
-      const heredocBodies: IToken[] = [];
-      while (i < tokens.length && tokens[i].tokenType === HeredocBody) heredocBodies.push(tokens[i++]);
+      let heredocBodies: readonly IToken[] = NO_BODIES;
+      if (i < tokens.length && tokens[i].tokenType === HeredocBody) {
+        const bodies = [tokens[i++]];
+        while (i < tokens.length && tokens[i].tokenType === HeredocBody) bodies.push(tokens[i++]);
+        heredocBodies = bodies;
+      }
       items.push({ kind: "instruction", lines, heredocBodies });
     } else break; // a token the grammar does not accept here (the lexer never produces one): the grammar stops too
   }
   return { bom, directives, items };
 }
+
+/** The here-document bodies of the many instructions that have none (the lists are only read). */
+const NO_BODIES: readonly IToken[] = Object.freeze([]);
 
 const INSIDE_CONTINUATION: ReadonlySet<TokenType> = new Set([CommentLine, BlankLine, ContinuedLine]);
 
