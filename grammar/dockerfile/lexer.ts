@@ -418,9 +418,16 @@ export function lexDockerfileFast(text: string): LexResult {
   });
 }
 
-/** The token at `offset` (< text length): the first pattern that matches, as chevrotain tries them. */
+/**
+ * The token at `offset` (< text length): the first pattern that matches, as chevrotain tries them.
+ * Past the start of the text, with the directive block closed and no here-document pending, the
+ * patterns before {@link CommentLine} cannot match (nor can they change the state), so most lines
+ * start there.
+ */
 function tokenAt(text: string, offset: number): IToken {
-  for (const tokenType of dockerfileTokens) {
+  const first = offset > 0 && !state.directivesOpen && state.pendingHeredocs.length === 0 ? FIRST_LINE_PATTERN : 0;
+  for (let i = first; i < dockerfileTokens.length; i++) {
+    const tokenType = dockerfileTokens[i];
     const found = (tokenType.PATTERN as ICustomPattern).exec(text, offset, NO_TOKENS, NO_GROUPS) as (CustomPatternMatcherReturn & { payload?: unknown }) | null;
     if (found === null) continue;
     const token: IToken = { image: found[0], startOffset: offset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType } as IToken;
@@ -431,6 +438,7 @@ function tokenAt(text: string, offset: number): IToken {
   return { image: text.slice(offset), startOffset: offset, tokenTypeIdx: TextLine.tokenTypeIdx!, tokenType: TextLine } as IToken;
 }
 
+const FIRST_LINE_PATTERN = dockerfileTokens.indexOf(CommentLine);
 const NO_TOKENS: IToken[] = [];
 const NO_GROUPS = {};
 
