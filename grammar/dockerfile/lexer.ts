@@ -430,9 +430,8 @@ function tokenAt(text: string, offset: number): IToken {
     const tokenType = dockerfileTokens[i];
     const found = (tokenType.PATTERN as ICustomPattern).exec(text, offset, NO_TOKENS, NO_GROUPS) as (CustomPatternMatcherReturn & { payload?: unknown }) | null;
     if (found === null) continue;
-    const token: IToken = { image: found[0], startOffset: offset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType } as IToken;
-    if (found.payload !== undefined) token.payload = found.payload;
-    return token;
+    // Every token has a payload field (undefined for most), so that all share one shape.
+    return { image: found[0], startOffset: offset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType, payload: found.payload } as IToken;
   }
   // Not reached: TextLine matches at every offset before the end.
   return { image: text.slice(offset), startOffset: offset, tokenTypeIdx: TextLine.tokenTypeIdx!, tokenType: TextLine } as IToken;
