@@ -25,6 +25,10 @@ const KNOWN: ReadonlySet<string> = new Set<InstructionName>([
   "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
 ]);
 
+function knownOrUnknown(name: string): string {
+  return KNOWN.has(name) ? name : "UNKNOWN";
+}
+
 function listOf(parsed: ParsedArguments): { json: boolean; args: readonly LinePiece[] } {
   return parsed.kind === "list" ? parsed : { json: false, args: [] };
 }
@@ -87,8 +91,7 @@ export function buildInstructionFields(
   flags: readonly Flag[],
   parsed: ParsedArguments,
 ): InstructionFields {
-  const name = KNOWN.has(keyword.value) ? keyword.value : keyword.value.toUpperCase();
-  const type = (KNOWN.has(name) ? name : "UNKNOWN") as Instruction["type"];
+  const type = (KNOWN.has(keyword.value) ? keyword.value : knownOrUnknown(keyword.value.toUpperCase())) as Instruction["type"];
   const word = (p: LinePiece): Word => wordFrom(ctx, logical, p);
   const list = listOf(parsed);
   const args = list.args.map(word);
