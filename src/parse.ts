@@ -1,6 +1,6 @@
 /** `parse()`: Dockerfile text in, syntax tree and diagnostics out, for any input. */
-import { lexDockerfile } from "../grammar/dockerfile/lexer.js";
-import { parseLines } from "../grammar/dockerfile/parser.js";
+import { lexDockerfileFast } from "../grammar/dockerfile/lexer.js";
+import { groupLines } from "../grammar/dockerfile/parser.js";
 import { buildDockerfile, report, type BuildContext } from "./ast/build.js";
 import { LineIndex } from "./ast/line-index.js";
 import type { ParseResult } from "./ast/nodes.js";
@@ -10,6 +10,8 @@ const MAX_LINE_BYTES = 65536;
 
 function reportOverlongLines(ctx: BuildContext): void {
   const { text, lines } = ctx;
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: a shorter text has no line that long.
+  if (text.length < MAX_LINE_BYTES / 3) return;
   for (let line = 0; line < lines.lineCount; line++) {
     const start = lines.lineStart(line);
     const end = line + 1 < lines.lineCount ? lines.lineStart(line + 1) - 1 : text.length;
@@ -31,8 +33,8 @@ function reportOverlongLines(ctx: BuildContext): void {
  * ```
  */
 export function parse(text: string): ParseResult {
-  const { tokens, escapeChar } = lexDockerfile(text);
-  const doc = parseLines(tokens);
+  const { tokens, escapeChar } = lexDockerfileFast(text);
+  const doc = groupLines(tokens);
   const ctx: BuildContext = { text, lines: new LineIndex(text), escape: escapeChar.charCodeAt(0), diagnostics: [] };
   const ast = buildDockerfile(ctx, doc);
   reportOverlongLines(ctx);

@@ -11,8 +11,12 @@
  *
  * Every token except {@link HeredocBody} is exactly one physical line including its `\n`, so the
  * token images add up to the input and the parser can rebuild it byte for byte.
+ *
+ * The patterns run under two drivers that give the same tokens: chevrotain's lexer
+ * ({@link lexDockerfile}, the reference) and a plain loop ({@link lexDockerfileFast}, which `parse`
+ * uses: chevrotain's engine costs more than classifying the lines).
  */
-import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from "chevrotain";
+import { createToken, Lexer, type CustomPatternMatcherReturn, type ICustomPattern, type IToken, type TokenType } from "chevrotain";
 import { CR, HASH, LF, isGoSpace } from "./chars.js";
 import { detectHeredocs, type HeredocSpec } from "./heredoc-detect.js";
 
@@ -377,7 +381,8 @@ export interface LexResult {
 }
 
 /**
- * Splits Dockerfile text into line tokens.
+ * Splits Dockerfile text into line tokens with chevrotain's lexer: the reference for
+ * {@link lexDockerfileFast}, which gives the same tokens.
  *
  * @example
  * ```ts
@@ -386,9 +391,61 @@ export interface LexResult {
  * ```
  */
 export function lexDockerfile(text: string): LexResult {
+  return withFreshState(() => lexer.tokenize(text).tokens);
+}
+
+/**
+ * Splits Dockerfile text into line tokens as {@link lexDockerfile} does, without chevrotain's
+ * engine: at each offset the token patterns are tried in the same order (every input is covered:
+ * {@link TextLine} takes any line), and the tokens are chevrotain's offset-only tokens.
+ *
+ * @example
+ * ```ts
+ * lexDockerfileFast("FROM a\nRUN b \\\n  c\n").tokens.map((t) => t.tokenType.name);
+ * // ["TextLine", "ContinuedLine", "TextLine"]
+ * ```
+ */
+export function lexDockerfileFast(text: string): LexResult {
+  return withFreshState(() => {
+    const tokens: IToken[] = [];
+    let offset = 0;
+    while (offset < text.length) {
+      const token = tokenAt(text, offset);
+      tokens.push(token);
+      offset += token.image.length;
+    }
+    return tokens;
+  });
+}
+
+/**
+ * The token at `offset` (< text length): the first pattern that matches, as chevrotain tries them.
+ * Past the start of the text, with the directive block closed and no here-document pending, the
+ * patterns before {@link CommentLine} cannot match (nor can they change the state), so most lines
+ * start there.
+ */
+function tokenAt(text: string, offset: number): IToken {
+  const first = offset > 0 && !state.directivesOpen && state.pendingHeredocs.length === 0 ? FIRST_LINE_PATTERN : 0;
+  for (let i = first; i < dockerfileTokens.length; i++) {
+    const tokenType = dockerfileTokens[i];
+    const found = (tokenType.PATTERN as ICustomPattern).exec(text, offset, NO_TOKENS, NO_GROUPS) as (CustomPatternMatcherReturn & { payload?: unknown }) | null;
+    if (found === null) continue;
+    // Every token has a payload field (undefined for most), so that all share one shape.
+    return { image: found[0], startOffset: offset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType, payload: found.payload } as IToken;
+  }
+  // Not reached: TextLine matches at every offset before the end.
+  return { image: text.slice(offset), startOffset: offset, tokenTypeIdx: TextLine.tokenTypeIdx!, tokenType: TextLine } as IToken;
+}
+
+const FIRST_LINE_PATTERN = dockerfileTokens.indexOf(CommentLine);
+const NO_TOKENS: IToken[] = [];
+const NO_GROUPS = {};
+
+/** Runs a lexer over a fresh {@link LexState}, and leaves a fresh one behind. */
+function withFreshState(lex: () => IToken[]): LexResult {
   state = freshState();
   try {
-    const { tokens } = lexer.tokenize(text);
+    const tokens = lex();
     return { tokens, escapeChar: state.escape === 0x60 ? "`" : "\\" };
   } finally {
     state = freshState();

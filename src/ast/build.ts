@@ -59,8 +59,12 @@ export function toSource(logical: Logical, offset: number): number {
 
 /** Source range of a joined-line range (the end stays on the line of the last character). */
 export function sourceRange(logical: Logical, start: number, end: number): Range {
-  const s = toSource(logical, start);
-  return [s, end > start ? toSource(logical, end - 1) + 1 : s];
+  return [toSource(logical, start), sourceEnd(logical, start, end)];
+}
+
+/** The end of {@link sourceRange}. */
+function sourceEnd(logical: Logical, start: number, end: number): number {
+  return end > start ? toSource(logical, end - 1) + 1 : toSource(logical, start);
 }
 
 /** The part of the logical map covering `[start, end)`, rebased to 0, when it crosses a join. */
@@ -114,10 +118,11 @@ function tokenEnd(token: IToken): number {
   return token.startOffset + token.image.length;
 }
 
-function contentEnd(token: IToken): number {
-  let e = token.startOffset + token.image.length;
+/** The end of a line token's content, before its `\r` and `\n` (read from the source, which is faster than the token's slice of it). */
+function contentEnd(ctx: BuildContext, token: IToken): number {
+  let e = tokenEnd(token);
   while (e > token.startOffset) {
-    const c = token.image.charCodeAt(e - 1 - token.startOffset);
+    const c = ctx.text.charCodeAt(e - 1);
     if (c !== 0x0a && c !== 0x0d) break;
     e--;
   }
@@ -125,7 +130,7 @@ function contentEnd(token: IToken): number {
 }
 
 function commentNode(ctx: BuildContext, token: IToken): Comment {
-  const end = contentEnd(token);
+  const end = contentEnd(ctx, token);
   const start = skipGoSpace(ctx.text, token.startOffset, end);
   const valueStart = skipGoSpace(ctx.text, start + 1, end);
   const value = ctx.text.slice(valueStart, trimGoSpaceEnd(ctx.text, valueStart, end));
@@ -134,14 +139,14 @@ function commentNode(ctx: BuildContext, token: IToken): Comment {
 }
 
 function blankNode(ctx: BuildContext, token: IToken): BlankLine {
-  const end = contentEnd(token);
+  const end = contentEnd(ctx, token);
   const range: Range = [token.startOffset, end];
   return { type: "BlankLine", raw: token.image, range, loc: locOf(ctx, range) };
 }
 
 function directiveNode(ctx: BuildContext, token: IToken): Directive {
   const payload = token.payload as DirectivePayload;
-  const end = contentEnd(token);
+  const end = contentEnd(ctx, token);
   const start = skipGoSpace(ctx.text, token.startOffset, end);
   const kind = payload.name.toLowerCase() as DirectiveKind;
   const range: Range = [start, end];
@@ -212,6 +217,7 @@ function flagNode(ctx: BuildContext, logical: Logical, flag: LineFlag): Flag {
 
 function heredocNodes(ctx: BuildContext, logical: Logical, specs: readonly HeredocSpec[], bodies: readonly IToken[], lineEnd: number): Heredoc[] {
   const nodes: Heredoc[] = [];
+  if (specs.length === 0) return nodes;
   let cursor = lineEnd;
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i];
@@ -244,28 +250,33 @@ function heredocNodes(ctx: BuildContext, logical: Logical, specs: readonly Hered
   return nodes;
 }
 
+/** The parts of an instruction that come from its whole lines rather than its split logical line. */
+interface Surroundings {
+  readonly heredocs: readonly Heredoc[];
+  readonly comments: readonly Comment[];
+  /** The source text; undefined for an ONBUILD trigger (its range's text). */
+  readonly raw: string | undefined;
+  /** Where the instruction ends (after comments and heredocs). */
+  readonly end: number;
+}
+
 /** Builds one instruction (or ONBUILD trigger) from its split logical line. */
-function instructionNode(
-  ctx: BuildContext,
-  logical: Logical,
-  split: SplitLine,
-  parsed: ParsedArguments,
-  common: { heredocs: readonly Heredoc[]; comments: readonly Comment[]; raw: string | undefined; end: number },
-): Instruction {
+function instructionNode(ctx: BuildContext, logical: Logical, split: SplitLine, parsed: ParsedArguments, around: Surroundings): Instruction {
   const keyword = wordFrom(ctx, logical, split.keyword);
   const flags = split.flags.length === 0 ? [] : split.flags.map((f) => flagNode(ctx, logical, f));
-  const range: Range = [keyword.range[0], Math.max(common.end, keyword.range[1])];
-  const node: InstructionFields = buildInstructionFields(ctx, logical, keyword, flags, parsed, (sub) =>
-    instructionNode(ctx, logical, sub.line, sub.args, { heredocs: common.heredocs, comments: [], raw: undefined, end: common.end }),
-  );
+  const range: Range = [keyword.range[0], Math.max(around.end, keyword.range[1])];
+  const node: InstructionFields = buildInstructionFields(ctx, logical, keyword, flags, parsed);
+  if (node.type === "ONBUILD" && parsed.kind === "subcommand") {
+    node.trigger = instructionNode(ctx, logical, parsed.line, parsed.args, { heredocs: around.heredocs, comments: [], raw: undefined, end: around.end });
+  }
   // The shared fields follow the type-specific ones (a spread of the fields object is much slower).
   node.keyword = keyword;
   node.flags = flags;
-  node.heredocs = common.heredocs;
-  node.comments = common.comments;
+  node.heredocs = around.heredocs;
+  node.comments = around.comments;
   node.original = logical.text.slice(split.keyword.start);
   node.originalMap = logical.map;
-  node.raw = common.raw ?? ctx.text.slice(range[0], range[1]);
+  node.raw = around.raw ?? ctx.text.slice(range[0], range[1]);
   node.range = range;
   node.loc = locOf(ctx, range);
   return node as unknown as Instruction;
@@ -277,14 +288,14 @@ function buildInstruction(ctx: BuildContext, raw: RawInstruction): Instruction {
   const split = splitCommand(logical.text);
   const parsed = parseArguments(argumentStyle(split.keyword.value), logical.text, split.argsStart, split.argsEnd, ctx.escape, split.keyword.value);
   const trimmedEnd = trimGoSpaceEnd(logical.text, 0, logical.text.length);
-  const lineEnd = sourceRange(logical, 0, trimmedEnd)[1];
+  const lineEnd = sourceEnd(logical, 0, trimmedEnd);
   const lastTokenEnd = tokenEnd(last);
   const specs = last.tokenType.name === "TextLine" ? (last.payload as TextLinePayload).heredocs : [];
   const heredocs = heredocNodes(ctx, logical, specs, raw.heredocBodies, lastTokenEnd);
   let end = comments.length > 0 ? Math.max(lineEnd, comments[comments.length - 1].range[1]) : lineEnd;
   for (const h of heredocs) end = Math.max(end, h.range[1]);
   // The instruction's tokens are contiguous: its raw text is the source from the first to the last.
-  const lastRaw = raw.heredocBodies.at(-1) ?? raw.lines[raw.lines.length - 1];
+  const lastRaw = raw.heredocBodies.length > 0 ? raw.heredocBodies[raw.heredocBodies.length - 1] : raw.lines[raw.lines.length - 1];
   const rawText = ctx.text.slice(raw.lines[0].startOffset, tokenEnd(lastRaw));
   const node = instructionNode(ctx, logical, split, parsed, { heredocs, comments, raw: rawText, end });
   if (parsed.kind === "error") report(ctx, parseErrorCode(parsed.message), parsed.message, node.range);

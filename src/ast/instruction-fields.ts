@@ -17,8 +17,6 @@ import type {
   Word,
 } from "./nodes.js";
 
-type SubParse = Extract<ParsedArguments, { kind: "subcommand" }>;
-
 /** The fields that depend on the instruction type (everything but the shared ones). */
 export type InstructionFields = { type: Instruction["type"]; args: readonly Word[] } & Record<string, unknown>;
 
@@ -26,6 +24,10 @@ const KNOWN: ReadonlySet<string> = new Set<InstructionName>([
   "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
   "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
 ]);
+
+function knownOrUnknown(name: string): string {
+  return KNOWN.has(name) ? name : "UNKNOWN";
+}
 
 function listOf(parsed: ParsedArguments): { json: boolean; args: readonly LinePiece[] } {
   return parsed.kind === "list" ? parsed : { json: false, args: [] };
@@ -78,17 +80,18 @@ function argDeclaration(ctx: BuildContext, logical: Logical, piece: LinePiece): 
   return { type: "ArgDeclaration", name, defaultValue, range, loc: locOf(ctx, range) };
 }
 
-/** Builds the type-specific fields and BuildKit's argument words of one instruction. */
+/**
+ * Builds the type-specific fields and BuildKit's argument words of one instruction. ONBUILD's
+ * `trigger` is left undefined for the caller, which builds instructions, to fill in.
+ */
 export function buildInstructionFields(
   ctx: BuildContext,
   logical: Logical,
   keyword: Word,
   flags: readonly Flag[],
   parsed: ParsedArguments,
-  buildSub: (sub: SubParse) => Instruction,
 ): InstructionFields {
-  const name = KNOWN.has(keyword.value) ? keyword.value : keyword.value.toUpperCase();
-  const type = (KNOWN.has(name) ? name : "UNKNOWN") as Instruction["type"];
+  const type = (KNOWN.has(keyword.value) ? keyword.value : knownOrUnknown(keyword.value.toUpperCase())) as Instruction["type"];
   const word = (p: LinePiece): Word => wordFrom(ctx, logical, p);
   const list = listOf(parsed);
   const args = list.args.map(word);
@@ -147,7 +150,7 @@ export function buildInstructionFields(
       return { type, args: [kind, ...cmdArgs], kind, command: commandForm(ctx, logical, parsed.command, cmdArgs) };
     }
     case "ONBUILD":
-      return { type, args: [], trigger: parsed.kind === "subcommand" ? buildSub(parsed) : undefined };
+      return { type, args: [], trigger: undefined };
     case "USER":
     case "WORKDIR":
     case "STOPSIGNAL":

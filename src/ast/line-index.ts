@@ -49,7 +49,11 @@ export class LineIndex {
     return { line: line + 1, column: offset - this.starts[line] + 1 };
   }
 
+  /** The positions of `[start, end)`; the end is looked up only when it is on a later line. */
   location(start: number, end: number): Location {
-    return { start: this.position(start), end: this.position(end) };
+    const line = this.lineOf(start);
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] : Infinity;
+    const startPosition = { line: line + 1, column: start - this.starts[line] + 1 };
+    return { start: startPosition, end: end >= start && end < next ? { line: line + 1, column: end - this.starts[line] + 1 } : this.position(end) };
   }
 }

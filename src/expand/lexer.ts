@@ -203,10 +203,11 @@ class ShellWord {
   /** The end of the run of characters from the current position that are not `$`, the escape, `stop` or (when `quotes`) a quote. */
   private plainRunEnd(stop: number, quotes: boolean): number {
     const src = this.src;
+    const escape = this.escape;
     let i = this.pos;
     for (; i < src.length; i++) {
       const ch = src.charCodeAt(i);
-      if (ch === DOLLAR || ch === this.escape || ch === stop || (quotes && (ch === SINGLE_QUOTE || ch === DOUBLE_QUOTE))) break;
+      if (ch === DOLLAR || ch === escape || ch === stop || (quotes && (ch === SINGLE_QUOTE || ch === DOUBLE_QUOTE))) break;
     }
     return i;
   }
@@ -353,19 +354,21 @@ class ShellWord {
     return result.ok ? result.value : this.fail(result.error);
   }
 
-  /** A name: letters, digits and `_`; or all leading digits; or one special parameter. */
+  /**
+   * A name: letters, digits and `_`; or all leading digits; or one special parameter. The name is
+   * the source text it spans (each rune read is the same text).
+   */
   private processName(): string {
-    let name = "";
-    for (let ch = this.peek(); ch !== EOF; ch = this.peek()) {
-      if (name === "" && isGoDigit(ch)) {
-        while (isGoDigit(this.peek())) name += runeString(this.next());
-        return name;
-      }
-      if (name === "" && SPECIAL_PARAMS.has(ch)) return runeString(this.next());
-      if (!isGoLetter(ch) && !isGoDigit(ch) && ch !== UNDERSCORE) break;
-      name += runeString(this.next());
+    const start = this.pos;
+    const first = this.peek();
+    if (isGoDigit(first)) {
+      while (isGoDigit(this.peek())) this.next();
+    } else if (SPECIAL_PARAMS.has(first)) {
+      this.next();
+    } else {
+      for (let ch = first; isGoLetter(ch) || isGoDigit(ch) || ch === UNDERSCORE; ch = this.peek()) this.next();
     }
-    return name;
+    return this.src.slice(start, this.pos);
   }
 }
 

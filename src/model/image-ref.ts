@@ -299,7 +299,7 @@ function assemble(raw: string, layoutText: string, registryEnd: number | undefin
 /** `ParseNormalizedNamed`, keeping the offsets of what was written. */
 function parseResolved(raw: string): ImageReferenceResult {
   const fail = (error: string): ImageReferenceResult => ({ ok: false, error, unresolved: false });
-  if (IDENTIFIER.test(raw)) return fail(`invalid repository name (${raw}), cannot specify 64-byte hexadecimal strings`);
+  if (raw.length === 64 && IDENTIFIER.test(raw)) return fail(`invalid repository name (${raw}), cannot specify 64-byte hexadecimal strings`);
 
   const slash = raw.indexOf("/");
   const explicitDomain = slash >= 0 && looksLikeDomain(raw.slice(0, slash));
