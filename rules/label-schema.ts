@@ -2,6 +2,7 @@ import type { Instruction, KeyValue, LabelInstruction } from "../src/ast/nodes.j
 import { defineRule } from "../src/engine/rule.js";
 import type { SemanticModel } from "../src/model/index.js";
 import { formatProblem, LABEL_FORMATS, type LabelFormat } from "./_support/label-formats.js";
+import { instructionsOfType } from "./_support/instructions.js";
 import { imageInstructions, imageStages } from "./_support/target-image.js";
 import { flatMap } from "../src/util/arrays.js";
 
@@ -118,9 +119,7 @@ export default defineRule<Options>({
       return regex === undefined ? [] : [[label, { source, regex }] as const];
     });
     const patternOf = new Map(patterns);
-    const all = model.ast.instructions.filter(isLabel);
-
-    for (const label of all) {
+    for (const label of instructionsOfType(model, ["LABEL"], "top-level")) {
       for (const { pair, key, value } of resolvePairs(model, label)) {
         if (key === undefined) continue;
         const format = schema[key] ?? (options.ociFormats ? OCI_FORMATS[key] : undefined);
@@ -142,8 +141,9 @@ export default defineRule<Options>({
     }
 
     const required = Object.keys(schema);
+    if (required.length === 0) return;
     const target = imageStages(model)[0];
-    if (required.length === 0 || target === undefined) return;
+    if (target === undefined) return;
     const present = new Set(flatMap(imageInstructions(model).filter(isLabel), (label) => resolvePairs(model, label).map((p) => p.key)));
     if (present.has(undefined)) return; // a key from a variable of unknown value may be any of them
     for (const name of required) {
