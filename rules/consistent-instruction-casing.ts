@@ -54,14 +54,17 @@ export default defineRule<{ casing: Casing }>({
     const instructions = context.ast.instructions;
     let expected: "upper" | "lower" = context.options.casing === "lower" ? "lower" : "upper";
     if (context.options.casing === "consistent") {
+      let known = 0;
       let lower = 0;
       let upper = 0;
       for (const instruction of instructions) {
         if (instruction.type === "UNKNOWN") continue;
+        known++;
         if (isUpperCase(instruction)) upper++;
         else if (isLowerCase(instruction)) lower++;
       }
       expected = lower > upper ? "lower" : "upper";
+      if ((expected === "lower" ? lower : upper) === known) return; // every keyword has the majority's casing
     }
     for (const instruction of instructions) {
       if (instruction.type === "UNKNOWN" || (expected === "upper" ? isUpperCase(instruction) : isLowerCase(instruction))) continue;
