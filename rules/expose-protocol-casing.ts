@@ -26,6 +26,7 @@ export default defineRule({
   check(context) {
     for (const instruction of instructionsOfType(context.model, ["EXPOSE"], "with-triggers")) {
       for (const entry of exposedEntries(context.model, instruction)) {
+        if (!entry.text.includes("/")) continue; // no protocol
         const proto = splitPortSpec(entry.text).proto;
         if (proto === proto.toLowerCase()) continue;
         const protocol = instruction.ports.find((p) => p.value === entry.arg.value && p.range[0] === entry.arg.range[0])?.protocol;

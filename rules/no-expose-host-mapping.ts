@@ -26,6 +26,8 @@ export default defineRule({
   check(context) {
     for (const instruction of instructionsOfType(context.model, ["EXPOSE"], "with-triggers")) {
       for (const entry of exposedEntries(context.model, instruction)) {
+        // Without a `:` there is neither address nor host port.
+        if (!entry.text.includes(":")) continue;
         const spec = splitPortSpec(entry.text);
         if (spec.ip === "" && spec.hostPort === "") continue;
         const container = spec.proto === "" ? spec.containerPort : `${spec.containerPort}/${spec.proto}`;
