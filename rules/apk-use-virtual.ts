@@ -3,6 +3,7 @@ import { runsToCheck, subcommandWord } from "./_support/shell-commands.js";
 import { flatMap } from "../src/util/arrays.js";
 import type { PackageOperation } from "../src/model/package-managers/types.js";
 
+/** An `apk del`. */
 function isApkRemove(op: PackageOperation): boolean {
   return op.manager === "apk" && op.kind === "remove";
 }
