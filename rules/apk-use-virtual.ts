@@ -1,6 +1,12 @@
 import { defineRule } from "../src/engine/rule.js";
 import { runsToCheck, subcommandWord } from "./_support/shell-commands.js";
 import { flatMap } from "../src/util/arrays.js";
+import type { PackageOperation } from "../src/model/package-managers/types.js";
+
+/** An `apk del`. */
+function isApkRemove(op: PackageOperation): boolean {
+  return op.manager === "apk" && op.kind === "remove";
+}
 
 export default defineRule({
   meta: {
@@ -28,15 +34,17 @@ export default defineRule({
   },
   check(context) {
     for (const run of runsToCheck(context.model)) {
-      run.packages.forEach((add, index) => {
-        if (add.manager !== "apk" || add.kind !== "install" || add.options.some((o) => o.name === "virtual")) return;
+      const ops = run.packages;
+      for (let index = 0; index < ops.length; index++) {
+        const add = ops[index];
+        if (add.manager !== "apk" || add.kind !== "install" || !ops.some((op, i) => i > index && isApkRemove(op)) || add.options.some((o) => o.name === "virtual")) continue;
         const added = new Set(add.packages.filter((p) => !p.isFile && !p.isVariable).map((p) => p.name));
-        const removes = run.packages.slice(index + 1).filter((op) => op.manager === "apk" && op.kind === "remove");
+        const removes = ops.slice(index + 1).filter(isApkRemove);
         const deleted = flatMap(removes, (op) => op.packages.map((p) => p.name)).filter((name) => added.has(name));
         const word = subcommandWord(add);
-        if (deleted.length === 0 || word === undefined) return;
+        if (deleted.length === 0 || word === undefined) continue;
         context.report({ messageId: "virtual", data: { names: [...new Set(deleted)].join(", ") }, range: word.range });
-      });
+      }
     }
   },
 });

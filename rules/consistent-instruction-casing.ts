@@ -3,9 +3,19 @@ import { defineRule } from "../src/engine/rule.js";
 
 type Casing = "consistent" | "upper" | "lower";
 
-/** The instructions whose keyword casing counts: every known top-level instruction (not ONBUILD triggers, as in BuildKit). */
-function keywords(instructions: readonly Instruction[]): Instruction["keyword"][] {
-  return instructions.filter((i) => i.type !== "UNKNOWN").map((i) => i.keyword);
+/*
+ * The keywords whose casing counts are those of every known top-level instruction (not ONBUILD
+ * triggers, as in BuildKit). A known keyword upper-cases to its type, so it is upper case exactly
+ * when it is its type: only the others need a lower-case copy to compare with.
+ */
+
+function isUpperCase(instruction: Instruction): boolean {
+  return instruction.keyword.value === instruction.type;
+}
+
+function isLowerCase(instruction: Instruction): boolean {
+  const keyword = instruction.keyword.value;
+  return keyword !== instruction.type && keyword === keyword.toLowerCase();
 }
 
 export default defineRule<{ casing: Casing }>({
@@ -41,20 +51,28 @@ export default defineRule<{ casing: Casing }>({
     since: "0.1.0",
   },
   check(context) {
-    const words = keywords(context.ast.instructions);
+    const instructions = context.ast.instructions;
     let expected: "upper" | "lower" = context.options.casing === "lower" ? "lower" : "upper";
     if (context.options.casing === "consistent") {
-      const lower = words.filter((w) => w.value === w.value.toLowerCase()).length;
-      const upper = words.filter((w) => w.value === w.value.toUpperCase()).length;
+      let known = 0;
+      let lower = 0;
+      let upper = 0;
+      for (const instruction of instructions) {
+        if (instruction.type === "UNKNOWN") continue;
+        known++;
+        if (isUpperCase(instruction)) upper++;
+        else if (isLowerCase(instruction)) lower++;
+      }
       expected = lower > upper ? "lower" : "upper";
+      if ((expected === "lower" ? lower : upper) === known) return; // every keyword has the majority's casing
     }
-    const reason = context.options.casing === "consistent" ? "majority of the file's keywords" : "configured casing";
-    for (const word of words) {
+    for (const instruction of instructions) {
+      if (instruction.type === "UNKNOWN" || (expected === "upper" ? isUpperCase(instruction) : isLowerCase(instruction))) continue;
+      const word = instruction.keyword;
       const fixed = expected === "lower" ? word.value.toLowerCase() : word.value.toUpperCase();
-      if (fixed === word.value) continue;
       context.report({
         messageId: "casing",
-        data: { keyword: word.value, expected: expected === "lower" ? "lowercase" : "uppercase", reason },
+        data: { keyword: word.value, expected: expected === "lower" ? "lowercase" : "uppercase", reason: context.options.casing === "consistent" ? "majority of the file's keywords" : "configured casing" },
         node: word,
         fix: { edits: [{ range: word.range, text: fixed }] },
       });

@@ -1,6 +1,6 @@
 import type { Range } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
-import { withTriggers } from "./_support/instructions.js";
+import { instructionsOfType } from "./_support/instructions.js";
 
 /** Where to insert the `/` in the source: after a bare destination, or before the closing quote of a JSON one. */
 function insertionPoint(source: string, range: Range, value: string): number | undefined {
@@ -33,9 +33,8 @@ export default defineRule({
   },
   check(context) {
     const { model, source } = context;
-    for (const instruction of withTriggers(context.model)) {
-      if ((instruction.type !== "COPY" && instruction.type !== "ADD") || instruction.destination === undefined) continue;
-      if (instruction.sources.length < 2) continue;
+    for (const instruction of instructionsOfType(model, ["COPY", "ADD"], "with-triggers")) {
+      if (instruction.destination === undefined || instruction.sources.length < 2) continue;
       const destination = instruction.destination;
       const expansion = model.resolve(destination, instruction);
       if (expansion.error !== undefined || expansion.unresolved.length > 0) continue;

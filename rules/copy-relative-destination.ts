@@ -1,4 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
+import { instructionsOfType } from "./_support/instructions.js";
 import { isAbsolutePath, workdirStates } from "./_support/workdir.js";
 
 export default defineRule({
@@ -24,21 +25,21 @@ export default defineRule({
   check(context) {
     const { model } = context;
     const states = workdirStates(model);
-    for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        if ((instruction.type !== "COPY" && instruction.type !== "ADD") || instruction.destination === undefined) continue;
-        const state = states.get(instruction);
-        if (state === undefined || state.set || state.path !== undefined) continue;
-        const destination = instruction.destination;
-        const expansion = model.resolve(destination, instruction);
-        if (expansion.error !== undefined || expansion.unresolved.length > 0 || isAbsolutePath(expansion.value)) continue;
-        context.report({
-          messageId: "relative",
-          data: { keyword: instruction.type, destination: destination.value },
-          node: destination,
-          aliases: instruction.type === "COPY" ? ["DL3045"] : [],
-        });
-      }
+    // The COPY and ADD instructions of the stages (a state is known for each; none before the first FROM).
+    for (const instruction of instructionsOfType(model, ["COPY", "ADD"], "top-level")) {
+      const destination = instruction.destination;
+      if (destination === undefined) continue;
+      const state = states.get(instruction);
+      // A destination written with a leading `/` stays absolute whatever its variables expand to.
+      if (state === undefined || state.set || state.path !== undefined || destination.value.startsWith("/")) continue;
+      const expansion = model.resolve(destination, instruction);
+      if (expansion.error !== undefined || expansion.unresolved.length > 0 || isAbsolutePath(expansion.value)) continue;
+      context.report({
+        messageId: "relative",
+        data: { keyword: instruction.type, destination: destination.value },
+        node: destination,
+        aliases: instruction.type === "COPY" ? ["DL3045"] : [],
+      });
     }
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { exposedEntries, splitPortSpec } from "./_support/expose.js";
-import { withTriggers } from "./_support/instructions.js";
+import { instructionsOfType } from "./_support/instructions.js";
 
 export default defineRule({
   meta: {
@@ -24,9 +24,9 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of withTriggers(context.model)) {
-      if (instruction.type !== "EXPOSE") continue;
+    for (const instruction of instructionsOfType(context.model, ["EXPOSE"], "with-triggers")) {
       for (const entry of exposedEntries(context.model, instruction)) {
+        if (!entry.text.includes("/")) continue; // no protocol
         const proto = splitPortSpec(entry.text).proto;
         if (proto === proto.toLowerCase()) continue;
         const protocol = instruction.ports.find((p) => p.value === entry.arg.value && p.range[0] === entry.arg.range[0])?.protocol;

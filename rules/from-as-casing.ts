@@ -1,4 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
+import { instructionsOfType } from "./_support/instructions.js";
 
 export default defineRule({
   meta: {
@@ -21,8 +22,8 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of context.ast.instructions) {
-      if (instruction.type !== "FROM" || instruction.asKeyword === undefined) continue;
+    for (const instruction of instructionsOfType(context.model, ["FROM"], "top-level")) {
+      if (instruction.asKeyword === undefined) continue;
       const from = instruction.keyword.value;
       const as = instruction.asKeyword;
       const fixed = from === from.toLowerCase() ? as.value.toLowerCase() : from === from.toUpperCase() ? as.value.toUpperCase() : as.value;

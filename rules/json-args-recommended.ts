@@ -2,6 +2,7 @@ import type { CmdInstruction, EntrypointInstruction, ShellForm } from "../src/as
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import type { Stage } from "../src/model/index.js";
 import { parseShell, type ShellWord } from "../src/model/shell.js";
+import { instructionsOfType } from "./_support/instructions.js";
 
 /** Shell builtins and keywords: a command starting with one of them needs the shell. */
 const BUILTINS = new Set([
@@ -69,8 +70,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of context.ast.instructions) {
-      if (instruction.type !== "CMD" && instruction.type !== "ENTRYPOINT") continue;
+    for (const instruction of instructionsOfType(context.model, ["CMD", "ENTRYPOINT"], "top-level")) {
       const command = instruction.command;
       if (command?.type !== "ShellForm") continue;
       if (context.model.shellAt(instruction)?.instruction !== undefined) continue;

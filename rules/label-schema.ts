@@ -1,7 +1,8 @@
-import type { Instruction, KeyValue, LabelInstruction } from "../src/ast/nodes.js";
+import type { Instruction, LabelInstruction } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
-import type { SemanticModel } from "../src/model/index.js";
+import type { Expansion } from "../src/model/index.js";
 import { formatProblem, LABEL_FORMATS, type LabelFormat } from "./_support/label-formats.js";
+import { instructionsOfType } from "./_support/instructions.js";
 import { imageInstructions, imageStages } from "./_support/target-image.js";
 import { flatMap } from "../src/util/arrays.js";
 
@@ -26,16 +27,9 @@ const OCI_FORMATS: Readonly<Record<string, LabelFormat>> = {
   "org.opencontainers.image.licenses": "spdx",
 };
 
-/** A LABEL pair with its key and value as the build sees them (undefined when a variable has no known value). */
-interface ResolvedPair {
-  readonly pair: KeyValue;
-  readonly key: string | undefined;
-  readonly value: string | undefined;
-}
-
-function resolvePairs(model: SemanticModel, label: LabelInstruction): ResolvedPair[] {
-  const known = (e: ReturnType<SemanticModel["resolve"]>) => (e.unresolved.length > 0 || e.error !== undefined ? undefined : e.value);
-  return label.pairs.map((pair) => ({ pair, key: known(model.resolve(pair.key, label)), value: known(model.resolve(pair.value, label)) }));
+/** The value of an expansion when it is known. */
+function knownValue(expansion: Expansion): string | undefined {
+  return expansion.unresolved.length > 0 || expansion.error !== undefined ? undefined : expansion.value;
 }
 
 function isLabel(instruction: Instruction): instruction is LabelInstruction {
@@ -113,18 +107,24 @@ export default defineRule<Options>({
   check(context) {
     const { model, options } = context;
     const schema = options.labels ?? {};
+    const labels = instructionsOfType(model, ["LABEL"], "top-level");
+    const required = Object.keys(schema);
+    if (labels.length === 0 && required.length === 0) return;
     const patterns = flatMap(Object.entries(options.patterns ?? {}), ([label, source]) => {
       const regex = compile(source);
       return regex === undefined ? [] : [[label, { source, regex }] as const];
     });
     const patternOf = new Map(patterns);
-    const all = model.ast.instructions.filter(isLabel);
-
-    for (const label of all) {
-      for (const { pair, key, value } of resolvePairs(model, label)) {
+    for (const label of labels) {
+      for (const pair of label.pairs) {
+        const key = knownValue(model.resolve(pair.key, label));
         if (key === undefined) continue;
         const format = schema[key] ?? (options.ociFormats ? OCI_FORMATS[key] : undefined);
         if (options.strict && !(key in schema)) context.report({ messageId: "superfluous", data: { label: key }, node: pair.key, aliases: ["DL3050"] });
+        const pattern = patternOf.get(key);
+        // Nothing to check in the value of a label the schema, the OCI formats and the patterns leave alone.
+        if (format === undefined && pattern === undefined && !(key in schema)) continue;
+        const value = knownValue(model.resolve(pair.value, label));
         if (value === undefined) continue;
         if (value === "" && key in schema) {
           context.report({ messageId: "empty", data: { label: key }, node: pair.value.range[0] === pair.value.range[1] ? pair : pair.value, aliases: ["DL3051"] });
@@ -134,17 +134,16 @@ export default defineRule<Options>({
         if (problem !== undefined && format !== undefined && format !== "text") {
           context.report({ messageId: "format", data: { label: key, value, problem }, node: pair.value, aliases: [FORMAT_ALIAS[format]] });
         }
-        const pattern = patternOf.get(key);
         if (pattern !== undefined && !pattern.regex.test(value)) {
           context.report({ messageId: "pattern", data: { label: key, value, pattern: pattern.source }, node: pair.value, aliases: [] });
         }
       }
     }
 
-    const required = Object.keys(schema);
+    if (required.length === 0) return;
     const target = imageStages(model)[0];
-    if (required.length === 0 || target === undefined) return;
-    const present = new Set(flatMap(imageInstructions(model).filter(isLabel), (label) => resolvePairs(model, label).map((p) => p.key)));
+    if (target === undefined) return;
+    const present = new Set(flatMap(imageInstructions(model).filter(isLabel), (label) => label.pairs.map((pair) => knownValue(model.resolve(pair.key, label)))));
     if (present.has(undefined)) return; // a key from a variable of unknown value may be any of them
     for (const name of required) {
       if (!present.has(name)) context.report({ messageId: "missing", data: { label: name }, node: target.from.keyword, aliases: ["DL3049"] });

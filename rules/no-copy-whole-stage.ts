@@ -2,6 +2,7 @@ import type { CopyInstruction, Word } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
 import type { SemanticModel, Stage } from "../src/model/index.js";
 import { parseImageReference } from "../src/model/image-ref.js";
+import { instructionsOfType, isTrigger } from "./_support/instructions.js";
 
 interface Options {
   images: string[];
@@ -74,14 +75,13 @@ export default defineRule<Options>({
     const { model, options } = context;
     let helpers: ReadonlySet<string> | undefined;
     const isHelper = (image: string): boolean => (helpers ??= new Set((options.images ?? []).map(repository))).has(image);
-    for (const instruction of model.ast.instructions) {
-      const copy = instruction.type === "ONBUILD" ? instruction.trigger : instruction;
-      if (copy?.type !== "COPY" || copy.destination === undefined) continue;
+    for (const copy of instructionsOfType(model, ["COPY"], "with-triggers")) {
+      if (copy.destination === undefined) continue;
       const from = copy.flags.find((f) => f.name.value === "from")?.value;
       if (from === undefined || model.resolve(copy.destination, copy).value !== "/") continue;
       const root = copy.sources.find((source) => model.resolve(source, copy).value === "/");
       if (root === undefined) continue;
-      const stage = instruction.type === "ONBUILD" ? undefined : model.stageOf(copy);
+      const stage = isTrigger(model, copy) ? undefined : model.stageOf(copy);
       const here = stage === undefined ? undefined : bottom(model, stage);
       if (here?.base.kind === "scratch") continue;
       const source = sourceOf(model, copy, from);

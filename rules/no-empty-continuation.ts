@@ -37,6 +37,7 @@ export default defineRule({
   },
   check(context) {
     const flagged = context.model.parseDiagnostics.filter((d) => d.code === "empty-continuation");
+    if (flagged.length === 0) return;
     for (const instruction of context.ast.instructions) {
       if (!flagged.some((d) => d.range[0] === instruction.range[0])) continue;
       for (const line of emptyLines(context.source, instruction)) {

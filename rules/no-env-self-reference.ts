@@ -1,7 +1,19 @@
+import type { EnvInstruction, Word } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
-import { expandText } from "../src/model/index.js";
-import { withTriggers } from "./_support/instructions.js";
+import { expandText, type Expansion } from "../src/model/index.js";
+import { instructionsOfType } from "./_support/instructions.js";
 import { referencedNames, referenceRange } from "./_support/variables.js";
+
+/** True when a pair after the first refers to a variable: only then can one refer to a name an earlier pair defines. */
+function refersBack(env: EnvInstruction): boolean {
+  for (let i = 1; i < env.pairs.length; i++) if (env.pairs[i].value.value.includes("$")) return true;
+  return false;
+}
+
+/** The value of an expansion when it is known. */
+function knownValue(expansion: Expansion): string | undefined {
+  return expansion.unresolved.length > 0 || expansion.error !== undefined ? undefined : expansion.value;
+}
 
 export default defineRule({
   meta: {
@@ -25,22 +37,25 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
+    const { model } = context;
     const escape = context.ast.escapeChar;
-    for (const instruction of withTriggers(context.model)) {
-      if (instruction.type !== "ENV") continue;
-      const scope = context.model.scopeAt(instruction);
-      /** The value each name gets from this ENV so far (undefined: not known). */
-      const defined = new Map<string, string | undefined>();
+    for (const instruction of instructionsOfType(model, ["ENV"], "with-triggers")) {
+      if (!refersBack(instruction)) continue;
+      const scope = model.scopeAt(instruction);
+      /** The value word each name gets from this ENV so far. */
+      const defined = new Map<string, Word>();
       for (const pair of instruction.pairs) {
-        for (const name of referencedNames(pair.value.value, escape)) {
-          if (!defined.has(name)) continue;
-          const before = scope.variable(name);
-          if (before !== undefined && (before.value === undefined || before.value === defined.get(name))) continue;
-          const previous = before !== undefined ? JSON.stringify(before.value) : scope.closed ? "unset here" : "unset here unless the base image sets it";
-          context.report({ messageId: "sameEnv", data: { name, before: previous }, range: referenceRange(context.source, pair.value.range, name) });
+        if (defined.size > 0 && pair.value.value.includes("$")) {
+          for (const name of referencedNames(pair.value.value, escape)) {
+            const word = defined.get(name);
+            if (word === undefined) continue;
+            const before = scope.variable(name);
+            if (before !== undefined && (before.value === undefined || before.value === knownValue(model.resolve(word, instruction)))) continue;
+            const previous = before !== undefined ? JSON.stringify(before.value) : scope.closed ? "unset here" : "unset here unless the base image sets it";
+            context.report({ messageId: "sameEnv", data: { name, before: previous }, range: referenceRange(context.source, pair.value.range, name) });
+          }
         }
-        const value = context.model.resolve(pair.value, instruction);
-        defined.set(expandText(pair.key.value, scope, escape, "word").value, value.unresolved.length > 0 || value.error !== undefined ? undefined : value.value);
+        defined.set(expandText(pair.key.value, scope, escape, "word").value, pair.value);
       }
     }
   },

@@ -1,6 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { exposedEntries, splitPortSpec } from "./_support/expose.js";
-import { withTriggers } from "./_support/instructions.js";
+import { instructionsOfType } from "./_support/instructions.js";
 
 export default defineRule({
   meta: {
@@ -24,9 +24,10 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of withTriggers(context.model)) {
-      if (instruction.type !== "EXPOSE") continue;
+    for (const instruction of instructionsOfType(context.model, ["EXPOSE"], "with-triggers")) {
       for (const entry of exposedEntries(context.model, instruction)) {
+        // Without a `:` there is neither address nor host port.
+        if (!entry.text.includes(":")) continue;
         const spec = splitPortSpec(entry.text);
         if (spec.ip === "" && spec.hostPort === "") continue;
         const container = spec.proto === "" ? spec.containerPort : `${spec.containerPort}/${spec.proto}`;

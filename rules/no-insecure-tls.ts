@@ -1,89 +1,105 @@
 import type { Range } from "../src/ast/nodes.js";
-import { defineRule } from "../src/engine/rule.js";
+import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import { assignmentIn } from "../src/model/package-managers/command-line.js";
 import type { PackageOperation } from "../src/model/package-managers/types.js";
 import type { RunAnalysis } from "../src/model/runs.js";
+import { instructionsOfType } from "./_support/instructions.js";
 import { runsToCheck } from "./_support/shell-commands.js";
-import { flatMap } from "../src/util/arrays.js";
-
-/** A finding: where, what switches verification off, and the aliases that apply. */
-interface Insecure {
-  readonly range: Range;
-  readonly what: string;
-  readonly aliases: readonly string[];
-}
 
 const OFF = /^(0|false|no|off)$/i;
 
-/** Environment variables that switch TLS verification off, with the test of their value and the Checkov id. */
-const VARIABLES: readonly { name: RegExp; disables: (value: string) => boolean; alias: string }[] = [
-  { name: /^PYTHONHTTPSVERIFY$/, disables: (v) => v === "0", alias: "CKV2_DOCKER_5" },
-  { name: /^NODE_TLS_REJECT_UNAUTHORIZED$/, disables: (v) => v === "0", alias: "CKV2_DOCKER_6" },
-  { name: /^npm_config_strict_ssl$/i, disables: (v) => OFF.test(v), alias: "CKV2_DOCKER_12" },
-  // Git skips verification when the variable is set at all, whatever its value.
-  { name: /^GIT_SSL_NO_VERIFY$/, disables: () => true, alias: "CKV2_DOCKER_14" },
-  { name: /^PIP_TRUSTED_HOST$/, disables: (v) => v.trim() !== "", alias: "CKV2_DOCKER_16" },
-];
-
-/** The finding for setting `name` to `value`, if that switches verification off. */
-function variable(name: string, value: string | undefined, range: Range): Insecure | undefined {
-  const known = VARIABLES.find((v) => v.name.test(name));
-  if (known === undefined || value === undefined || !known.disables(value)) return undefined;
-  return { range, what: `${name}=${value}`, aliases: [known.alias] };
+/** An environment variable that switches TLS verification off: the test of its value and the Checkov id. */
+interface Switch {
+  readonly disables: (value: string) => boolean;
+  readonly alias: string;
 }
 
-/** Findings in a package-manager operation. */
-function fromOperation(op: PackageOperation): Insecure[] {
-  const found: Insecure[] = [];
-  const [verb, key, value] = op.operands.map((w) => w.value ?? "");
+/** The variables matched by exact name. */
+const VARIABLES: ReadonlyMap<string, Switch> = new Map([
+  ["PYTHONHTTPSVERIFY", { disables: (v) => v === "0", alias: "CKV2_DOCKER_5" }],
+  ["NODE_TLS_REJECT_UNAUTHORIZED", { disables: (v) => v === "0", alias: "CKV2_DOCKER_6" }],
+  // Git skips verification when the variable is set at all, whatever its value.
+  ["GIT_SSL_NO_VERIFY", { disables: () => true, alias: "CKV2_DOCKER_14" }],
+  ["PIP_TRUSTED_HOST", { disables: (v) => v.trim() !== "", alias: "CKV2_DOCKER_16" }],
+]);
+
+/** npm reads its settings from the environment in any case. */
+const NPM_STRICT_SSL = "npm_config_strict_ssl";
+const NPM_SWITCH: Switch = { disables: (v) => OFF.test(v), alias: "CKV2_DOCKER_12" };
+
+/** The switch a variable name is, if any (a name test only: the value is looked at once this says yes). */
+function switchNamed(name: string): Switch | undefined {
+  return VARIABLES.get(name) ?? (name.length === NPM_STRICT_SSL.length && name.toLowerCase() === NPM_STRICT_SSL ? NPM_SWITCH : undefined);
+}
+
+/** The instructions that set variables: ENV, and ARG with a default. */
+const VARIABLE_SETTERS = ["ENV", "ARG"] as const;
+
+function report(context: RuleContext, range: Range, what: string, aliases: readonly string[]): void {
+  context.report({ messageId: "insecure", data: { what }, range, aliases });
+}
+
+/** Reports setting the variable `name`, the switch `known`, to `value` when that switches verification off. */
+function checkSwitch(context: RuleContext, known: Switch, name: string, value: string, range: Range): void {
+  if (known.disables(value)) report(context, range, `${name}=${value}`, [known.alias]);
+}
+
+/** Findings in a package-manager operation: only npm, yarn, pnpm, pip, yum, dnf, microdnf and apt have such switches. */
+function checkOperation(context: RuleContext, op: PackageOperation): void {
   const node = op.manager === "npm" || op.manager === "yarn" || op.manager === "pnpm";
-  if (op.subcommand[0] === "config" && verb === "set") {
-    const [k, v] = key.includes("=") ? key.split("=", 2) : [key, value];
-    if (node && k === "strict-ssl" && OFF.test(v ?? "")) found.push({ range: op.operands[1].range, what: `${op.program} config set strict-ssl ${v}`, aliases: ["CKV2_DOCKER_13"] });
-    if (op.manager === "pip" && /(^|\.)trusted-host$/.test(k)) found.push({ range: op.operands[1].range, what: `pip config set ${k}`, aliases: ["CKV2_DOCKER_4"] });
+  const pip = op.manager === "pip";
+  const rpm = op.manager === "yum" || op.manager === "dnf" || op.manager === "microdnf";
+  if (!node && !pip && !rpm && op.manager !== "apt") return;
+  if ((node || pip) && op.subcommand[0] === "config" && op.operands[0]?.value === "set" && op.operands.length > 1) {
+    const key = op.operands[1].value ?? "";
+    const [k, v] = key.includes("=") ? key.split("=", 2) : [key, op.operands[2]?.value ?? ""];
+    if (node && k === "strict-ssl" && OFF.test(v)) report(context, op.operands[1].range, `${op.program} config set strict-ssl ${v}`, ["CKV2_DOCKER_13"]);
+    if (pip && /(^|\.)trusted-host$/.test(k)) report(context, op.operands[1].range, `pip config set ${k}`, ["CKV2_DOCKER_4"]);
   }
   for (const o of op.options) {
-    if (op.manager === "pip" && o.name === "trusted-host") found.push({ range: o.word.range, what: "pip --trusted-host", aliases: ["CKV2_DOCKER_4"] });
-    if (node && o.name === "strict-ssl" && OFF.test(o.value ?? "")) found.push({ range: o.word.range, what: `--strict-ssl=${o.value}`, aliases: ["CKV2_DOCKER_13"] });
-    if (["yum", "dnf", "microdnf"].includes(op.manager) && o.name === "setopt" && /^([\w.*-]+\.)?sslverify=(0|false|no|off)$/i.test(o.value ?? "")) {
-      found.push({ range: (o.valueWord ?? o.word).range, what: `--setopt=${o.value}`, aliases: ["CKV2_DOCKER_15"] });
+    if (pip && o.name === "trusted-host") report(context, o.word.range, "pip --trusted-host", ["CKV2_DOCKER_4"]);
+    if (node && o.name === "strict-ssl" && OFF.test(o.value ?? "")) report(context, o.word.range, `--strict-ssl=${o.value}`, ["CKV2_DOCKER_13"]);
+    if (rpm && o.name === "setopt" && /^([\w.*-]+\.)?sslverify=(0|false|no|off)$/i.test(o.value ?? "")) {
+      report(context, (o.valueWord ?? o.word).range, `--setopt=${o.value}`, ["CKV2_DOCKER_15"]);
     }
     if (op.manager === "apt" && o.name === "option" && /^Acquire::https::([\w.-]+::)?Verify-(Peer|Host)=(0|false|no|off)$/i.test(o.value ?? "")) {
-      found.push({ range: (o.valueWord ?? o.word).range, what: o.value!, aliases: [] });
+      report(context, (o.valueWord ?? o.word).range, o.value!, []);
     }
   }
-  return found;
 }
 
-/** Findings in a RUN's commands: curl/wget, git, variables set in the shell. */
-function fromRun(run: RunAnalysis): Insecure[] {
-  const found = flatMap(run.packages, fromOperation);
+/** Findings in a RUN's commands: package managers, curl/wget, variables set in the shell, `export`, git. */
+function checkRun(context: RuleContext, run: RunAnalysis): void {
+  for (const op of run.packages) checkOperation(context, op);
   for (const file of run.files) {
     if (file.kind !== "download" || !file.insecure) continue;
     const word = file.options.find((o) => o.name === "insecure")?.word;
-    if (word !== undefined) found.push({ range: word.range, what: `${file.tool} ${word.value ?? word.text}`, aliases: [file.tool === "curl" ? "CKV2_DOCKER_2" : "CKV2_DOCKER_3"] });
+    if (word !== undefined) report(context, word.range, `${file.tool} ${word.value ?? word.text}`, [file.tool === "curl" ? "CKV2_DOCKER_2" : "CKV2_DOCKER_3"]);
   }
   for (const command of run.shellScript?.commands ?? []) {
     for (const a of command.assignments) {
-      const hit = variable(a.name, a.value === undefined ? "" : a.value.value, a.range);
-      if (hit !== undefined) found.push(hit);
+      const known = switchNamed(a.name);
+      const value = a.value === undefined ? "" : a.value.value;
+      if (known !== undefined && value !== undefined) checkSwitch(context, known, a.name, value, a.range);
     }
   }
   for (const call of run.calls) {
-    call.args.forEach((arg, i) => {
-      const value = arg.value ?? "";
-      if (call.program === "export") {
+    if (call.program === "export") {
+      for (const arg of call.args) {
         const set = assignmentIn(arg);
-        const hit = set === undefined ? undefined : variable(set.name, set.value, arg.range);
-        if (hit !== undefined) found.push(hit);
+        const known = set === undefined ? undefined : switchNamed(set.name);
+        if (set !== undefined && known !== undefined) checkSwitch(context, known, set.name, set.value, arg.range);
       }
-      if (call.program !== "git") return;
-      const setting = /^http\.([^=]*\.)?sslverify(=(.*))?$/i.exec(value);
-      const setTo = setting?.[3] ?? (setting === null ? undefined : call.args[i + 1]?.value);
-      if (setting !== null && OFF.test(setTo ?? "")) found.push({ range: arg.range, what: `git ${value.includes("=") ? value : `${value} ${setTo}`}`, aliases: [] });
-    });
+    } else if (call.program === "git") {
+      call.args.forEach((arg, i) => {
+        const value = arg.value ?? "";
+        const setting = /^http\.([^=]*\.)?sslverify(=(.*))?$/i.exec(value);
+        if (setting === null) return;
+        const setTo = setting[3] ?? call.args[i + 1]?.value;
+        if (OFF.test(setTo ?? "")) report(context, arg.range, `git ${value.includes("=") ? value : `${value} ${setTo}`}`, []);
+      });
+    }
   }
-  return found;
 }
 
 export default defineRule({
@@ -117,22 +133,19 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    const found: Insecure[] = flatMap(runsToCheck(model), fromRun);
-    for (const instruction of model.ast.instructions) {
-      const node = instruction.type === "ONBUILD" ? instruction.trigger : instruction;
-      if (node?.type === "ENV") {
+    for (const run of runsToCheck(model)) checkRun(context, run);
+    for (const node of instructionsOfType(model, VARIABLE_SETTERS, "with-triggers")) {
+      if (node.type === "ENV") {
         for (const pair of node.pairs) {
-          const hit = variable(pair.key.value, model.resolve(pair.value, node).value, pair.range);
-          if (hit !== undefined) found.push(hit);
+          const known = switchNamed(pair.key.value);
+          if (known !== undefined) checkSwitch(context, known, pair.key.value, model.resolve(pair.value, node).value, pair.range);
         }
-      }
-      if (node?.type === "ARG") {
+      } else {
         for (const d of node.declarations) {
-          const hit = d.defaultValue === undefined ? undefined : variable(d.name.value, model.resolve(d.defaultValue, node).value, d.range);
-          if (hit !== undefined) found.push(hit);
+          const known = switchNamed(d.name.value);
+          if (known !== undefined && d.defaultValue !== undefined) checkSwitch(context, known, d.name.value, model.resolve(d.defaultValue, node).value, d.range);
         }
       }
     }
-    for (const { range, what, aliases } of found) context.report({ messageId: "insecure", data: { what }, range, aliases });
   },
 });

@@ -84,7 +84,8 @@ export interface ExposedEntry {
 
 /**
  * The words an EXPOSE instruction exposes, after BuildKit's expansion; arguments that need
- * variables without a known value are left out.
+ * variables without a known value are left out. Worked out once per instruction, as several rules
+ * read them: every call on a model returns the same array, to read and not to change.
  *
  * @example
  * ```ts
@@ -92,6 +93,16 @@ export interface ExposedEntry {
  * ```
  */
 export function exposedEntries(model: SemanticModel, expose: ExposeInstruction): ExposedEntry[] {
+  const byInstruction = model.derived(exposedEntries, () => new Map<ExposeInstruction, ExposedEntry[]>());
+  let entries = byInstruction.get(expose);
+  if (entries === undefined) {
+    entries = entriesOf(model, expose);
+    byInstruction.set(expose, entries);
+  }
+  return entries;
+}
+
+function entriesOf(model: SemanticModel, expose: ExposeInstruction): ExposedEntry[] {
   const entries: ExposedEntry[] = [];
   for (const arg of expose.args) {
     const expansion = model.resolve(arg, expose);

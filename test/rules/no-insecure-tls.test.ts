@@ -9,6 +9,7 @@ testRule(rule, {
     { code: "FROM debian\nRUN git config --global http.sslVerify true && git -c http.sslVerify=true clone https://x\n", name: "git on" },
     { code: "FROM debian\nRUN echo curl -k\n", name: "as an argument" },
     { code: "FROM python\nARG PIP_TRUSTED_HOST\n", name: "an ARG without a value" },
+    { code: "FROM node\nRUN npm config set && pip config set\n", name: "config set without a key (no internal error)" },
   ],
   invalid: [
     {
