@@ -1,5 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
-import type { PackageManager } from "../src/model/package-managers/types.js";
+import type { PackageManager, PackageOperation } from "../src/model/package-managers/types.js";
+import type { ShellWord } from "../src/model/shell-types.js";
 import { runsToCheck, unpinnedWords } from "./_support/shell-commands.js";
 
 /** The system package managers this rule checks: the alias of each and how a pin is written. */
@@ -54,12 +55,12 @@ export default defineRule({
   check(context) {
     for (const run of runsToCheck(context.model)) {
       for (const op of run.packages) {
+        if (op.kind !== "install") continue;
         const manager = MANAGERS.get(op.manager);
-        if (manager === undefined || op.kind !== "install" || GROUP_INSTALL.has(op.subcommand[0] ?? "")) continue;
+        if (manager === undefined || GROUP_INSTALL.has(op.subcommand[0] ?? "")) continue;
         if (op.manager === "apt" && op.targetRelease !== undefined) continue;
-        const byRelease = new Set(op.packages.filter((p) => p.release !== undefined && op.manager === "apt").map((p) => p.word));
         for (const { word, names } of unpinnedWords(op)) {
-          if (byRelease.has(word) || names.every((n) => n.startsWith("@"))) continue;
+          if (names.every((n) => n.startsWith("@")) || selectedByRelease(op, word)) continue;
           context.report({
             messageId: "pin",
             data: { names: names.join(", "), program: op.program, example: `${names[0]}${manager.pin}` },
@@ -71,3 +72,8 @@ export default defineRule({
     }
   },
 });
+
+/** An apt package chosen by release (`pkg/bookworm-backports`): the release stands for the version. */
+function selectedByRelease(op: PackageOperation, word: ShellWord): boolean {
+  return op.manager === "apt" && op.packages.some((p) => p.release !== undefined && p.word === word);
+}

@@ -4,7 +4,6 @@
  */
 import type { Instruction } from "../../src/ast/nodes.js";
 import type { SemanticModel, Stage } from "../../src/model/index.js";
-import { flatMap } from "../../src/util/arrays.js";
 
 /**
  * The stage chain of the target image: the target stage first, then each stage it is built FROM,
@@ -28,6 +27,36 @@ export function imageStages(model: SemanticModel): Stage[] {
   return chain;
 }
 
+/** {@link imageStages}, computed once per model (shared: not to be changed). */
+function stageChain(model: SemanticModel): readonly Stage[] {
+  return model.derived(stageChain, () => imageStages(model));
+}
+
+/**
+ * The target stage: the stage the image is built from, first of {@link imageStages}.
+ *
+ * @example
+ * ```ts
+ * targetStage(analyze("FROM alpine AS base\nFROM base AS app\n"))?.name; // "app"
+ * ```
+ */
+export function targetStage(model: SemanticModel): Stage | undefined {
+  return stageChain(model)[0];
+}
+
+/**
+ * Whether stage `index` is one of {@link imageStages}: its instructions end up in the image.
+ *
+ * @example
+ * ```ts
+ * inImageStages(analyze("FROM alpine AS base\nFROM golang AS tools\n"), 0); // false
+ * ```
+ */
+export function inImageStages(model: SemanticModel, index: number): boolean {
+  for (const stage of stageChain(model)) if (stage.index === index) return true;
+  return false;
+}
+
 /**
  * Every instruction that builds the target image, in build order: for each stage of the chain,
  * from the bottom, its inherited ONBUILD triggers, then its own instructions.
@@ -39,5 +68,10 @@ export function imageStages(model: SemanticModel): Stage[] {
  * ```
  */
 export function imageInstructions(model: SemanticModel): readonly Instruction[] {
-  return model.derived(imageInstructions, () => flatMap(imageStages(model).reverse(), (stage) => [...stage.triggers, ...stage.instructions]));
+  return model.derived(imageInstructions, () => {
+    const chain = stageChain(model);
+    const instructions: Instruction[] = [];
+    for (let i = chain.length - 1; i >= 0; i--) instructions.push(...chain[i].triggers, ...chain[i].instructions);
+    return instructions;
+  });
 }
