@@ -49,8 +49,9 @@ export default defineRule({
   check(context) {
     for (const run of runsToCheck(context.model)) {
       for (const op of run.packages) {
+        if (op.kind !== "install") continue;
         const manager = MANAGERS.get(op.manager);
-        if (manager === undefined || op.kind !== "install") continue;
+        if (manager === undefined) continue;
         if (manager.subcommands !== undefined && !manager.subcommands.includes(op.subcommand.join(" "))) continue;
         if (op.manager === "pip" && op.options.some((o) => o.name === "constraint")) continue;
         for (const { word, names } of unpinnedWords(op)) {
