@@ -28,7 +28,8 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const source of contextSources(context.model)) {
+    // Only a path with `..` in it can climb out.
+    for (const source of contextSources(context.model, "..")) {
       const { path, word } = source;
       const normal = posix.normalize(path);
       if (normal !== ".." && !normal.startsWith("../")) continue;

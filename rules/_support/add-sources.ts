@@ -1,6 +1,7 @@
 /** The sources of ADD instructions (ONBUILD triggers included) that have no `--checksum`, with their expanded values. */
 import type { AddInstruction, Word } from "../../src/ast/nodes.js";
 import type { SemanticModel } from "../../src/model/index.js";
+import { instructionsOfType } from "./instructions.js";
 
 /** One ADD source and its value after BuildKit's expansion. */
 export interface AddSource {
@@ -19,9 +20,8 @@ export interface AddSource {
  */
 export function uncheckedAddSources(model: SemanticModel): AddSource[] {
   const found: AddSource[] = [];
-  for (const instruction of model.ast.instructions) {
-    const add = instruction.type === "ONBUILD" ? instruction.trigger : instruction;
-    if (add?.type !== "ADD" || add.flags.some((f) => f.name.value === "checksum")) continue;
+  for (const add of instructionsOfType(model, ["ADD"], "with-triggers")) {
+    if (add.flags.some((f) => f.name.value === "checksum")) continue;
     for (const source of add.sources) found.push({ add, source, value: model.resolve(source, add).value });
   }
   return found;

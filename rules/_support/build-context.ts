@@ -9,7 +9,9 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, posix } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import type { AddInstruction, CopyInstruction, Word } from "../../src/ast/nodes.js";
+import { needsLexing, type LexOptions } from "../../src/expand/index.js";
 import type { SemanticModel } from "../../src/model/index.js";
+import { instructionsOfType } from "./instructions.js";
 import { trimTrailing } from "../../src/util/text.js";
 
 /** One `.dockerignore` line, cleaned as Docker cleans it. */
@@ -156,29 +158,39 @@ export interface ContextSource {
   readonly path: string;
 }
 
+/** Whether the path of a source written `text` may contain `fragment`: always when BuildKit changes the text, or a Windows stage might (`\\` to `/`). */
+function mayContain(text: string, fragment: string, lex: LexOptions): boolean {
+  return text.includes(fragment) || text.includes("\\") || needsLexing(text, lex);
+}
+
 const REMOTE = /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/i;
 
 /**
  * Every source of a COPY or ADD that reads the build context (not `--from`, not a heredoc, not a
  * URL or git repository), whose value is known, in file order. ONBUILD triggers are left out: they
- * run in another build, with another context.
+ * run in another build, with another context. With `containing`, only the sources whose path
+ * contains that text (a word BuildKit would not change is not expanded to find out).
  *
  * @example
  * ```ts
  * contextSources(analyze("FROM alpine\nCOPY --from=x /a /a\nCOPY src/ /src/\n")).map((s) => s.path); // ["src/"]
+ * contextSources(analyze("FROM alpine\nCOPY ../a src/ /src/\n"), "..").map((s) => s.path); // ["../a"]
  * ```
  */
-export function contextSources(model: SemanticModel): ContextSource[] {
+export function contextSources(model: SemanticModel, containing?: string): ContextSource[] {
   const sources: ContextSource[] = [];
-  for (const instruction of model.ast.instructions) {
-    if (instruction.type !== "COPY" && instruction.type !== "ADD") continue;
+  const lex: LexOptions = { escapeToken: model.ast.escapeChar };
+  for (const instruction of instructionsOfType(model, ["COPY", "ADD"], "top-level")) {
     if (instruction.destination === undefined || instruction.flags.some((f) => f.name.value === "from")) continue;
-    const windows = model.stageOf(instruction)?.windows === true;
+    let windows: boolean | undefined;
     for (const word of instruction.sources) {
+      if (containing !== undefined && !mayContain(word.value, containing, lex)) continue;
       if (instruction.heredocs.some((h) => h.marker.value === word.value)) continue;
       const value = model.resolve(word, instruction);
       if (value.unresolved.length > 0 || value.error !== undefined || REMOTE.test(value.value)) continue;
-      sources.push({ instruction, word, path: windows ? value.value.replaceAll("\\", "/") : value.value });
+      windows ??= model.stageOf(instruction)?.windows === true;
+      const path = windows ? value.value.replaceAll("\\", "/") : value.value;
+      if (containing === undefined || path.includes(containing)) sources.push({ instruction, word, path });
     }
   }
   return sources;
