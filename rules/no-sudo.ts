@@ -33,43 +33,18 @@ export default defineRule({
   },
 });
 
-/** `sudo`, or a path ending in `/sudo`. */
-function isSudo(value: string): boolean {
-  return value.endsWith("sudo") && (value.length === 4 || value.charCodeAt(value.length - 5) === SLASH);
-}
-
-/**
- * Words that may come before `sudo` when it still runs: wrappers that run their argument
- * (`env`, `command`, `exec`), assignments (`NAME=value`) and options (`-u`), on one line.
- */
-function mayPrecedeSudo(value: string): boolean {
-  if (value === "env" || value === "command" || value === "exec") return true;
-  const first = value.charCodeAt(0);
-  if (first === DASH) return isOneLine(value);
-  if (!isNameStart(first)) return false;
-  let i = 1;
-  while (i < value.length && isNameChar(value.charCodeAt(i))) i++;
-  return value.charCodeAt(i) === EQUALS && isOneLine(value);
-}
-
-const SLASH = 0x2f;
-const DASH = 0x2d;
-const EQUALS = 0x3d;
-
-const isNameStart = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
-const isNameChar = (c: number): boolean => isNameStart(c) || (c >= 0x30 && c <= 0x39);
-/** No line terminator (what `.` of a regular expression does not match). */
-const isOneLine = (value: string): boolean => !/[\n\r\u2028\u2029]/.test(value);
+const SUDO = /(^|\/)sudo$/;
+/** Words that may come before `sudo` when it still runs: wrappers that run their argument, assignments, options. */
+const BEFORE_SUDO = /^(env|command|exec|[A-Za-z_]\w*=.*|-.*)$/;
 
 /** `sudo` as the program, or after wrappers that run their argument (`env sudo …`, `command sudo …`). */
 function sudoWord(command: SimpleCommand): ShellWord | undefined {
-  const name = command.name;
-  if (name === undefined) return undefined;
+  if (command.name === undefined) return undefined;
   for (let i = 0; i <= command.args.length; i++) {
-    const word = i === 0 ? name : command.args[i - 1];
+    const word = i === 0 ? command.name : command.args[i - 1];
     const value = word.value ?? "";
-    if (isSudo(value)) return word;
-    if (!mayPrecedeSudo(value)) return undefined;
+    if (SUDO.test(value)) return word;
+    if (!BEFORE_SUDO.test(value)) return undefined;
   }
   return undefined;
 }
