@@ -3,14 +3,14 @@ import type { PackageManager, PackageOperation } from "../src/model/package-mana
 import type { ShellWord } from "../src/model/shell-types.js";
 import { runsToCheck, unpinnedWords } from "./_support/shell-commands.js";
 
-/** The system package managers this rule checks: the alias of each and how a pin is written. */
-const MANAGERS: ReadonlyMap<PackageManager, { alias: string; pin: string }> = new Map([
-  ["apt", { alias: "DL3008", pin: "=<version>" }],
-  ["apk", { alias: "DL3018", pin: "=<version>" }],
-  ["yum", { alias: "DL3033", pin: "-<version>" }],
-  ["zypper", { alias: "DL3037", pin: "=<version>" }],
-  ["dnf", { alias: "DL3041", pin: "-<version>" }],
-  ["microdnf", { alias: "DL3041", pin: "-<version>" }],
+/** The system package managers this rule checks: the alias of each (as a finding's aliases) and how a pin is written. */
+const MANAGERS: ReadonlyMap<PackageManager, { aliases: readonly string[]; pin: string }> = new Map([
+  ["apt", { aliases: ["DL3008"], pin: "=<version>" }],
+  ["apk", { aliases: ["DL3018"], pin: "=<version>" }],
+  ["yum", { aliases: ["DL3033"], pin: "-<version>" }],
+  ["zypper", { aliases: ["DL3037"], pin: "=<version>" }],
+  ["dnf", { aliases: ["DL3041"], pin: "-<version>" }],
+  ["microdnf", { aliases: ["DL3041"], pin: "-<version>" }],
 ]);
 
 /** Subcommands that install groups, which have no versions. */
@@ -65,7 +65,7 @@ export default defineRule({
             messageId: "pin",
             data: { names: names.join(", "), program: op.program, example: `${names[0]}${manager.pin}` },
             range: word.range,
-            aliases: [manager.alias],
+            aliases: manager.aliases,
           });
         }
       }

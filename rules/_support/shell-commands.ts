@@ -81,7 +81,14 @@ export function charRange(offset: number): Range {
 export function subcommandWord(op: PackageOperation): ShellWord | undefined {
   const last = op.subcommand[op.subcommand.length - 1];
   if (last === undefined) return undefined;
-  return op.command.args.find((w) => w.value === last && !op.options.some((o) => o.valueWord === w && o.word !== w));
+  for (const word of op.command.args) if (word.value === last && !isOptionValue(op, word)) return word;
+  return undefined;
+}
+
+/** Whether `word` is the separate value of one of the operation's options (`-t bookworm`). */
+function isOptionValue(op: PackageOperation, word: ShellWord): boolean {
+  for (const option of op.options) if (option.valueWord === word && option.word !== word) return true;
+  return false;
 }
 
 /**

@@ -27,9 +27,16 @@ export function imageStages(model: SemanticModel): Stage[] {
   return chain;
 }
 
-/** {@link imageStages}, computed once per model (shared: not to be changed). */
-function stageChain(model: SemanticModel): readonly Stage[] {
-  return model.derived(stageChain, () => imageStages(model));
+/**
+ * {@link imageStages}, computed once per model and shared by the rules that ask (not to be changed).
+ *
+ * @example
+ * ```ts
+ * sharedImageStages(model).includes(model.stages[run.stage]); // the RUN builds the image
+ * ```
+ */
+export function sharedImageStages(model: SemanticModel): readonly Stage[] {
+  return model.derived(sharedImageStages, () => imageStages(model));
 }
 
 /**
@@ -41,7 +48,7 @@ function stageChain(model: SemanticModel): readonly Stage[] {
  * ```
  */
 export function targetStage(model: SemanticModel): Stage | undefined {
-  return stageChain(model)[0];
+  return sharedImageStages(model)[0];
 }
 
 /**
@@ -53,7 +60,7 @@ export function targetStage(model: SemanticModel): Stage | undefined {
  * ```
  */
 export function inImageStages(model: SemanticModel, index: number): boolean {
-  for (const stage of stageChain(model)) if (stage.index === index) return true;
+  for (const stage of sharedImageStages(model)) if (stage.index === index) return true;
   return false;
 }
 
@@ -69,7 +76,7 @@ export function inImageStages(model: SemanticModel, index: number): boolean {
  */
 export function imageInstructions(model: SemanticModel): readonly Instruction[] {
   return model.derived(imageInstructions, () => {
-    const chain = stageChain(model);
+    const chain = sharedImageStages(model);
     const instructions: Instruction[] = [];
     for (let i = chain.length - 1; i >= 0; i--) instructions.push(...chain[i].triggers, ...chain[i].instructions);
     return instructions;
