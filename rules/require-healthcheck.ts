@@ -1,5 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
-import { imageInstructions, targetStage } from "./_support/target-image.js";
+import { imageInstructions, imageStages } from "./_support/target-image.js";
 
 export default defineRule({
   meta: {
@@ -27,7 +27,7 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    const target = targetStage(model);
+    const target = imageStages(model)[0];
     if (target === undefined || imageInstructions(model).some((i) => i.type === "HEALTHCHECK")) return;
     context.report({ messageId: "missing", data: { stage: target.id }, node: target.from.keyword });
   },

@@ -1,5 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
-import { imageInstructions, targetStage } from "./_support/target-image.js";
+import { imageInstructions, imageStages } from "./_support/target-image.js";
 
 interface Options {
   instructions: string[];
@@ -39,7 +39,7 @@ export default defineRule<Options>({
   },
   check(context) {
     const { model, options } = context;
-    const target = targetStage(model);
+    const target = imageStages(model)[0];
     if (target === undefined) return;
     const present = new Set<string>(imageInstructions(model).map((i) => i.type));
     for (const entry of options.instructions ?? []) {

@@ -1,5 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
-import { imageInstructions, targetStage } from "./_support/target-image.js";
+import { imageInstructions, imageStages } from "./_support/target-image.js";
 
 export default defineRule({
   meta: {
@@ -22,7 +22,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    const target = targetStage(context.model);
+    const [target] = imageStages(context.model);
     if (target === undefined || imageInstructions(context.model).some((i) => i.type === "USER")) return;
     context.report({ messageId: "missing", node: target.from.keyword });
   },

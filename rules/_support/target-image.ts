@@ -40,18 +40,6 @@ export function sharedImageStages(model: SemanticModel): readonly Stage[] {
 }
 
 /**
- * The target stage: the stage the image is built from, first of {@link imageStages}.
- *
- * @example
- * ```ts
- * targetStage(analyze("FROM alpine AS base\nFROM base AS app\n"))?.name; // "app"
- * ```
- */
-export function targetStage(model: SemanticModel): Stage | undefined {
-  return sharedImageStages(model)[0];
-}
-
-/**
  * Whether stage `index` is one of {@link imageStages}: its instructions end up in the image.
  *
  * @example
