@@ -1,5 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
-import { expandText } from "../src/model/index.js";
+import { expandText, type Scope } from "../src/model/index.js";
 import { globalScope } from "../src/model/globals.js";
 import { parseImageReference } from "../src/model/image-ref.js";
 
@@ -28,14 +28,17 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    if (!model.stages.some((s) => s.from.image?.value.includes("$"))) return;
-    const defaults = globalScope(model.metaArgs, SOME_PLATFORM, model.ast.escapeChar, []).scope;
+    let defaults: Scope | undefined;
     for (const stage of model.stages) {
       const image = stage.from.image;
       if (image === undefined || !image.value.includes("$")) continue;
-      if (stage.base.kind === "image" && stage.base.unresolved.length === 0 && stage.base.error !== undefined) continue;
+      const base = stage.base;
+      if (base.kind === "image" && base.unresolved.length === 0 && base.error !== undefined) continue;
+      defaults ??= globalScope(model.metaArgs, SOME_PLATFORM, model.ast.escapeChar, []).scope;
       const expansion = expandText(image.value, defaults, model.ast.escapeChar, "word");
       if (expansion.error !== undefined) continue;
+      // The model parsed the same name already (when the build's values are the defaults).
+      if (base.kind === "image" && base.ref !== undefined && base.name === expansion.value) continue;
       const parsed = expansion.value === "" ? { ok: false as const, error: "empty name" } : parseImageReference(expansion.value);
       if (parsed.ok) continue;
       context.report({ messageId: "invalid", data: { image: image.value, name: expansion.value, reason: parsed.error }, node: image });

@@ -1,4 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
+import { instructionsOfType } from "./_support/instructions.js";
 
 /** The triggers BuildKit rejects, with its reason. */
 const INVALID: Readonly<Record<string, string>> = {
@@ -30,8 +31,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of context.model.ast.instructions) {
-      if (instruction.type !== "ONBUILD") continue;
+    for (const instruction of instructionsOfType(context.model, ["ONBUILD"], "top-level")) {
       for (const flag of instruction.flags) context.report({ messageId: "flag", data: { flag: flag.text }, node: flag, aliases: [] });
       const trigger = instruction.trigger;
       const reason = trigger === undefined ? undefined : INVALID[trigger.type];

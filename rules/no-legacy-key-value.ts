@@ -1,7 +1,7 @@
 import type { Dockerfile, KeyValue } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
 import type { TextEdit } from "../src/engine/types.js";
-import { withTriggers } from "./_support/instructions.js";
+import { instructionsOfType } from "./_support/instructions.js";
 
 /** True when BuildKit's `parseWords` reads `text` as a single word (no whitespace outside quotes). */
 function isOneWord(text: string, escape: Dockerfile["escapeChar"]): boolean {
@@ -47,8 +47,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of withTriggers(context.model)) {
-      if (instruction.type !== "ENV" && instruction.type !== "LABEL") continue;
+    for (const instruction of instructionsOfType(context.model, ["ENV", "LABEL"], "with-triggers")) {
       for (const pair of instruction.pairs) {
         if (pair.form !== "legacy") continue;
         const edits = toEquals(pair, context.ast.escapeChar);

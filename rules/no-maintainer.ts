@@ -1,5 +1,6 @@
-import type { Dockerfile } from "../src/ast/nodes.js";
+import type { Dockerfile, Instruction } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
+import { instructionsOfType } from "./_support/instructions.js";
 
 /** `value` as a double-quoted LABEL value that expands back to exactly `value`. */
 function quoted(value: string, escape: Dockerfile["escapeChar"]): string {
@@ -29,7 +30,9 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of context.ast.instructions) {
+    // Typed as any instruction: the single-value instructions share one node type, which the type test narrows.
+    const maintainers: readonly Instruction[] = instructionsOfType(context.model, ["MAINTAINER"], "top-level");
+    for (const instruction of maintainers) {
       if (instruction.type !== "MAINTAINER") continue;
       const value = instruction.value;
       const keyword = instruction.keyword.value === instruction.keyword.value.toLowerCase() ? "label" : "LABEL";

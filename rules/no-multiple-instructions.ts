@@ -29,18 +29,27 @@ export default defineRule({
   },
   check(context) {
     for (const stage of context.model.stages) {
-      const byType = new Map<string, Instruction[]>();
-      for (const instruction of stage.instructions) {
-        if (ALIASES[instruction.type] === undefined) continue;
-        const list = byType.get(instruction.type);
-        if (list === undefined) byType.set(instruction.type, [instruction]);
-        else list.push(instruction);
-      }
-      for (const [type, list] of byType) {
-        const last = list[list.length - 1];
-        for (const instruction of list.slice(0, -1)) {
-          context.report({ messageId: "overridden", data: { keyword: type, last: last.loc.start.line }, node: instruction.keyword, aliases: ALIASES[type] });
+      // Backwards, so that the last instruction of each type is met first.
+      let cmd: Instruction | undefined;
+      let entrypoint: Instruction | undefined;
+      let healthcheck: Instruction | undefined;
+      const instructions = stage.instructions;
+      for (let i = instructions.length - 1; i >= 0; i--) {
+        const instruction = instructions[i];
+        const type = instruction.type;
+        let last: Instruction | undefined;
+        if (type === "CMD") {
+          last = cmd;
+          cmd ??= instruction;
+        } else if (type === "ENTRYPOINT") {
+          last = entrypoint;
+          entrypoint ??= instruction;
+        } else if (type === "HEALTHCHECK") {
+          last = healthcheck;
+          healthcheck ??= instruction;
         }
+        if (last === undefined) continue;
+        context.report({ messageId: "overridden", data: { keyword: type, last: last.loc.start.line }, node: instruction.keyword, aliases: ALIASES[type] });
       }
     }
   },

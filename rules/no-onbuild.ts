@@ -1,4 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
+import { instructionsOfType } from "./_support/instructions.js";
 
 /** Triggers BuildKit rejects: no-invalid-onbuild-trigger reports those. */
 const INVALID_TRIGGERS = new Set(["ONBUILD", "FROM", "MAINTAINER"]);
@@ -25,8 +26,8 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of context.model.ast.instructions) {
-      if (instruction.type !== "ONBUILD" || instruction.trigger === undefined || INVALID_TRIGGERS.has(instruction.trigger.type)) continue;
+    for (const instruction of instructionsOfType(context.model, ["ONBUILD"], "top-level")) {
+      if (instruction.trigger === undefined || INVALID_TRIGGERS.has(instruction.trigger.type)) continue;
       context.report({ messageId: "onbuild", data: { trigger: instruction.trigger.keyword.value.toUpperCase() }, node: instruction.keyword });
     }
   },

@@ -99,21 +99,23 @@ export default defineRule<{ ignore: string[] }>({
     since: "0.1.0",
   },
   check(context) {
-    const ignored = new Set(context.options.ignore);
-    for (const fact of fileFlow(context.model).cacheLeftInLayer) {
+    const facts = fileFlow(context.model).cacheLeftInLayer;
+    if (facts.length === 0) return;
+    const ignored = context.options.ignore ?? [];
+    for (const fact of facts) {
+      if (!fact.shipped) continue;
       const { manager, operation, cache, path } = fact.cache;
-      if (!fact.shipped || ignored.has(manager)) continue;
+      if (ignored.includes(manager)) continue;
       const program = fact.layer.run!.calls.find((c) => c.command === operation.command)?.programWord ?? operation.command.name;
       const sub = subcommandWord(operation);
       const start = program?.range[0] ?? operation.command.range[0];
       const end = sub !== undefined && sub.range[1] > start ? sub.range[1] : (program?.range[1] ?? operation.command.range[1]);
-      const fix = fixOf(fact);
       context.report({
         messageId: fact.removedLater === undefined ? "cacheLeft" : "removedTooLate",
         data: { manager, contents: cache.contents, path, advice: advice(fact), line: fact.removedLater?.line ?? "" },
         range: [start, end],
         aliases: ALIASES[manager],
-        ...(fix === undefined ? {} : { fix }),
+        fix: fixOf(fact),
       });
     }
   },

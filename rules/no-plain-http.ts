@@ -1,4 +1,3 @@
-import type { Range } from "../src/ast/nodes.js";
 import { uncheckedAddSources } from "./_support/add-sources.js";
 import { defineRule } from "../src/engine/rule.js";
 import { runsToCheck, urlHost, verifiesDownloads } from "./_support/shell-commands.js";
@@ -40,17 +39,19 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    const found: { range: Range; url: string; how: string }[] = [];
     for (const { source, value } of uncheckedAddSources(model)) {
-      if (plainHttp(value)) found.push({ range: source.range, url: value, how: " with ADD --checksum" });
+      if (plainHttp(value)) context.report({ messageId: "http", data: { url: value, how: " with ADD --checksum" }, range: source.range });
     }
     for (const run of runsToCheck(model)) {
-      if (verifiesDownloads(run)) continue;
+      // Whether the RUN verifies what it downloads, asked only once it downloads over plain HTTP.
+      let verified: boolean | undefined;
       for (const file of run.files) {
         if (file.kind !== "download") continue;
-        for (const url of file.urls) if (plainHttp(url.path)) found.push({ range: url.word.range, url: url.path, how: " (sha256sum -c)" });
+        for (const url of file.urls) {
+          if (!plainHttp(url.path) || (verified ??= verifiesDownloads(run))) continue;
+          context.report({ messageId: "http", data: { url: url.path, how: " (sha256sum -c)" }, range: url.word.range });
+        }
       }
     }
-    for (const { range, url, how } of found) context.report({ messageId: "http", data: { url, how }, range });
   },
 });

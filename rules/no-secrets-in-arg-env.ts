@@ -1,4 +1,5 @@
-import { defineRule } from "../src/engine/rule.js";
+import type { ArgInstruction, EnvInstruction, Word } from "../src/ast/nodes.js";
+import { defineRule, type RuleContext } from "../src/engine/rule.js";
 
 /** BuildKit's heuristic (`validateNoSecretKey`): a secret-sounding word between underscores or the ends of the name. */
 const SECRET = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
@@ -61,21 +62,20 @@ export default defineRule<{ allowedNames: string[] }>({
     since: "0.1.0",
   },
   check(context) {
-    const allowed = new Set(context.options.allowedNames);
     for (const stage of context.model.stages) {
       for (const instruction of stage.instructions) {
-        const defined =
-          instruction.type === "ENV" ? instruction.pairs.map((p) => ({ name: p.key, value: p.value }))
-            : instruction.type === "ARG" ? instruction.declarations.map((d) => ({ name: d.name, value: d.defaultValue }))
-              : [];
-        for (const { name, value } of defined) {
-          if (!looksSecret(name.value) || allowed.has(name.value)) continue;
-          const known = value === undefined ? undefined : context.model.resolve(value, instruction);
-          const fixed = known !== undefined && known.unresolved.length === 0 ? known.value : undefined;
-          if (fixed !== undefined && (/^[a-z][a-z0-9+.-]*:\/\//i.test(fixed) || (instruction.type === "ENV" && fixed === ""))) continue;
-          context.report({ messageId: "secret", data: { keyword: instruction.type, name: name.value }, node: name });
-        }
+        if (instruction.type === "ENV") for (const pair of instruction.pairs) check(context, instruction, pair.key, pair.value);
+        else if (instruction.type === "ARG") for (const declaration of instruction.declarations) check(context, instruction, declaration.name, declaration.defaultValue);
       }
     }
   },
 });
+
+/** Reports `name` when it looks like a secret and `value` (its ENV value or ARG default) does not say otherwise. */
+function check(context: RuleContext<{ allowedNames: string[] }>, instruction: ArgInstruction | EnvInstruction, name: Word, value: Word | undefined): void {
+  if (!looksSecret(name.value) || (context.options.allowedNames?.includes(name.value) ?? false)) return;
+  const known = value === undefined ? undefined : context.model.resolve(value, instruction);
+  const fixed = known !== undefined && known.unresolved.length === 0 ? known.value : undefined;
+  if (fixed !== undefined && (/^[a-z][a-z0-9+.-]*:\/\//i.test(fixed) || (instruction.type === "ENV" && fixed === ""))) return;
+  context.report({ messageId: "secret", data: { keyword: instruction.type, name: name.value }, node: name });
+}

@@ -24,6 +24,15 @@ export function singleQuotedJson(text: string): string | undefined {
   }
 }
 
+/**
+ * Whether text starting at `offset` may be a JSON array once trimmed: it starts with `[`, or with
+ * a character that may be white space (left to {@link singleQuotedJson}).
+ */
+function mayOpenArray(source: string, offset: number): boolean {
+  const c = source.charCodeAt(offset);
+  return c === 0x5b || c <= 0x20 || c >= 0x80;
+}
+
 /** The part of an instruction BuildKit would have read as JSON, when it did not (as source range and text). */
 function nonJsonArguments(source: string, instruction: Instruction): { range: Range; text: string } | undefined {
   switch (instruction.type) {
@@ -33,13 +42,14 @@ function nonJsonArguments(source: string, instruction: Instruction): { range: Ra
     case "SHELL":
     case "HEALTHCHECK": {
       const command = instruction.command;
-      return command?.type === "ShellForm" && command.map === undefined ? { range: command.range, text: source.slice(command.range[0], command.range[1]) } : undefined;
+      if (command?.type !== "ShellForm" || command.map !== undefined || !mayOpenArray(source, command.range[0])) return undefined;
+      return { range: command.range, text: source.slice(command.range[0], command.range[1]) };
     }
     case "COPY":
     case "ADD":
     case "VOLUME": {
       const args = instruction.args;
-      if (instruction.json || args.length === 0) return undefined;
+      if (instruction.json || args.length === 0 || !mayOpenArray(source, args[0].range[0])) return undefined;
       const range: Range = [args[0].range[0], args[args.length - 1].range[1]];
       const text = source.slice(range[0], range[1]);
       return text.includes("\n") ? undefined : { range, text };

@@ -1,12 +1,21 @@
 import { defineRule } from "../src/engine/rule.js";
 import { exposedEntries, portRange, splitPortSpec } from "./_support/expose.js";
-import { imageStages } from "./_support/target-image.js";
+import { sharedImageStages } from "./_support/target-image.js";
+import { instructionsOfType } from "./_support/instructions.js";
+import type { ExposeInstruction } from "../src/ast/nodes.js";
+import type { RuleContext } from "../src/engine/rule.js";
 
 /** Packages that install an SSH server, by package manager (`*`: any). */
 const SSH_SERVERS: Readonly<Record<string, readonly string[]>> = {
   "*": ["openssh-server", "dropbear"],
   apk: ["openssh"],
 };
+
+function checkExpose(context: RuleContext, instruction: ExposeInstruction): void {
+  for (const entry of exposedEntries(context.model, instruction)) {
+    if (exposes22(entry.text)) context.report({ messageId: "expose", data: { port: entry.text }, node: entry.arg });
+  }
+}
 
 function exposes22(text: string): boolean {
   const spec = splitPortSpec(text);
@@ -40,23 +49,23 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    const chain = new Set(imageStages(model).map((s) => s.index));
-    for (const stage of model.stages) {
-      if (!chain.has(stage.index)) continue;
-      for (const instruction of [...stage.triggers, ...stage.instructions]) {
-        if (instruction.type !== "EXPOSE") continue;
-        for (const entry of exposedEntries(model, instruction)) {
-          if (exposes22(entry.text)) context.report({ messageId: "expose", data: { port: entry.text }, node: entry.arg });
-        }
+    const chain = sharedImageStages(model);
+    if (chain.length === 0) return;
+    if (instructionsOfType(model, ["EXPOSE"], "with-triggers").length > 0) {
+      for (const stage of model.stages) {
+        if (!chain.includes(stage)) continue;
+        for (const instruction of stage.triggers) if (instruction.type === "EXPOSE") checkExpose(context, instruction);
+        for (const instruction of stage.instructions) if (instruction.type === "EXPOSE") checkExpose(context, instruction);
       }
     }
     for (const run of model.runs) {
-      if (!chain.has(run.stage)) continue;
+      if (!chain.includes(model.stages[run.stage])) continue;
       for (const operation of run.packages) {
         if (operation.kind !== "install") continue;
-        const servers = [...SSH_SERVERS["*"], ...(SSH_SERVERS[operation.manager] ?? [])];
         for (const spec of operation.packages) {
-          if (servers.includes(spec.name)) context.report({ messageId: "install", data: { package: spec.name }, range: spec.word.range, aliases: [] });
+          if (SSH_SERVERS["*"].includes(spec.name) || SSH_SERVERS[operation.manager]?.includes(spec.name)) {
+            context.report({ messageId: "install", data: { package: spec.name }, range: spec.word.range, aliases: [] });
+          }
         }
       }
     }

@@ -27,13 +27,13 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    const states = workdirStates(model);
     for (const stage of model.stages) {
+      if (stage.windows) continue;
       for (const instruction of stage.instructions) {
-        if (instruction.type !== "WORKDIR" || instruction.value === undefined || stage.windows) continue;
+        if (instruction.type !== "WORKDIR" || instruction.value === undefined) continue;
         const expansion = model.resolve(instruction.value, instruction);
         if (expansion.error !== undefined || expansion.unresolved.length > 0) continue;
-        const base = states.get(instruction)?.path;
+        const base = workdirStates(model).get(instruction)?.path;
         const path = absolutePath(expansion.value, base);
         const dir = path === undefined ? undefined : SYSTEM_DIRS.find((d) => path === d || path.startsWith(`${d}/`));
         if (dir !== undefined) context.report({ messageId: "system", data: { path: path!, dir }, node: instruction.value });

@@ -1,5 +1,5 @@
 import type { Node } from "../src/ast/nodes.js";
-import { defineRule } from "../src/engine/rule.js";
+import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import { nearest } from "../src/engine/suggest.js";
 import { expandText } from "../src/model/index.js";
 
@@ -28,21 +28,22 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    const { model } = context;
-    const declared = model.globals.variables.map((v) => v.name);
-    const lookup = { get: (name: string) => model.globals.get(name) };
-    const check = (word: (Node & { readonly value: string }) | undefined): void => {
-      if (word === undefined || !word.value.includes("$")) return;
-      const expansion = expandText(word.value, lookup, model.ast.escapeChar, "word");
-      for (const name of new Set(expansion.unresolved)) {
-        if (model.globals.variable(name) !== undefined) continue;
-        const suggestion = nearest(name, declared);
-        context.report({ messageId: "undefined", data: { name, hint: suggestion === undefined ? "" : ` (did you mean '${suggestion}'?)` }, node: word });
-      }
-    };
-    for (const stage of model.stages) {
-      check(stage.from.image);
-      check(stage.from.platform?.value);
+    for (const stage of context.model.stages) {
+      const { image, platform } = stage.from;
+      if (image?.value.includes("$")) check(context, image);
+      if (platform?.value?.value.includes("$")) check(context, platform.value);
     }
   },
 });
+
+/** Reports the names in a FROM word (image or platform) that no global ARG declares. */
+function check(context: RuleContext, word: Node & { readonly value: string }): void {
+  const globals = context.model.globals;
+  // Values only: a name the global scope knows to be unset is still one to report.
+  const expansion = expandText(word.value, { get: (name) => globals.get(name) }, context.model.ast.escapeChar, "word");
+  for (const name of new Set(expansion.unresolved)) {
+    if (globals.variable(name) !== undefined) continue;
+    const suggestion = nearest(name, globals.variables.map((v) => v.name));
+    context.report({ messageId: "undefined", data: { name, hint: suggestion === undefined ? "" : ` (did you mean '${suggestion}'?)` }, node: word });
+  }
+}

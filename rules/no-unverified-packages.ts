@@ -2,7 +2,6 @@ import { defineRule } from "../src/engine/rule.js";
 import type { PackageManager, PackageOperation } from "../src/model/package-managers/types.js";
 import type { ShellWord } from "../src/model/shell-types.js";
 import { runsToCheck } from "./_support/shell-commands.js";
-import { flatMap } from "../src/util/arrays.js";
 
 /** A finding: the word that switches verification off, what it is, and the aliases that apply. */
 interface Unverified {
@@ -75,17 +74,19 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
+    const report = ({ word, what, aliases }: Unverified): void => context.report({ messageId: "unverified", data: { what }, range: word.range, aliases });
     for (const run of runsToCheck(context.model)) {
-      const found = flatMap(run.packages, fromOperation);
+      for (const op of run.packages) if (op.options.length > 0) fromOperation(op).forEach(report);
       for (const call of run.calls) {
+        const program = call.program;
+        if (program !== "rpm" && program !== "tdnf" && program !== "echo" && program !== "printf") continue;
         for (const arg of call.args) {
           const value = arg.value ?? "";
-          if (call.program === "rpm" && RPM_OPTIONS.has(value)) found.push({ word: arg, what: value, aliases: ["CKV2_DOCKER_10"] });
-          if (call.program === "tdnf" && value === "--nogpgcheck") found.push({ word: arg, what: value, aliases: ["CKV2_DOCKER_9"] });
-          if ((call.program === "echo" || call.program === "printf") && bracketsHoldTrustedYes(value)) found.push({ word: arg, what: "[trusted=yes]", aliases: [] });
+          if (program === "rpm" && RPM_OPTIONS.has(value)) report({ word: arg, what: value, aliases: ["CKV2_DOCKER_10"] });
+          if (program === "tdnf" && value === "--nogpgcheck") report({ word: arg, what: value, aliases: ["CKV2_DOCKER_9"] });
+          if ((program === "echo" || program === "printf") && bracketsHoldTrustedYes(value)) report({ word: arg, what: "[trusted=yes]", aliases: [] });
         }
       }
-      for (const { word, what, aliases } of found) context.report({ messageId: "unverified", data: { what }, range: word.range, aliases });
     }
   },
 });

@@ -2,9 +2,9 @@ import { defineRule } from "../src/engine/rule.js";
 import { invocation } from "../src/model/package-managers/command-line.js";
 import type { PackageOperation } from "../src/model/package-managers/types.js";
 import type { RunAnalysis } from "../src/model/runs.js";
-import { imageStages } from "./_support/target-image.js";
+import { inImageStages } from "./_support/target-image.js";
+import type { SemanticModel } from "../src/model/index.js";
 import { insertAfter, subcommandWord } from "./_support/shell-commands.js";
-import { flatMap } from "../src/util/arrays.js";
 
 /** The flag that leaves devDependencies out, by client. */
 const PRODUCTION_FLAG: Readonly<Record<string, string>> = { npm: "--omit=dev", pnpm: "--prod" };
@@ -54,19 +54,41 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    const chain = new Set(imageStages(model).map((s) => s.index));
-    const runs = model.runs.filter((r) => chain.has(r.stage));
-    const steps = flatMap(runs, (run) => [
-      ...run.packages.map((op) => ({ run, op, prunes: (op.kind === "install" || op.subcommand[0] === "prune") && PRODUCTION_FLAG[op.manager] !== undefined && production(op, run) })),
-      ...run.files.map((file) => ({ run, op: undefined, prunes: file.kind === "remove" && file.paths.some((p) => /(^|\/)node_modules\/?$/.test(p.path)) })),
-    ]);
-    steps.forEach(({ run, op }, index) => {
-      if (op === undefined || !projectInstall(op) || production(op, run)) return;
-      if (steps.slice(index + 1).some((later) => later.prunes)) return;
-      const word = subcommandWord(op);
-      if (word === undefined) return;
-      const flag = PRODUCTION_FLAG[op.manager];
-      context.report({ messageId: "dev", data: { program: op.program, subcommand: op.subcommand.join(" "), flag }, range: word.range, fix: insertAfter(word, flag) });
-    });
+    const runs = model.runs;
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r];
+      const ops = run.packages;
+      for (let o = 0; o < ops.length; o++) {
+        const op = ops[o];
+        if (!projectInstall(op) || !inImageStages(model, run.stage) || production(op, run) || prunedLater(model, r, o)) continue;
+        const word = subcommandWord(op);
+        if (word === undefined) continue;
+        const flag = PRODUCTION_FLAG[op.manager];
+        context.report({ messageId: "dev", data: { program: op.program, subcommand: op.subcommand.join(" "), flag }, range: word.range, fix: insertAfter(word, flag) });
+      }
+    }
   },
 });
+
+/**
+ * Whether a step of the image after operation `o` of `model.runs[r]` leaves devDependencies out:
+ * a production install or prune, or removing `node_modules`. The steps of a RUN are its package
+ * operations, then its file operations.
+ */
+function prunedLater(model: SemanticModel, r: number, o: number): boolean {
+  const runs = model.runs;
+  for (let i = r; i < runs.length; i++) {
+    const run = runs[i];
+    if (!inImageStages(model, run.stage)) continue;
+    const ops = run.packages;
+    for (let j = i === r ? o + 1 : 0; j < ops.length; j++) if (prunes(ops[j], run)) return true;
+    for (const file of run.files) if (file.kind === "remove" && file.paths.some((p) => NODE_MODULES.test(p.path))) return true;
+  }
+  return false;
+}
+
+const NODE_MODULES = /(^|\/)node_modules\/?$/;
+
+/** A production install or prune of npm or pnpm. */
+const prunes = (op: PackageOperation, run: RunAnalysis): boolean =>
+  (op.kind === "install" || op.subcommand[0] === "prune") && PRODUCTION_FLAG[op.manager] !== undefined && production(op, run);

@@ -2,12 +2,12 @@ import { defineRule } from "../src/engine/rule.js";
 import type { PackageManager } from "../src/model/package-managers/types.js";
 import { runsToCheck, unpinnedWords } from "./_support/shell-commands.js";
 
-/** The language package managers this rule checks: the alias of each, the install subcommands and how a pin is written. */
-const MANAGERS: ReadonlyMap<PackageManager, { alias: string; subcommands?: readonly string[]; pin: string }> = new Map([
-  ["pip", { alias: "DL3013", pin: "==<version>" }],
-  ["npm", { alias: "DL3016", pin: "@<version>" }],
-  ["gem", { alias: "DL3028", pin: ":<version>" }],
-  ["go", { alias: "DL3062", subcommands: ["install"], pin: "@<version>" }],
+/** The language package managers this rule checks: the alias of each (as a finding's aliases), the install subcommands and how a pin is written. */
+const MANAGERS: ReadonlyMap<PackageManager, { aliases: readonly string[]; subcommands?: readonly string[]; pin: string }> = new Map([
+  ["pip", { aliases: ["DL3013"], pin: "==<version>" }],
+  ["npm", { aliases: ["DL3016"], pin: "@<version>" }],
+  ["gem", { aliases: ["DL3028"], pin: ":<version>" }],
+  ["go", { aliases: ["DL3062"], subcommands: ["install"], pin: "@<version>" }],
 ]);
 
 export default defineRule({
@@ -49,8 +49,9 @@ export default defineRule({
   check(context) {
     for (const run of runsToCheck(context.model)) {
       for (const op of run.packages) {
+        if (op.kind !== "install") continue;
         const manager = MANAGERS.get(op.manager);
-        if (manager === undefined || op.kind !== "install") continue;
+        if (manager === undefined) continue;
         if (manager.subcommands !== undefined && !manager.subcommands.includes(op.subcommand.join(" "))) continue;
         if (op.manager === "pip" && op.options.some((o) => o.name === "constraint")) continue;
         for (const { word, names } of unpinnedWords(op)) {
@@ -58,7 +59,7 @@ export default defineRule({
             messageId: "pin",
             data: { names: names.join(", "), example: `${names[0]}${manager.pin}` },
             range: word.range,
-            aliases: [manager.alias],
+            aliases: manager.aliases,
           });
         }
       }

@@ -1,15 +1,16 @@
 import { defineRule } from "../src/engine/rule.js";
-import type { PackageManager } from "../src/model/package-managers/types.js";
+import type { PackageManager, PackageOperation } from "../src/model/package-managers/types.js";
+import type { ShellWord } from "../src/model/shell-types.js";
 import { runsToCheck, unpinnedWords } from "./_support/shell-commands.js";
 
-/** The system package managers this rule checks: the alias of each and how a pin is written. */
-const MANAGERS: ReadonlyMap<PackageManager, { alias: string; pin: string }> = new Map([
-  ["apt", { alias: "DL3008", pin: "=<version>" }],
-  ["apk", { alias: "DL3018", pin: "=<version>" }],
-  ["yum", { alias: "DL3033", pin: "-<version>" }],
-  ["zypper", { alias: "DL3037", pin: "=<version>" }],
-  ["dnf", { alias: "DL3041", pin: "-<version>" }],
-  ["microdnf", { alias: "DL3041", pin: "-<version>" }],
+/** The system package managers this rule checks: the alias of each (as a finding's aliases) and how a pin is written. */
+const MANAGERS: ReadonlyMap<PackageManager, { aliases: readonly string[]; pin: string }> = new Map([
+  ["apt", { aliases: ["DL3008"], pin: "=<version>" }],
+  ["apk", { aliases: ["DL3018"], pin: "=<version>" }],
+  ["yum", { aliases: ["DL3033"], pin: "-<version>" }],
+  ["zypper", { aliases: ["DL3037"], pin: "=<version>" }],
+  ["dnf", { aliases: ["DL3041"], pin: "-<version>" }],
+  ["microdnf", { aliases: ["DL3041"], pin: "-<version>" }],
 ]);
 
 /** Subcommands that install groups, which have no versions. */
@@ -54,20 +55,25 @@ export default defineRule({
   check(context) {
     for (const run of runsToCheck(context.model)) {
       for (const op of run.packages) {
+        if (op.kind !== "install") continue;
         const manager = MANAGERS.get(op.manager);
-        if (manager === undefined || op.kind !== "install" || GROUP_INSTALL.has(op.subcommand[0] ?? "")) continue;
+        if (manager === undefined || GROUP_INSTALL.has(op.subcommand[0] ?? "")) continue;
         if (op.manager === "apt" && op.targetRelease !== undefined) continue;
-        const byRelease = new Set(op.packages.filter((p) => p.release !== undefined && op.manager === "apt").map((p) => p.word));
         for (const { word, names } of unpinnedWords(op)) {
-          if (byRelease.has(word) || names.every((n) => n.startsWith("@"))) continue;
+          if (names.every((n) => n.startsWith("@")) || selectedByRelease(op, word)) continue;
           context.report({
             messageId: "pin",
             data: { names: names.join(", "), program: op.program, example: `${names[0]}${manager.pin}` },
             range: word.range,
-            aliases: [manager.alias],
+            aliases: manager.aliases,
           });
         }
       }
     }
   },
 });
+
+/** An apt package chosen by release (`pkg/bookworm-backports`): the release stands for the version. */
+function selectedByRelease(op: PackageOperation, word: ShellWord): boolean {
+  return op.manager === "apt" && op.packages.some((p) => p.release !== undefined && p.word === word);
+}

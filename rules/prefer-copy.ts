@@ -1,4 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
+import { instructionsOfType } from "./_support/instructions.js";
 
 /** Local tar archives that ADD extracts (BuildKit detects gzip, bzip2, xz and zstd tarballs by name here). */
 const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tzst|tar\.(gz|bz2|xz|zst|lz4))$/i;
@@ -33,9 +34,8 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    for (const instruction of model.ast.instructions) {
-      const add = instruction.type === "ONBUILD" ? instruction.trigger : instruction;
-      if (add?.type !== "ADD" || add.sources.length === 0 || add.destination === undefined) continue;
+    for (const add of instructionsOfType(model, ["ADD"], "with-triggers")) {
+      if (add.sources.length === 0 || add.destination === undefined) continue;
       if (add.flags.some((f) => ADD_ONLY_FLAGS.has(f.name.value))) continue;
       const needsAdd = add.sources.some((source) => {
         if (add.heredocs.some((h) => h.marker.value === source.value)) return false;

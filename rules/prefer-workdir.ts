@@ -1,6 +1,15 @@
 import { defineRule } from "../src/engine/rule.js";
 import { trimTrailing } from "../src/util/text.js";
+import type { RunCall } from "../src/model/runs.js";
 import { runsToCheck } from "./_support/shell-commands.js";
+
+/** The call of command `index` (calls are in command order). */
+function callAt(calls: readonly RunCall[], index: number): RunCall | undefined {
+  for (const call of calls) {
+    if (call.index >= index) return call.index === index ? call : undefined;
+  }
+  return undefined;
+}
 
 export default defineRule({
   meta: {
@@ -29,10 +38,13 @@ export default defineRule({
   },
   check(context) {
     for (const run of runsToCheck(context.model)) {
-      const commands = run.shellScript?.commands ?? [];
       const calls = run.calls;
-      const start = commands.findIndex((c) => !(c.context.length === 0 && c.name?.value === "set"));
-      const first = calls.find((c) => c.index === start);
+      if (calls.length === 0) continue;
+      const commands = run.shellScript?.commands ?? [];
+      // The first command after leading `set` options.
+      let start = 0;
+      while (start < commands.length && commands[start].context.length === 0 && commands[start].name?.value === "set") start++;
+      const first = start < commands.length ? callAt(calls, start) : undefined;
       if (first?.program !== "cd" || commands[start].context.length > 0) continue;
       const dir = first.args.find((a) => !(a.value ?? "").startsWith("-"));
       if (dir === undefined || dir.value === "-" || dir.parts.some((p) => p.kind === "command-substitution")) continue;

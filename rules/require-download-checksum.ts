@@ -1,4 +1,3 @@
-import type { Range } from "../src/ast/nodes.js";
 import { uncheckedAddSources } from "./_support/add-sources.js";
 import { cutAtFirst } from "../src/util/text.js";
 import { defineRule } from "../src/engine/rule.js";
@@ -50,18 +49,17 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    const found: { range: Range; url: string; how: string }[] = [];
     for (const { source, value } of uncheckedAddSources(model)) {
-      if (/^https?:\/\//i.test(value) && !/\.git(#.*)?$/.test(value)) found.push({ range: source.range, url: value, how: "add --checksum=sha256:<digest>" });
+      if (/^https?:\/\//i.test(value) && !/\.git(#.*)?$/.test(value)) context.report({ messageId: "checksum", data: { url: value, how: "add --checksum=sha256:<digest>" }, range: source.range });
     }
     for (const run of runsToCheck(model)) {
-      if (verifiesDownloads(run)) continue;
+      // Whether the RUN verifies what it downloads, asked only once it downloads a payload.
+      let verified: boolean | undefined;
       for (const file of run.files) {
-        if (file.kind !== "download" || !isPayload(file)) continue;
+        if (file.kind !== "download" || !isPayload(file) || (verified ??= verifiesDownloads(run))) continue;
         const url = file.urls[0];
-        found.push({ range: url.word.range, url: url.path, how: "check it with `sha256sum -c` in the same RUN" });
+        context.report({ messageId: "checksum", data: { url: url.path, how: "check it with `sha256sum -c` in the same RUN" }, range: url.word.range });
       }
     }
-    for (const { range, url, how } of found) context.report({ messageId: "checksum", data: { url, how }, range });
   },
 });

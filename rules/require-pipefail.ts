@@ -58,8 +58,12 @@ export default defineRule({
     const { model, source } = context;
     for (const run of runsToCheck(model)) {
       const commands = run.shellScript?.commands;
-      if (commands === undefined || run.shell.kind !== "posix" || setsPipefail(run.shell.argv)) continue;
-      for (let i = 0; i < commands.length; i++) {
+      if (commands === undefined) continue;
+      // The first pipe, before asking how the shell runs.
+      let first = 0;
+      while (first < commands.length && commands[first].connector !== "|") first++;
+      if (first === commands.length || run.shell.kind !== "posix" || setsPipefail(run.shell.argv)) continue;
+      for (let i = first; i < commands.length; i++) {
         if (commands[i].connector !== "|") continue;
         const earlier = commands.slice(0, i).some((c) => c.name?.value === "set" && setsPipefail(c.args.map((a) => a.value)));
         if (earlier) break;

@@ -1,5 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
-import { withTriggers } from "./_support/instructions.js";
+import { instructionsOfType } from "./_support/instructions.js";
 
 export default defineRule({
   meta: {
@@ -23,8 +23,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of withTriggers(context.model)) {
-      if (instruction.type !== "SHELL") continue;
+    for (const instruction of instructionsOfType(context.model, ["SHELL"], "with-triggers")) {
       const command = instruction.command;
       if (command?.type === "ShellForm") context.report({ messageId: "notJson", node: command });
       else if (command === undefined || command.elements.length === 0) context.report({ messageId: "empty", node: command ?? instruction.keyword });

@@ -27,10 +27,15 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    const byStage = new Map<number, DownloadOperation[]>();
+    let byStage: Map<number, DownloadOperation[]> | undefined;
     for (const run of model.runs) {
-      for (const f of run.files) if (f.kind === "download") (byStage.get(run.stage) ?? byStage.set(run.stage, []).get(run.stage)!).push(f);
+      for (const f of run.files) {
+        if (f.kind !== "download") continue;
+        byStage ??= new Map();
+        (byStage.get(run.stage) ?? byStage.set(run.stage, []).get(run.stage)!).push(f);
+      }
     }
+    if (byStage === undefined) return;
     for (const downloads of byStage.values()) {
       const first = downloads[0];
       const line = context.position(first.command.range[0]).line;

@@ -1,7 +1,8 @@
-import { defineRule } from "../src/engine/rule.js";
+import type { Instruction } from "../src/ast/nodes.js";
+import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import { nearest } from "../src/engine/suggest.js";
 import type { Scope } from "../src/model/index.js";
-import { onlyWithFallback, referenceRange, stageExpansions } from "./_support/variables.js";
+import { onlyWithFallback, referenceRange, stageExpansions, type StageExpansion } from "./_support/variables.js";
 
 /** ARGs BuildKit keeps out of the environment. */
 const NON_ENV_ARGS = new Set(["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"]);
@@ -61,34 +62,48 @@ export default defineRule<{ knownVariables: string[] }>({
   },
   check(context) {
     const { model } = context;
-    const known = (name: string): boolean => BASE_IMAGE_ENV.has(name) || context.options.knownVariables.includes(name);
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
         const expansions = stageExpansions(model, instruction);
-        if (!expansions.some((e) => e.expansion.unresolved.length > 0)) continue;
-        const scope = model.scopeAt(instruction);
-        const reported = new Set<string>();
-        const keyOfValue = instruction.type === "ENV" ? new Map(instruction.pairs.map((p) => [p.value, p.key.value] as const)) : undefined;
-        for (const { word, text, expansion } of expansions) {
-          /** `ENV X=…:$X` extends a value the base image may set: as good as known on an image stage. */
-          const extended = keyOfValue?.get(word);
-          for (const name of expansion.unresolved) {
-            if (reported.has(name) || scope.variable(name) !== undefined || NON_ENV_ARGS.has(name) || onlyWithFallback(text, name)) continue;
-            const hint = hintFor(name, scope, model.globals, name === extended || known(name));
-            if (hint === undefined) continue;
-            reported.add(name);
-            context.report({ messageId: "undefined", data: { name, hint }, range: referenceRange(context.source, word.range, name) });
-          }
-        }
+        if (anyUnresolved(expansions)) reportUndefined(context, instruction, expansions);
       }
     }
   },
 });
 
-/** The message's hint for an undefined name, or undefined when the base image may well define it. */
-function hintFor(name: string, scope: Scope, globals: Scope, known: boolean): string | undefined {
-  if (name === "PATH") return undefined;
-  if (known && !scope.closed) return undefined;
+/** Whether some expansion has a name without a known value. */
+function anyUnresolved(expansions: readonly StageExpansion[]): boolean {
+  for (const e of expansions) if (e.expansion.unresolved.length > 0) return true;
+  return false;
+}
+
+/** Reports the undefined names of one instruction's expansions (each name once). */
+function reportUndefined(context: RuleContext<{ knownVariables: string[] }>, instruction: Instruction, expansions: readonly StageExpansion[]): void {
+  const { model } = context;
+  const scope = model.scopeAt(instruction);
+  const reported = new Set<string>();
+  const keyOfValue = instruction.type === "ENV" ? new Map(instruction.pairs.map((p) => [p.value, p.key.value] as const)) : undefined;
+  for (const { word, text, expansion } of expansions) {
+    /** `ENV X=…:$X` extends a value the base image may set: as good as known on an image stage. */
+    const extended = keyOfValue?.get(word);
+    for (const name of expansion.unresolved) {
+      // The cheap tests first: most names are PATH or common base-image variables.
+      if (name === "PATH" || reported.has(name) || NON_ENV_ARGS.has(name)) continue;
+      const known = name === extended || BASE_IMAGE_ENV.has(name) || (context.options.knownVariables?.includes(name) ?? false);
+      if ((known && !scope.closed) || scope.variable(name) !== undefined || onlyWithFallback(text, name)) continue;
+      const hint = hintFor(name, scope, model.globals);
+      if (hint === undefined) continue;
+      reported.add(name);
+      context.report({ messageId: "undefined", data: { name, hint }, range: referenceRange(context.source, word.range, name) });
+    }
+  }
+}
+
+/**
+ * The message's hint for an undefined name that is neither PATH nor a known variable on an image
+ * stage, or undefined when the base image may well define it.
+ */
+function hintFor(name: string, scope: Scope, globals: Scope): string | undefined {
   const global = globals.variable(name);
   if (global !== undefined) {
     const what = global.kind === "platform" ? "is an automatic platform ARG" : "is declared before FROM";

@@ -1,5 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
-import { buildkitSuggestion, withTriggers } from "./_support/instructions.js";
+import { buildkitSuggestion, instructionsOfType } from "./_support/instructions.js";
 
 /** The keywords BuildKit knows. */
 const KEYWORDS = [
@@ -30,8 +30,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of withTriggers(context.model)) {
-      if (instruction.type !== "UNKNOWN") continue;
+    for (const instruction of instructionsOfType(context.model, ["UNKNOWN"], "with-triggers")) {
       const keyword = instruction.keyword.value;
       const match = buildkitSuggestion(keyword, KEYWORDS);
       const suggestion = match !== undefined && keyword === keyword.toLowerCase() ? match.toLowerCase() : match;

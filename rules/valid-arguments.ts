@@ -7,6 +7,8 @@ const HEREDOC_WORD = /^\d*<<-?[^<\s]+$/;
 
 type Problem = { messageId: string; data?: Record<string, string>; node?: Node; range?: Range };
 
+const NONE: Problem[] = [];
+
 function span(first: Node, last: Node): Range {
   return [first.range[0], last.range[1]];
 }
@@ -21,7 +23,7 @@ function problems(instruction: Instruction): Problem[] {
   switch (type) {
     case "FROM": {
       const args = instruction.args;
-      if (args.length === 1 || (args.length === 3 && args[1].value.toLowerCase() === "as")) return [];
+      if (args.length === 1 || (args.length === 3 && args[1].value.toLowerCase() === "as")) return NONE;
       const range = args.length === 0 ? at.range : args.length === 3 ? args[1].range : span(args[1], args[args.length - 1]);
       return [{ messageId: "fromArity", range }];
     }
@@ -32,7 +34,7 @@ function problems(instruction: Instruction): Problem[] {
       }
       return HEREDOC_WORD.test(instruction.destination.value)
         ? [{ messageId: "heredocDestination", data: { keyword: type }, node: instruction.destination }]
-        : [];
+        : NONE;
     }
     case "ENV":
     case "LABEL":
@@ -42,21 +44,21 @@ function problems(instruction: Instruction): Problem[] {
       if (instruction.declarations.length === 0) return [{ messageId: "atLeastOne", data: { keyword: type }, node: at }];
       return instruction.declarations.filter((d) => d.name.value === "").map((d) => ({ messageId: "blankName", data: { keyword: type }, node: d }));
     case "EXPOSE":
-      return instruction.ports.length === 0 ? [{ messageId: "atLeastOne", data: { keyword: type }, node: at }] : [];
+      return instruction.ports.length === 0 ? [{ messageId: "atLeastOne", data: { keyword: type }, node: at }] : NONE;
     case "VOLUME":
       if (instruction.paths.length === 0) return [{ messageId: "atLeastOne", data: { keyword: type }, node: at }];
       return instruction.paths.filter((p) => p.value.trim() === "").map((p) => ({ messageId: "emptyVolume", node: p }));
     case "ONBUILD":
-      return instruction.trigger === undefined ? [{ messageId: "atLeastOne", data: { keyword: type }, node: at }] : [];
+      return instruction.trigger === undefined ? [{ messageId: "atLeastOne", data: { keyword: type }, node: at }] : NONE;
     case "HEALTHCHECK":
-      return instruction.kind === undefined ? [{ messageId: "atLeastOne", data: { keyword: type }, node: at }] : [];
+      return instruction.kind === undefined ? [{ messageId: "atLeastOne", data: { keyword: type }, node: at }] : NONE;
     case "USER":
     case "WORKDIR":
     case "MAINTAINER":
     case "STOPSIGNAL":
-      return instruction.value === undefined ? [{ messageId: "exactlyOne", data: { keyword: type }, node: at }] : [];
+      return instruction.value === undefined ? [{ messageId: "exactlyOne", data: { keyword: type }, node: at }] : NONE;
     default:
-      return [];
+      return NONE;
   }
 }
 
@@ -93,8 +95,9 @@ export default defineRule({
   },
   check(context) {
     for (const instruction of withTriggers(context.model)) {
-      if (parseErrorIn(context, instruction.range)) continue;
-      for (const problem of problems(instruction)) context.report(problem);
+      const found = problems(instruction);
+      if (found.length === 0 || parseErrorIn(context, instruction.range)) continue;
+      for (const problem of found) context.report(problem);
     }
   },
 });

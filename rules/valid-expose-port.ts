@@ -1,6 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { exposedEntries, portRange, splitPortSpec } from "./_support/expose.js";
-import { withTriggers } from "./_support/instructions.js";
+import { instructionsOfType } from "./_support/instructions.js";
 
 const PROTOCOLS = new Set(["tcp", "udp", "sctp"]);
 const RANGE_ALIASES = ["DL3011", "DS-0008"];
@@ -39,8 +39,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of withTriggers(context.model)) {
-      if (instruction.type !== "EXPOSE") continue;
+    for (const instruction of instructionsOfType(context.model, ["EXPOSE"], "with-triggers")) {
       for (const entry of exposedEntries(context.model, instruction)) {
         const found = problem(entry.text);
         if (found === undefined) continue;

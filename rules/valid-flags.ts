@@ -51,31 +51,42 @@ export default defineRule({
     for (const instruction of withTriggers(context.model)) {
       if (instruction.flags.length === 0 || ignoresFlags(instruction)) continue;
       const declared = FLAGS[instruction.type] ?? {};
-      const names = Object.keys(declared);
-      const seen = new Set<string>();
+      const keyword = instruction.type;
+      // Most instructions have one flag: names are only remembered from the second on.
+      let seen: Set<string> | undefined;
       for (const flag of instruction.flags) {
         const name = flag.name.value;
         const kind = Object.hasOwn(declared, name) ? declared[name] : undefined;
-        const data = { name, keyword: instruction.type };
         if (kind === undefined) {
-          const suggestion = buildkitSuggestion(name, names, true);
-          context.report(suggestion === undefined ? { messageId: "unknown", data, node: flag } : { messageId: "unknownSuggest", data: { ...data, suggestion }, node: flag });
+          const suggestion = buildkitSuggestion(name, Object.keys(declared), true);
+          context.report(suggestion === undefined ? { messageId: "unknown", data: { name, keyword }, node: flag } : { messageId: "unknownSuggest", data: { name, keyword, suggestion }, node: flag });
           continue;
         }
-        if (kind !== "multi" && seen.has(name)) context.report({ messageId: "duplicate", data, node: flag });
-        seen.add(name);
-        reportValue(flag, kind, (messageId, value) => context.report({ messageId, data: { ...data, value: value ?? "" }, node: flag }));
+        if (instruction.flags.length > 1) {
+          seen ??= new Set();
+          if (kind !== "multi" && seen.has(name)) context.report({ messageId: "duplicate", data: { name, keyword }, node: flag });
+          seen.add(name);
+        }
+        const problem = valueProblem(flag, kind);
+        if (problem !== undefined) context.report({ messageId: problem, data: { name, keyword, value: problem === "notBoolean" ? flag.value!.value : "" }, node: flag });
       }
     }
   },
 });
 
-function reportValue(flag: Flag, kind: FlagKind, report: (messageId: string, value?: string) => void): void {
+/** What is wrong with a declared flag's value: `missingValue`, `notBoolean`, or nothing. */
+function valueProblem(flag: Flag, kind: FlagKind): "missingValue" | "notBoolean" | undefined {
   const value = flag.value?.value;
   if (kind === "bool") {
-    if (value === "") report("missingValue");
-    else if (value !== undefined && !["true", "false"].includes(value.toLowerCase())) report("notBoolean", value);
-  } else if (value === undefined) {
-    report("missingValue");
+    if (value === "") return "missingValue";
+    if (value !== undefined && !isBoolean(value)) return "notBoolean";
+    return undefined;
   }
+  return value === undefined ? "missingValue" : undefined;
+}
+
+/** `true` or `false` in any case. */
+function isBoolean(value: string): boolean {
+  const lower = value.toLowerCase();
+  return lower === "true" || lower === "false";
 }

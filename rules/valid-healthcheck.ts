@@ -1,6 +1,6 @@
 import type { Flag, HealthcheckInstruction } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
-import { withTriggers } from "./_support/instructions.js";
+import { instructionsOfType } from "./_support/instructions.js";
 
 const DURATION_FLAGS = new Set(["interval", "timeout", "start-period", "start-interval"]);
 const UNIT_NANOS: Readonly<Record<string, number>> = { ns: 1, us: 1e3, "µs": 1e3, "μs": 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
@@ -108,8 +108,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of withTriggers(context.model)) {
-      if (instruction.type !== "HEALTHCHECK") continue;
+    for (const instruction of instructionsOfType(context.model, ["HEALTHCHECK"], "with-triggers")) {
       checkForm(instruction, (messageId, data) => context.report({ messageId, data, node: instruction.kind }));
       if (instruction.kind?.value.toUpperCase() === "NONE") continue;
       for (const flag of instruction.flags) checkFlag(flag, (messageId, data, node) => context.report({ messageId, data, node }));

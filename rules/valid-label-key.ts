@@ -1,4 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
+import { instructionsOfType } from "./_support/instructions.js";
 
 /** Namespaces Docker reserves for its own labels. */
 const RESERVED = ["com.docker.", "io.docker.", "org.dockerproject."];
@@ -37,9 +38,7 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    for (const instruction of model.ast.instructions) {
-      const label = instruction.type === "ONBUILD" ? instruction.trigger : instruction;
-      if (label?.type !== "LABEL") continue;
+    for (const label of instructionsOfType(model, ["LABEL"], "with-triggers")) {
       for (const pair of label.pairs) {
         const key = model.resolve(pair.key, label);
         if (key.unresolved.length > 0 || key.error !== undefined || (!key.expanded && key.value.includes("$"))) continue;

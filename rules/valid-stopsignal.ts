@@ -1,5 +1,6 @@
+import type { Instruction } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
-import { withTriggers } from "./_support/instructions.js";
+import { instructionsOfType } from "./_support/instructions.js";
 
 /** Signal names Linux knows (moby/sys/signal's SignalMap), without the SIG prefix. */
 const SIGNALS = new Set([
@@ -48,7 +49,9 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    for (const instruction of withTriggers(context.model)) {
+    // Typed as any instruction: the single-value instructions share one node type, which the type test narrows.
+    const stopsignals: readonly Instruction[] = instructionsOfType(context.model, ["STOPSIGNAL"], "with-triggers");
+    for (const instruction of stopsignals) {
       if (instruction.type !== "STOPSIGNAL" || instruction.value === undefined) continue;
       const expansion = context.model.resolve(instruction.value, instruction);
       if (expansion.error !== undefined || expansion.unresolved.length > 0 || isValidSignal(expansion.value)) continue;

@@ -1,6 +1,12 @@
 import type { Range } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
+import type { SemanticModel } from "../src/model/index.js";
 import { stageExpansions } from "./_support/variables.js";
+
+/** Whether the model's diagnostics already have this expansion error. */
+function reportedByModel(model: SemanticModel, range: Range): boolean {
+  return model.diagnostics.some((d) => d.code === "expansion-error" && d.range[0] === range[0] && d.range[1] === range[1]);
+}
 
 export default defineRule({
   meta: {
@@ -24,11 +30,10 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    const known = (range: Range): boolean => model.diagnostics.some((d) => d.code === "expansion-error" && d.range[0] === range[0] && d.range[1] === range[1]);
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
         for (const { word, expansion } of stageExpansions(model, instruction)) {
-          if (expansion.error === undefined || known(word.range)) continue;
+          if (expansion.error === undefined || reportedByModel(model, word.range)) continue;
           context.report({ messageId: "invalid", data: { error: expansion.error }, node: word });
         }
       }

@@ -28,14 +28,13 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    const states = workdirStates(model);
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
         if (instruction.type !== "WORKDIR" || instruction.value === undefined) continue;
         const word = instruction.value;
         const expansion = model.resolve(word, instruction);
         if (expansion.error !== undefined || expansion.unresolved.length > 0 || isAbsolutePath(expansion.value)) continue;
-        const state = states.get(instruction);
+        const state = workdirStates(model).get(instruction);
         const literal = word.map === undefined && expansion.value === word.value;
         const absolute = state?.literal === true && literal && state.path !== undefined ? posix.join(state.path, expansion.value) : undefined;
         const first = state?.set !== true;

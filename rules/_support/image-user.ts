@@ -5,7 +5,7 @@ import { imageInstructions } from "./target-image.js";
 
 /**
  * The last USER instruction that shapes the target image, with its expanded `user[:group]`
- * value; `value` is undefined when a variable in it has no known value.
+ * value; `value` is undefined when a variable in it has no known value. Computed once per model.
  *
  * @example
  * ```ts
@@ -13,11 +13,18 @@ import { imageInstructions } from "./target-image.js";
  * ```
  */
 export function lastImageUser(model: SemanticModel): { instruction: SingleValueInstruction; value: string | undefined } | undefined {
-  const users = imageInstructions(model).filter((i): i is SingleValueInstruction => i.type === "USER" && i.value !== undefined);
-  const instruction = users[users.length - 1];
-  if (instruction === undefined) return undefined;
-  const expansion = model.resolve(instruction.value!, instruction);
-  return { instruction, value: expansion.error !== undefined || expansion.unresolved.length > 0 ? undefined : expansion.value };
+  return model.derived(lastImageUser, () => findLastImageUser(model));
+}
+
+function findLastImageUser(model: SemanticModel): { instruction: SingleValueInstruction; value: string | undefined } | undefined {
+  const instructions = imageInstructions(model);
+  for (let i = instructions.length - 1; i >= 0; i--) {
+    const instruction = instructions[i];
+    if (instruction.type !== "USER" || instruction.value === undefined) continue;
+    const expansion = model.resolve(instruction.value, instruction);
+    return { instruction, value: expansion.error !== undefined || expansion.unresolved.length > 0 ? undefined : expansion.value };
+  }
+  return undefined;
 }
 
 /**
@@ -29,6 +36,7 @@ export function lastImageUser(model: SemanticModel): { instruction: SingleValueI
  * ```
  */
 export function isRootUser(user: string): boolean {
-  const name = user.split(":")[0].trim();
+  const colon = user.indexOf(":");
+  const name = (colon < 0 ? user : user.slice(0, colon)).trim();
   return name === "root" || name === "0";
 }

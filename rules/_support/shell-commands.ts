@@ -81,7 +81,14 @@ export function charRange(offset: number): Range {
 export function subcommandWord(op: PackageOperation): ShellWord | undefined {
   const last = op.subcommand[op.subcommand.length - 1];
   if (last === undefined) return undefined;
-  return op.command.args.find((w) => w.value === last && !op.options.some((o) => o.valueWord === w && o.word !== w));
+  for (const word of op.command.args) if (word.value === last && !isOptionValue(op, word)) return word;
+  return undefined;
+}
+
+/** Whether `word` is the separate value of one of the operation's options (`-t bookworm`). */
+function isOptionValue(op: PackageOperation, word: ShellWord): boolean {
+  for (const option of op.options) if (option.valueWord === word && option.word !== word) return true;
+  return false;
 }
 
 /**
@@ -107,12 +114,26 @@ export function insertAfter(word: ShellWord, text: string): RuleFix {
  * ```
  */
 export function unpinnedWords(op: PackageOperation): { word: ShellWord; names: string[] }[] {
-  const byWord = new Map<ShellWord, string[]>();
+  const found: { word: ShellWord; names: string[] }[] = [];
   for (const pkg of op.packages) {
-    if (pkg.pinned || pkg.isFile || pkg.isVariable || pkg.word.parts.some((p) => p.kind !== "literal" && p.kind !== "glob")) continue;
-    byWord.set(pkg.word, [...(byWord.get(pkg.word) ?? []), pkg.name]);
+    if (pkg.pinned || pkg.isFile || pkg.isVariable || !isPlainWord(pkg.word)) continue;
+    const same = entryOf(found, pkg.word);
+    if (same === undefined) found.push({ word: pkg.word, names: [pkg.name] });
+    else same.names.push(pkg.name);
   }
-  return [...byWord].map(([word, names]) => ({ word, names }));
+  return found;
+}
+
+/** The entry of `word` (a word naming several packages is usually the last one seen). */
+function entryOf(found: readonly { word: ShellWord; names: string[] }[], word: ShellWord): { word: ShellWord; names: string[] } | undefined {
+  for (let i = found.length - 1; i >= 0; i--) if (found[i].word === word) return found[i];
+  return undefined;
+}
+
+/** A word of literal text and globs only (no expansion or substitution). */
+function isPlainWord(word: ShellWord): boolean {
+  for (const part of word.parts) if (part.kind !== "literal" && part.kind !== "glob") return false;
+  return true;
 }
 
 /** Programs that verify a download: checksum tools and signature verifiers. */
@@ -128,12 +149,13 @@ const VERIFIERS = new Set(["sha1sum", "sha224sum", "sha256sum", "sha384sum", "sh
  * ```
  */
 export function verifiesDownloads(run: RunAnalysis): boolean {
-  return run.calls.some(
-    (call) =>
-      VERIFIERS.has(call.program) ||
-      ((call.program === "gpg" || call.program === "gpg2") && call.args.some((a) => a.value === "--verify" || a.value === "--verify-files")) ||
-      (call.program === "openssl" && call.args[0]?.value === "dgst"),
-  );
+  for (const call of run.calls) {
+    const program = call.program;
+    if (VERIFIERS.has(program)) return true;
+    if ((program === "gpg" || program === "gpg2") && call.args.some((a) => a.value === "--verify" || a.value === "--verify-files")) return true;
+    if (program === "openssl" && call.args[0]?.value === "dgst") return true;
+  }
+  return false;
 }
 
 /**

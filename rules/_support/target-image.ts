@@ -4,7 +4,6 @@
  */
 import type { Instruction } from "../../src/ast/nodes.js";
 import type { SemanticModel, Stage } from "../../src/model/index.js";
-import { flatMap } from "../../src/util/arrays.js";
 
 /**
  * The stage chain of the target image: the target stage first, then each stage it is built FROM,
@@ -29,6 +28,31 @@ export function imageStages(model: SemanticModel): Stage[] {
 }
 
 /**
+ * {@link imageStages}, computed once per model and shared by the rules that ask (not to be changed).
+ *
+ * @example
+ * ```ts
+ * sharedImageStages(model).includes(model.stages[run.stage]); // the RUN builds the image
+ * ```
+ */
+export function sharedImageStages(model: SemanticModel): readonly Stage[] {
+  return model.derived(sharedImageStages, () => imageStages(model));
+}
+
+/**
+ * Whether stage `index` is one of {@link imageStages}: its instructions end up in the image.
+ *
+ * @example
+ * ```ts
+ * inImageStages(analyze("FROM alpine AS base\nFROM golang AS tools\n"), 0); // false
+ * ```
+ */
+export function inImageStages(model: SemanticModel, index: number): boolean {
+  for (const stage of sharedImageStages(model)) if (stage.index === index) return true;
+  return false;
+}
+
+/**
  * Every instruction that builds the target image, in build order: for each stage of the chain,
  * from the bottom, its inherited ONBUILD triggers, then its own instructions.
  *
@@ -39,5 +63,10 @@ export function imageStages(model: SemanticModel): Stage[] {
  * ```
  */
 export function imageInstructions(model: SemanticModel): readonly Instruction[] {
-  return model.derived(imageInstructions, () => flatMap(imageStages(model).reverse(), (stage) => [...stage.triggers, ...stage.instructions]));
+  return model.derived(imageInstructions, () => {
+    const chain = sharedImageStages(model);
+    const instructions: Instruction[] = [];
+    for (let i = chain.length - 1; i >= 0; i--) instructions.push(...chain[i].triggers, ...chain[i].instructions);
+    return instructions;
+  });
 }
