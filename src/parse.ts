@@ -1,6 +1,6 @@
 /** `parse()`: Dockerfile text in, syntax tree and diagnostics out, for any input. */
 import { lexDockerfileFast } from "../grammar/dockerfile/lexer.js";
-import { groupLines } from "../grammar/dockerfile/parser.js";
+import { parseLines } from "../grammar/dockerfile/parser.js";
 import { buildDockerfile, report, type BuildContext } from "./ast/build.js";
 import { LineIndex } from "./ast/line-index.js";
 import type { ParseResult } from "./ast/nodes.js";
@@ -34,7 +34,7 @@ function reportOverlongLines(ctx: BuildContext): void {
  */
 export function parse(text: string): ParseResult {
   const { tokens, escapeChar } = lexDockerfileFast(text);
-  const doc = groupLines(tokens);
+  const doc = parseLines(tokens);
   const ctx: BuildContext = { text, lines: new LineIndex(text), escape: escapeChar.charCodeAt(0), diagnostics: [] };
   const ast = buildDockerfile(ctx, doc);
   reportOverlongLines(ctx);

@@ -8,11 +8,9 @@
  * dockerfile  := Bom? Directive* (CommentLine | BlankLine | instruction)*
  * instruction := (TextLine | ContinuedLine (CommentLine | BlankLine | ContinuedLine)* TextLine?) HeredocBody*
  * ```
- * Every token sequence the lexer can produce is accepted, so parsing never fails. The chevrotain
- * parser ({@link parseLines}) is the reference; `parse` groups the lines with {@link groupLines},
- * the same grammar as one loop.
+ * Every token sequence the lexer can produce is accepted, so parsing never fails.
  */
-import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, type IOrAlt, type IToken } from "chevrotain";
 import { BlankLine, Bom, CommentLine, ContinuedLine, Directive, HeredocBody, TextLine, dockerfileTokens } from "./lexer.js";
 
 /** The lines of one instruction. */
@@ -110,50 +108,6 @@ export function parseLines(tokens: IToken[]): RawDocument {
   const doc = parser.dockerfile();
   return doc ?? { bom: undefined, directives: [], items: [] };
 }
-
-/**
- * Groups line tokens as {@link parseLines} does, in one loop instead of chevrotain's recognizer
- * (the grammar above stays the reference; the tests check both agree). Every repetition is greedy,
- * as the grammar's LL(1) choices are.
- *
- * @example
- * ```ts
- * groupLines(lexDockerfileFast("FROM a\n").tokens).items.length; // 1
- * ```
- */
-export function groupLines(tokens: readonly IToken[]): RawDocument {
-  let i = 0;
-  const bom = tokens[0]?.tokenType === Bom ? tokens[i++] : undefined;
-  const directives: IToken[] = [];
-  while (i < tokens.length && tokens[i].tokenType === Directive) directives.push(tokens[i++]);
-  const items: (RawInstruction | RawLine)[] = [];
-  while (i < tokens.length) {
-    const token = tokens[i++];
-    const type = token.tokenType;
-    if (type === CommentLine) items.push({ kind: "comment", token });
-    else if (type === BlankLine) items.push({ kind: "blank", token });
-    else if (type === TextLine || type === ContinuedLine) {
-      const lines = [token];
-      if (type === ContinuedLine) {
-        while (i < tokens.length && INSIDE_CONTINUATION.has(tokens[i].tokenType)) lines.push(tokens[i++]);
-        if (i < tokens.length && tokens[i].tokenType === TextLine) lines.push(tokens[i++]);
-      }
-      let heredocBodies: readonly IToken[] = NO_BODIES;
-      if (i < tokens.length && tokens[i].tokenType === HeredocBody) {
-        const bodies = [tokens[i++]];
-        while (i < tokens.length && tokens[i].tokenType === HeredocBody) bodies.push(tokens[i++]);
-        heredocBodies = bodies;
-      }
-      items.push({ kind: "instruction", lines, heredocBodies });
-    } else break; // a token the grammar does not accept here (the lexer never produces one): the grammar stops too
-  }
-  return { bom, directives, items };
-}
-
-/** The here-document bodies of the many instructions that have none (the lists are only read). */
-const NO_BODIES: readonly IToken[] = Object.freeze([]);
-
-const INSIDE_CONTINUATION: ReadonlySet<TokenType> = new Set([CommentLine, BlankLine, ContinuedLine]);
 
 /** Builds a parser with chevrotain's grammar validations on; throws if the grammar is ambiguous (for tests). */
 export function validateGrammar(): void {
