@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { AddInstruction, CopyInstruction, Range } from "../../ast/nodes.js";
+import type { AddInstruction, CopyInstruction, Word } from "../../ast/nodes.js";
 import type { SemanticModel } from "../analyze.js";
 import type { Expansion } from "../expansion.js";
 import { absolutePath, baseName, hasGlobChars, isSystemDirectory } from "./paths.js";
@@ -28,25 +28,48 @@ function flagValue(instruction: CopyInstruction | AddInstruction, name: string):
   return undefined;
 }
 
-/** Where the sources of one COPY/ADD land, and what every added path of it has in common. */
+/** Where the sources of one COPY/ADD land, and what every path it adds has in common. */
 class Destination {
   constructor(
+    private readonly instruction: CopyInstruction | AddInstruction,
     /** The destination, absolute and normalised. */
-    readonly path: string,
+    private readonly path: string,
     /** Sources land inside it (rather than as it). */
-    readonly isDirectory: boolean,
+    private readonly isDirectory: boolean,
+    /** The destination is certain (literal, and absolute or from a certain WORKDIR). */
+    private readonly certain: boolean,
     /** The `--from` value. */
-    readonly from: string | undefined,
+    private readonly from: string | undefined,
+    /** The `--unpack` value. */
+    private readonly unpack: string | undefined,
   ) {}
 
+  /** The path the source `word` (resolved to `expansion`) adds. */
+  added(word: Word, expansion: Expansion): AddedPath {
+    const { instruction, path, from } = this;
+    const value = expansion.value;
+    const certain: Confidence = this.certain && expansion.unresolved.length === 0 ? "exact" : "heuristic";
+    const remote = instruction.type === "ADD" && from === undefined;
+    const heredoc = instruction.heredocs.length === 0 ? undefined : instruction.heredocs.find((h) => h.marker.value === word.value);
+    if (heredoc !== undefined) return this.#entry(value, word, "copy", this.#inside(heredoc.name), false, { class: "XS", reason: "an inline file" }, certain);
+    if (remote && GIT.test(value)) return this.#entry(value, word, "clone", path, true, RUN_SIZES.clone, certain);
+    if (remote && URL.test(value)) return this.#entry(value, word, "url", this.#inside(landingName(word.value, expansion)), false, copySourceSize(value, undefined), certain);
+    if (remote && TARBALL.test(value) && this.unpack !== "false") return this.#entry(value, word, "unpack", path, true, RUN_SIZES.unpack, certain);
+    const size = copySourceSize(value, from);
+    if (hasGlobChars(value) || !looksLikeFolder(value)) return this.#entry(value, word, "copy", this.#inside(landingName(word.value, expansion)), false, size, certain);
+    // A folder's contents land in the destination itself; a name without an extension may be a file.
+    const ambiguous = value !== "." && value !== "./" && !value.endsWith("/");
+    const confidence = ambiguous && this.isDirectory ? "heuristic" : certain;
+    return this.#entry(value, word, "copy", path, true, size, confidence, ambiguous ? this.#inside(baseName(value)) : undefined);
+  }
+
   /** Where a file named `name` lands; a name lost to an unknown variable matches any. */
-  inside(name: string): string {
+  #inside(name: string): string {
     return this.isDirectory ? `${this.path === "/" ? "" : this.path}/${name === "" ? "*" : name}` : this.path;
   }
 
-  /** The added path of a source `value` named by the word at `range`. */
-  added(value: string, range: Range, kind: AddedPath["kind"], path: string, directory: boolean, size: SizeEstimate, confidence: Confidence, asFile?: string): AddedPath {
-    const entry: { -readonly [K in keyof AddedPath]: AddedPath[K] } = { sources: [value], range, kind, path, directory, size, confidence };
+  #entry(value: string, word: Word, kind: AddedPath["kind"], path: string, directory: boolean, size: SizeEstimate, confidence: Confidence, asFile?: string): AddedPath {
+    const entry: { -readonly [K in keyof AddedPath]: AddedPath[K] } = { sources: [value], range: word.range, kind, path, directory, size, confidence };
     if (this.from !== undefined) entry.from = this.from;
     if (asFile !== undefined) entry.asFile = asFile;
     return entry;
@@ -69,41 +92,17 @@ export function copyAdds(model: SemanticModel, instruction: CopyInstruction | Ad
   const dest = model.resolve(destination, instruction);
   const destPath = absolutePath(dest.value, workdir);
   if (destPath === undefined) return [];
-  const from = instruction.flags.length === 0 ? undefined : flagValue(instruction, "from");
-  const unpack = instruction.flags.length === 0 ? undefined : flagValue(instruction, "unpack");
   const sources = instruction.sources;
-  const expansions: Expansion[] = [];
-  let globs = false;
-  for (const word of sources) {
-    const expansion = model.resolve(word, instruction);
-    expansions.push(expansion);
-    globs ||= hasGlobChars(expansion.value);
-  }
-  const destIsDir = dest.value.endsWith("/") || /(^|\/)\.\.?$/.test(dest.value) || destPath === workdir || sources.length > 1 || globs || isSystemDirectory(destPath);
-  const target = new Destination(destPath, destIsDir, from);
+  const expansions = sources.map((word) => model.resolve(word, instruction));
+  const destIsDir =
+    dest.value.endsWith("/") ||
+    /(^|\/)\.\.?$/.test(dest.value) ||
+    destPath === workdir ||
+    sources.length > 1 ||
+    expansions.some((e) => hasGlobChars(e.value)) ||
+    isSystemDirectory(destPath);
   const destCertain = dest.unresolved.length === 0 && dest.error === undefined && (dest.value.startsWith("/") || workdirCertain);
-  const remote = instruction.type === "ADD" && from === undefined;
-
-  const adds: AddedPath[] = [];
-  for (let i = 0; i < sources.length; i++) {
-    const word = sources[i];
-    const expansion = expansions[i];
-    const value = expansion.value;
-    const certain: Confidence = destCertain && expansion.unresolved.length === 0 ? "exact" : "heuristic";
-    const heredoc = instruction.heredocs.length === 0 ? undefined : instruction.heredocs.find((h) => h.marker.value === word.value);
-    if (heredoc !== undefined) adds.push(target.added(value, word.range, "copy", target.inside(heredoc.name), false, { class: "XS", reason: "an inline file" }, certain));
-    else if (remote && GIT.test(value)) adds.push(target.added(value, word.range, "clone", destPath, true, RUN_SIZES.clone, certain));
-    else if (remote && URL.test(value)) adds.push(target.added(value, word.range, "url", target.inside(landingName(word.value, expansion)), false, copySourceSize(value, undefined), certain));
-    else if (remote && TARBALL.test(value) && unpack !== "false") adds.push(target.added(value, word.range, "unpack", destPath, true, RUN_SIZES.unpack, certain));
-    else {
-      const size = copySourceSize(value, from);
-      if (hasGlobChars(value) || !looksLikeFolder(value)) adds.push(target.added(value, word.range, "copy", target.inside(landingName(word.value, expansion)), false, size, certain));
-      else {
-        // A folder's contents land in the destination itself; a name without an extension may be a file.
-        const ambiguous = value !== "." && value !== "./" && !value.endsWith("/");
-        adds.push(target.added(value, word.range, "copy", destPath, true, size, ambiguous && destIsDir ? "heuristic" : certain, ambiguous ? target.inside(baseName(value)) : undefined));
-      }
-    }
-  }
-  return adds;
+  const flagged = instruction.flags.length > 0;
+  const target = new Destination(instruction, destPath, destIsDir, destCertain, flagged ? flagValue(instruction, "from") : undefined, flagged ? flagValue(instruction, "unpack") : undefined);
+  return sources.map((word, i) => target.added(word, expansions[i]));
 }

@@ -8,6 +8,7 @@
 import type { Instruction } from "../../ast/nodes.js";
 import type { SemanticModel } from "../analyze.js";
 import type { CacheLeftBehind } from "../package-managers/index.js";
+import type { PackageOperation } from "../package-managers/types.js";
 import { layersOfChain } from "./layers.js";
 import { baseName, hasGlobChars, isSystemDirectory, pathRelation } from "./paths.js";
 import { secretFileName } from "./secret-files.js";
@@ -31,6 +32,8 @@ import type {
 
 /** A layer that can give rise to a fact, where it sits, and the layers built before and after it. */
 class Judged {
+  #earlier: Layer[] | undefined;
+
   constructor(
     readonly layer: Layer,
     /** The flow whose {@link StageFlow.layers} (or, for a downstream build, {@link StageFlow.onbuildLayers}) hold it. */
@@ -54,14 +57,17 @@ class Judged {
     return this.index + 1;
   }
 
-  /** The layers built before it in the same image, walked without copying. */
-  *earlier(): Generator<Layer> {
-    if (!this.downstream) {
-      yield* layersOfChain(this.flow, this.index);
-      return;
+  /** The layers built before it in the same image, base first (made on first use: only removals, mode changes and extractions look back). */
+  get earlier(): readonly Layer[] {
+    if (this.#earlier === undefined) {
+      if (this.downstream) {
+        this.#earlier = layersOfChain(this.flow);
+        for (let i = 0; i < this.index; i++) this.#earlier.push(this.flow.onbuildLayers[i]);
+      } else {
+        this.#earlier = layersOfChain(this.flow, this.index);
+      }
     }
-    yield* layersOfChain(this.flow);
-    for (let i = 0; i < this.index; i++) yield this.flow.onbuildLayers[i];
+    return this.#earlier;
   }
 }
 
@@ -89,28 +95,6 @@ function judgedLayers(flows: readonly StageFlow[]): Judged[] {
   return out;
 }
 
-/** What the layers of a file hold that earlier-layer facts need: a quick no before walking earlier layers. */
-interface Holdings {
-  /** Some layer is a COPY or ADD (chmod/chown after COPY, copy then extract). */
-  readonly copies: boolean;
-  /** Some layer adds what a later delete cannot get back (delete in a later layer). */
-  readonly deletable: boolean;
-}
-
-function holdings(flows: readonly StageFlow[]): Holdings {
-  let copies = false;
-  let deletable = false;
-  for (const flow of flows) {
-    for (const list of [flow.layers, flow.onbuildLayers]) {
-      for (const layer of list) {
-        copies ||= layer.instruction.type === "COPY" || layer.instruction.type === "ADD";
-        if (!deletable) for (const added of layer.adds) deletable ||= DELETABLE.has(added.kind);
-      }
-    }
-  }
-  return { copies, deletable };
-}
-
 const both = (a: Confidence, b: Confidence): Confidence => (a === "exact" && b === "exact" ? "exact" : "heuristic");
 
 /** How sure a match of `added` with another path is: a pattern the COPY used (`/sbin/*`) may not have included that file. */
@@ -119,13 +103,15 @@ const matched = (added: AddedPath, other: { path: string; confidence: Confidence
 
 /** Keeps one fact per key; a shipped duplicate wins over one that does not ship. */
 class Facts<T extends FactBase> {
-  private readonly byKey = new Map<string, T>();
+  /** Made on the first fact: most files have none of a kind. */
+  private byKey: Map<string, T> | undefined;
   add(key: string, fact: T): void {
-    const existing = this.byKey.get(key);
-    if (existing === undefined || (!existing.shipped && fact.shipped)) this.byKey.set(key, fact);
+    const byKey = (this.byKey ??= new Map());
+    const existing = byKey.get(key);
+    if (existing === undefined || (!existing.shipped && fact.shipped)) byKey.set(key, fact);
   }
   list(): T[] {
-    if (this.byKey.size === 0) return [];
+    if (this.byKey === undefined) return [];
     const end = (f: T): number => f.instructions[f.instructions.length - 1]?.range[0] ?? 0;
     const start = (f: T): number => f.instructions[0]?.range[0] ?? 0;
     return [...this.byKey.values()].sort((a, b) => end(a) - end(b) || start(a) - start(b));
@@ -145,21 +131,30 @@ function asFile(added: AddedPath, path: string): AddedPath {
   return { ...file, path, directory: false, size: fileSize(added.from) };
 }
 
+/** An earlier layer's add a removal takes away, in full or in part. */
+interface RemovalMatch {
+  readonly layer: Layer;
+  readonly added: AddedPath;
+  readonly partial: boolean;
+}
+
 /** What a removal takes from the earlier layers: whole adds, or else part of the closest folder. */
-function removalMatches(removed: RemovedPath, earlier: Iterable<Layer>): { layer: Layer; added: AddedPath; partial: boolean }[] {
-  const full: { layer: Layer; added: AddedPath; partial: boolean }[] = [];
-  let partial: { layer: Layer; added: AddedPath; partial: boolean } | undefined;
+function removalMatches(removed: RemovedPath, earlier: readonly Layer[]): readonly RemovalMatch[] {
+  let full: RemovalMatch[] | undefined;
+  let partial: RemovalMatch | undefined;
   for (const layer of earlier) {
     for (const added of layer.adds) {
       if (!DELETABLE.has(added.kind)) continue;
       const relation = pathRelation(removed.path, added.path);
-      if (relation !== undefined && FULL.has(relation)) full.push({ layer, added, partial: false });
-      else if (added.asFile !== undefined && FULL.has(pathRelation(removed.path, added.asFile) ?? "")) full.push({ layer, added: asFile(added, added.asFile), partial: false });
+      if (relation !== undefined && FULL.has(relation)) (full ??= []).push({ layer, added, partial: false });
+      else if (added.asFile !== undefined && FULL.has(pathRelation(removed.path, added.asFile) ?? "")) (full ??= []).push({ layer, added: asFile(added, added.asFile), partial: false });
       else if (relation === "inside" && added.directory && FOLDERS.has(added.kind) && !isSystemDirectory(added.path)) partial = { layer, added, partial: true };
     }
   }
-  return full.length > 0 ? full : partial === undefined ? [] : [partial];
+  return full ?? (partial === undefined ? NO_MATCHES : [partial]);
 }
+
+const NO_MATCHES: readonly RemovalMatch[] = [];
 
 /** `deleteInLaterLayer` and `secretLeftInLayer`. */
 function deletions(judged: readonly Judged[]): { deletes: DeleteInLaterLayer[]; secrets: SecretLeftInLayer[] } {
@@ -169,12 +164,13 @@ function deletions(judged: readonly Judged[]): { deletes: DeleteInLaterLayer[]; 
     const layer = judgedLayer.layer;
     if (layer.removes.length === 0) continue;
     const shipped = judgedLayer.shipped;
-    const gone = new Set<string>();
+    /** The adds removed in full so far, by `<layer offset>:<add offset>`. */
+    let gone: Set<string> | undefined;
     for (const removed of layer.removes) {
-      for (const { layer: addedBy, added, partial } of removalMatches(removed, judgedLayer.earlier())) {
+      for (const { layer: addedBy, added, partial } of removalMatches(removed, judgedLayer.earlier)) {
         const id = `${at(addedBy)}:${added.range[0]}`;
-        if (gone.has(id)) continue;
-        if (!partial) gone.add(id);
+        if (gone?.has(id) === true) continue;
+        if (!partial) (gone ??= new Set()).add(id);
         const key = `${id}:${at(layer)}:${removed.range[0]}`;
         const confidence = partial ? "heuristic" : matched(added, removed);
         const size = partial ? (added.size.class === "XS" ? added.size : RUN_SIZES.partial) : added.size;
@@ -196,10 +192,22 @@ function deletions(judged: readonly Judged[]): { deletes: DeleteInLaterLayer[]; 
 function removalOf(cache: CacheLeftBehind, later: readonly Layer[], laterFrom: number): Layer | undefined {
   for (let k = 0; k < later.length; k++) {
     const layer = later[k];
-    if (k >= laterFrom && layer.removes.some((r) => FULL.has(pathRelation(r.path, cache.path) ?? ""))) return layer;
-    if (layer.cleans.some((op) => op.manager === cache.manager && cache.cache.cleans(op))) return layer;
+    if (k >= laterFrom && layer.removes.length > 0 && removesAll(layer.removes, cache.path)) return layer;
+    if (layer.cleans.length > 0 && cleans(layer.cleans, cache)) return layer;
   }
   return undefined;
+}
+
+/** Whether one of `removes` takes away all of `path`. */
+function removesAll(removes: readonly RemovedPath[], path: string): boolean {
+  for (const removed of removes) if (FULL.has(pathRelation(removed.path, path) ?? "")) return true;
+  return false;
+}
+
+/** Whether one of `operations` empties `cache`. */
+function cleans(operations: readonly PackageOperation[], cache: CacheLeftBehind): boolean {
+  for (const op of operations) if (op.manager === cache.manager && cache.cache.cleans(op)) return true;
+  return false;
 }
 
 /** `cacheLeftInLayer`: caches a RUN leaves, with the later layer of the same stage that removes them, if any. */
@@ -267,7 +275,7 @@ function mergeable(model: SemanticModel, flows: readonly StageFlow[]): Mergeable
       // A RUN between two other instructions makes no group whatever it runs: its commands are not counted.
       const joins = layer?.instruction.type === "RUN" && (instructions[i - 1]?.type === "RUN" || instructions[i + 1]?.type === "RUN") && singleCommand(layer);
       const key = joins ? flagsKey(instruction) : "";
-      if (!joins || (group.length > 0 && key !== flags)) {
+      if ((!joins || key !== flags) && group.length > 0) {
         if (group.length > 1) facts.push(mergeableRuns(flow, group));
         group = [];
       }
@@ -306,7 +314,7 @@ function modeChanges(judged: readonly Judged[]): ChownAfterCopy[] {
   for (const judgedLayer of judged) {
     const layer = judgedLayer.layer;
     for (const change of layer.modes) {
-      for (const addedBy of judgedLayer.earlier()) {
+      for (const addedBy of judgedLayer.earlier) {
         if (addedBy.instruction.type !== "COPY" && addedBy.instruction.type !== "ADD") continue;
         for (const candidate of addedBy.adds) {
           const added = changedPart(change, candidate);
@@ -340,7 +348,7 @@ function extractions(judged: readonly Judged[]): CopyThenExtract[] {
     const layer = judgedLayer.layer;
     for (const extraction of layer.extracts) {
       if (extraction.archive === undefined) continue;
-      for (const addedBy of judgedLayer.earlier()) {
+      for (const addedBy of judgedLayer.earlier) {
         if (addedBy.instruction.type !== "COPY" && addedBy.instruction.type !== "ADD") continue;
         for (const added of addedBy.adds) {
           if ((added.kind !== "copy" && added.kind !== "url") || !isArchiveName(added.path)) continue;

@@ -25,17 +25,20 @@ interface Workdir {
 
 const NOT_TRIGGERED = new Set(["ONBUILD", "FROM", "MAINTAINER"]);
 
+/** No layers (shared: most stages have no ONBUILD triggers). */
+const NO_LAYERS: readonly Layer[] = [];
+
 /**
  * The stages whose layers end up in an image: the FROM chains of the target and of every stage
  * nothing depends on and the target does not need (a final stage built with `--target`). A stage
  * only copied from (`COPY --from`, `RUN --mount from=`) keeps its layers out of the image.
  */
-function shippedStages(model: SemanticModel): Set<number> {
+function shippedStages(model: SemanticModel): boolean[] {
   const { stages, graph, target } = model;
-  const shipped = new Set<number>();
+  const shipped = stages.map(() => false);
   const ship = (image: number): void => {
-    for (let at: number | undefined = image; at !== undefined && !shipped.has(at); ) {
-      shipped.add(at);
+    for (let at: number | undefined = image; at !== undefined && !shipped[at]; ) {
+      shipped[at] = true;
       const base: Stage["base"] = stages[at].base;
       at = base.kind === "stage" ? base.index : undefined;
     }
@@ -115,26 +118,30 @@ class Flow implements StageFlow {
   }
 
   get chainLayers(): readonly Layer[] {
-    return (this.#chainLayers ??= [...layersOfChain(this.parent), ...this.layers]);
+    return (this.#chainLayers ??= layersOfChain(this));
   }
 }
 
 /**
- * The layers of `flow`'s chain in build order, walking parents without copying their lists.
+ * The layers of `flow`'s chain in build order, base first: every layer of the stages it is built
+ * FROM, then the first `ownLimit` of its own.
  *
  * @example
  * ```ts
- * [...layersOfChain(flows[1])].map((l) => l.line); // [2, 4]
+ * layersOfChain(flows[1]).map((l) => l.line);    // [2, 4]
+ * layersOfChain(flows[1], 0).map((l) => l.line); // [2]
  * ```
  */
-export function* layersOfChain(flow: StageFlow | undefined, ownLimit = Number.POSITIVE_INFINITY): Generator<Layer> {
+export function layersOfChain(flow: StageFlow | undefined, ownLimit = Number.POSITIVE_INFINITY): Layer[] {
+  const out: Layer[] = [];
   const path: StageFlow[] = [];
   for (let f = flow; f !== undefined; f = f.parent) path.push(f);
   for (let k = path.length - 1; k >= 0; k--) {
     const layers = path[k].layers;
     const limit = k === 0 ? Math.min(ownLimit, layers.length) : layers.length;
-    for (let i = 0; i < limit; i++) yield layers[i];
+    for (let i = 0; i < limit; i++) out.push(layers[i]);
   }
+  return out;
 }
 
 /**
@@ -169,13 +176,14 @@ export function stageFlows(model: SemanticModel): StageFlow[] {
     const own = new LayerList(model, stage, start);
     for (const instruction of stage.triggers) own.push(instruction, true, runOf(instruction));
     for (const instruction of stage.instructions) own.push(instruction, false, runOf(instruction));
-    const downstream = new LayerList(model, stage, own.workdir);
+    let downstream: LayerList | undefined;
     for (const onbuild of stage.instructions) {
       if (onbuild.type !== "ONBUILD" || onbuild.trigger === undefined || NOT_TRIGGERED.has(onbuild.trigger.type)) continue;
+      downstream ??= new LayerList(model, stage, own.workdir);
       downstream.push(onbuild.trigger, true, onbuild.trigger.type === "RUN" ? model.triggerRunOf(onbuild) : undefined);
     }
     const parentFlow = parent === undefined ? undefined : flows[parent];
-    flows.push(new Flow(stage.index, parentFlow, own.layers, downstream.layers, shipped.has(stage.index)));
+    flows.push(new Flow(stage.index, parentFlow, own.layers, downstream?.layers ?? NO_LAYERS, shipped[stage.index]));
     ends.push(own.workdir);
   }
   return flows;
