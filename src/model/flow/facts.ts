@@ -9,7 +9,6 @@ import type { Instruction } from "../../ast/nodes.js";
 import type { SemanticModel } from "../analyze.js";
 import type { CacheLeftBehind } from "../package-managers/index.js";
 import type { PackageOperation } from "../package-managers/types.js";
-import { layersOfChain } from "./layers.js";
 import { baseName, hasGlobChars, isSystemDirectory, pathRelation } from "./paths.js";
 import { secretFileName } from "./secret-files.js";
 import { fileSize, isArchiveName, RUN_SIZES } from "./size.js";
@@ -32,7 +31,7 @@ import type {
 
 /** A layer that can give rise to a fact, where it sits, and the layers built before and after it. */
 class Judged {
-  #earlier: Layer[] | undefined;
+  #earlier: Earlier | undefined;
 
   constructor(
     readonly layer: Layer,
@@ -57,18 +56,25 @@ class Judged {
     return this.index + 1;
   }
 
-  /** The layers built before it in the same image, base first (made on first use: only removals, mode changes and extractions look back). */
-  get earlier(): readonly Layer[] {
+  /** The layers built before it in the same image, base first (found on first use: only removals, mode changes and extractions look back). */
+  get earlier(): Earlier {
     if (this.#earlier === undefined) {
+      const chain = this.flow.chainLayers;
       if (this.downstream) {
-        this.#earlier = layersOfChain(this.flow);
-        for (let i = 0; i < this.index; i++) this.#earlier.push(this.flow.onbuildLayers[i]);
+        const layers = chain.concat(this.flow.onbuildLayers.slice(0, this.index));
+        this.#earlier = { layers, count: layers.length };
       } else {
-        this.#earlier = layersOfChain(this.flow, this.index);
+        this.#earlier = { layers: chain, count: chain.length - this.flow.layers.length + this.index };
       }
     }
     return this.#earlier;
   }
+}
+
+/** The first `count` of `layers`: the layers built before a judged layer, a prefix of its chain's layers kept without copying. */
+interface Earlier {
+  readonly layers: readonly Layer[];
+  readonly count: number;
 }
 
 /** Whether a layer can give rise to a fact: it removes, changes modes, extracts or leaves a cache. */
@@ -110,13 +116,17 @@ class Facts<T extends FactBase> {
     const existing = byKey.get(key);
     if (existing === undefined || (!existing.shipped && fact.shipped)) byKey.set(key, fact);
   }
+  /** The facts in source order of their last instruction, then of their first. */
   list(): T[] {
     if (this.byKey === undefined) return [];
-    const end = (f: T): number => f.instructions[f.instructions.length - 1]?.range[0] ?? 0;
-    const start = (f: T): number => f.instructions[0]?.range[0] ?? 0;
-    return [...this.byKey.values()].sort((a, b) => end(a) - end(b) || start(a) - start(b));
+    const facts = Array.from(this.byKey.values());
+    return facts.length > 1 ? facts.sort(bySource) : facts;
   }
 }
+
+const bySource = (a: FactBase, b: FactBase): number => end(a) - end(b) || start(a) - start(b);
+const end = (f: FactBase): number => f.instructions[f.instructions.length - 1]?.range[0] ?? 0;
+const start = (f: FactBase): number => f.instructions[0]?.range[0] ?? 0;
 
 const at = (layer: Layer): number => layer.instruction.range[0];
 const FULL = new Set(["same", "ancestor", "contents"]);
@@ -139,10 +149,11 @@ interface RemovalMatch {
 }
 
 /** What a removal takes from the earlier layers: whole adds, or else part of the closest folder. */
-function removalMatches(removed: RemovedPath, earlier: readonly Layer[]): readonly RemovalMatch[] {
+function removalMatches(removed: RemovedPath, earlier: Earlier): readonly RemovalMatch[] {
   let full: RemovalMatch[] | undefined;
   let partial: RemovalMatch | undefined;
-  for (const layer of earlier) {
+  for (let i = 0; i < earlier.count; i++) {
+    const layer = earlier.layers[i];
     for (const added of layer.adds) {
       if (!DELETABLE.has(added.kind)) continue;
       const relation = pathRelation(removed.path, added.path);
@@ -314,7 +325,9 @@ function modeChanges(judged: readonly Judged[]): ChownAfterCopy[] {
   for (const judgedLayer of judged) {
     const layer = judgedLayer.layer;
     for (const change of layer.modes) {
-      for (const addedBy of judgedLayer.earlier) {
+      const earlier = judgedLayer.earlier;
+      for (let i = 0; i < earlier.count; i++) {
+        const addedBy = earlier.layers[i];
         if (addedBy.instruction.type !== "COPY" && addedBy.instruction.type !== "ADD") continue;
         for (const candidate of addedBy.adds) {
           const added = changedPart(change, candidate);
@@ -348,7 +361,9 @@ function extractions(judged: readonly Judged[]): CopyThenExtract[] {
     const layer = judgedLayer.layer;
     for (const extraction of layer.extracts) {
       if (extraction.archive === undefined) continue;
-      for (const addedBy of judgedLayer.earlier) {
+      const earlier = judgedLayer.earlier;
+      for (let i = 0; i < earlier.count; i++) {
+        const addedBy = earlier.layers[i];
         if (addedBy.instruction.type !== "COPY" && addedBy.instruction.type !== "ADD") continue;
         for (const added of addedBy.adds) {
           if ((added.kind !== "copy" && added.kind !== "url") || !isArchiveName(added.path)) continue;

@@ -237,7 +237,7 @@ export function runEffects(run: RunAnalysis, workdir: string | undefined, workdi
       case "mkdir":
         for (const p of op.paths) {
           const path = p.isVariable ? undefined : cwd.place(p.path, op.command);
-          if (path !== undefined) added.add({ path, confidence: cwd.confidence(p.path, op.command), kind: "mkdir", sources: [], directory: true, size: RUN_SIZES.mkdir, range: p.word.range }, at);
+          if (path !== undefined) added.add({ path, confidence: cwd.confidence(p.path, op.command), kind: "mkdir", sources: NONE, directory: true, size: RUN_SIZES.mkdir, range: p.word.range }, at);
         }
         break;
       case "download": {
@@ -276,7 +276,7 @@ export function runEffects(run: RunAnalysis, workdir: string | undefined, workdi
   }
   for (const cache of cachesLeftBehind) {
     const command = cache.operation.command;
-    added.add({ kind: "cache", path: cache.path, sources: [], directory: true, cache, size: cacheSize(cache.manager), confidence: "exact", range: command.range }, command.range[0]);
+    added.add({ kind: "cache", path: cache.path, sources: NONE, directory: true, cache, size: cacheSize(cache.manager), confidence: "exact", range: command.range }, command.range[0]);
   }
 
   const removed: readonly RemovedPath[] = removes ?? NONE;
