@@ -9,6 +9,7 @@ import type { Instruction } from "../../ast/nodes.js";
 import type { SemanticModel } from "../analyze.js";
 import type { CacheLeftBehind } from "../package-managers/index.js";
 import type { PackageOperation } from "../package-managers/types.js";
+import { layersOfChain } from "./layers.js";
 import { baseName, hasGlobChars, isSystemDirectory, pathRelation } from "./paths.js";
 import { secretFileName } from "./secret-files.js";
 import { fileSize, isArchiveName, RUN_SIZES } from "./size.js";
@@ -35,6 +36,7 @@ class Judged {
 
   constructor(
     readonly layer: Layer,
+    private readonly chains: ChainLayers,
     /** The flow whose {@link StageFlow.layers} (or, for a downstream build, {@link StageFlow.onbuildLayers}) hold it. */
     private readonly flow: StageFlow,
     /** Its index in {@link later}. */
@@ -59,7 +61,7 @@ class Judged {
   /** The layers built before it in the same image, base first (found on first use: only removals, mode changes and extractions look back). */
   get earlier(): Earlier {
     if (this.#earlier === undefined) {
-      const chain = this.flow.chainLayers;
+      const chain = this.chains.of(this.flow);
       if (this.downstream) {
         const layers = chain.concat(this.flow.onbuildLayers.slice(0, this.index));
         this.#earlier = { layers, count: layers.length };
@@ -68,6 +70,22 @@ class Judged {
       }
     }
     return this.#earlier;
+  }
+}
+
+/**
+ * The layers of each flow's chain, made once per flow that a judged layer looks back from, and
+ * dropped with the facts' derivation (a long chain of stages would otherwise keep a copy of its
+ * parents' layers per stage).
+ */
+class ChainLayers {
+  #byFlow: Map<StageFlow, Layer[]> | undefined;
+
+  of(flow: StageFlow): readonly Layer[] {
+    const byFlow = (this.#byFlow ??= new Map());
+    let layers = byFlow.get(flow);
+    if (layers === undefined) byFlow.set(flow, (layers = layersOfChain(flow)));
+    return layers;
   }
 }
 
@@ -90,13 +108,14 @@ const isCache = (added: AddedPath): boolean => added.cache !== undefined;
  */
 function judgedLayers(flows: readonly StageFlow[]): Judged[] {
   const out: Judged[] = [];
+  const chains = new ChainLayers();
   for (const flow of flows) {
     const layers = flow.layers;
-    for (let i = 0; i < layers.length; i++) if (judgeable(layers[i])) out.push(new Judged(layers[i], flow, i, false));
+    for (let i = 0; i < layers.length; i++) if (judgeable(layers[i])) out.push(new Judged(layers[i], chains, flow, i, false));
   }
   for (const flow of flows) {
     const layers = flow.onbuildLayers;
-    for (let i = 0; i < layers.length; i++) if (judgeable(layers[i])) out.push(new Judged(layers[i], flow, i, true));
+    for (let i = 0; i < layers.length; i++) if (judgeable(layers[i])) out.push(new Judged(layers[i], chains, flow, i, true));
   }
   return out;
 }
