@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { AddInstruction, CopyInstruction } from "../../ast/nodes.js";
+import type { AddInstruction, CopyInstruction, Word } from "../../ast/nodes.js";
 import type { SemanticModel } from "../analyze.js";
 import type { Expansion } from "../expansion.js";
 import { absolutePath, baseName, hasGlobChars, isSystemDirectory } from "./paths.js";
@@ -20,6 +20,60 @@ const TARBALL = /\.(tar|tgz|tbz2?|txz|tzst|tar\.(gz|bz2|xz|zst|lz4))$/i;
 /** The file name a source lands under; empty (any name) when its written name holds a variable with no known value. */
 function landingName(written: string, expansion: Expansion): string {
   return baseName(written).includes("$") && expansion.unresolved.length > 0 ? "" : baseName(expansion.value);
+}
+
+/** The value of a COPY/ADD flag (`--from`, `--unpack`) as written; undefined when absent. */
+function flagValue(instruction: CopyInstruction | AddInstruction, name: string): string | undefined {
+  for (const flag of instruction.flags) if (flag.name.value === name) return flag.value?.value;
+  return undefined;
+}
+
+/** Where the sources of one COPY/ADD land, and what every path it adds has in common. */
+class Destination {
+  constructor(
+    private readonly instruction: CopyInstruction | AddInstruction,
+    /** The destination, absolute and normalised. */
+    private readonly path: string,
+    /** Sources land inside it (rather than as it). */
+    private readonly isDirectory: boolean,
+    /** The destination is certain (literal, and absolute or from a certain WORKDIR). */
+    private readonly certain: boolean,
+    /** The `--from` value. */
+    private readonly from: string | undefined,
+    /** The `--unpack` value. */
+    private readonly unpack: string | undefined,
+  ) {}
+
+  /** The path the source `word` (resolved to `expansion`) adds. */
+  added(word: Word, expansion: Expansion): AddedPath {
+    const { instruction, path, from } = this;
+    const value = expansion.value;
+    const certain: Confidence = this.certain && expansion.unresolved.length === 0 ? "exact" : "heuristic";
+    const remote = instruction.type === "ADD" && from === undefined;
+    const heredoc = instruction.heredocs.length === 0 ? undefined : instruction.heredocs.find((h) => h.marker.value === word.value);
+    if (heredoc !== undefined) return this.#entry(value, word, "copy", this.#inside(heredoc.name), false, { class: "XS", reason: "an inline file" }, certain);
+    if (remote && GIT.test(value)) return this.#entry(value, word, "clone", path, true, RUN_SIZES.clone, certain);
+    if (remote && URL.test(value)) return this.#entry(value, word, "url", this.#inside(landingName(word.value, expansion)), false, copySourceSize(value, undefined), certain);
+    if (remote && TARBALL.test(value) && this.unpack !== "false") return this.#entry(value, word, "unpack", path, true, RUN_SIZES.unpack, certain);
+    const size = copySourceSize(value, from);
+    if (hasGlobChars(value) || !looksLikeFolder(value)) return this.#entry(value, word, "copy", this.#inside(landingName(word.value, expansion)), false, size, certain);
+    // A folder's contents land in the destination itself; a name without an extension may be a file.
+    const ambiguous = value !== "." && value !== "./" && !value.endsWith("/");
+    const confidence = ambiguous && this.isDirectory ? "heuristic" : certain;
+    return this.#entry(value, word, "copy", path, true, size, confidence, ambiguous ? this.#inside(baseName(value)) : undefined);
+  }
+
+  /** Where a file named `name` lands; a name lost to an unknown variable matches any. */
+  #inside(name: string): string {
+    return this.isDirectory ? `${this.path === "/" ? "" : this.path}/${name === "" ? "*" : name}` : this.path;
+  }
+
+  #entry(value: string, word: Word, kind: AddedPath["kind"], path: string, directory: boolean, size: SizeEstimate, confidence: Confidence, asFile?: string): AddedPath {
+    const entry: { -readonly [K in keyof AddedPath]: AddedPath[K] } = { sources: [value], range: word.range, kind, path, directory, size, confidence };
+    if (this.from !== undefined) entry.from = this.from;
+    if (asFile !== undefined) entry.asFile = asFile;
+    return entry;
+  }
 }
 
 /**
@@ -38,44 +92,17 @@ export function copyAdds(model: SemanticModel, instruction: CopyInstruction | Ad
   const dest = model.resolve(destination, instruction);
   const destPath = absolutePath(dest.value, workdir);
   if (destPath === undefined) return [];
-  const from = instruction.flags.find((f) => f.name.value === "from")?.value?.value;
-  const unpack = instruction.flags.find((f) => f.name.value === "unpack")?.value?.value;
-  const sources = instruction.sources.map((word) => ({
-    word,
-    heredoc: instruction.heredocs.find((h) => h.marker.value === word.value),
-    expansion: model.resolve(word, instruction),
-  }));
+  const sources = instruction.sources;
+  const expansions = sources.map((word) => model.resolve(word, instruction));
   const destIsDir =
     dest.value.endsWith("/") ||
     /(^|\/)\.\.?$/.test(dest.value) ||
     destPath === workdir ||
     sources.length > 1 ||
-    sources.some((s) => hasGlobChars(s.expansion.value)) ||
+    expansions.some((e) => hasGlobChars(e.value)) ||
     isSystemDirectory(destPath);
   const destCertain = dest.unresolved.length === 0 && dest.error === undefined && (dest.value.startsWith("/") || workdirCertain);
-  /** Where a file named `name` lands; a name lost to an unknown variable matches any. */
-  const inside = (name: string): string => (destIsDir ? `${destPath === "/" ? "" : destPath}/${name === "" ? "*" : name}` : destPath);
-
-  return sources.map(({ word, heredoc, expansion }): AddedPath => {
-    const value = expansion.value;
-    const certain: Confidence = destCertain && expansion.unresolved.length === 0 ? "exact" : "heuristic";
-    /** The added path, with what every source has in common. */
-    const added = (kind: AddedPath["kind"], path: string, directory: boolean, size: SizeEstimate, confidence: Confidence, asFile?: string): AddedPath => {
-      const entry: { -readonly [K in keyof AddedPath]: AddedPath[K] } = { sources: [value], range: word.range, kind, path, directory, size, confidence };
-      if (from !== undefined) entry.from = from;
-      if (asFile !== undefined) entry.asFile = asFile;
-      return entry;
-    };
-    if (heredoc !== undefined) return added("copy", inside(heredoc.name), false, { class: "XS", reason: "an inline file" }, certain);
-    if (instruction.type === "ADD" && from === undefined && GIT.test(value)) return added("clone", destPath, true, RUN_SIZES.clone, certain);
-    if (instruction.type === "ADD" && from === undefined && URL.test(value)) {
-      return added("url", inside(landingName(word.value, expansion)), false, copySourceSize(value, undefined), certain);
-    }
-    if (instruction.type === "ADD" && from === undefined && TARBALL.test(value) && unpack !== "false") return added("unpack", destPath, true, RUN_SIZES.unpack, certain);
-    const size = copySourceSize(value, from);
-    if (hasGlobChars(value) || !looksLikeFolder(value)) return added("copy", inside(landingName(word.value, expansion)), false, size, certain);
-    // A folder's contents land in the destination itself; a name without an extension may be a file.
-    const ambiguous = value !== "." && value !== "./" && !value.endsWith("/");
-    return added("copy", destPath, true, size, ambiguous && destIsDir ? "heuristic" : certain, ambiguous ? inside(baseName(value)) : undefined);
-  });
+  const flagged = instruction.flags.length > 0;
+  const target = new Destination(instruction, destPath, destIsDir, destCertain, flagged ? flagValue(instruction, "from") : undefined, flagged ? flagValue(instruction, "unpack") : undefined);
+  return sources.map((word, i) => target.added(word, expansions[i]));
 }

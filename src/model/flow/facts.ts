@@ -7,6 +7,8 @@
  */
 import type { Instruction } from "../../ast/nodes.js";
 import type { SemanticModel } from "../analyze.js";
+import type { CacheLeftBehind } from "../package-managers/index.js";
+import type { PackageOperation } from "../package-managers/types.js";
 import { layersOfChain } from "./layers.js";
 import { baseName, hasGlobChars, isSystemDirectory, pathRelation } from "./paths.js";
 import { secretFileName } from "./secret-files.js";
@@ -28,22 +30,77 @@ import type {
   StageFlow,
 } from "./types.js";
 
-/** A layer to judge and the layers built before it in the same image. */
-interface Judged {
-  readonly layer: Layer;
-  /** The layers built before it in the same image (walked on demand, not copied). */
-  readonly earlier: Iterable<Layer>;
-  /** The layers built after it in the same stage (or downstream build). */
-  readonly later: readonly Layer[];
-  /** Where {@link later} starts in it: later layers are `later.slice(laterFrom)`, kept as an offset to avoid copying. */
-  readonly laterFrom: number;
-  readonly shipped: boolean;
+/** A layer that can give rise to a fact, where it sits, and the layers built before and after it. */
+class Judged {
+  #earlier: Earlier | undefined;
+
+  constructor(
+    readonly layer: Layer,
+    private readonly chains: ChainLayers,
+    /** The flow whose {@link StageFlow.layers} (or, for a downstream build, {@link StageFlow.onbuildLayers}) hold it. */
+    private readonly flow: StageFlow,
+    /** Its index in {@link later}. */
+    private readonly index: number,
+    /** It is an ONBUILD trigger as a downstream build runs it. */
+    private readonly downstream: boolean,
+  ) {}
+
+  get shipped(): boolean {
+    return this.flow.ships;
+  }
+
+  /** The layers built in the same stage (or downstream build), before and after it: later ones start at {@link laterFrom}. */
+  get later(): readonly Layer[] {
+    return this.downstream ? this.flow.onbuildLayers : this.flow.layers;
+  }
+
+  get laterFrom(): number {
+    return this.index + 1;
+  }
+
+  /** The layers built before it in the same image, base first (found on first use: only removals, mode changes and extractions look back). */
+  get earlier(): Earlier {
+    if (this.#earlier === undefined) {
+      const chain = this.chains.of(this.flow);
+      if (this.downstream) {
+        const layers = chain.concat(this.flow.onbuildLayers.slice(0, this.index));
+        this.#earlier = { layers, count: layers.length };
+      } else {
+        this.#earlier = { layers: chain, count: chain.length - this.flow.layers.length + this.index };
+      }
+    }
+    return this.#earlier;
+  }
+}
+
+/**
+ * The layers of each flow's chain, made once per flow that a judged layer looks back from, and
+ * dropped with the facts' derivation (a long chain of stages would otherwise keep a copy of its
+ * parents' layers per stage).
+ */
+class ChainLayers {
+  #byFlow: Map<StageFlow, Layer[]> | undefined;
+
+  of(flow: StageFlow): readonly Layer[] {
+    const byFlow = (this.#byFlow ??= new Map());
+    let layers = byFlow.get(flow);
+    if (layers === undefined) byFlow.set(flow, (layers = layersOfChain(flow)));
+    return layers;
+  }
+}
+
+/** The first `count` of `layers`: the layers built before a judged layer, a prefix of its chain's layers kept without copying. */
+interface Earlier {
+  readonly layers: readonly Layer[];
+  readonly count: number;
 }
 
 /** Whether a layer can give rise to a fact: it removes, changes modes, extracts or leaves a cache. */
 function judgeable(layer: Layer): boolean {
-  return layer.removes.length > 0 || layer.modes.length > 0 || layer.extracts.length > 0 || layer.adds.some((a) => a.cache !== undefined);
+  return layer.removes.length > 0 || layer.modes.length > 0 || layer.extracts.length > 0 || layer.adds.some(isCache);
 }
+
+const isCache = (added: AddedPath): boolean => added.cache !== undefined;
 
 /**
  * Every layer that can give rise to a fact, with what came before it: own layers, then ONBUILD
@@ -51,21 +108,14 @@ function judgeable(layer: Layer): boolean {
  */
 function judgedLayers(flows: readonly StageFlow[]): Judged[] {
   const out: Judged[] = [];
+  const chains = new ChainLayers();
   for (const flow of flows) {
-    flow.layers.forEach((layer, i) => {
-      if (!judgeable(layer)) return;
-      out.push({ layer, earlier: { [Symbol.iterator]: () => layersOfChain(flow, i) }, later: flow.layers, laterFrom: i + 1, shipped: flow.ships });
-    });
+    const layers = flow.layers;
+    for (let i = 0; i < layers.length; i++) if (judgeable(layers[i])) out.push(new Judged(layers[i], chains, flow, i, false));
   }
   for (const flow of flows) {
-    flow.onbuildLayers.forEach((layer, i) => {
-      if (!judgeable(layer)) return;
-      const earlier = { *[Symbol.iterator]() {
-        yield* layersOfChain(flow);
-        yield* flow.onbuildLayers.slice(0, i);
-      } };
-      out.push({ layer, earlier, later: flow.onbuildLayers, laterFrom: i + 1, shipped: flow.ships });
-    });
+    const layers = flow.onbuildLayers;
+    for (let i = 0; i < layers.length; i++) if (judgeable(layers[i])) out.push(new Judged(layers[i], chains, flow, i, true));
   }
   return out;
 }
@@ -76,24 +126,26 @@ const both = (a: Confidence, b: Confidence): Confidence => (a === "exact" && b =
 const matched = (added: AddedPath, other: { path: string; confidence: Confidence }): Confidence =>
   hasGlobChars(added.path) && !hasGlobChars(other.path) ? "heuristic" : both(added.confidence, other.confidence);
 
-function base(stage: number, layers: readonly Layer[], size: FactBase["size"], confidence: Confidence, shipped: boolean): FactBase {
-  const instructions: Instruction[] = layers.map((l) => l.instruction);
-  return { stage, instructions, lines: layers.map((l) => l.line), size, confidence, shipped };
-}
-
 /** Keeps one fact per key; a shipped duplicate wins over one that does not ship. */
 class Facts<T extends FactBase> {
-  private readonly byKey = new Map<string, T>();
+  /** Made on the first fact: most files have none of a kind. */
+  private byKey: Map<string, T> | undefined;
   add(key: string, fact: T): void {
-    const existing = this.byKey.get(key);
-    if (existing === undefined || (!existing.shipped && fact.shipped)) this.byKey.set(key, fact);
+    const byKey = (this.byKey ??= new Map());
+    const existing = byKey.get(key);
+    if (existing === undefined || (!existing.shipped && fact.shipped)) byKey.set(key, fact);
   }
+  /** The facts in source order of their last instruction, then of their first. */
   list(): T[] {
-    const end = (f: T): number => f.instructions[f.instructions.length - 1]?.range[0] ?? 0;
-    const start = (f: T): number => f.instructions[0]?.range[0] ?? 0;
-    return [...this.byKey.values()].sort((a, b) => end(a) - end(b) || start(a) - start(b));
+    if (this.byKey === undefined) return [];
+    const facts = Array.from(this.byKey.values());
+    return facts.length > 1 ? facts.sort(bySource) : facts;
   }
 }
+
+const bySource = (a: FactBase, b: FactBase): number => end(a) - end(b) || start(a) - start(b);
+const end = (f: FactBase): number => f.instructions[f.instructions.length - 1]?.range[0] ?? 0;
+const start = (f: FactBase): number => f.instructions[0]?.range[0] ?? 0;
 
 const at = (layer: Layer): number => layer.instruction.range[0];
 const FULL = new Set(["same", "ancestor", "contents"]);
@@ -108,108 +160,167 @@ function asFile(added: AddedPath, path: string): AddedPath {
   return { ...file, path, directory: false, size: fileSize(added.from) };
 }
 
+/** An earlier layer's add a removal takes away, in full or in part. */
+interface RemovalMatch {
+  readonly layer: Layer;
+  readonly added: AddedPath;
+  readonly partial: boolean;
+}
+
 /** What a removal takes from the earlier layers: whole adds, or else part of the closest folder. */
-function removalMatches(removed: RemovedPath, earlier: Iterable<Layer>): { layer: Layer; added: AddedPath; partial: boolean }[] {
-  const full: { layer: Layer; added: AddedPath; partial: boolean }[] = [];
-  let partial: { layer: Layer; added: AddedPath; partial: boolean } | undefined;
-  for (const layer of earlier) {
+function removalMatches(removed: RemovedPath, earlier: Earlier): readonly RemovalMatch[] {
+  let full: RemovalMatch[] | undefined;
+  let partial: RemovalMatch | undefined;
+  for (let i = 0; i < earlier.count; i++) {
+    const layer = earlier.layers[i];
     for (const added of layer.adds) {
       if (!DELETABLE.has(added.kind)) continue;
       const relation = pathRelation(removed.path, added.path);
-      if (relation !== undefined && FULL.has(relation)) full.push({ layer, added, partial: false });
-      else if (added.asFile !== undefined && FULL.has(pathRelation(removed.path, added.asFile) ?? "")) full.push({ layer, added: asFile(added, added.asFile), partial: false });
+      if (relation !== undefined && FULL.has(relation)) (full ??= []).push({ layer, added, partial: false });
+      else if (added.asFile !== undefined && FULL.has(pathRelation(removed.path, added.asFile) ?? "")) (full ??= []).push({ layer, added: asFile(added, added.asFile), partial: false });
       else if (relation === "inside" && added.directory && FOLDERS.has(added.kind) && !isSystemDirectory(added.path)) partial = { layer, added, partial: true };
     }
   }
-  return full.length > 0 ? full : partial === undefined ? [] : [partial];
+  return full ?? (partial === undefined ? NO_MATCHES : [partial]);
 }
+
+const NO_MATCHES: readonly RemovalMatch[] = [];
 
 /** `deleteInLaterLayer` and `secretLeftInLayer`. */
 function deletions(judged: readonly Judged[]): { deletes: DeleteInLaterLayer[]; secrets: SecretLeftInLayer[] } {
   const deletes = new Facts<DeleteInLaterLayer>();
   const secrets = new Facts<SecretLeftInLayer>();
-  for (const { layer, earlier, shipped } of judged) {
-    const gone = new Set<string>();
+  for (const judgedLayer of judged) {
+    const layer = judgedLayer.layer;
+    if (layer.removes.length === 0) continue;
+    const shipped = judgedLayer.shipped;
+    /** The adds removed in full so far, by `<layer offset>:<add offset>`. */
+    let gone: Set<string> | undefined;
     for (const removed of layer.removes) {
-      for (const { layer: addedBy, added, partial } of removalMatches(removed, earlier)) {
+      for (const { layer: addedBy, added, partial } of removalMatches(removed, judgedLayer.earlier)) {
         const id = `${at(addedBy)}:${added.range[0]}`;
-        if (gone.has(id)) continue;
-        if (!partial) gone.add(id);
-        const key = `${at(addedBy)}:${added.range[0]}:${at(layer)}:${removed.range[0]}`;
+        if (gone?.has(id) === true) continue;
+        if (!partial) (gone ??= new Set()).add(id);
+        const key = `${id}:${at(layer)}:${removed.range[0]}`;
         const confidence = partial ? "heuristic" : matched(added, removed);
         const size = partial ? (added.size.class === "XS" ? added.size : RUN_SIZES.partial) : added.size;
-        const common = { ...base(layer.stage, [addedBy, layer], size, confidence, shipped), added, addedBy, removed, removedBy: layer, partial };
-        deletes.add(key, { ...common, kind: "deleteInLaterLayer" });
+        const instructions = [addedBy.instruction, layer.instruction];
+        const fact: DeleteInLaterLayer = { stage: layer.stage, instructions, lines: [addedBy.line, layer.line], size, confidence, shipped, added, addedBy, removed, removedBy: layer, partial, kind: "deleteInLaterLayer" };
+        deletes.add(key, fact);
         const file = addedBy.instruction.type === "RUN" ? undefined : secretFileName(partial ? removed.path : added.path) ?? secretFileName(added.sources[0] ?? "");
-        if (file !== undefined) secrets.add(key, { ...common, kind: "secretLeftInLayer", file });
+        if (file !== undefined) secrets.add(key, { ...fact, kind: "secretLeftInLayer", file });
       }
     }
   }
   return { deletes: deletes.list(), secrets: secrets.list() };
 }
 
+/**
+ * The layer of `later` that removes `cache` too late: a later one that removes its directory, or
+ * one anywhere in the list that cleans it.
+ */
+function removalOf(cache: CacheLeftBehind, later: readonly Layer[], laterFrom: number): Layer | undefined {
+  for (let k = 0; k < later.length; k++) {
+    const layer = later[k];
+    if (k >= laterFrom && layer.removes.length > 0 && removesAll(layer.removes, cache.path)) return layer;
+    if (layer.cleans.length > 0 && cleans(layer.cleans, cache)) return layer;
+  }
+  return undefined;
+}
+
+/** Whether one of `removes` takes away all of `path`. */
+function removesAll(removes: readonly RemovedPath[], path: string): boolean {
+  for (const removed of removes) if (FULL.has(pathRelation(removed.path, path) ?? "")) return true;
+  return false;
+}
+
+/** Whether one of `operations` empties `cache`. */
+function cleans(operations: readonly PackageOperation[], cache: CacheLeftBehind): boolean {
+  for (const op of operations) if (op.manager === cache.manager && cache.cache.cleans(op)) return true;
+  return false;
+}
+
 /** `cacheLeftInLayer`: caches a RUN leaves, with the later layer of the same stage that removes them, if any. */
 function caches(judged: readonly Judged[]): CacheLeftInLayer[] {
   const facts = new Facts<CacheLeftInLayer>();
-  for (const { layer, later, laterFrom, shipped } of judged) {
+  for (const judgedLayer of judged) {
+    const layer = judgedLayer.layer;
     for (const added of layer.adds) {
       const cache = added.cache;
       if (cache === undefined) continue;
-      const removedLater = later.find(
-        (l, k) =>
-          k >= laterFrom &&
-          l.removes.some((r) => FULL.has(pathRelation(r.path, cache.path) ?? "")) ||
-          l.cleans.some((op) => op.manager === cache.manager && cache.cache.cleans(op)),
-      );
-      const fact: CacheLeftInLayer = {
-        ...base(layer.stage, removedLater === undefined ? [layer] : [layer, removedLater], added.size, "exact", shipped),
+      const removedLater = removalOf(cache, judgedLayer.later, judgedLayer.laterFrom);
+      const fact: { -readonly [K in keyof CacheLeftInLayer]: CacheLeftInLayer[K] } = {
+        stage: layer.stage,
+        instructions: removedLater === undefined ? [layer.instruction] : [layer.instruction, removedLater.instruction],
+        lines: removedLater === undefined ? [layer.line] : [layer.line, removedLater.line],
+        size: added.size,
+        confidence: "exact",
+        shipped: judgedLayer.shipped,
         kind: "cacheLeftInLayer",
         layer,
         cache,
-        ...(removedLater === undefined ? {} : { removedLater }),
       };
+      if (removedLater !== undefined) fact.removedLater = removedLater;
       facts.add(`${at(layer)}:${cache.manager}:${cache.path}`, fact);
     }
   }
   return facts.list();
 }
 
-/** The number of commands a RUN runs (hadolint counts named commands outside substitutions); undefined when it cannot be merged by `&&`. */
-function commandCount(layer: Layer): number | undefined {
+/**
+ * Whether a RUN can be merged with its neighbours by `&&`: it runs one command at most (hadolint
+ * counts named commands outside substitutions), in shell or exec form, without heredocs.
+ */
+function singleCommand(layer: Layer): boolean {
   const run = layer.run;
-  if (run === undefined || layer.instruction.heredocs.length > 0) return undefined;
-  if (run.script.form === "exec") return 1;
-  if (run.script.form !== "shell" || run.shellScript === undefined) return undefined;
-  return run.shellScript.commands.filter((c) => c.name !== undefined && !c.context.includes("command-substitution")).length;
+  if (run === undefined || layer.instruction.heredocs.length > 0) return false;
+  if (run.script.form === "exec") return true;
+  if (run.script.form !== "shell" || run.shellScript === undefined) return false;
+  let count = 0;
+  for (const command of run.shellScript.commands) {
+    if (command.name !== undefined && !command.context.includes("command-substitution") && ++count > 1) return false;
+  }
+  return true;
+}
+
+/** The flags of an instruction, in a form equal for the same set of flags. */
+function flagsKey(instruction: Instruction): string {
+  return instruction.flags.length === 0 ? "" : instruction.flags.map((f) => f.text).sort().join("\n");
 }
 
 /** `mergeableRuns`: groups of consecutive single-command RUNs of a stage's own instructions with the same flags. */
 function mergeable(model: SemanticModel, flows: readonly StageFlow[]): MergeableRuns[] {
   const facts: MergeableRuns[] = [];
   for (const flow of flows) {
-    const byInstruction = new Map<Instruction, Layer>();
-    for (const layer of flow.layers) if (!layer.onbuild) byInstruction.set(layer.instruction, layer);
+    // The stage's own layers come in the order of its instructions, after the inherited triggers.
+    const layers = flow.layers;
+    let next = 0;
+    while (next < layers.length && layers[next].onbuild) next++;
+    const instructions = model.stages[flow.stage].instructions;
     let group: Layer[] = [];
     let flags = "";
-    const close = (): void => {
-      if (group.length > 1) facts.push({ ...base(flow.stage, group, RUN_SIZES.layer, "exact", flow.ships), kind: "mergeableRuns", runs: group });
-      group = [];
-    };
-    for (const instruction of model.stages[flow.stage].instructions) {
-      const layer = byInstruction.get(instruction);
-      const count = layer?.instruction.type === "RUN" ? commandCount(layer) : undefined;
-      if (layer === undefined || count === undefined || count > 1) {
-        close();
-        continue;
+    for (let i = 0; i < instructions.length; i++) {
+      const instruction = instructions[i];
+      const layer = next < layers.length && layers[next].instruction === instruction ? layers[next++] : undefined;
+      // A RUN between two other instructions makes no group whatever it runs: its commands are not counted.
+      const joins = layer?.instruction.type === "RUN" && (instructions[i - 1]?.type === "RUN" || instructions[i + 1]?.type === "RUN") && singleCommand(layer);
+      const key = joins ? flagsKey(instruction) : "";
+      if ((!joins || key !== flags) && group.length > 0) {
+        if (group.length > 1) facts.push(mergeableRuns(flow, group));
+        group = [];
       }
-      const key = instruction.flags.length === 0 ? "" : instruction.flags.map((f) => f.text).sort().join("\n");
-      if (group.length > 0 && key !== flags) close();
+      if (!joins) continue;
       flags = key;
       group.push(layer);
     }
-    close();
+    if (group.length > 1) facts.push(mergeableRuns(flow, group));
   }
   return facts;
+}
+
+function mergeableRuns(flow: StageFlow, runs: Layer[]): MergeableRuns {
+  const instructions: Instruction[] = runs.map((l) => l.instruction);
+  return { stage: flow.stage, instructions, lines: runs.map((l) => l.line), size: RUN_SIZES.layer, confidence: "exact", shipped: flow.ships, kind: "mergeableRuns", runs };
 }
 
 /**
@@ -230,15 +341,24 @@ function changedPart(change: ModeChange, added: AddedPath): AddedPath | undefine
 /** `chownAfterCopy`: chmod/chown of what an earlier COPY/ADD added. */
 function modeChanges(judged: readonly Judged[]): ChownAfterCopy[] {
   const facts = new Facts<ChownAfterCopy>();
-  for (const { layer, earlier, shipped } of judged) {
+  for (const judgedLayer of judged) {
+    const layer = judgedLayer.layer;
     for (const change of layer.modes) {
-      for (const addedBy of earlier) {
+      const earlier = judgedLayer.earlier;
+      for (let i = 0; i < earlier.count; i++) {
+        const addedBy = earlier.layers[i];
         if (addedBy.instruction.type !== "COPY" && addedBy.instruction.type !== "ADD") continue;
         for (const candidate of addedBy.adds) {
           const added = changedPart(change, candidate);
           if (added === undefined) continue;
+          const instructions = [addedBy.instruction, layer.instruction];
           const fact: ChownAfterCopy = {
-            ...base(layer.stage, [addedBy, layer], added.size, matched(added, change), shipped),
+            stage: layer.stage,
+            instructions,
+            lines: [addedBy.line, layer.line],
+            size: added.size,
+            confidence: matched(added, change),
+            shipped: judgedLayer.shipped,
             kind: "chownAfterCopy",
             added,
             addedBy,
@@ -256,18 +376,27 @@ function modeChanges(judged: readonly Judged[]): ChownAfterCopy[] {
 /** `copyThenExtract`: an archive COPY/ADD put in a layer, extracted by a later RUN. */
 function extractions(judged: readonly Judged[]): CopyThenExtract[] {
   const facts = new Facts<CopyThenExtract>();
-  for (const { layer, earlier, shipped } of judged) {
+  for (const judgedLayer of judged) {
+    const layer = judgedLayer.layer;
     for (const extraction of layer.extracts) {
       if (extraction.archive === undefined) continue;
-      for (const addedBy of earlier) {
+      const earlier = judgedLayer.earlier;
+      for (let i = 0; i < earlier.count; i++) {
+        const addedBy = earlier.layers[i];
         if (addedBy.instruction.type !== "COPY" && addedBy.instruction.type !== "ADD") continue;
         for (const added of addedBy.adds) {
           if ((added.kind !== "copy" && added.kind !== "url") || !isArchiveName(added.path)) continue;
           const same = pathRelation(extraction.archive, added.path) === "same";
           if (!same && baseName(extraction.archive) !== baseName(added.path)) continue;
           const confidence = same ? matched(added, { path: extraction.archive, confidence: extraction.confidence }) : "heuristic";
+          const instructions = [addedBy.instruction, layer.instruction];
           const fact: CopyThenExtract = {
-            ...base(layer.stage, [addedBy, layer], added.size, confidence, shipped),
+            stage: layer.stage,
+            instructions,
+            lines: [addedBy.line, layer.line],
+            size: added.size,
+            confidence,
+            shipped: judgedLayer.shipped,
             kind: "copyThenExtract",
             added,
             addedBy,

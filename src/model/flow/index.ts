@@ -31,6 +31,16 @@ export function fileFlow(model: SemanticModel): FileFlow {
   return model.derived(fileFlow, () => {
     const stages = stageFlows(model);
     const target = model.target.target === undefined ? undefined : stages[model.target.target];
-    return { stages, target, ...deriveFacts(model, stages) };
+    const facts = deriveFacts(model, stages);
+    return {
+      stages,
+      target,
+      deleteInLaterLayer: facts.deleteInLaterLayer,
+      cacheLeftInLayer: facts.cacheLeftInLayer,
+      mergeableRuns: facts.mergeableRuns,
+      chownAfterCopy: facts.chownAfterCopy,
+      copyThenExtract: facts.copyThenExtract,
+      secretLeftInLayer: facts.secretLeftInLayer,
+    };
   });
 }

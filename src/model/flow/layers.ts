@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { Instruction, OnbuildInstruction } from "../../ast/nodes.js";
+import type { Instruction } from "../../ast/nodes.js";
 import type { SemanticModel } from "../analyze.js";
 import type { RunAnalysis } from "../runs.js";
 import type { Stage } from "../stages.js";
@@ -25,63 +25,76 @@ interface Workdir {
 
 const NOT_TRIGGERED = new Set(["ONBUILD", "FROM", "MAINTAINER"]);
 
+/** No layers (shared: most stages have no ONBUILD triggers). */
+const NO_LAYERS: readonly Layer[] = [];
+
 /**
  * The stages whose layers end up in an image: the FROM chains of the target and of every stage
  * nothing depends on and the target does not need (a final stage built with `--target`). A stage
  * only copied from (`COPY --from`, `RUN --mount from=`) keeps its layers out of the image.
  */
-function shippedStages(model: SemanticModel): Set<number> {
+function shippedStages(model: SemanticModel): boolean[] {
   const { stages, graph, target } = model;
-  const used = new Set(graph.dependencies.flat());
-  const images = [...(target.target === undefined ? [] : [target.target]), ...target.dead.filter((i) => !used.has(i))];
-  const shipped = new Set<number>();
-  for (const image of images) {
-    for (let at: number | undefined = image; at !== undefined && !shipped.has(at); ) {
-      shipped.add(at);
+  const shipped = stages.map(() => false);
+  const ship = (image: number): void => {
+    for (let at: number | undefined = image; at !== undefined && !shipped[at]; ) {
+      shipped[at] = true;
       const base: Stage["base"] = stages[at].base;
       at = base.kind === "stage" ? base.index : undefined;
     }
+  };
+  if (target.target !== undefined) ship(target.target);
+  if (target.dead.length > 0) {
+    const used = new Set<number>();
+    for (const dependencies of graph.dependencies) for (const stage of dependencies) used.add(stage);
+    for (const stage of target.dead) if (!used.has(stage)) ship(stage);
   }
   return shipped;
 }
 
-/** Builds the layers of a list of instructions run in one stage. */
-function layersOf(
-  model: SemanticModel,
-  stage: Stage,
-  instructions: readonly { instruction: Instruction; onbuild: boolean }[],
-  start: Workdir,
-  runFor: (instruction: Instruction) => RunAnalysis | undefined,
-): { layers: Layer[]; end: Workdir } {
-  const layers: Layer[] = [];
-  let workdir = start;
-  const layer = (instruction: Layer["instruction"], onbuild: boolean, adds: RunEffects["adds"], effects: RunEffects, run?: RunAnalysis): Layer => {
-    const { removes, modes, extracts, cleans } = effects;
-    const line = instruction.loc.start.line;
-    return run === undefined
-      ? { stage: stage.index, onbuild, line, workdir: workdir.path, instruction, adds, removes, modes, extracts, cleans }
-      : { stage: stage.index, onbuild, line, workdir: workdir.path, instruction, run, adds, removes, modes, extracts, cleans };
-  };
-  for (const { instruction, onbuild } of instructions) {
+/**
+ * The layers of one stage as its instructions run, in order, with the working directory each
+ * runs in.
+ */
+class LayerList {
+  readonly layers: Layer[] = [];
+
+  constructor(
+    private readonly model: SemanticModel,
+    private readonly stage: Stage,
+    /** The working directory after the instructions so far. */
+    public workdir: Workdir,
+  ) {}
+
+  /** Adds the layer `instruction` makes, if any (`run`: its analysis when it is a RUN). */
+  push(instruction: Instruction, onbuild: boolean, run: RunAnalysis | undefined): void {
     if (instruction.type === "WORKDIR") {
-      if (instruction.value === undefined) continue;
-      const expansion = model.resolve(instruction.value, instruction);
-      const path = absolutePath(expansion.value, workdir.path);
-      const certain = expansion.unresolved.length === 0 && (expansion.value.startsWith("/") || workdir.certain);
-      workdir = { path, certain };
-      if (path === undefined || path === "/") continue;
+      if (instruction.value === undefined) return;
+      const expansion = this.model.resolve(instruction.value, instruction);
+      const path = absolutePath(expansion.value, this.workdir.path);
+      const certain = expansion.unresolved.length === 0 && (expansion.value.startsWith("/") || this.workdir.certain);
+      this.workdir = { path, certain };
+      if (path === undefined || path === "/") return;
       const add = { kind: "workdir", path, sources: [], directory: true, size: RUN_SIZES.workdir, confidence: certain ? "exact" : "heuristic", range: instruction.value.range } as const;
-      layers.push(layer(instruction, onbuild, stage.windows ? [] : [add], NO_EFFECTS));
+      this.layers.push(this.#layer(instruction, onbuild, this.stage.windows ? [] : [add], NO_EFFECTS, undefined));
     } else if (instruction.type === "COPY" || instruction.type === "ADD") {
-      const adds = stage.windows ? [] : copyAdds(model, instruction, workdir.path, workdir.certain);
-      layers.push(layer(instruction, onbuild, adds, NO_EFFECTS));
+      const adds = this.stage.windows ? [] : copyAdds(this.model, instruction, this.workdir.path, this.workdir.certain);
+      this.layers.push(this.#layer(instruction, onbuild, adds, NO_EFFECTS, undefined));
     } else if (instruction.type === "RUN") {
-      const run = runFor(instruction);
-      const effects = run === undefined || stage.windows ? NO_EFFECTS : runEffects(run, workdir.path, workdir.certain);
-      layers.push(layer(instruction, onbuild, effects.adds, effects, run));
+      const effects = run === undefined || this.stage.windows ? NO_EFFECTS : runEffects(run, this.workdir.path, this.workdir.certain);
+      this.layers.push(this.#layer(instruction, onbuild, effects.adds, effects, run));
     }
   }
-  return { layers, end: workdir };
+
+  #layer(instruction: Layer["instruction"], onbuild: boolean, adds: RunEffects["adds"], effects: RunEffects, run: RunAnalysis | undefined): Layer {
+    const { removes, modes, extracts, cleans } = effects;
+    const stage = this.stage.index;
+    const line = instruction.loc.start.line;
+    const workdir = this.workdir.path;
+    return run === undefined
+      ? { stage, onbuild, line, workdir, instruction, adds, removes, modes, extracts, cleans }
+      : { stage, onbuild, line, workdir, instruction, run, adds, removes, modes, extracts, cleans };
+  }
 }
 
 /**
@@ -105,26 +118,30 @@ class Flow implements StageFlow {
   }
 
   get chainLayers(): readonly Layer[] {
-    return (this.#chainLayers ??= [...layersOfChain(this.parent), ...this.layers]);
+    return (this.#chainLayers ??= layersOfChain(this));
   }
 }
 
 /**
- * The layers of `flow`'s chain in build order, walking parents without copying their lists.
+ * The layers of `flow`'s chain in build order, base first: every layer of the stages it is built
+ * FROM, then the first `ownLimit` of its own.
  *
  * @example
  * ```ts
- * [...layersOfChain(flows[1])].map((l) => l.line); // [2, 4]
+ * layersOfChain(flows[1]).map((l) => l.line);    // [2, 4]
+ * layersOfChain(flows[1], 0).map((l) => l.line); // [2]
  * ```
  */
-export function* layersOfChain(flow: StageFlow | undefined, ownLimit = Number.POSITIVE_INFINITY): Generator<Layer> {
+export function layersOfChain(flow: StageFlow | undefined, ownLimit = Number.POSITIVE_INFINITY): Layer[] {
+  const out: Layer[] = [];
   const path: StageFlow[] = [];
   for (let f = flow; f !== undefined; f = f.parent) path.push(f);
   for (let k = path.length - 1; k >= 0; k--) {
     const layers = path[k].layers;
     const limit = k === 0 ? Math.min(ownLimit, layers.length) : layers.length;
-    for (let i = 0; i < limit; i++) yield layers[i];
+    for (let i = 0; i < limit; i++) out.push(layers[i]);
   }
+  return out;
 }
 
 /**
@@ -140,34 +157,34 @@ export function* layersOfChain(flow: StageFlow | undefined, ownLimit = Number.PO
  * ```
  */
 export function stageFlows(model: SemanticModel): StageFlow[] {
-  /** Each stage's RUN analyses by instruction (an inherited trigger is analysed once per stage that runs it). */
-  const runsOfStage = model.stages.map(() => new Map<Instruction, RunAnalysis>());
-  for (const run of model.runs) runsOfStage[run.stage].set(run.instruction, run);
+  // The RUN analyses come in the order the stages run them (each stage's inherited triggers first).
+  const runs = model.runs;
+  let nextRun = 0;
+  const runOf = (instruction: Instruction): RunAnalysis | undefined => {
+    if (instruction.type !== "RUN") return undefined;
+    const run = runs[nextRun];
+    if (run === undefined || run.instruction !== instruction) return undefined;
+    nextRun++;
+    return run;
+  };
   const shipped = shippedStages(model);
   const flows: StageFlow[] = [];
   const ends: Workdir[] = [];
   for (const stage of model.stages) {
     const parent = stage.base.kind === "stage" ? stage.base.index : undefined;
     const start: Workdir = parent !== undefined ? ends[parent] : { path: "/", certain: stage.base.kind === "scratch" };
-    const instructions: { instruction: Instruction; onbuild: boolean }[] = [];
-    for (const instruction of stage.triggers) instructions.push({ instruction, onbuild: true });
-    for (const instruction of stage.instructions) instructions.push({ instruction, onbuild: false });
-    const runs = runsOfStage[stage.index];
-    const own = layersOf(model, stage, instructions, start, (run) => runs.get(run));
-    const downstream: { instruction: Instruction; onbuild: boolean }[] = [];
-    const parentOf = new Map<Instruction, OnbuildInstruction>();
+    const own = new LayerList(model, stage, start);
+    for (const instruction of stage.triggers) own.push(instruction, true, runOf(instruction));
+    for (const instruction of stage.instructions) own.push(instruction, false, runOf(instruction));
+    let downstream: LayerList | undefined;
     for (const onbuild of stage.instructions) {
       if (onbuild.type !== "ONBUILD" || onbuild.trigger === undefined || NOT_TRIGGERED.has(onbuild.trigger.type)) continue;
-      downstream.push({ instruction: onbuild.trigger, onbuild: true });
-      parentOf.set(onbuild.trigger, onbuild);
+      downstream ??= new LayerList(model, stage, own.workdir);
+      downstream.push(onbuild.trigger, true, onbuild.trigger.type === "RUN" ? model.triggerRunOf(onbuild) : undefined);
     }
-    const pseudo = layersOf(model, stage, downstream, own.end, (run) => {
-      const parent = parentOf.get(run);
-      return parent === undefined ? undefined : model.triggerRunOf(parent);
-    });
     const parentFlow = parent === undefined ? undefined : flows[parent];
-    flows.push(new Flow(stage.index, parentFlow, own.layers, pseudo.layers, shipped.has(stage.index)));
-    ends.push(own.end);
+    flows.push(new Flow(stage.index, parentFlow, own.layers, downstream?.layers ?? NO_LAYERS, shipped[stage.index]));
+    ends.push(own.workdir);
   }
   return flows;
 }

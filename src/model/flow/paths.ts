@@ -32,23 +32,32 @@ export function hasGlobChars(path: string): boolean {
  */
 export function absolutePath(path: string, cwd: string | undefined): string | undefined {
   if (path === "") return undefined;
-  if (isNormalAbsolute(path)) return path;
-  const joined = path.startsWith("/") ? path : cwd === undefined ? undefined : `${cwd}/${path}`;
-  if (joined === undefined) return undefined;
+  if (path[0] === "/") return isNormalAbsolute(path) ? path : normalise(path);
+  if (cwd === undefined) return undefined;
+  // A plain relative path from a normal directory (`src/app` from `/srv`) needs no normalising.
+  if (!NOT_NORMAL_RELATIVE.test(path) && isNormalAbsolute(cwd)) return cwd === "/" ? `/${path}` : `${cwd}/${path}`;
+  return normalise(`${cwd}/${path}`);
+}
+
+/** An empty, `.` or `..` segment in an absolute path (`//`, `/./`, `/..`, a trailing `/`). */
+const NOT_NORMAL_ABSOLUTE = /\/\.{0,2}(?:\/|$)/;
+/** An empty, `.` or `..` segment in a relative path. */
+const NOT_NORMAL_RELATIVE = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
+/** True when `path` is already absolute and normalised (the common case, worth not splitting). */
+function isNormalAbsolute(path: string): boolean {
+  return path[0] === "/" && (path.length === 1 || !NOT_NORMAL_ABSOLUTE.test(path));
+}
+
+/** `path` (absolute) without empty, `.` and `..` segments. */
+function normalise(path: string): string {
   const out: string[] = [];
-  for (const segment of joined.split("/")) {
+  for (const segment of path.split("/")) {
     if (segment === "" || segment === ".") continue;
     if (segment === "..") out.pop();
     else out.push(segment);
   }
   return `/${out.join("/")}`;
-}
-
-/** True when `path` is already absolute and normalised (the common case, worth not splitting). */
-function isNormalAbsolute(path: string): boolean {
-  if (path[0] !== "/") return false;
-  if (path.length === 1) return true;
-  return !path.endsWith("/") && !path.endsWith("/.") && !path.endsWith("/..") && !path.includes("//") && !path.includes("/./") && !path.includes("/../");
 }
 
 /**
@@ -83,7 +92,10 @@ function segmentsMatch(a: string, b: string): boolean {
  * ```
  */
 export function pathRelation(a: string, b: string): "same" | "ancestor" | "contents" | "inside" | undefined {
-  if (a[0] === "/" && b[0] === "/" && !hasGlobChars(a) && !hasGlobChars(b)) return literalRelation(a, b);
+  if (a[0] === "/" && b[0] === "/") {
+    if (!hasGlobChars(a) && !hasGlobChars(b)) return literalRelation(a, b);
+    if (a !== "/" && b !== "/" && differInLiteralSegment(a, b)) return undefined;
+  }
   const as = a === "/" ? [] : a.slice(1).split("/");
   const bs = b === "/" ? [] : b.slice(1).split("/");
   const common = Math.min(as.length, bs.length);
@@ -92,6 +104,37 @@ export function pathRelation(a: string, b: string): "same" | "ancestor" | "conte
   if (as.length < bs.length) return "ancestor";
   return as.length === bs.length + 1 && /^\*+$/.test(as[as.length - 1]) ? "contents" : "inside";
 }
+
+/**
+ * Whether two absolute paths (other than `/`) first differ inside a segment that neither writes
+ * with glob characters: those segments name different entries, so the paths are unrelated. Saves
+ * splitting the paths for the common case of a glob removal (`/var/lib/apt/lists/*`) compared with
+ * an unrelated path.
+ */
+function differInLiteralSegment(a: string, b: string): boolean {
+  const common = Math.min(a.length, b.length);
+  let k = 0;
+  while (k < common && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  // One path is the other, or ends where the other has a `/`: whole segments match so far.
+  if ((k === a.length && (k === b.length || b[k] === "/")) || (k === b.length && a[k] === "/")) return false;
+  const start = a.lastIndexOf("/", k - 1) + 1;
+  return !segmentHasGlob(a, start) && !segmentHasGlob(b, start);
+}
+
+/** Whether the segment of `path` that starts at `start` has a glob character. */
+function segmentHasGlob(path: string, start: number): boolean {
+  for (let i = start; i < path.length; i++) {
+    const c = path.charCodeAt(i);
+    if (c === SLASH) return false;
+    if (c === STAR || c === QUESTION || c === BRACKET) return true;
+  }
+  return false;
+}
+
+const SLASH = 0x2f;
+const STAR = 0x2a;
+const QUESTION = 0x3f;
+const BRACKET = 0x5b;
 
 /** {@link pathRelation} of two paths without glob characters: a plain prefix comparison. */
 function literalRelation(a: string, b: string): "same" | "ancestor" | "inside" | undefined {

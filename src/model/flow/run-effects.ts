@@ -40,33 +40,81 @@ interface Cwd {
 /** The effects of a layer that adds, removes and changes nothing. */
 export const NO_EFFECTS: RunEffects = { adds: [], removes: [], modes: [], extracts: [], cleans: [] };
 
+/** No effects of a kind (shared: most RUNs have none of most kinds). */
+const NONE: readonly never[] = [];
+
 /** Contexts in which a `cd` does not outlive the command list it is in. */
 const SCOPED: ReadonlySet<ShellContext> = new Set(["subshell", "command-substitution", "pipeline", "background"]);
+
+/** The variables a RUN's commands see: its scope, with `HOME` defaulting to `/root`. */
+class RunVariables implements VariableLookup {
+  constructor(private readonly run: RunAnalysis) {}
+
+  get(name: string): string | undefined {
+    return this.run.scope.get(name) ?? (name === "HOME" ? "/root" : undefined);
+  }
+}
+
+/** A `cd` that outlives its command, and the working directory after it. */
+interface CwdChange {
+  readonly offset: number;
+  readonly cwd: Cwd;
+}
 
 /**
  * The working directory at each command: the layer's WORKDIR, then each `cd` with a literal (or
  * known-variable) argument. After any `cd` paths are only heuristic; an unknown `cd` makes the
  * directory unknown.
  */
-function cwdTracker(calls: readonly RunCall[], start: Cwd, vars: VariableLookup): (at: SimpleCommand) => Cwd {
-  const changes: { offset: number; cwd: Cwd }[] = [];
-  let cwd = start;
-  for (const call of calls) {
-    if (call.program !== "cd" || call.command.context.some((c) => SCOPED.has(c))) continue;
-    const target = call.args.find((a) => a.value !== "-P" && a.value !== "-L");
-    const value = target === undefined ? vars.get("HOME") ?? "/root" : resolveWord(target, vars);
-    const path = value === undefined || value === "-" ? undefined : absolutePath(value.startsWith("~") ? `${vars.get("HOME") ?? "/root"}${value.slice(1)}` : value, cwd.path);
-    cwd = { path, certain: false };
-    changes.push({ offset: call.command.range[0], cwd });
+class CwdTracker {
+  /** The `cd`s in order; undefined when there are none (most RUNs). */
+  readonly #changes: CwdChange[] | undefined;
+
+  constructor(
+    private readonly start: Cwd,
+    calls: readonly RunCall[],
+    vars: VariableLookup,
+  ) {
+    let changes: CwdChange[] | undefined;
+    let cwd = start;
+    for (const call of calls) {
+      if (call.program !== "cd" || call.command.context.some((c) => SCOPED.has(c))) continue;
+      const target = call.args.find((a) => a.value !== "-P" && a.value !== "-L");
+      const value = target === undefined ? vars.get("HOME") ?? "/root" : resolveWord(target, vars);
+      const path = value === undefined || value === "-" ? undefined : absolutePath(value.startsWith("~") ? `${vars.get("HOME") ?? "/root"}${value.slice(1)}` : value, cwd.path);
+      cwd = { path, certain: false };
+      (changes ??= []).push({ offset: call.command.range[0], cwd });
+    }
+    this.#changes = changes;
   }
-  if (changes.length === 0) return () => start;
-  return (at) => changes.findLast((c) => c.offset < at.range[0])?.cwd ?? start;
+
+  /** The working directory `command` runs in. */
+  at(command: SimpleCommand): Cwd {
+    const changes = this.#changes;
+    if (changes === undefined) return this.start;
+    const offset = command.range[0];
+    for (let k = changes.length - 1; k >= 0; k--) if (changes[k].offset < offset) return changes[k].cwd;
+    return this.start;
+  }
+
+  /** A path of an operation made absolute; undefined when the working directory is unknown. */
+  place(path: string, command: SimpleCommand): string | undefined {
+    return absolutePath(path, this.at(command).path);
+  }
+
+  /** How sure a path {@link place} made absolute is (`exact`: as sure as the path is literal). */
+  confidence(path: string, command: SimpleCommand, exact = true): Confidence {
+    return exact && (path.startsWith("/") || this.at(command).certain) ? "exact" : "heuristic";
+  }
 }
 
 const GIT_CLONE_OPTIONS: readonly OptionSpec[] = [
   "-b", "--branch", "-o", "--origin", "-c", "--config", "--depth", "--reference", "--reference-if-able", "--separate-git-dir",
   "-j", "--jobs", "--filter", "--template", "-u", "--upload-pack", "--shallow-since", "--shallow-exclude", "--server-option",
 ].map((name) => ({ names: [name], canonical: name.replace(/^-+/, ""), value: "required" as const }));
+
+/** Whether a command runs `git` (it may clone). */
+const isGit = (call: RunCall): boolean => call.program === "git";
 
 /** `git clone URL [dir]`: the directory it creates. */
 function cloneTarget(call: RunCall, vars: VariableLookup): { url: string; dir: string } | undefined {
@@ -85,11 +133,64 @@ function cloneTarget(call: RunCall, vars: VariableLookup): { url: string; dir: s
  * an extraction (whose entries are unknown) anything inside it.
  */
 function removedAgain(added: AddedPath, after: number, removes: readonly RemovedPath[]): boolean {
-  return removes.some((r) => {
-    if (r.operation.command.range[0] <= after) return false;
+  for (const r of removes) {
+    if (r.operation.command.range[0] <= after) continue;
     const relation = pathRelation(r.path, added.path);
-    return relation !== undefined && (relation !== "inside" || added.kind === "extract");
-  });
+    if (relation !== undefined && (relation !== "inside" || added.kind === "extract")) return true;
+  }
+  return false;
+}
+
+/** Whether a package operation empties a cache (`yum clean all`, `apt-get distclean`). */
+function cleansCache(op: PackageOperation): boolean {
+  if (op.kind === "clean" || op.kind === "cache-clean") return true;
+  for (const word of op.subcommand) if (word === "distclean" || word === "dist-clean") return true;
+  return false;
+}
+
+/** `list` with `item` appended; a new list when there is none yet (most RUNs add, remove and change little). */
+function append<T>(list: T[] | undefined, item: T): T[] {
+  if (list === undefined) return [item];
+  list.push(item);
+  return list;
+}
+
+/** The paths a RUN adds, with where in the script each is added. */
+class Additions {
+  #entries: AddedPath[] | undefined;
+  #offsets: number[] | undefined;
+
+  add(entry: AddedPath, at: number): void {
+    this.#entries = append(this.#entries, entry);
+    this.#offsets = append(this.#offsets, at);
+  }
+
+  /** The additions in script order, without those a later removal of the same RUN takes away again (caches stay: they are judged elsewhere). */
+  kept(removes: readonly RemovedPath[]): readonly AddedPath[] {
+    let entries = this.#entries;
+    let offsets = this.#offsets;
+    if (entries === undefined || offsets === undefined) return NONE;
+    if (!ascending(offsets)) ({ entries, offsets } = byOffset(entries, offsets));
+    if (removes.length === 0) return entries;
+    let kept: AddedPath[] | undefined;
+    for (let i = 0; i < entries.length; i++) {
+      const gone = entries[i].kind !== "cache" && removedAgain(entries[i], offsets[i], removes);
+      if (gone) kept ??= entries.slice(0, i);
+      else kept?.push(entries[i]);
+    }
+    return kept ?? entries;
+  }
+}
+
+function ascending(numbers: readonly number[]): boolean {
+  for (let i = 1; i < numbers.length; i++) if (numbers[i - 1] > numbers[i]) return false;
+  return true;
+}
+
+/** Additions sorted by where they are added (stable: additions of one command keep their order). */
+function byOffset(entries: readonly AddedPath[], offsets: readonly number[]): { entries: AddedPath[]; offsets: number[] } {
+  const order = entries.map((_, i) => i).sort((i, k) => offsets[i] - offsets[k]);
+  return { entries: order.map((i) => entries[i]), offsets: order.map((i) => offsets[i]) };
 }
 
 /**
@@ -105,84 +206,79 @@ function removedAgain(added: AddedPath, after: number, removes: readonly Removed
 export function runEffects(run: RunAnalysis, workdir: string | undefined, workdirCertain: boolean): RunEffects {
   const commands = run.shellScript?.commands ?? [];
   if (commands.length === 0) return NO_EFFECTS;
-  const vars: VariableLookup = { get: (name) => run.scope.get(name) ?? (name === "HOME" ? "/root" : undefined) };
-  const cwdAt = cwdTracker(run.calls, { path: workdir, certain: workdirCertain }, vars);
-  /** A path of an operation, absolute, with how sure it is. */
-  const place = (path: string, command: SimpleCommand, exact = true): { path: string; confidence: Confidence } | undefined => {
-    const cwd = cwdAt(command);
-    const absolute = absolutePath(path, cwd.path);
-    if (absolute === undefined) return undefined;
-    const certain = exact && (path.startsWith("/") || cwd.certain);
-    return { path: absolute, confidence: certain ? "exact" : "heuristic" };
-  };
+  const { files, calls, cachesLeftBehind, packages } = run;
+  const clones = calls.some(isGit);
+  const cleans = packages.length > 0 && packages.some(cleansCache) ? packages.filter(cleansCache) : NONE;
+  if (files.length === 0 && !clones && cachesLeftBehind.length === 0 && cleans.length === 0) return NO_EFFECTS;
+  const vars = new RunVariables(run);
+  const cwd = new CwdTracker({ path: workdir, certain: workdirCertain }, calls, vars);
 
-  const removes: RemovedPath[] = [];
-  const modes: ModeChange[] = [];
-  const extracts: Extraction[] = [];
-  const added: { entry: AddedPath; at: number }[] = [];
-  const add = (entry: AddedPath, at: number): void => {
-    added.push({ entry, at });
-  };
+  let removes: RemovedPath[] | undefined;
+  let modes: ModeChange[] | undefined;
+  let extracts: Extraction[] | undefined;
+  const added = new Additions();
 
-  for (const op of run.files) {
+  for (const op of files) {
     const at = op.command.range[0];
     switch (op.kind) {
       case "remove":
         for (const p of op.paths) {
-          const placed = p.isVariable ? undefined : place(p.path, op.command);
-          if (placed !== undefined) removes.push({ path: placed.path, confidence: placed.confidence, isGlob: p.isGlob, recursive: op.recursive, operation: op, range: p.word.range });
+          const path = p.isVariable ? undefined : cwd.place(p.path, op.command);
+          if (path !== undefined) removes = append(removes, { path, confidence: cwd.confidence(p.path, op.command), isGlob: p.isGlob, recursive: op.recursive, operation: op, range: p.word.range });
         }
         break;
       case "chmod":
       case "chown":
         for (const p of op.paths) {
-          const placed = p.isVariable ? undefined : place(p.path, op.command);
-          if (placed !== undefined) modes.push({ path: placed.path, confidence: placed.confidence, kind: op.kind, recursive: op.recursive, operation: op, range: p.word.range });
+          const path = p.isVariable ? undefined : cwd.place(p.path, op.command);
+          if (path !== undefined) modes = append(modes, { path, confidence: cwd.confidence(p.path, op.command), kind: op.kind, recursive: op.recursive, operation: op, range: p.word.range });
         }
         break;
       case "mkdir":
         for (const p of op.paths) {
-          const placed = p.isVariable ? undefined : place(p.path, op.command);
-          if (placed !== undefined) add({ path: placed.path, confidence: placed.confidence, kind: "mkdir", sources: [], directory: true, size: RUN_SIZES.mkdir, range: p.word.range }, at);
+          const path = p.isVariable ? undefined : cwd.place(p.path, op.command);
+          if (path !== undefined) added.add({ path, confidence: cwd.confidence(p.path, op.command), kind: "mkdir", sources: NONE, directory: true, size: RUN_SIZES.mkdir, range: p.word.range }, at);
         }
         break;
       case "download": {
-        const placed = op.output === "-" || /[$`]/.test(op.output) ? undefined : place(op.output, op.command);
-        if (placed === undefined) break;
+        const path = op.output === "-" || /[$`]/.test(op.output) ? undefined : cwd.place(op.output, op.command);
+        if (path === undefined) break;
         const size = isArchiveName(op.output) ? RUN_SIZES.archiveDownload : RUN_SIZES.download;
-        add({ path: placed.path, confidence: placed.confidence, kind: "download", sources: op.urls.map((u) => u.path), directory: false, size, range: op.command.range }, at);
+        added.add({ path, confidence: cwd.confidence(op.output, op.command), kind: "download", sources: op.urls.map((u) => u.path), directory: false, size, range: op.command.range }, at);
         break;
       }
       case "extract": {
-        const archive = op.archive === undefined || op.archive.isVariable ? undefined : place(op.archive.path, op.command);
-        const destination = op.destination === undefined ? place(".", op.command, false) : place(op.destination, op.command);
-        const confidence: Confidence = archive?.confidence === "heuristic" || destination?.confidence !== "exact" ? "heuristic" : "exact";
+        const archiveWritten = op.archive === undefined || op.archive.isVariable ? undefined : op.archive.path;
+        const archive = archiveWritten === undefined ? undefined : cwd.place(archiveWritten, op.command);
+        const destinationWritten = op.destination ?? ".";
+        const destination = cwd.place(destinationWritten, op.command);
+        const destinationConfidence = cwd.confidence(destinationWritten, op.command, op.destination !== undefined);
+        const archiveSure = archiveWritten === undefined || archive === undefined || cwd.confidence(archiveWritten, op.command) === "exact";
+        const confidence: Confidence = archiveSure && destination !== undefined && destinationConfidence === "exact" ? "exact" : "heuristic";
         const range: Range = op.archive?.word.range ?? op.command.range;
-        extracts.push({ archive: archive?.path, destination: destination?.path, operation: op, confidence, range });
+        extracts = append(extracts, { archive, destination, operation: op, confidence, range });
         if (destination !== undefined) {
-          add({ kind: "extract", path: destination.path, sources: archive === undefined ? [] : [archive.path], directory: true, size: RUN_SIZES.extract, confidence: destination.confidence, range }, at);
+          added.add({ kind: "extract", path: destination, sources: archive === undefined ? [] : [archive], directory: true, size: RUN_SIZES.extract, confidence: destinationConfidence, range }, at);
         }
         break;
       }
     }
   }
-  for (const call of run.calls) {
-    const { command } = call;
-    const clone = cloneTarget(call, vars);
-    const placed = clone === undefined ? undefined : place(clone.dir, command);
-    if (clone !== undefined && placed !== undefined) {
-      add({ path: placed.path, confidence: placed.confidence, kind: "clone", sources: [clone.url], directory: true, size: RUN_SIZES.clone, range: command.range }, command.range[0]);
+  if (clones) {
+    for (const call of calls) {
+      const { command } = call;
+      const clone = cloneTarget(call, vars);
+      const path = clone === undefined ? undefined : cwd.place(clone.dir, command);
+      if (clone !== undefined && path !== undefined) {
+        added.add({ path, confidence: cwd.confidence(clone.dir, command), kind: "clone", sources: [clone.url], directory: true, size: RUN_SIZES.clone, range: command.range }, command.range[0]);
+      }
     }
   }
-  for (const cache of run.cachesLeftBehind) {
+  for (const cache of cachesLeftBehind) {
     const command = cache.operation.command;
-    add({ kind: "cache", path: cache.path, sources: [], directory: true, cache, size: cacheSize(cache.manager), confidence: "exact", range: command.range }, command.range[0]);
+    added.add({ kind: "cache", path: cache.path, sources: NONE, directory: true, cache, size: cacheSize(cache.manager), confidence: "exact", range: command.range }, command.range[0]);
   }
 
-  const adds = added
-    .filter(({ entry, at }) => entry.kind === "cache" || !removedAgain(entry, at, removes))
-    .sort((a, b) => a.at - b.at)
-    .map(({ entry }) => entry);
-  const cleans = run.packages.filter((p) => p.kind === "clean" || p.kind === "cache-clean" || p.subcommand.some((w) => /^dist-?clean$/.test(w)));
-  return { adds, removes, modes, extracts, cleans };
+  const removed: readonly RemovedPath[] = removes ?? NONE;
+  return { adds: added.kept(removed), removes: removed, modes: modes ?? NONE, extracts: extracts ?? NONE, cleans };
 }

@@ -34,12 +34,26 @@ export function isArchiveName(name: string): boolean {
  * ```
  */
 export function looksLikeFolder(source: string): boolean {
-  if (source === "." || source === "./" || source.endsWith("/")) return true;
-  const name = baseName(source);
+  return source === "." || source === "./" || source.endsWith("/") || isFolderName(baseName(source));
+}
+
+/** Whether the last segment of a source names a folder: no extension and not a known file name. */
+function isFolderName(name: string): boolean {
   return name !== "" && !name.includes(".") && !SMALL_TEXT.test(name) && !/^(Dockerfile|Makefile|LICENSE|VERSION|entrypoint|docker-entrypoint)$/i.test(name);
 }
 
 const size = (sizeClass: SizeClass, reason: string): SizeEstimate => ({ class: sizeClass, reason });
+
+/** Sizes of COPY/ADD sources, made once (a size that names the `--from` stage or image is made per source). */
+const SOURCE_SIZES = {
+  whole: size("L", "the whole build context"),
+  download: size("M", "a downloaded file"),
+  archive: size("M", "an archive or package file"),
+  folder: size("L", "a folder of the build context"),
+  config: size("XS", "a single configuration file"),
+  script: size("XS", "a single script"),
+  file: size("S", "a single file"),
+} as const satisfies Record<string, SizeEstimate>;
 
 /**
  * The size class of one COPY/ADD source.
@@ -51,12 +65,13 @@ const size = (sizeClass: SizeClass, reason: string): SizeEstimate => ({ class: s
  * ```
  */
 export function copySourceSize(source: string, from: string | undefined): SizeEstimate {
-  if (source === "." || source === "./" || source === "/") return size("L", from === undefined ? "the whole build context" : `the whole file system of ${from}`);
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return size("M", "a downloaded file");
-  if (isArchiveName(source)) return size("M", "an archive or package file");
-  if (looksLikeFolder(source)) return size("L", from === undefined ? "a folder of the build context" : `a folder from ${from}`);
-  if (SMALL_TEXT.test(baseName(source))) return size("XS", "a single configuration file");
-  if (SCRIPT.test(baseName(source))) return size("XS", "a single script");
+  if (source === "." || source === "./" || source === "/") return from === undefined ? SOURCE_SIZES.whole : size("L", `the whole file system of ${from}`);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return SOURCE_SIZES.download;
+  const name = baseName(source);
+  if (ARCHIVE.test(name)) return SOURCE_SIZES.archive;
+  if (source.endsWith("/") || isFolderName(name)) return from === undefined ? SOURCE_SIZES.folder : size("L", `a folder from ${from}`);
+  if (SMALL_TEXT.test(name)) return SOURCE_SIZES.config;
+  if (SCRIPT.test(name)) return SOURCE_SIZES.script;
   return fileSize(from);
 }
 
@@ -69,7 +84,7 @@ export function copySourceSize(source: string, from: string | undefined): SizeEs
  * ```
  */
 export function fileSize(from: string | undefined): SizeEstimate {
-  return from === undefined ? size("S", "a single file") : size("M", `a file built in ${from} (often a binary)`);
+  return from === undefined ? SOURCE_SIZES.file : size("M", `a file built in ${from} (often a binary)`);
 }
 
 const CACHE_SIZES: Readonly<Record<PackageManager, SizeEstimate>> = {
