@@ -201,6 +201,7 @@ function withoutDashes(spelling: string): string {
 }
 
 const NO_STYLE: OptionStyle = {};
+const DASH = 0x2d;
 
 /**
  * Splits `args` into options and positionals, normalising option names from `specs`.
@@ -228,7 +229,7 @@ export function parseArguments(
       for (let rest = i + 1; rest < args.length; rest++) positionals.push(args[rest]);
       break;
     }
-    if (text[0] !== "-" || text === "-" || style.isOperand?.(text) === true) {
+    if (text.charCodeAt(0) !== DASH || text.length === 1 || style.isOperand?.(text) === true) {
       if (style.stopAtPositional) {
         for (let rest = i; rest < args.length; rest++) positionals.push(args[rest]);
         break;
@@ -238,8 +239,8 @@ export function parseArguments(
     }
     const eq = text.indexOf("=");
     const spelling = eq === -1 ? text : text.slice(0, eq);
-    if (text[1] === "-" || style.singleDashLong || bySpelling.has(spelling)) {
-      const spec = bySpelling.get(spelling);
+    const spec = bySpelling.get(spelling);
+    if (spec !== undefined || text.charCodeAt(1) === DASH || style.singleDashLong) {
       const name = spec?.canonical ?? withoutDashes(spelling);
       i = pushOption(options, args, i, name, eq === -1 ? undefined : text.slice(eq + 1), spec?.value === "required");
       continue;
@@ -247,9 +248,9 @@ export function parseArguments(
     // A cluster of short options: -qy, -xzf file, -q=2, -ovalue.
     for (let c = 1; c < text.length; c++) {
       const letter = text[c];
-      const spec = byLetter.get(letter);
-      const name = spec?.canonical ?? letter;
-      const required = spec?.value === "required";
+      const short = byLetter.get(letter);
+      const name = short?.canonical ?? letter;
+      const required = short?.value === "required";
       if (text[c + 1] === "=") {
         pushOption(options, args, i, name, text.slice(c + 2), false);
         break;

@@ -104,8 +104,10 @@ function matchSubcommand(
   if (first === undefined) return { kind: spec.bareKind ?? "other", subcommand: [], rest: positionals };
   const candidates = first.value === undefined ? undefined : SUBCOMMANDS_BY_FIRST_WORD.get(spec)?.get(first.value);
   let best: SubcommandSpec | undefined;
-  for (const sub of candidates ?? []) {
-    if ((best === undefined || sub.words.length > best.words.length) && startsWith(positionals, sub.words)) best = sub;
+  if (candidates !== undefined) {
+    for (const sub of candidates) {
+      if ((best === undefined || sub.words.length > best.words.length) && startsWith(positionals, sub.words)) best = sub;
+    }
   }
   if (best !== undefined) return { kind: best.kind, subcommand: best.words, rest: positionals.slice(best.words.length) };
   return { kind: "other", subcommand: [first.value ?? first.text], rest: positionals.slice(1) };
@@ -186,16 +188,26 @@ class ShellVariables {
 
   /** The variables a call sees: its own assignments, then exports, then the image environment. */
   lookup(call: Invocation, env: PackageManagerEnv | undefined): VariableLookup {
-    return {
-      get: (name) =>
-        call.assignments.has(name)
-          ? call.assignments.get(name)
-          : this.exported?.has(name) === true
-            ? this.exported.get(name)
-            : env?.get(name),
-    };
+    return new CallVariables(call.assignments, this.exported, env);
   }
 }
+
+/** What {@link ShellVariables.lookup} gives: a class, cheaper to make than an object with a closure. */
+class CallVariables implements VariableLookup {
+  constructor(
+    private readonly assignments: ReadonlyMap<string, string | undefined>,
+    private readonly exported: ReadonlyMap<string, string | undefined> | undefined,
+    private readonly env: PackageManagerEnv | undefined,
+  ) {}
+
+  get(name: string): string | undefined {
+    if (this.assignments.has(name)) return this.assignments.get(name);
+    return this.exported?.has(name) === true ? this.exported.get(name) : this.env?.get(name);
+  }
+}
+
+/** The operands of operations whose positionals are all packages. */
+const NO_OPERANDS: readonly ShellWord[] = Object.freeze([]);
 
 /** Builds the operation of one call to a manager. */
 function operation(call: Invocation, spec: ManagerSpec, args: readonly ShellWord[], vars: VariableLookup): PackageOperation {
@@ -209,7 +221,7 @@ function operation(call: Invocation, spec: ManagerSpec, args: readonly ShellWord
       if (o.valueWord !== undefined && spec.packageOptions.includes(o.name)) addPackages(packages, spec, o.valueWord, subcommand, vars, o);
     }
   }
-  const operands = takesPackages ? [] : rest;
+  const operands = takesPackages ? NO_OPERANDS : rest;
   const draft: OperationDraft = { kind, subcommand, options, packages, operands, env: vars };
   const refined: OperationDraft = spec.refinePackages === undefined ? draft : { ...draft, packages: spec.refinePackages(draft) };
   const settings = spec.settings(refined);
