@@ -136,12 +136,15 @@ export function resolveWord(word: ShellWord, vars?: VariableLookup): string | un
  * ```
  */
 export function unquotedText(word: ShellWord): string {
-  return word.parts.map((p) => (p.kind === "literal" ? p.value : p.text)).join("");
+  let text = "";
+  for (const part of word.parts) text += part.kind === "literal" ? part.value : part.text;
+  return text;
 }
 
 /** Whether the word contains an unquoted glob (`*`, `?`, `[...]`). */
 export function hasGlob(word: ShellWord): boolean {
-  return word.parts.some((p) => p.kind === "glob");
+  for (const part of word.parts) if (part.kind === "glob") return true;
+  return false;
 }
 
 /** The word's literal value, or its text as written when it has expansions. */
