@@ -301,11 +301,9 @@ function download(context: ToolContext, tool: "curl" | "wget", urls: readonly Fi
   const { command, program, options } = context;
   const output = chosen === "-" ? (context.stdoutFile() ?? "-") : chosen;
   const pipedTo = output === "-" ? context.pipedTo() : undefined;
-  const op = { command, program, options, kind: "download", tool, urls, output } as Draft<DownloadOperation>;
-  if (pipedTo !== undefined) op.pipedTo = pipedTo;
-  op.pipedToShell = pipedTo !== undefined && SHELLS.has(pipedTo);
-  op.insecure = insecure;
-  return op;
+  return pipedTo === undefined
+    ? { command, program, options, kind: "download", tool, urls, output, pipedToShell: false, insecure }
+    : { command, program, options, kind: "download", tool, urls, output, pipedTo, pipedToShell: SHELLS.has(pipedTo), insecure };
 }
 
 const TOOL_LIST: readonly ToolSpec[] = [
@@ -403,9 +401,10 @@ const TOOL_LIST: readonly ToolSpec[] = [
       const archive = file === undefined || file.value === "-" ? undefined : context.optionPath(file);
       const destination = context.pathOf("directory");
       const { command, program, options } = context;
-      const op = { command, program, options, kind: "extract", tool: "tar" } as Draft<ExtractOperation>;
-      if (archive !== undefined) op.archive = archive;
-      op.fromStdin = archive === undefined;
+      const op: Draft<ExtractOperation> =
+        archive === undefined
+          ? { command, program, options, kind: "extract", tool: "tar", fromStdin: true }
+          : { command, program, options, kind: "extract", tool: "tar", archive, fromStdin: false };
       if (destination !== undefined) op.destination = destination;
       return op;
     },
@@ -434,11 +433,9 @@ const TOOL_LIST: readonly ToolSpec[] = [
       const byReference = has(parsed, "reference");
       const mode = parsed.positionals[0];
       const { command, program, options } = context;
-      const op = { command, program, options, kind: "chmod" } as Draft<ChmodOperation>;
-      if (!byReference && mode !== undefined) op.mode = mode.value ?? mode.text;
-      op.paths = context.paths(byReference ? parsed.positionals : parsed.positionals.slice(1));
-      op.recursive = has(parsed, "recursive");
-      return op;
+      const recursive = has(parsed, "recursive");
+      if (byReference || mode === undefined) return { command, program, options, kind: "chmod", paths: context.paths(parsed.positionals), recursive };
+      return { command, program, options, kind: "chmod", mode: mode.value ?? mode.text, paths: context.paths(parsed.positionals.slice(1)), recursive };
     },
   },
   {
@@ -468,9 +465,7 @@ const TOOL_LIST: readonly ToolSpec[] = [
       const { parsed } = context;
       const mode = last(parsed, "mode")?.value;
       const { command, program, options } = context;
-      const op = { command, program, options, kind: "mkdir" } as Draft<MkdirOperation>;
-      op.paths = context.paths(parsed.positionals);
-      op.parents = has(parsed, "parents");
+      const op: Draft<MkdirOperation> = { command, program, options, kind: "mkdir", paths: context.paths(parsed.positionals), parents: has(parsed, "parents") };
       if (mode !== undefined) op.mode = mode;
       return op;
     },

@@ -226,9 +226,7 @@ function operation(call: Invocation, spec: ManagerSpec, args: readonly ShellWord
   const refined: OperationDraft = spec.refinePackages === undefined ? draft : { ...draft, packages: spec.refinePackages(draft) };
   const settings = spec.settings(refined);
   const caches = cachesWritten({ manager: spec.manager, kind, subcommand, options, operands, noCache: settings.noCache }, refined);
-  // Keys in the order of `PackageOperation`; `targetRelease` only when set. Added one by one, as a
-  // spread of `{ targetRelease }` into the literal is slow.
-  const op = {
+  const op: PackageOperation = {
     manager: spec.manager,
     kind,
     program: call.program,
@@ -242,10 +240,15 @@ function operation(call: Invocation, spec: ManagerSpec, args: readonly ShellWord
     noInstallRecommends: settings.noInstallRecommends,
     noCache: settings.noCache,
     noDocs: settings.noDocs,
-  } as { -readonly [K in keyof PackageOperation]: PackageOperation[K] };
-  if (settings.targetRelease !== undefined) op.targetRelease = settings.targetRelease;
-  op.caches = caches;
-  return op;
+    caches,
+  };
+  return settings.targetRelease === undefined ? op : withTargetRelease(op, settings.targetRelease);
+}
+
+/** `op` with `targetRelease` (rare: apt `-t`), before `caches` as `PackageOperation` orders its keys. */
+function withTargetRelease(op: PackageOperation, targetRelease: string): PackageOperation {
+  const { caches, ...rest } = op;
+  return { ...rest, targetRelease, caches };
 }
 
 /**
