@@ -4,7 +4,7 @@
  * directory creation (`mkdir`). Each tool is one row of a table: its options and how its
  * arguments become an operation.
  */
-import { cutAtFirst, trimTrailing } from "../util/text.js";
+import { trimTrailing } from "../util/text.js";
 import type { ShellWord, SimpleCommand } from "./shell-types.js";
 import {
   commandCalls,
@@ -291,7 +291,9 @@ function last(parsed: ParsedArguments, name: string): ParsedOption | undefined {
 
 /** The file name a URL is saved under by `curl -O` and `wget`. */
 function urlBaseName(url: string): string {
-  const path = cutAtFirst(url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ""), "?#");
+  const rest = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+  const query = rest.search(/[?#]/);
+  const path = query === -1 ? rest : rest.slice(0, query);
   const name = path.slice(path.lastIndexOf("/") + 1);
   return name === "" ? "index.html" : name;
 }
