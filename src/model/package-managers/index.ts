@@ -50,7 +50,7 @@ export const MANAGERS: readonly ManagerSpec[] = [
 
 /**
  * Any program some row runs, or runs as a module: one test that turns away the commands that are
- * no package manager at all (`echo`, `cd`, `mkdir`, …) before their invocation is built.
+ * no package manager at all (`echo`, `cd`, `mkdir`, …) before any of their arguments is read.
  */
 const ANY_MANAGER_PROGRAM = new RegExp(
   MANAGERS.flatMap((spec) => [spec.programs, ...(spec.moduleRunner === undefined ? [] : [spec.moduleRunner.runner])])
