@@ -4,15 +4,14 @@
  * directory creation (`mkdir`). Each tool is one row of a table: its options and how its
  * arguments become an operation.
  */
-import { cutAtFirst, trimTrailing } from "../util/text.js";
+import { trimTrailing } from "../util/text.js";
 import type { ShellWord, SimpleCommand } from "./shell-types.js";
 import {
+  commandCalls,
   hasGlob,
-  invocation,
-  isWrapper,
   parseArguments,
-  programName,
   resolveWord,
+  type CommandCall,
   type OptionSpec,
   type OptionStyle,
   type ParsedArguments,
@@ -193,19 +192,35 @@ export type FileOperation =
   | ChownOperation
   | MkdirOperation;
 
-/** What a tool row builds: the operation without the fields every operation has. */
-type ToolEffect = FileOperation extends infer O ? (O extends FileOperation ? Omit<O, keyof FileOperationBase> : never) : never;
+/**
+ * An operation being built, keys set one by one in the order of its interface and optional ones
+ * only when they have a value: cheaper than spreading `{ key }` objects into a literal.
+ */
+type Draft<O extends FileOperation> = { -readonly [K in keyof O]: O[K] };
 
-/** What a tool row's `build` reads: one command of a RUN, its arguments, and paths resolved in the RUN. */
+/** What a tool row's `build` reads: one call of a RUN, its arguments, and paths resolved in the RUN. */
 class ToolContext {
+  /** The shell command of the call. */
+  readonly command: SimpleCommand;
+  /** The program after unwrapping. */
+  readonly program: string;
+  /** The parsed options. */
+  readonly options: readonly ParsedOption[];
+
   constructor(
     /** The RUN's commands. */
     private readonly commands: readonly SimpleCommand[],
-    /** The index of this command among them. */
-    private readonly index: number,
+    /** Their calls. */
+    private readonly calls: readonly CommandCall[],
+    /** The index of this call among them. */
+    private readonly at: number,
     readonly parsed: ParsedArguments,
     private readonly vars: VariableLookup,
-  ) {}
+  ) {
+    this.command = calls[at].command;
+    this.program = calls[at].program;
+    this.options = parsed.options;
+  }
 
   /** The path a word names. */
   path(word: ShellWord): FilePath {
@@ -233,13 +248,15 @@ class ToolContext {
 
   /** The program that reads this command's standard output, if any. */
   pipedTo(): string | undefined {
-    const next = this.commands[this.index + 1];
-    return next?.connector === "|" ? invocation(next)?.program : shellReading(this.commands, this.commands[this.index]);
+    const { index } = this.calls[this.at];
+    if (this.commands[index + 1]?.connector !== "|") return shellReading(this.calls, this.command);
+    const next = this.calls[this.at + 1];
+    return next?.index === index + 1 ? next.program : undefined;
   }
 
   /** The file standard output is redirected to (`> file`), resolved. */
   stdoutFile(): string | undefined {
-    return stdoutFile(this.commands[this.index], this.vars);
+    return stdoutFile(this.command, this.vars);
   }
 }
 
@@ -250,7 +267,7 @@ interface ToolSpec {
   readonly style?: OptionStyle;
   /** Rewrites the arguments before parsing (tar's old-style `xzf` first argument). */
   readonly prepare?: (args: readonly ShellWord[]) => readonly ShellWord[];
-  build(context: ToolContext): ToolEffect | undefined;
+  build(context: ToolContext): FileOperation | undefined;
 }
 
 const SHELLS = new Set(["sh", "bash", "dash", "zsh", "ash", "ksh", "mksh"]);
@@ -260,30 +277,35 @@ const valued = (canonical: string, ...names: string[]): OptionSpec => ({ names, 
 /** Valued options from `[short, long]` pairs: `["-H", "header"]` → `-H`/`--header` → `header`. */
 const valuedPairs = (pairs: readonly (readonly [string | undefined, string])[]): OptionSpec[] =>
   pairs.map(([short, long]) => valued(long, ...(short === undefined ? [] : [short]), `--${long}`));
-const has = (parsed: ParsedArguments, name: string): boolean => parsed.options.some((o) => o.name === name);
-const last = (parsed: ParsedArguments, name: string): ParsedOption | undefined =>
-  parsed.options.findLast((o) => o.name === name && o.value !== undefined);
+function has(parsed: ParsedArguments, name: string): boolean {
+  for (const o of parsed.options) if (o.name === name) return true;
+  return false;
+}
+
+/** The last occurrence of a canonical option that has a value. */
+function last(parsed: ParsedArguments, name: string): ParsedOption | undefined {
+  const { options } = parsed;
+  for (let i = options.length - 1; i >= 0; i--) if (options[i].name === name && options[i].value !== undefined) return options[i];
+  return undefined;
+}
 
 /** The file name a URL is saved under by `curl -O` and `wget`. */
 function urlBaseName(url: string): string {
-  const path = cutAtFirst(url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ""), "?#");
+  const rest = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+  const query = rest.search(/[?#]/);
+  const path = query === -1 ? rest : rest.slice(0, query);
   const name = path.slice(path.lastIndexOf("/") + 1);
   return name === "" ? "index.html" : name;
 }
 
 /** A download operation from its URLs and the output its options choose. */
-function download(context: ToolContext, tool: "curl" | "wget", urls: FilePath[], chosen: string, insecure: boolean): ToolEffect {
+function download(context: ToolContext, tool: "curl" | "wget", urls: readonly FilePath[], chosen: string, insecure: boolean): DownloadOperation {
+  const { command, program, options } = context;
   const output = chosen === "-" ? (context.stdoutFile() ?? "-") : chosen;
   const pipedTo = output === "-" ? context.pipedTo() : undefined;
-  return {
-    kind: "download",
-    tool,
-    urls,
-    output,
-    ...(pipedTo === undefined ? {} : { pipedTo }),
-    pipedToShell: pipedTo !== undefined && SHELLS.has(pipedTo),
-    insecure,
-  };
+  return pipedTo === undefined
+    ? { command, program, options, kind: "download", tool, urls, output, pipedToShell: false, insecure }
+    : { command, program, options, kind: "download", tool, urls, output, pipedTo, pipedToShell: SHELLS.has(pipedTo), insecure };
 }
 
 const TOOL_LIST: readonly ToolSpec[] = [
@@ -291,6 +313,9 @@ const TOOL_LIST: readonly ToolSpec[] = [
     programs: ["rm"],
     options: [flag("recursive", "-r", "-R", "--recursive"), flag("force", "-f", "--force")],
     build: (context) => ({
+      command: context.command,
+      program: context.program,
+      options: context.options,
       kind: "remove",
       paths: context.paths(context.parsed.positionals),
       recursive: has(context.parsed, "recursive"),
@@ -377,13 +402,13 @@ const TOOL_LIST: readonly ToolSpec[] = [
       const file = last(parsed, "file");
       const archive = file === undefined || file.value === "-" ? undefined : context.optionPath(file);
       const destination = context.pathOf("directory");
-      return {
-        kind: "extract",
-        tool: "tar",
-        ...(archive === undefined ? {} : { archive }),
-        fromStdin: archive === undefined,
-        ...(destination === undefined ? {} : { destination }),
-      };
+      const { command, program, options } = context;
+      const op: Draft<ExtractOperation> =
+        archive === undefined
+          ? { command, program, options, kind: "extract", tool: "tar", fromStdin: true }
+          : { command, program, options, kind: "extract", tool: "tar", archive, fromStdin: false };
+      if (destination !== undefined) op.destination = destination;
+      return op;
     },
   },
   {
@@ -392,13 +417,12 @@ const TOOL_LIST: readonly ToolSpec[] = [
     build(context) {
       const first = context.parsed.positionals[0];
       const destination = context.pathOf("exdir");
-      return {
-        kind: "extract",
-        tool: "unzip",
-        ...(first === undefined ? {} : { archive: context.path(first) }),
-        fromStdin: false,
-        ...(destination === undefined ? {} : { destination }),
-      };
+      const { command, program, options } = context;
+      const op = { command, program, options, kind: "extract", tool: "unzip" } as Draft<ExtractOperation>;
+      if (first !== undefined) op.archive = context.path(first);
+      op.fromStdin = false;
+      if (destination !== undefined) op.destination = destination;
+      return op;
     },
   },
   {
@@ -409,14 +433,11 @@ const TOOL_LIST: readonly ToolSpec[] = [
     build(context) {
       const { parsed } = context;
       const byReference = has(parsed, "reference");
-      const [mode, ...rest] = parsed.positionals;
-      const paths = byReference ? parsed.positionals : rest;
-      return {
-        kind: "chmod",
-        ...(byReference || mode === undefined ? {} : { mode: mode.value ?? mode.text }),
-        paths: context.paths(paths),
-        recursive: has(parsed, "recursive"),
-      };
+      const mode = parsed.positionals[0];
+      const { command, program, options } = context;
+      const recursive = has(parsed, "recursive");
+      if (byReference || mode === undefined) return { command, program, options, kind: "chmod", paths: context.paths(parsed.positionals), recursive };
+      return { command, program, options, kind: "chmod", mode: mode.value ?? mode.text, paths: context.paths(parsed.positionals.slice(1)), recursive };
     },
   },
   {
@@ -425,18 +446,18 @@ const TOOL_LIST: readonly ToolSpec[] = [
     build(context) {
       const { parsed } = context;
       const byReference = has(parsed, "reference");
-      const [spec, ...rest] = parsed.positionals;
+      const spec = parsed.positionals[0];
       const text = byReference || spec === undefined ? "" : (spec.value ?? spec.text);
       const sep = text.includes(":") ? text.indexOf(":") : text.indexOf(".");
       const owner = sep === -1 ? text : text.slice(0, sep);
       const group = sep === -1 ? "" : text.slice(sep + 1);
-      return {
-        kind: "chown",
-        ...(owner === "" ? {} : { owner }),
-        ...(group === "" ? {} : { group }),
-        paths: context.paths(byReference ? parsed.positionals : rest),
-        recursive: has(parsed, "recursive"),
-      };
+      const { command, program, options } = context;
+      const op = { command, program, options, kind: "chown" } as Draft<ChownOperation>;
+      if (owner !== "") op.owner = owner;
+      if (group !== "") op.group = group;
+      op.paths = context.paths(byReference ? parsed.positionals : parsed.positionals.slice(1));
+      op.recursive = has(parsed, "recursive");
+      return op;
     },
   },
   {
@@ -445,12 +466,10 @@ const TOOL_LIST: readonly ToolSpec[] = [
     build(context) {
       const { parsed } = context;
       const mode = last(parsed, "mode")?.value;
-      return {
-        kind: "mkdir",
-        paths: context.paths(parsed.positionals),
-        parents: has(parsed, "parents"),
-        ...(mode === undefined ? {} : { mode }),
-      };
+      const { command, program, options } = context;
+      const op: Draft<MkdirOperation> = { command, program, options, kind: "mkdir", paths: context.paths(parsed.positionals), parents: has(parsed, "parents") };
+      if (mode !== undefined) op.mode = mode;
+      return op;
     },
   },
 ];
@@ -490,15 +509,14 @@ const sameRange = (a: SimpleCommand, b: SimpleCommand): boolean => a.range[0] ==
 
 /**
  * The shell that runs `command`'s output as its script, `sh -c "$(curl …)"`, `bash <(curl …)`:
- * the last shell among `commands` with a substitution that holds the command. Only commands whose
+ * the last shell among `calls` with a substitution that holds the command. Only commands whose
  * range holds the command's can.
  */
-function shellReading(commands: readonly SimpleCommand[], command: SimpleCommand): string | undefined {
+function shellReading(calls: readonly CommandCall[], command: SimpleCommand): string | undefined {
   let reader: string | undefined;
-  for (const outer of commands) {
-    if (outer.range[0] > command.range[0] || outer.range[1] < command.range[1]) continue;
-    const call = invocation(outer);
-    if (call === undefined || !SHELLS.has(call.program)) continue;
+  for (const call of calls) {
+    const outer = call.command;
+    if (outer.range[0] > command.range[0] || outer.range[1] < command.range[1] || !SHELLS.has(call.program)) continue;
     for (const arg of call.args) {
       for (const part of arg.parts) {
         if (part.kind === "command-substitution" && part.script?.commands.some((inner) => sameRange(inner, command)) === true) {
@@ -515,6 +533,7 @@ function shellReading(commands: readonly SimpleCommand[], command: SimpleCommand
  * known tools, or whose program word is not literal, are skipped; nothing throws.
  *
  * @param env ENV/ARG values visible to the RUN, used for `~` and `$HOME` (default `/root`) and other `$VARS` in paths.
+ * @param calls The {@link commandCalls} of `commands`, when the caller has them already.
  * @example
  * ```ts
  * fileOperations(sh("curl -fsSL https://get.example.com | sh && rm -rf /var/lib/apt/lists/*"));
@@ -522,20 +541,21 @@ function shellReading(commands: readonly SimpleCommand[], command: SimpleCommand
  * //  { kind: "remove", paths: [{ path: "/var/lib/apt/lists/*", isGlob: true, ... }], recursive: true, force: true, ... }]
  * ```
  */
-export function fileOperations(commands: readonly SimpleCommand[], env?: VariableLookup): FileOperation[] {
+export function fileOperations(
+  commands: readonly SimpleCommand[],
+  env?: VariableLookup,
+  calls: readonly CommandCall[] = commandCalls(commands),
+): FileOperation[] {
   const result: FileOperation[] = [];
   const vars: VariableLookup = { get: (name) => env?.get(name) ?? (name === "HOME" ? "/root" : undefined) };
-  for (let index = 0; index < commands.length; index++) {
-    const command = commands[index];
-    const name = programName(command);
+  for (let at = 0; at < calls.length; at++) {
+    const call = calls[at];
     // Most commands run none of the tools: nothing to build for them.
-    if (name !== undefined && !TOOLS.has(name) && !isWrapper(name)) continue;
-    const call = invocation(command);
-    const tool = call === undefined ? undefined : TOOLS.get(call.program);
-    if (call === undefined || tool === undefined) continue;
+    const tool = TOOLS.get(call.program);
+    if (tool === undefined) continue;
     const parsed = parseArguments(tool.prepare?.(call.args) ?? call.args, tool.options, tool.style);
-    const effect = tool.build(new ToolContext(commands, index, parsed, vars));
-    if (effect !== undefined) result.push({ command, program: call.program, options: parsed.options, ...effect });
+    const op = tool.build(new ToolContext(commands, calls, at, parsed, vars));
+    if (op !== undefined) result.push(op);
   }
   return result;
 }

@@ -93,7 +93,8 @@ function dialectOf(program: string): "sh" | "bash" | undefined {
 
 function shellDialect(kind: ShellKind, argv: readonly string[]): "sh" | "bash" | undefined {
   if (kind !== "posix") return undefined;
-  return dialectOf(argv[0]?.split("/").pop() ?? "") ?? "bash";
+  const path = argv[0] ?? "";
+  return dialectOf(path.slice(path.lastIndexOf("/") + 1)) ?? "bash";
 }
 
 const identity = (offset: number): number => offset;

@@ -11,9 +11,8 @@ import { cacheLeftBehind, packageOperations, type CacheLeftBehind, type PackageO
 import { parseRunFlags, type RunFlags } from "./run-flags.js";
 import { runScript, type RunScript } from "./run-script.js";
 import type { Scope } from "./scope.js";
-import { invocation, type Invocation } from "./package-managers/command-line.js";
+import { commandCalls, type CommandCall } from "./package-managers/command-line.js";
 import { parseShell, type ShellScript } from "./shell.js";
-import type { ShellWord, SimpleCommand } from "./shell-types.js";
 import type { StageShell } from "./stage-shell.js";
 
 /**
@@ -62,25 +61,7 @@ export interface RunAnalysis {
  * // sudo /usr/bin/apt-get install x → { program: "apt-get", programWord: </usr/bin/apt-get>, args: [install, x], wrappers: ["sudo"], index: 0 }
  * ```
  */
-export interface RunCall extends Invocation {
-  /** The word that names the program (`apt-get` in `sudo apt-get install`). */
-  readonly programWord: ShellWord;
-  /** The command's index in the RUN's command list. */
-  readonly index: number;
-}
-
-/** The commands of a script whose program is a literal word, unwrapped. */
-function callsIn(commands: readonly SimpleCommand[]): RunCall[] {
-  const calls: RunCall[] = [];
-  commands.forEach((command, index) => {
-    const call = invocation(command);
-    if (call === undefined || command.name === undefined) return;
-    const at = command.args.length - call.args.length - 1;
-    const { program, args, assignments, wrappers } = call;
-    calls.push({ command, program, args, assignments, wrappers, programWord: at < 0 ? command.name : command.args[at], index });
-  });
-  return calls;
-}
+export type RunCall = CommandCall;
 
 /**
  * Inputs of {@link analyzeRun}.
@@ -156,15 +137,15 @@ class AnalyzedRun implements RunAnalysis {
   }
 
   get calls(): readonly RunCall[] {
-    return (this.#calls ??= callsIn(this.#commands()));
+    return (this.#calls ??= commandCalls(this.#commands()));
   }
 
   get packages(): readonly PackageOperation[] {
-    return (this.#packages ??= packageOperations(this.#commands(), this.scope));
+    return (this.#packages ??= packageOperations(this.#commands(), this.scope, this.calls));
   }
 
   get files(): readonly FileOperation[] {
-    return (this.#files ??= fileOperations(this.#commands(), this.scope));
+    return (this.#files ??= fileOperations(this.#commands(), this.scope, this.calls));
   }
 
   get cachesLeftBehind(): readonly CacheLeftBehind[] {

@@ -4,6 +4,9 @@
 import type { ManagerSpec } from "./types.js";
 import { NO_SETTINGS, extended, fileParts, hasOption, splitVersion } from "./package-words.js";
 
+const APK_FILES = [".apk"];
+const VERSION_OPERATORS = [">=", "<=", "=~", "><", "=", "~", ">", "<"];
+
 /**
  * apk. It never prompts unless `--interactive` is given.
  *
@@ -40,9 +43,9 @@ export const apk: ManagerSpec = {
     { words: ["cache", "purge"], kind: "cache-clean" },
   ],
   parsePackage(text) {
-    const file = fileParts(text, [".apk"]);
+    const file = fileParts(text, APK_FILES);
     if (file !== undefined) return file;
-    const parts = splitVersion(text, [">=", "<=", "=~", "><", "=", "~", ">", "<"]);
+    const parts = splitVersion(text, VERSION_OPERATORS);
     const at = parts.name.indexOf("@");
     if (at <= 0) return parts;
     return extended(parts, { name: parts.name.slice(0, at), release: parts.name.slice(at + 1) });

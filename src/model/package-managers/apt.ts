@@ -2,14 +2,18 @@
  * apt-get and apt (Debian, Ubuntu): subcommands, options and `pkg=version` / `pkg/release` words.
  */
 import type { ManagerSpec, OperationDraft, PackageOperationKind } from "./types.js";
-import { NO_SETTINGS, extended, fileParts, hasOption, optionValue, optionValues, splitVersion } from "./package-words.js";
+import { NO_SETTINGS, extended, fileParts, hasOption, optionValue, splitVersion } from "./package-words.js";
 
-/** `-o Key=value` settings of apt, keys compared case-insensitively. */
+const DEB_FILES = [".deb"];
+const VERSION_OPERATORS = ["="];
+
+/** `-o Key=value` settings of apt, keys compared case-insensitively (`key` is given in lower case). */
 function aptConfig(draft: OperationDraft, key: string): string | undefined {
   let found: string | undefined;
-  for (const setting of optionValues(draft, "option")) {
-    const eq = setting.indexOf("=");
-    if (eq !== -1 && setting.slice(0, eq).toLowerCase() === key.toLowerCase()) found = setting.slice(eq + 1);
+  for (const o of draft.options) {
+    if (o.name !== "option" || o.value === undefined) continue;
+    const eq = o.value.indexOf("=");
+    if (eq !== -1 && o.value.slice(0, eq).toLowerCase() === key) found = o.value.slice(eq + 1);
   }
   return found;
 }
@@ -72,9 +76,9 @@ export const apt: ManagerSpec = {
     { words: ["dist-clean"], kind: "clean" },
   ],
   parsePackage(text) {
-    const file = fileParts(text, [".deb"]);
+    const file = fileParts(text, DEB_FILES);
     if (file !== undefined) return file;
-    const parts = splitVersion(text, ["="]);
+    const parts = splitVersion(text, VERSION_OPERATORS);
     const slash = parts.name.indexOf("/");
     if (slash <= 0) return parts;
     return extended(parts, { name: parts.name.slice(0, slash), release: parts.name.slice(slash + 1) });
@@ -87,9 +91,9 @@ export const apt: ManagerSpec = {
         !CONFIRMING_KINDS.includes(draft.kind) ||
         hasOption(draft, "yes") ||
         quietLevel(draft) >= 2 ||
-        isTrue(aptConfig(draft, "APT::Get::Assume-Yes")),
+        isTrue(aptConfig(draft, "apt::get::assume-yes")),
       noInstallRecommends:
-        hasOption(draft, "no-install-recommends") || isFalse(aptConfig(draft, "APT::Install-Recommends")),
+        hasOption(draft, "no-install-recommends") || isFalse(aptConfig(draft, "apt::install-recommends")),
     };
     return targetRelease === undefined ? settings : extended(settings, { targetRelease });
   },

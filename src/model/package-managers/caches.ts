@@ -293,7 +293,7 @@ function removes(op: FileOperation, dirSegments: readonly string[]): boolean {
   if (op.kind !== "remove") return false;
   for (const p of op.paths) {
     if (p.isVariable) continue;
-    const segments = p.path.replace(/\/+/g, "/").replace(/(.)\/$/, "$1").split("/");
+    const segments = pathSegments(p.path);
     if (segments.length <= dirSegments.length && leadingMatch(segments, dirSegments, segments.length, p.isGlob)) {
       if (op.recursive) return true;
       continue;
@@ -306,10 +306,22 @@ function removes(op: FileOperation, dirSegments: readonly string[]): boolean {
   return false;
 }
 
+/** `/var//lib/apt/` → `["", "var", "lib", "apt"]`: a path's segments, repeated and trailing slashes dropped. */
+function pathSegments(path: string): string[] {
+  const untidy = path.includes("//") || (path.length > 1 && path.endsWith("/"));
+  return (untidy ? path.replace(/\/+/g, "/").replace(/(.)\/$/, "$1") : path).split("/");
+}
+
+/** Characters that make a segment a pattern rather than a name (`\` escapes). */
+const GLOB_CHARS = /[*?[\\]/;
+
 /** Whether the first `count` path segments name the first `count` directory segments (as globs when `isGlob`). */
 function leadingMatch(segments: readonly string[], dirSegments: readonly string[], count: number, isGlob: boolean): boolean {
   for (let i = 0; i < count; i++) {
-    if (isGlob ? !segmentTest(segments[i])(dirSegments[i]) : segments[i] !== dirSegments[i]) return false;
+    const segment = segments[i];
+    // A segment without glob characters matches only itself: no pattern to build.
+    const same = isGlob && GLOB_CHARS.test(segment) ? segmentTest(segment)(dirSegments[i]) : segment === dirSegments[i];
+    if (!same) return false;
   }
   return true;
 }

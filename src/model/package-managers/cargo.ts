@@ -4,6 +4,8 @@
 import type { ManagerSpec } from "./types.js";
 import { NO_SETTINGS, optionValue, splitVersion, withOptionVersion } from "./package-words.js";
 
+const VERSION_OPERATORS = ["@"];
+
 const VALUED = [
   "git", "branch", "tag", "rev", "path", "root", "target", "jobs", "features", "registry", "index", "profile",
   "target-dir", "bin", "example", "config",
@@ -33,7 +35,7 @@ export const cargo: ManagerSpec = {
   ],
   packageOptions: ["path", "git"],
   parsePackage(text) {
-    return splitVersion(text, ["@"]);
+    return splitVersion(text, VERSION_OPERATORS);
   },
   refinePackages(draft) {
     // From a git source, the crates named are pinned by the tag or revision, not by --version.

@@ -78,6 +78,22 @@ export interface Invocation {
 }
 
 /**
+ * A command of a RUN, unwrapped from `sudo`/`env`/`command`/`exec`, with the word that names its
+ * program and the command's place in the RUN: what {@link commandCalls} lists.
+ *
+ * @example
+ * ```ts
+ * // sudo /usr/bin/apt-get install x → { program: "apt-get", programWord: </usr/bin/apt-get>, args: [install, x], wrappers: ["sudo"], index: 0 }
+ * ```
+ */
+export interface CommandCall extends Invocation {
+  /** The word that names the program (`apt-get` in `sudo apt-get install`). */
+  readonly programWord: ShellWord;
+  /** The command's index in the RUN's command list. */
+  readonly index: number;
+}
+
+/**
  * The string a word stands for: its literal value, or its text with `$NAME` / `${NAME}` resolved
  * from `vars` and glob characters kept as a pattern. Undefined when any part cannot be resolved.
  *
@@ -120,12 +136,15 @@ export function resolveWord(word: ShellWord, vars?: VariableLookup): string | un
  * ```
  */
 export function unquotedText(word: ShellWord): string {
-  return word.parts.map((p) => (p.kind === "literal" ? p.value : p.text)).join("");
+  let text = "";
+  for (const part of word.parts) text += part.kind === "literal" ? part.value : part.text;
+  return text;
 }
 
 /** Whether the word contains an unquoted glob (`*`, `?`, `[...]`). */
 export function hasGlob(word: ShellWord): boolean {
-  return word.parts.some((p) => p.kind === "glob");
+  for (const part of word.parts) if (part.kind === "glob") return true;
+  return false;
 }
 
 /** The word's literal value, or its text as written when it has expansions. */
@@ -133,10 +152,9 @@ export function wordString(word: ShellWord): string {
   return word.value ?? word.text;
 }
 
-/** `/usr/bin/apt-get` → `apt-get`. */
+/** `/usr/bin/apt-get` → `apt-get`. (`lastIndexOf` is slow in V8: most names have no slash, so look first.) */
 function baseName(path: string): string {
-  const slash = path.lastIndexOf("/");
-  return slash === -1 ? path : path.slice(slash + 1);
+  return path.indexOf("/") === -1 ? path : path.slice(path.lastIndexOf("/") + 1);
 }
 
 /**
@@ -186,6 +204,7 @@ function withoutDashes(spelling: string): string {
 }
 
 const NO_STYLE: OptionStyle = {};
+const DASH = 0x2d;
 
 /**
  * Splits `args` into options and positionals, normalising option names from `specs`.
@@ -213,7 +232,7 @@ export function parseArguments(
       for (let rest = i + 1; rest < args.length; rest++) positionals.push(args[rest]);
       break;
     }
-    if (text[0] !== "-" || text === "-" || style.isOperand?.(text) === true) {
+    if (text.charCodeAt(0) !== DASH || text.length === 1 || style.isOperand?.(text) === true) {
       if (style.stopAtPositional) {
         for (let rest = i; rest < args.length; rest++) positionals.push(args[rest]);
         break;
@@ -223,8 +242,8 @@ export function parseArguments(
     }
     const eq = text.indexOf("=");
     const spelling = eq === -1 ? text : text.slice(0, eq);
-    if (text[1] === "-" || style.singleDashLong || bySpelling.has(spelling)) {
-      const spec = bySpelling.get(spelling);
+    const spec = bySpelling.get(spelling);
+    if (spec !== undefined || text.charCodeAt(1) === DASH || style.singleDashLong) {
       const name = spec?.canonical ?? withoutDashes(spelling);
       i = pushOption(options, args, i, name, eq === -1 ? undefined : text.slice(eq + 1), spec?.value === "required");
       continue;
@@ -232,9 +251,9 @@ export function parseArguments(
     // A cluster of short options: -qy, -xzf file, -q=2, -ovalue.
     for (let c = 1; c < text.length; c++) {
       const letter = text[c];
-      const spec = byLetter.get(letter);
-      const name = spec?.canonical ?? letter;
-      const required = spec?.value === "required";
+      const short = byLetter.get(letter);
+      const name = short?.canonical ?? letter;
+      const required = short?.value === "required";
       if (text[c + 1] === "=") {
         pushOption(options, args, i, name, text.slice(c + 2), false);
         break;
@@ -325,18 +344,6 @@ export function programName(command: SimpleCommand): string | undefined {
 }
 
 /**
- * Whether {@link invocation} looks through `program` to the command it runs (`sudo`, `env`, `command`, `exec`).
- *
- * @example
- * ```ts
- * isWrapper("sudo"); // true
- * ```
- */
-export function isWrapper(program: string): boolean {
-  return WRAPPERS.has(program);
-}
-
-/**
  * The program a simple command really runs, after unwrapping `sudo`, `env`, `command` and
  * `exec`. Undefined when there is no program word, its name is not literal, or a wrapper only
  * looks the command up (`command -v apt-get`).
@@ -354,6 +361,35 @@ export function invocation(command: SimpleCommand): Invocation | undefined {
     return { command, program, args: command.args, assignments: NO_ASSIGNMENTS, wrappers: NO_WRAPPERS };
   }
   return unwrapped(command, program);
+}
+
+/**
+ * The commands whose program is a literal word, unwrapped as {@link invocation} does, in order:
+ * computed once per RUN and shared by its package and file operations.
+ *
+ * @example
+ * ```ts
+ * commandCalls(sh("cd /src && sudo A=1 make install").commands).map((c) => [c.program, c.index]); // [["cd", 0], ["make", 1]]
+ * ```
+ */
+export function commandCalls(commands: readonly SimpleCommand[]): CommandCall[] {
+  const calls: CommandCall[] = [];
+  for (let index = 0; index < commands.length; index++) {
+    const command = commands[index];
+    const name = command.name;
+    if (name?.value === undefined) continue;
+    const program = baseName(name.value);
+    if (command.assignments.length === 0 && !WRAPPERS.has(program)) {
+      calls.push({ command, program, args: command.args, assignments: NO_ASSIGNMENTS, wrappers: NO_WRAPPERS, programWord: name, index });
+      continue;
+    }
+    const call = unwrapped(command, program);
+    if (call === undefined) continue;
+    const at = command.args.length - call.args.length - 1;
+    const programWord = at < 0 ? name : command.args[at];
+    calls.push({ command, program: call.program, args: call.args, assignments: call.assignments, wrappers: call.wrappers, programWord, index });
+  }
+  return calls;
 }
 
 /** {@link invocation} of a command with assignments or a wrapper. */

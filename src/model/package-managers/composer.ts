@@ -4,6 +4,8 @@
 import type { ManagerSpec } from "./types.js";
 import { NO_SETTINGS, hasOption, splitVersion } from "./package-words.js";
 
+const VERSION_OPERATORS = [":", "=", " "];
+
 /**
  * composer.
  *
@@ -33,7 +35,7 @@ export const composer: ManagerSpec = {
     { words: ["global", "remove"], kind: "remove" },
   ],
   parsePackage(text) {
-    return splitVersion(text, [":", "=", " "]);
+    return splitVersion(text, VERSION_OPERATORS);
   },
   settings(draft) {
     return {

@@ -4,6 +4,9 @@
 import type { ManagerSpec } from "./types.js";
 import { NO_SETTINGS, fileParts, hasOption, optionValue, splitVersion, withOptionVersion } from "./package-words.js";
 
+const GEM_FILES = [".gem"];
+const VERSION_OPERATORS = [":"];
+
 /**
  * gem.
  *
@@ -33,7 +36,7 @@ export const gem: ManagerSpec = {
     { words: ["update"], kind: "upgrade" },
   ],
   parsePackage(text) {
-    return fileParts(text, [".gem"]) ?? splitVersion(text, [":"]);
+    return fileParts(text, GEM_FILES) ?? splitVersion(text, VERSION_OPERATORS);
   },
   refinePackages(draft) {
     const version = optionValue(draft, "version");

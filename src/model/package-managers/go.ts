@@ -5,6 +5,9 @@
 import type { ManagerSpec } from "./types.js";
 import { NO_SETTINGS, fileParts, splitVersion } from "./package-words.js";
 
+const NO_FILE_SUFFIXES: readonly string[] = [];
+const VERSION_OPERATORS = ["@"];
+
 const VALUED = [
   "ldflags", "gcflags", "asmflags", "tags", "mod", "o", "buildmode", "buildvcs", "p", "C", "pkgdir", "modfile",
   "overlay", "toolexec", "compiler", "installsuffix", "run", "count",
@@ -30,7 +33,7 @@ export const go: ManagerSpec = {
     { words: ["clean"], kind: "clean" },
   ],
   parsePackage(text) {
-    return fileParts(text, []) ?? splitVersion(text, ["@"]);
+    return fileParts(text, NO_FILE_SUFFIXES) ?? splitVersion(text, VERSION_OPERATORS);
   },
   settings: () => ({ ...NO_SETTINGS, assumeYes: true }),
 };

@@ -12,11 +12,10 @@ import { cachesWritten } from "./caches.js";
 import { cargo } from "./cargo.js";
 import {
   assignmentIn,
-  invocation,
-  isWrapper,
+  commandCalls,
   parseArguments,
-  programName,
   resolveWord,
+  type CommandCall,
   type Invocation,
   type ParsedOption,
   unquotedText,
@@ -51,7 +50,7 @@ export const MANAGERS: readonly ManagerSpec[] = [
 
 /**
  * Any program some row runs, or runs as a module: one test that turns away the commands that are
- * no package manager at all (`echo`, `cd`, `mkdir`, …) before their invocation is built.
+ * no package manager at all (`echo`, `cd`, `mkdir`, …) before any of their arguments is read.
  */
 const ANY_MANAGER_PROGRAM = new RegExp(
   MANAGERS.flatMap((spec) => [spec.programs, ...(spec.moduleRunner === undefined ? [] : [spec.moduleRunner.runner])])
@@ -105,8 +104,10 @@ function matchSubcommand(
   if (first === undefined) return { kind: spec.bareKind ?? "other", subcommand: [], rest: positionals };
   const candidates = first.value === undefined ? undefined : SUBCOMMANDS_BY_FIRST_WORD.get(spec)?.get(first.value);
   let best: SubcommandSpec | undefined;
-  for (const sub of candidates ?? []) {
-    if ((best === undefined || sub.words.length > best.words.length) && startsWith(positionals, sub.words)) best = sub;
+  if (candidates !== undefined) {
+    for (const sub of candidates) {
+      if ((best === undefined || sub.words.length > best.words.length) && startsWith(positionals, sub.words)) best = sub;
+    }
   }
   if (best !== undefined) return { kind: best.kind, subcommand: best.words, rest: positionals.slice(best.words.length) };
   return { kind: "other", subcommand: [first.value ?? first.text], rest: positionals.slice(1) };
@@ -148,22 +149,34 @@ function namedPackage(spec: ManagerSpec, text: string, word: ShellWord, subcomma
 
 /** The package whose name and version `parts` give, read from `word`. */
 function packageFrom(parts: PackageParts, word: ShellWord, forceFile: boolean): PackageSpec {
-  return extended(parts, { word, pinned: isPinningVersion(parts.version), isFile: forceFile || parts.isFile, isVariable: false });
+  const isFile = forceFile || parts.isFile;
+  // Most words are a bare name (`{ name, isFile }`): built directly, keys as `extended` would order them.
+  if (parts.version === undefined && parts.operator === undefined && parts.release === undefined) {
+    return { name: parts.name, isFile, word, pinned: false, isVariable: false };
+  }
+  return extended(parts, { word, pinned: isPinningVersion(parts.version), isFile, isVariable: false });
 }
 
-/** Variables exported earlier in the RUN (`export A=b`, `A=b; export A`); the maps are made when first set. */
+/**
+ * Variables exported earlier in the RUN (`export A=b`, `A=b; export A`); the maps are made when
+ * first set. Bare assignments are read only when an `export` may need them.
+ */
 class ShellVariables {
   private shell: Map<string, string | undefined> | undefined;
   private exported: Map<string, string | undefined> | undefined;
+  /** The commands before this index have been read for bare assignments. */
+  private read = 0;
 
-  /** Records bare assignments and `export`s; returns true when the command was one of them. */
-  track(command: SimpleCommand, call: Invocation | undefined): boolean {
-    if (command.name === undefined) {
+  constructor(private readonly commands: readonly SimpleCommand[]) {}
+
+  /** Records an `export` (after the bare assignments before it). */
+  export(call: CommandCall): void {
+    for (; this.read < call.index; this.read++) {
+      const command = this.commands[this.read];
+      if (command.name !== undefined) continue;
       this.shell ??= new Map();
       for (const a of command.assignments) this.shell.set(a.name, a.value === undefined ? "" : a.value.value);
-      return true;
     }
-    if (call?.program !== "export") return false;
     for (const arg of call.args) {
       const set = assignmentIn(arg);
       if (set !== undefined) (this.exported ??= new Map()).set(set.name, set.value);
@@ -171,21 +184,30 @@ class ShellVariables {
         (this.exported ??= new Map()).set(arg.value, this.shell.get(arg.value));
       }
     }
-    return true;
   }
 
   /** The variables a call sees: its own assignments, then exports, then the image environment. */
   lookup(call: Invocation, env: PackageManagerEnv | undefined): VariableLookup {
-    return {
-      get: (name) =>
-        call.assignments.has(name)
-          ? call.assignments.get(name)
-          : this.exported?.has(name) === true
-            ? this.exported.get(name)
-            : env?.get(name),
-    };
+    return new CallVariables(call.assignments, this.exported, env);
   }
 }
+
+/** What {@link ShellVariables.lookup} gives: a class, cheaper to make than an object with a closure. */
+class CallVariables implements VariableLookup {
+  constructor(
+    private readonly assignments: ReadonlyMap<string, string | undefined>,
+    private readonly exported: ReadonlyMap<string, string | undefined> | undefined,
+    private readonly env: PackageManagerEnv | undefined,
+  ) {}
+
+  get(name: string): string | undefined {
+    if (this.assignments.has(name)) return this.assignments.get(name);
+    return this.exported?.has(name) === true ? this.exported.get(name) : this.env?.get(name);
+  }
+}
+
+/** The operands of operations whose positionals are all packages. */
+const NO_OPERANDS: readonly ShellWord[] = Object.freeze([]);
 
 /** Builds the operation of one call to a manager. */
 function operation(call: Invocation, spec: ManagerSpec, args: readonly ShellWord[], vars: VariableLookup): PackageOperation {
@@ -199,12 +221,12 @@ function operation(call: Invocation, spec: ManagerSpec, args: readonly ShellWord
       if (o.valueWord !== undefined && spec.packageOptions.includes(o.name)) addPackages(packages, spec, o.valueWord, subcommand, vars, o);
     }
   }
-  const operands = takesPackages ? [] : rest;
+  const operands = takesPackages ? NO_OPERANDS : rest;
   const draft: OperationDraft = { kind, subcommand, options, packages, operands, env: vars };
   const refined: OperationDraft = spec.refinePackages === undefined ? draft : { ...draft, packages: spec.refinePackages(draft) };
   const settings = spec.settings(refined);
   const caches = cachesWritten({ manager: spec.manager, kind, subcommand, options, operands, noCache: settings.noCache }, refined);
-  return {
+  const op: PackageOperation = {
     manager: spec.manager,
     kind,
     program: call.program,
@@ -218,9 +240,15 @@ function operation(call: Invocation, spec: ManagerSpec, args: readonly ShellWord
     noInstallRecommends: settings.noInstallRecommends,
     noCache: settings.noCache,
     noDocs: settings.noDocs,
-    ...(settings.targetRelease === undefined ? {} : { targetRelease: settings.targetRelease }),
     caches,
   };
+  return settings.targetRelease === undefined ? op : withTargetRelease(op, settings.targetRelease);
+}
+
+/** `op` with `targetRelease` (rare: apt `-t`), before `caches` as `PackageOperation` orders its keys. */
+function withTargetRelease(op: PackageOperation, targetRelease: string): PackageOperation {
+  const { caches, ...rest } = op;
+  return { ...rest, targetRelease, caches };
 }
 
 /**
@@ -229,6 +257,7 @@ function operation(call: Invocation, spec: ManagerSpec, args: readonly ShellWord
  * (ENV/ARG visible to the RUN), from `export`s earlier in the RUN and from assignments on the
  * command itself (`PIP_NO_CACHE_DIR=1 pip install …`). Never throws.
  *
+ * @param calls The {@link commandCalls} of `commands`, when the caller has them already.
  * @example
  * ```ts
  * const [update, install] = packageOperations(shell.commands);
@@ -240,17 +269,20 @@ function operation(call: Invocation, spec: ManagerSpec, args: readonly ShellWord
  * update.caches[0].path;         // "/var/lib/apt/lists"
  * ```
  */
-export function packageOperations(commands: readonly SimpleCommand[], env?: PackageManagerEnv): PackageOperation[] {
-  const variables = new ShellVariables();
+export function packageOperations(
+  commands: readonly SimpleCommand[],
+  env?: PackageManagerEnv,
+  calls: readonly CommandCall[] = commandCalls(commands),
+): PackageOperation[] {
+  const variables = new ShellVariables(commands);
   const result: PackageOperation[] = [];
-  for (const command of commands) {
-    const name = programName(command);
-    // Most commands (echo, cd, mkdir, …) run no manager and export nothing: nothing to build for them.
-    if (name !== undefined && name !== "export" && !isWrapper(name) && !ANY_MANAGER_PROGRAM.test(name)) continue;
-    const call = invocation(command);
-    if (variables.track(command, call) || call === undefined) continue;
-    const match = matchManager(call);
-    if (match !== undefined) result.push(operation(call, match.spec, match.args, variables.lookup(call, env)));
+  for (const call of calls) {
+    if (call.program === "export") variables.export(call);
+    // Most commands (echo, cd, mkdir, …) run no manager: nothing to build for them.
+    else if (ANY_MANAGER_PROGRAM.test(call.program)) {
+      const match = matchManager(call);
+      if (match !== undefined) result.push(operation(call, match.spec, match.args, variables.lookup(call, env)));
+    }
   }
   return result;
 }

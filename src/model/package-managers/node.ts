@@ -6,6 +6,8 @@ import type { OptionSpec } from "./command-line.js";
 import type { ManagerSpec, PackageManager, PackageOperationKind, PackageParts, SubcommandSpec } from "./types.js";
 import { NO_SETTINGS, fileParts } from "./package-words.js";
 
+const TARBALLS = [".tgz", ".tar.gz", ".tar"];
+
 /** Parses an npm-style package spec as npm, yarn and pnpm read it. */
 function parseNodePackage(text: string): PackageParts {
   if (/^(git(\+[a-z]+)?:\/\/|github:|gitlab:|bitbucket:)/.test(text)) {
@@ -14,7 +16,7 @@ function parseNodePackage(text: string): PackageParts {
       ? { name: text, isFile: true }
       : { name: text.slice(0, hash), operator: "#", version: text.slice(hash + 1), isFile: true };
   }
-  const file = fileParts(text, [".tgz", ".tar.gz", ".tar"]);
+  const file = fileParts(text, TARBALLS);
   if (file !== undefined) return file;
   if (!text.startsWith("@") && text.includes("/")) {
     // GitHub shorthand: user/repo#ref.

@@ -4,6 +4,10 @@
  */
 import type { OperationDraft, PackageParts, PackageSpec } from "./types.js";
 
+const SLASH = 0x2f;
+const DOT = 0x2e;
+const TILDE = 0x7e;
+
 /**
  * Whether a package word names a file, a local path or a URL rather than a registry package.
  *
@@ -15,12 +19,15 @@ import type { OperationDraft, PackageParts, PackageSpec } from "./types.js";
  * ```
  */
 export function isPathOrUrl(text: string): boolean {
-  return (
-    text === "." ||
-    text === ".." ||
-    /^(\/|\.\.?\/|~\/)/.test(text) ||
-    (text.includes("://") && /^[a-z][a-z0-9+.-]*:\/\//i.test(text))
-  );
+  switch (text.charCodeAt(0)) {
+    case SLASH:
+      return true;
+    case DOT: // ".", "..", "./…", "../…"
+      return text.length === 1 || text.charCodeAt(1) === SLASH || (text.charCodeAt(1) === DOT && (text.length === 2 || text.charCodeAt(2) === SLASH));
+    case TILDE:
+      if (text.charCodeAt(1) === SLASH) return true;
+  }
+  return text.includes("://") && /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
 }
 
 /**
@@ -67,9 +74,9 @@ export function isPinningVersion(version: string | undefined): boolean {
   return version !== undefined && version !== "" && !/^(latest|\*|x)$/i.test(version);
 }
 
-/** Whether the draft has any of the canonical options `names`. */
-export function hasOption(draft: Pick<OperationDraft, "options">, ...names: string[]): boolean {
-  for (const o of draft.options) if (names.includes(o.name)) return true;
+/** Whether the draft has the canonical option `name`. */
+export function hasOption(draft: Pick<OperationDraft, "options">, name: string): boolean {
+  for (const o of draft.options) if (o.name === name) return true;
   return false;
 }
 

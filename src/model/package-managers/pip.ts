@@ -26,6 +26,9 @@ const OPTIONS: readonly OptionSpec[] = [
   { names: ["-y", "--yes"], canonical: "yes" },
 ];
 
+const DISTRIBUTION_FILES = [".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2"];
+const VERSION_OPERATORS = ["===", "==", "~=", "!=", ">=", "<=", ">", "<"];
+
 /** Values pip's `strtobool` accepts; pip disables its cache for any of them, even "false" (pip's own compatibility rule). */
 const PIP_BOOLEAN = /^(y|yes|t|true|on|1|n|no|f|false|off|0)$/i;
 
@@ -77,10 +80,10 @@ export const pip: ManagerSpec = {
     // A requirement name never has a `/`, so any slash means a path (`src/pkg`, `.[dev]` is `.` with extras).
     const bare = withoutTrailingExtras(text);
     if (bare.includes("/")) return { name: text, isFile: true };
-    const file = fileParts(bare, [".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2"]);
+    const file = fileParts(bare, DISTRIBUTION_FILES);
     if (file !== undefined) return { name: text, isFile: true };
     const requirement = text.split(";")[0].trim();
-    const parts = splitVersion(requirement, ["===", "==", "~=", "!=", ">=", "<=", ">", "<"]);
+    const parts = splitVersion(requirement, VERSION_OPERATORS);
     return { ...parts, name: withoutExtras(parts.name).trim() };
   },
   settings(draft) {

@@ -64,9 +64,11 @@ function isVersionRelease(text: string): boolean {
 /** A version from a variable: `MariaDB-server-${MARIADB_VERSION}`. */
 const VARIABLE_VERSION = /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/;
 
+const RPM_FILES = [".rpm"];
+
 /** Splits `name-version[-release]` at the first `-` that starts a plausible version-release. */
 function parseRpmPackage(text: string, subcommand: readonly string[]): PackageParts {
-  const file = fileParts(text, [".rpm"]);
+  const file = fileParts(text, RPM_FILES);
   if (file !== undefined) return file;
   if (subcommand[0] === "module") {
     const colon = text.indexOf(":");

@@ -1,3 +1,6 @@
+const RPM_FILES = [".rpm"];
+const VERSION_OPERATORS = [">=", "<=", "=", ">", "<"];
+
 /**
  * zypper (openSUSE, SLES): global and command options, `pkg=1.2` / `pkg>=1.2` words.
  */
@@ -46,12 +49,12 @@ export const zypper: ManagerSpec = {
     { words: ["cc"], kind: "clean" },
   ],
   parsePackage(text) {
-    return fileParts(text, [".rpm"]) ?? splitVersion(text, [">=", "<=", "=", ">", "<"]);
+    return fileParts(text, RPM_FILES) ?? splitVersion(text, VERSION_OPERATORS);
   },
   settings(draft) {
     return {
       ...NO_SETTINGS,
-      assumeYes: hasOption(draft, "non-interactive", "yes"),
+      assumeYes: hasOption(draft, "non-interactive") || hasOption(draft, "yes"),
       noInstallRecommends: hasOption(draft, "no-recommends"),
     };
   },
