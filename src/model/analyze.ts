@@ -269,7 +269,8 @@ class Model implements SemanticModel {
   readonly runOf = (run: RunInstruction): RunAnalysis | undefined => this.#runs.first(run);
 
   readonly derived = <T>(key: object, compute: () => T): T => {
-    if (this.#derived.has(key)) return this.#derived.get(key) as T;
+    const known = this.#derived.get(key);
+    if (known !== undefined || this.#derived.has(key)) return known as T;
     const value = compute();
     this.#derived.set(key, value);
     return value;
