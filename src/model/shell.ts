@@ -62,7 +62,17 @@ interface Job {
   /** Context of the command holding the substitution, plus `"command-substitution"`. */
   readonly context: readonly ShellContext[];
   readonly part: SubstitutionPart | undefined;
+  /** How many command substitutions deep the script is (0 for the root). */
+  readonly depth: number;
 }
+
+/**
+ * The deepest command substitution whose body is parsed. Each level's commands carry the whole
+ * context chain above them, so parsing costs grow with the square of the depth; real scripts nest
+ * two or three levels, and a deeper body is reported and left unparsed (its part's `script` stays
+ * undefined).
+ */
+export const MAX_SUBSTITUTION_DEPTH = 1000;
 
 const IDENTITY = (offset: number): number => offset;
 
@@ -176,6 +186,11 @@ class ScriptBuilder {
   /** Queues the bodies of substitutions found in text at local offset `start`. */
   private queue(substitutions: readonly Substitution[], start: number, context: readonly ShellContext[]): void {
     const job = this.job;
+    if (job.depth === MAX_SUBSTITUTION_DEPTH) {
+      const first = substitutions[0];
+      this.report(`Command substitutions nested more than ${MAX_SUBSTITUTION_DEPTH} levels deep are not analysed`, start + first.start, start + first.start + first.body.length);
+      return;
+    }
     for (const sub of substitutions) {
       const offsets = sub.offsets === undefined && job.offsets === undefined
         ? undefined
@@ -186,6 +201,7 @@ class ScriptBuilder {
         offsets,
         context: [...context, "command-substitution"],
         part: sub.part,
+        depth: job.depth + 1,
       });
     }
   }
@@ -300,7 +316,7 @@ function flatCopy(text: string): string {
  */
 export function parseShell(source: ShellSource, options?: ShellOptions): ShellScript {
   const builder = new ScriptBuilder(options?.dialect ?? "bash", source.toSource ?? IDENTITY, options?.engine !== "grammar");
-  builder.jobs.push({ text: flatCopy(source.text), base: 0, offsets: undefined, context: [], part: undefined });
+  builder.jobs.push({ text: flatCopy(source.text), base: 0, offsets: undefined, context: [], part: undefined, depth: 0 });
   builder.run();
   const { found, at, diagnostics } = builder;
   let commands = found;

@@ -1,4 +1,4 @@
-/** Hostile inputs, each a generator of size n, shared by the adversarial test and `scripts/adversarial.mjs`. */
+/** Hostile inputs, each a generator of size n, for the adversarial tests. */
 
 /** One hostile input family. */
 export interface Adversary {
@@ -12,14 +12,14 @@ export interface Adversary {
 export const adversaries: readonly Adversary[] = [
   { name: "a single long line (bytes)", n: 1_000_000, make: (n) => "FROM alpine\nRUN echo " + "x".repeat(n) + "\n" },
   { name: "a long line of slashes in COPY", n: 100_000, make: (n) => "FROM alpine\nCOPY " + "/".repeat(n) + "x /app/\n" },
-  { name: "continuation lines", n: 2_000, make: (n) => "FROM alpine\nRUN true \\\n" + "  && echo a \\\n".repeat(n) + "  && true\n" },
+  { name: "continuation lines", n: 5_000, make: (n) => "FROM alpine\nRUN true \\\n" + "  && echo a \\\n".repeat(n) + "  && true\n" },
   { name: "heredocs", n: 500, make: (n) => "FROM alpine\n" + "RUN <<EOF\necho hi\nEOF\n".repeat(n) },
   { name: "independent named stages", n: 1_500, make: (n) => Array.from({ length: n }, (_, i) => `FROM alpine AS s${i}\nRUN echo ${i}\n`).join("") },
   { name: "stages", n: 500, make: (n) => Array.from({ length: n }, (_, i) => `FROM alpine AS s${i}\nCOPY --from=${i > 0 ? `s${i - 1}` : "alpine"} /a /a\nRUN echo ${i}\n`).join("") },
-  { name: "nested command substitutions", n: 100, make: (n) => "FROM alpine\nRUN echo " + "$( ".repeat(n) + "true" + " )".repeat(n) + "\n" },
+  { name: "nested command substitutions", n: 300, make: (n) => "FROM alpine\nRUN echo " + "$( ".repeat(n) + "true" + " )".repeat(n) + "\n" },
   { name: "commands in one RUN", n: 1_000, make: (n) => "FROM debian\nRUN " + Array.from({ length: n }, (_, i) => `apt-get install -y p${i}`).join(" && ") + "\n" },
   { name: "ENV pairs", n: 1_000, make: (n) => "FROM alpine\nENV " + Array.from({ length: n }, (_, i) => `V${i}=$V${Math.max(0, i - 1)}`).join(" ") + "\n" },
-  { name: "an unterminated heredoc", n: 2_000, make: (n) => "FROM alpine\nRUN <<EOF\n" + "line\n".repeat(n) },
+  { name: "an unterminated heredoc", n: 10_000, make: (n) => "FROM alpine\nRUN <<EOF\n" + "line\n".repeat(n) },
   { name: "comment lines", n: 10_000, make: (n) => "# c\n".repeat(n) + "FROM alpine\n" },
 ];
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseShell } from "../../src/model/shell.js";
+import { MAX_SUBSTITUTION_DEPTH, parseShell } from "../../src/model/shell.js";
 import { argv, commands } from "./helpers.js";
 
 const messages = (text: string) => parseShell({ text }).diagnostics.map((d) => d.message);
@@ -120,6 +120,19 @@ describe("deep nesting", () => {
     expect(argv(script.commands.at(-1)!)).toEqual(["echo", "x"]);
     // Rescanning every level (quadratic) takes seconds here; the memoised scan takes tens of ms.
     expect(elapsed).toBeLessThan(1500);
+  });
+
+  it("leaves command substitutions deeper than MAX_SUBSTITUTION_DEPTH unparsed, with one diagnostic", () => {
+    const depth = MAX_SUBSTITUTION_DEPTH + 500;
+    const text = "echo " + "$(echo ".repeat(depth) + "x" + ")".repeat(depth);
+    const script = parseShell({ text });
+    // The root command and one per parsed level; the deeper bodies stay text.
+    expect(script.commands).toHaveLength(MAX_SUBSTITUTION_DEPTH + 1);
+    expect(script.diagnostics).toHaveLength(1);
+    expect(script.diagnostics[0].message).toMatch(/nested more than 1000 levels deep/);
+    const cut = "echo ".length + "$(echo ".length * MAX_SUBSTITUTION_DEPTH + "$(".length;
+    expect(script.diagnostics[0].range[0]).toBe(cut);
+    expect(text.slice(script.diagnostics[0].range[1])).toBe(")".repeat(MAX_SUBSTITUTION_DEPTH + 1));
   });
 
   it("reads backquotes and double quotes nested in $( … ) deeply", () => {
