@@ -149,6 +149,17 @@ describe("deleteInLaterLayer", () => {
     const f = flow(["FROM alpine AS base", "COPY dist.zip /opt/", "FROM base", "RUN unzip /opt/dist.zip -d /opt && rm /opt/dist.zip"]);
     expect(f.deleteInLaterLayer.map((d) => [d.lines, d.stage, d.shipped])).toEqual([[[2, 4], 1, true]]);
   });
+
+  it("keeps each branch of a stage tree to its own chain (siblings and their parent share one layer list)", () => {
+    const f = flow([
+      "FROM alpine AS base", "COPY a.zip b.zip /opt/", "RUN rm /opt/a.zip",
+      "FROM base AS left", "COPY left.tgz /opt/", "RUN rm /opt/b.zip",
+      "FROM base AS right", "RUN rm /opt/left.tgz /opt/b.zip",
+      "FROM left", "RUN rm /opt/left.tgz",
+    ]);
+    // `right` is not built FROM `left`: removing left.tgz there matches nothing.
+    expect(f.deleteInLaterLayer.map((d) => [d.lines, d.stage])).toEqual([[[2, 3], 0], [[2, 6], 1], [[2, 8], 2], [[5, 10], 3]]);
+  });
 });
 
 describe("cacheLeftInLayer", () => {

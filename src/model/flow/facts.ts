@@ -9,7 +9,6 @@ import type { Instruction } from "../../ast/nodes.js";
 import type { SemanticModel } from "../analyze.js";
 import type { CacheLeftBehind } from "../package-managers/index.js";
 import type { PackageOperation } from "../package-managers/types.js";
-import { layersOfChain } from "./layers.js";
 import { baseName, hasGlobChars, isSystemDirectory, pathRelation } from "./paths.js";
 import { secretFileName } from "./secret-files.js";
 import { fileSize, isArchiveName, RUN_SIZES } from "./size.js";
@@ -63,10 +62,10 @@ class Judged {
     if (this.#earlier === undefined) {
       const chain = this.chains.of(this.flow);
       if (this.downstream) {
-        const layers = chain.concat(this.flow.onbuildLayers.slice(0, this.index));
+        const layers = chain.layers.slice(0, chain.length).concat(this.flow.onbuildLayers.slice(0, this.index));
         this.#earlier = { layers, count: layers.length };
       } else {
-        this.#earlier = { layers: chain, count: chain.length - this.flow.layers.length + this.index };
+        this.#earlier = { layers: chain.layers, count: chain.length - this.flow.layers.length + this.index };
       }
     }
     return this.#earlier;
@@ -74,19 +73,39 @@ class Judged {
 }
 
 /**
- * The layers of each flow's chain, made once per flow that a judged layer looks back from, and
- * dropped with the facts' derivation (a long chain of stages would otherwise keep a copy of its
- * parents' layers per stage).
+ * The layers of each flow's chain (base first), made on first use and dropped with the facts'
+ * derivation. A chain's list is shared: a flow's first child extends its parent's list in place
+ * (the parent reads only its own prefix, `length`), so a long `FROM` chain costs one list, not one
+ * per stage; a second child copies the prefix.
  */
 class ChainLayers {
-  #byFlow: Map<StageFlow, Layer[]> | undefined;
+  readonly #byFlow = new Map<StageFlow, ChainPrefix>();
 
-  of(flow: StageFlow): readonly Layer[] {
-    const byFlow = (this.#byFlow ??= new Map());
-    let layers = byFlow.get(flow);
-    if (layers === undefined) byFlow.set(flow, (layers = layersOfChain(flow)));
-    return layers;
+  of(flow: StageFlow): ChainPrefix {
+    const known = this.#byFlow.get(flow);
+    if (known !== undefined) return known;
+    const missing: StageFlow[] = [];
+    let above: ChainPrefix | undefined;
+    for (let f: StageFlow | undefined = flow; f !== undefined; f = f.parent) {
+      above = this.#byFlow.get(f);
+      if (above !== undefined) break;
+      missing.push(f);
+    }
+    for (let k = missing.length - 1; k >= 0; k--) {
+      const own = missing[k].layers;
+      const layers = above === undefined ? [] : above.length === above.layers.length ? above.layers : above.layers.slice(0, above.length);
+      for (const layer of own) layers.push(layer);
+      above = { layers, length: layers.length };
+      this.#byFlow.set(missing[k], above);
+    }
+    return above!;
   }
+}
+
+/** A flow's chain layers: the first `length` of `layers` (a list its descendants may have extended). */
+interface ChainPrefix {
+  readonly layers: Layer[];
+  readonly length: number;
 }
 
 /** The first `count` of `layers`: the layers built before a judged layer, a prefix of its chain's layers kept without copying. */
