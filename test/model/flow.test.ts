@@ -163,6 +163,12 @@ describe("deleteInLaterLayer", () => {
 });
 
 describe("cacheLeftInLayer", () => {
+  it("does not take a clean in an earlier RUN for the removal of a cache left later", () => {
+    const f = flow(["FROM fedora", "RUN dnf clean all", "RUN dnf install -y curl", "RUN dnf clean all"]);
+    expect(f.cacheLeftInLayer.map((c) => c.lines)).toEqual([[3, 4]]);
+    expect(flow(["FROM fedora", "RUN dnf clean all", "RUN dnf install -y curl"]).cacheLeftInLayer.map((c) => c.lines)).toEqual([[3]]);
+  });
+
   it("reports caches a RUN leaves, with the later layer that removes them too late", () => {
     const f = flow(["FROM debian", "RUN apt-get update && apt-get install -y curl", "RUN rm -rf /var/lib/apt/lists/*"]);
     expect(f.cacheLeftInLayer.map((c) => [c.lines, c.cache.manager, c.cache.path, c.removedLater?.line, c.size.class])).toEqual([

@@ -234,14 +234,11 @@ function deletions(judged: readonly Judged[]): { deletes: DeleteInLaterLayer[]; 
   return { deletes: deletes.list(), secrets: secrets.list() };
 }
 
-/**
- * The layer of `later` that removes `cache` too late: a later one that removes its directory, or
- * one anywhere in the list that cleans it.
- */
+/** The first layer of `later`, from `laterFrom` on, that removes `cache` too late: it removes the cache's directory or cleans it. */
 function removalOf(cache: CacheLeftBehind, later: readonly Layer[], laterFrom: number): Layer | undefined {
-  for (let k = 0; k < later.length; k++) {
+  for (let k = laterFrom; k < later.length; k++) {
     const layer = later[k];
-    if (k >= laterFrom && layer.removes.length > 0 && removesAll(layer.removes, cache.path)) return layer;
+    if (layer.removes.length > 0 && removesAll(layer.removes, cache.path)) return layer;
     if (layer.cleans.length > 0 && cleans(layer.cleans, cache)) return layer;
   }
   return undefined;
