@@ -15,9 +15,11 @@ function pipeline(text: string): void {
 
 /**
  * The least CPU time (ms) of five runs: CPU time leaves out other processes on a busy machine,
- * and the least of five leaves out this one's own hiccups, such as a GC of an earlier test's garbage.
+ * and the least of five leaves out this one's own hiccups. The garbage of earlier inputs is
+ * collected first (vitest runs with `--expose-gc`), or a large input pays for sweeping it.
  */
 function timeOf(text: string): number {
+  (globalThis as { gc?: () => void }).gc?.();
   let least = Number.POSITIVE_INFINITY;
   for (let i = 0; i < 5; i++) {
     const start = process.cpuUsage();
@@ -42,6 +44,9 @@ describe("hostile inputs cost linear time", () => {
     pipeline(small);
     pipeline(large);
     const ratio = timeOf(large) / Math.max(timeOf(small), 0.5);
-    expect(ratio).toBeLessThan(35);
+    // Quadratic work makes 10× the input cost about 100×. Linear work measures 3–25× here: a large
+    // input outgrows the CPU caches and a young generation sized for the small one, and under a
+    // busy machine's cache contention it has reached the high 30s.
+    expect(ratio).toBeLessThan(50);
   });
 });
