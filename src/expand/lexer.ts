@@ -111,7 +111,7 @@ class ShellWord {
 
   constructor(
     private readonly src: string,
-    private readonly env: EnvLookup,
+    private readonly env: ValueSource,
     private readonly options: LexOptions,
   ) {
     // Go's text/scanner skips a byte order mark at the very start.
@@ -260,7 +260,7 @@ class ShellWord {
   }
 
   private lookup(name: string): string | undefined {
-    const value = this.env(name);
+    const value = this.env.get(name);
     if (value !== undefined) (this.matched ??= new Set()).add(name);
     else (this.unmatched ??= new Set()).add(name);
     return value;
@@ -394,9 +394,23 @@ export function needsLexing(input: string, options: LexOptions): boolean {
   return input.charCodeAt(0) === BOM;
 }
 
+/**
+ * Variables as an object whose `get` returns undefined for unset names (a `Map` is one): what
+ * {@link processWordWith} reads, without wrapping each lookup in a function.
+ *
+ * @example
+ * ```ts
+ * const vars: ValueSource = new Map([["HOME", "/root"]]);
+ * ```
+ */
+export interface ValueSource {
+  /** The value of `name`; undefined when it is unset. */
+  get(name: string): string | undefined;
+}
+
 type LexResult = { ok: true; value: string; matched: string[]; unmatched: string[] } | { ok: false; error: string };
 
-function lex(input: string, env: EnvLookup, options: LexOptions, words: WordSplitter | undefined): LexResult {
+function lex(input: string, env: ValueSource, options: LexOptions, words: WordSplitter | undefined): LexResult {
   const word = new ShellWord(input, env, options);
   const value = word.run(words);
   if (value === undefined) {
@@ -425,7 +439,20 @@ function lex(input: string, env: EnvLookup, options: LexOptions, words: WordSpli
  */
 export function processWord(input: string, env: EnvLookup, options: LexOptions = {}): WordResult {
   if (!needsLexing(input, options)) return { ok: true, value: input, matched: [], unmatched: [] };
-  return lex(input, env, options, undefined);
+  return lex(input, { get: env }, options, undefined);
+}
+
+/**
+ * {@link processWord} over a {@link ValueSource} instead of a lookup function, for callers that
+ * already hold one (a scope, a map) and have checked {@link needsLexing}: it always runs the lexer.
+ *
+ * @example
+ * ```ts
+ * processWordWith("$A/b", new Map([["A", "x"]]), {}); // { ok: true, value: "x/b", matched: ["A"], unmatched: [] }
+ * ```
+ */
+export function processWordWith(input: string, vars: ValueSource, options: LexOptions): WordResult {
+  return lex(input, vars, options, undefined);
 }
 
 /**
@@ -446,11 +473,23 @@ export function processWord(input: string, env: EnvLookup, options: LexOptions =
  * ```
  */
 export function processWords(input: string, env: EnvLookup, options: LexOptions = {}): WordsResult {
+  return processWordsWith(input, { get: env }, options);
+}
+
+/**
+ * {@link processWords} over a {@link ValueSource} instead of a lookup function.
+ *
+ * @example
+ * ```ts
+ * processWordsWith("$P 1", new Map([["P", "80 443"]]), {}).words; // ["80", "443", "1"]
+ * ```
+ */
+export function processWordsWith(input: string, vars: ValueSource, options: LexOptions): WordsResult {
   if (!needsLexing(input, options) && !input.includes("<<")) {
     return { ok: true, words: splitOnGoSpace(input), matched: [], unmatched: [] };
   }
   const splitter = new WordSplitter();
-  const result = lex(input, env, options, splitter);
+  const result = lex(input, vars, options, splitter);
   if (!result.ok) return result;
   return { ok: true, words: splitter.finish(), matched: result.matched, unmatched: result.unmatched };
 }
