@@ -1,7 +1,6 @@
 /** Variable references in words BuildKit expands: which names a word uses, and where. */
 import type { Instruction, Range, Word } from "../../src/ast/nodes.js";
-import { expandText, expansionSite, type Expansion, type SemanticModel } from "../../src/model/index.js";
-import { flatMap } from "../../src/util/arrays.js";
+import { expandText, expansionSite, type Expansion, type Scope, type SemanticModel, type ValueLookup } from "../../src/model/index.js";
 
 /**
  * The names a word refers to as `$name` or `${name…}`, read by BuildKit's lexer.
@@ -108,24 +107,62 @@ export interface StageExpansion {
  * ```
  */
 export function stageExpansions(model: SemanticModel, instruction: Instruction): readonly StageExpansion[] {
-  const byInstruction = model.derived(stageExpansions, () => new Map<Instruction, readonly StageExpansion[]>());
+  const byInstruction = model.derived(stageExpansions, newExpansionMap);
   let expansions = byInstruction.get(instruction);
   if (expansions === undefined) {
-    const scope = model.scopeAt(instruction);
-    const lookup = { get: (name: string) => scope.get(name) };
-    expansions = flatMap(expandableWords(instruction), (word) => {
-      const site = expansionSite(instruction, word);
-      if (site?.scope !== "stage") return [];
-      const text = site.text ?? word.value;
-      return [{ word, text, expansion: expandText(text, lookup, model.ast.escapeChar, site.mode) }];
-    });
+    expansions = expandStageWords(model, instruction);
     byInstruction.set(instruction, expansions);
   }
   return expansions;
 }
 
+function newExpansionMap(): Map<Instruction, readonly StageExpansion[]> {
+  return new Map();
+}
+
+const NO_EXPANSIONS: readonly StageExpansion[] = [];
+
+/** The stage expansions of one instruction, computed (the shared empty list when it has no such word). */
+function expandStageWords(model: SemanticModel, instruction: Instruction): readonly StageExpansion[] {
+  const words = expandableWords(instruction);
+  if (words.length === 0) return NO_EXPANSIONS;
+  const values = new StageValues(model, instruction);
+  const expansions: StageExpansion[] = [];
+  for (const word of words) {
+    const site = expansionSite(instruction, word);
+    if (site?.scope !== "stage") continue;
+    const text = site.text ?? word.value;
+    expansions.push({ word, text, expansion: expandText(text, values, model.ast.escapeChar, site.mode) });
+  }
+  return expansions.length === 0 ? NO_EXPANSIONS : expansions;
+}
+
+/**
+ * The known values of the variables visible at an instruction, without `isUnset` (a name known to
+ * be unset stays unresolved); the scope is only looked up when a word refers to a variable.
+ */
+class StageValues implements ValueLookup {
+  #scope: Scope | undefined;
+
+  constructor(
+    private readonly model: SemanticModel,
+    private readonly instruction: Instruction,
+  ) {}
+
+  get(name: string): string | undefined {
+    this.#scope ??= this.model.scopeAt(this.instruction);
+    return this.#scope.get(name);
+  }
+}
+
+const NO_WORDS: readonly Word[] = [];
+
+/** The instructions whose arguments BuildKit may expand. */
+const EXPANDING: ReadonlySet<Instruction["type"]> = new Set(["ENV", "LABEL", "ARG", "COPY", "ADD", "WORKDIR", "USER", "STOPSIGNAL", "VOLUME", "EXPOSE"]);
+
 /** The words of an instruction that BuildKit may expand (flag values and the arguments of the instructions that expand). */
-function expandableWords(instruction: Instruction): Word[] {
+function expandableWords(instruction: Instruction): readonly Word[] {
+  if (instruction.flags.length === 0 && !EXPANDING.has(instruction.type)) return NO_WORDS;
   const words: Word[] = [];
   for (const flag of instruction.flags) if (flag.value !== undefined) words.push(flag.value);
   switch (instruction.type) {
