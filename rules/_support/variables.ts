@@ -94,30 +94,38 @@ export interface StageExpansion {
   readonly expansion: Expansion;
 }
 
+/** The words of one instruction BuildKit expands against the stage environment. */
+export interface InstructionExpansions {
+  readonly instruction: Instruction;
+  /** In the instruction's order; never empty. */
+  readonly expansions: readonly StageExpansion[];
+}
+
 /**
- * The words of an instruction BuildKit expands against the stage environment (flag values it
- * expands, ENV/LABEL keys and values, ARG defaults, COPY/ADD arguments and expanded here-document
- * bodies, WORKDIR, USER, STOPSIGNAL, VOLUME and EXPOSE arguments), each with its expansion;
- * computed once per instruction, as several rules read them.
+ * The words BuildKit expands against the stage environment (flag values it expands, ENV/LABEL
+ * keys and values, ARG defaults, COPY/ADD arguments and expanded here-document bodies, WORKDIR,
+ * USER, STOPSIGNAL, VOLUME and EXPOSE arguments), each with its expansion, for every instruction
+ * of every stage that has such words, in order; computed once per model, as several rules read them.
  *
  * @example
  * ```ts
  * const model = analyze("FROM a\nARG D=/x\nCOPY --chown=$U a $D\n");
- * stageExpansions(model, model.ast.instructions[2]).map((e) => e.expansion.value); // ["", "a", "/x"]
+ * stageExpansions(model)[1].expansions.map((e) => e.expansion.value); // ["", "a", "/x"]
  * ```
  */
-export function stageExpansions(model: SemanticModel, instruction: Instruction): readonly StageExpansion[] {
-  const byInstruction = model.derived(stageExpansions, newExpansionMap);
-  let expansions = byInstruction.get(instruction);
-  if (expansions === undefined) {
-    expansions = expandStageWords(model, instruction);
-    byInstruction.set(instruction, expansions);
-  }
-  return expansions;
+export function stageExpansions(model: SemanticModel): readonly InstructionExpansions[] {
+  return model.derived(stageExpansions, () => expandStages(model));
 }
 
-function newExpansionMap(): Map<Instruction, readonly StageExpansion[]> {
-  return new Map();
+function expandStages(model: SemanticModel): readonly InstructionExpansions[] {
+  const all: InstructionExpansions[] = [];
+  for (const stage of model.stages) {
+    for (const instruction of stage.instructions) {
+      const expansions = expandStageWords(model, instruction);
+      if (expansions.length > 0) all.push({ instruction, expansions });
+    }
+  }
+  return all;
 }
 
 const NO_EXPANSIONS: readonly StageExpansion[] = [];
