@@ -6,7 +6,7 @@
  */
 import type { ArgInstruction, Dockerfile, Instruction } from "../ast/nodes.js";
 import type { ModelDiagnostic } from "./diagnostics.js";
-import { buildArg, defaultValue, scopeOf, type Scope, type ScopeOptions, type Variable } from "./scope.js";
+import { buildArg, defaultValue, scopeOf, VariableLog, type Scope, type ScopeOptions, type Variable } from "./scope.js";
 
 /**
  * The automatic platform ARGs BuildKit puts in the global scope.
@@ -104,17 +104,16 @@ function declareMetaArgs(
   diagnostics: ModelDiagnostic[],
   before: Map<Instruction, Scope> | undefined,
 ): Scope {
-  const vars = new Map(platform);
-  // A view of `vars`: each default sees the globals declared so far.
-  const current = scopeOf(vars, true);
+  const log = new VariableLog(platform === DEFAULT_PLATFORM ? DEFAULT_SCOPE : scopeOf(platform, true), "kept");
   for (const instruction of metaArgs) {
-    before?.set(instruction, scopeOf(new Map(vars), true));
+    before?.set(instruction, log.scope());
     for (const declaration of instruction.declarations) {
-      const value = buildArg(options, declaration.name.value) ?? defaultValue(declaration, current, escape, diagnostics);
-      vars.set(declaration.name.value, { name: declaration.name.value, value, kind: "global", definition: declaration, stage: undefined });
+      // Each default sees the globals declared so far.
+      const value = buildArg(options, declaration.name.value) ?? defaultValue(declaration, log.scope(), escape, diagnostics);
+      log.define({ name: declaration.name.value, value, kind: "global", definition: declaration, stage: undefined });
     }
   }
-  return current;
+  return log.scope();
 }
 
 /**
