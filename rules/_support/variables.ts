@@ -104,13 +104,15 @@ export interface InstructionExpansions {
 /**
  * The words BuildKit expands against the stage environment (flag values it expands, ENV/LABEL
  * keys and values, ARG defaults, COPY/ADD arguments and expanded here-document bodies, WORKDIR,
- * USER, STOPSIGNAL, VOLUME and EXPOSE arguments), each with its expansion, for every instruction
- * of every stage that has such words, in order; computed once per model, as several rules read them.
+ * USER, STOPSIGNAL, VOLUME and EXPOSE arguments) that can refer to a variable or fail to expand,
+ * each with its expansion, for every instruction of every stage that has such words, in order;
+ * computed once per model, as several rules read them. A word without `$` or quote is left out:
+ * it refers to no variable and cannot fail (escapes alone never do).
  *
  * @example
  * ```ts
  * const model = analyze("FROM a\nARG D=/x\nCOPY --chown=$U a $D\n");
- * stageExpansions(model)[1].expansions.map((e) => e.expansion.value); // ["", "a", "/x"]
+ * stageExpansions(model)[0].expansions.map((e) => e.expansion.value); // ["", "/x"]
  * ```
  */
 export function stageExpansions(model: SemanticModel): readonly InstructionExpansions[] {
@@ -130,24 +132,28 @@ function expandStages(model: SemanticModel): readonly InstructionExpansions[] {
 
 const NO_EXPANSIONS: readonly StageExpansion[] = [];
 
-/** The stage expansions of one instruction, computed (the shared empty list when it has no such word). */
+/** The stage expansions of one instruction that may refer to a variable or fail (the shared empty list when there are none). */
 function expandStageWords(model: SemanticModel, instruction: Instruction): readonly StageExpansion[] {
-  const words = expandableWords(instruction);
-  if (words.length === 0) return NO_EXPANSIONS;
-  const values = new StageValues(model, instruction);
-  const expansions: StageExpansion[] = [];
-  for (const word of words) {
+  let values: StageValues | undefined;
+  let expansions: StageExpansion[] | undefined;
+  for (const word of expandableWords(instruction)) {
+    // A here-document's content is its body with tabs stripped: no `$` or quote in one, none in the other.
+    if (!MAY_REFER_OR_FAIL.test(word.value)) continue;
     const site = expansionSite(instruction, word);
     if (site?.scope !== "stage") continue;
     const text = site.text ?? word.value;
-    expansions.push({ word, text, expansion: expandText(text, values, model.ast.escapeChar, site.mode) });
+    values ??= new StageValues(model, instruction);
+    (expansions ??= []).push({ word, text, expansion: expandText(text, values, model.ast.escapeChar, site.mode) });
   }
-  return expansions.length === 0 ? NO_EXPANSIONS : expansions;
+  return expansions ?? NO_EXPANSIONS;
 }
+
+/** What a word needs for its expansion to refer to a variable (`$`) or to fail (`$` or a quote). */
+const MAY_REFER_OR_FAIL = /[$'"]/;
 
 /**
  * The known values of the variables visible at an instruction, without `isUnset` (a name known to
- * be unset stays unresolved); the scope is only looked up when a word refers to a variable.
+ * be unset stays unresolved); the scope is only looked up when a word does refer to a variable.
  */
 class StageValues implements ValueLookup {
   #scope: Scope | undefined;
