@@ -134,6 +134,8 @@ const NO_EXPANSIONS: readonly StageExpansion[] = [];
 
 /** The stage expansions of one instruction that may refer to a variable or fail (the shared empty list when there are none). */
 function expandStageWords(model: SemanticModel, instruction: Instruction): readonly StageExpansion[] {
+  // Words are read from the instruction's lines (a JSON array is quoted): no line with a `$` or a quote, no such word.
+  if ((instruction.flags.length === 0 && !EXPANDING.has(instruction.type)) || !MAY_REFER_OR_FAIL.test(instruction.raw)) return NO_EXPANSIONS;
   let values: StageValues | undefined;
   let expansions: StageExpansion[] | undefined;
   for (const word of expandableWords(instruction)) {
@@ -169,14 +171,11 @@ class StageValues implements ValueLookup {
   }
 }
 
-const NO_WORDS: readonly Word[] = [];
-
 /** The instructions whose arguments BuildKit may expand. */
 const EXPANDING: ReadonlySet<Instruction["type"]> = new Set(["ENV", "LABEL", "ARG", "COPY", "ADD", "WORKDIR", "USER", "STOPSIGNAL", "VOLUME", "EXPOSE"]);
 
 /** The words of an instruction that BuildKit may expand (flag values and the arguments of the instructions that expand). */
-function expandableWords(instruction: Instruction): readonly Word[] {
-  if (instruction.flags.length === 0 && !EXPANDING.has(instruction.type)) return NO_WORDS;
+function expandableWords(instruction: Instruction): Word[] {
   const words: Word[] = [];
   for (const flag of instruction.flags) if (flag.value !== undefined) words.push(flag.value);
   switch (instruction.type) {
