@@ -1,10 +1,11 @@
 import { defineRule } from "../src/engine/rule.js";
 import { expandText, type Scope } from "../src/model/index.js";
-import { globalScope } from "../src/model/globals.js";
+import { metaArgScope, platformVariables } from "../src/model/globals.js";
 import { parseImageReference } from "../src/model/image-ref.js";
 
 /** Platforms that give the automatic platform ARGs a value, as every real build does. */
 const SOME_PLATFORM = { platform: "linux/amd64", buildPlatform: "linux/amd64" };
+const SOME_PLATFORM_ARGS = platformVariables(SOME_PLATFORM);
 
 export default defineRule({
   meta: {
@@ -34,7 +35,7 @@ export default defineRule({
       if (image === undefined || !image.value.includes("$")) continue;
       const base = stage.base;
       if (base.kind === "image" && base.unresolved.length === 0 && base.error !== undefined) continue;
-      defaults ??= globalScope(model.metaArgs, SOME_PLATFORM, model.ast.escapeChar, []).scope;
+      defaults ??= metaArgScope(model.metaArgs, SOME_PLATFORM_ARGS, SOME_PLATFORM, model.ast.escapeChar);
       const expansion = expandText(image.value, defaults, model.ast.escapeChar, "word");
       if (expansion.error !== undefined) continue;
       // The model parsed the same name already (when the build's values are the defaults).

@@ -61,12 +61,8 @@ export default defineRule<{ knownVariables: string[] }>({
     since: "0.1.0",
   },
   check(context) {
-    const { model } = context;
-    for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        const expansions = stageExpansions(model, instruction);
-        if (anyUnresolved(expansions)) reportUndefined(context, instruction, expansions);
-      }
+    for (const { instruction, expansions } of stageExpansions(context.model)) {
+      if (anyUnresolved(expansions)) reportUndefined(context, instruction, expansions);
     }
   },
 });

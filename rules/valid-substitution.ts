@@ -30,12 +30,10 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        for (const { word, expansion } of stageExpansions(model, instruction)) {
-          if (expansion.error === undefined || reportedByModel(model, word.range)) continue;
-          context.report({ messageId: "invalid", data: { error: expansion.error }, node: word });
-        }
+    for (const { expansions } of stageExpansions(model)) {
+      for (const { word, expansion } of expansions) {
+        if (expansion.error === undefined || reportedByModel(model, word.range)) continue;
+        context.report({ messageId: "invalid", data: { error: expansion.error }, node: word });
       }
     }
   },

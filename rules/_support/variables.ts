@@ -1,7 +1,6 @@
 /** Variable references in words BuildKit expands: which names a word uses, and where. */
 import type { Instruction, Range, Word } from "../../src/ast/nodes.js";
-import { expandText, expansionSite, type Expansion, type SemanticModel } from "../../src/model/index.js";
-import { flatMap } from "../../src/util/arrays.js";
+import { expandText, expansionSite, type Expansion, type Scope, type SemanticModel, type ValueLookup } from "../../src/model/index.js";
 
 /**
  * The names a word refers to as `$name` or `${name…}`, read by BuildKit's lexer.
@@ -95,34 +94,85 @@ export interface StageExpansion {
   readonly expansion: Expansion;
 }
 
+/** The words of one instruction BuildKit expands against the stage environment. */
+export interface InstructionExpansions {
+  readonly instruction: Instruction;
+  /** In the instruction's order; never empty. */
+  readonly expansions: readonly StageExpansion[];
+}
+
 /**
- * The words of an instruction BuildKit expands against the stage environment (flag values it
- * expands, ENV/LABEL keys and values, ARG defaults, COPY/ADD arguments and expanded here-document
- * bodies, WORKDIR, USER, STOPSIGNAL, VOLUME and EXPOSE arguments), each with its expansion;
- * computed once per instruction, as several rules read them.
+ * The words BuildKit expands against the stage environment (flag values it expands, ENV/LABEL
+ * keys and values, ARG defaults, COPY/ADD arguments and expanded here-document bodies, WORKDIR,
+ * USER, STOPSIGNAL, VOLUME and EXPOSE arguments) that can refer to a variable or fail to expand,
+ * each with its expansion, for every instruction of every stage that has such words, in order;
+ * computed once per model, as several rules read them. A word without `$` or quote is left out:
+ * it refers to no variable and cannot fail (escapes alone never do).
  *
  * @example
  * ```ts
  * const model = analyze("FROM a\nARG D=/x\nCOPY --chown=$U a $D\n");
- * stageExpansions(model, model.ast.instructions[2]).map((e) => e.expansion.value); // ["", "a", "/x"]
+ * stageExpansions(model)[0].expansions.map((e) => e.expansion.value); // ["", "/x"]
  * ```
  */
-export function stageExpansions(model: SemanticModel, instruction: Instruction): readonly StageExpansion[] {
-  const byInstruction = model.derived(stageExpansions, () => new Map<Instruction, readonly StageExpansion[]>());
-  let expansions = byInstruction.get(instruction);
-  if (expansions === undefined) {
-    const scope = model.scopeAt(instruction);
-    const lookup = { get: (name: string) => scope.get(name) };
-    expansions = flatMap(expandableWords(instruction), (word) => {
-      const site = expansionSite(instruction, word);
-      if (site?.scope !== "stage") return [];
-      const text = site.text ?? word.value;
-      return [{ word, text, expansion: expandText(text, lookup, model.ast.escapeChar, site.mode) }];
-    });
-    byInstruction.set(instruction, expansions);
-  }
-  return expansions;
+export function stageExpansions(model: SemanticModel): readonly InstructionExpansions[] {
+  return model.derived(stageExpansions, () => expandStages(model));
 }
+
+function expandStages(model: SemanticModel): readonly InstructionExpansions[] {
+  const all: InstructionExpansions[] = [];
+  for (const stage of model.stages) {
+    for (const instruction of stage.instructions) {
+      const expansions = expandStageWords(model, instruction);
+      if (expansions.length > 0) all.push({ instruction, expansions });
+    }
+  }
+  return all;
+}
+
+const NO_EXPANSIONS: readonly StageExpansion[] = [];
+
+/** The stage expansions of one instruction that may refer to a variable or fail (the shared empty list when there are none). */
+function expandStageWords(model: SemanticModel, instruction: Instruction): readonly StageExpansion[] {
+  // Words are read from the instruction's lines (a JSON array is quoted): no line with a `$` or a quote, no such word.
+  if ((instruction.flags.length === 0 && !EXPANDING.has(instruction.type)) || !MAY_REFER_OR_FAIL.test(instruction.raw)) return NO_EXPANSIONS;
+  let values: StageValues | undefined;
+  let expansions: StageExpansion[] | undefined;
+  for (const word of expandableWords(instruction)) {
+    // A here-document's content is its body with tabs stripped: no `$` or quote in one, none in the other.
+    if (!MAY_REFER_OR_FAIL.test(word.value)) continue;
+    const site = expansionSite(instruction, word);
+    if (site?.scope !== "stage") continue;
+    const text = site.text ?? word.value;
+    values ??= new StageValues(model, instruction);
+    (expansions ??= []).push({ word, text, expansion: expandText(text, values, model.ast.escapeChar, site.mode) });
+  }
+  return expansions ?? NO_EXPANSIONS;
+}
+
+/** What a word needs for its expansion to refer to a variable (`$`) or to fail (`$` or a quote). */
+const MAY_REFER_OR_FAIL = /[$'"]/;
+
+/**
+ * The known values of the variables visible at an instruction, without `isUnset` (a name known to
+ * be unset stays unresolved); the scope is only looked up when a word does refer to a variable.
+ */
+class StageValues implements ValueLookup {
+  #scope: Scope | undefined;
+
+  constructor(
+    private readonly model: SemanticModel,
+    private readonly instruction: Instruction,
+  ) {}
+
+  get(name: string): string | undefined {
+    this.#scope ??= this.model.scopeAt(this.instruction);
+    return this.#scope.get(name);
+  }
+}
+
+/** The instructions whose arguments BuildKit may expand. */
+const EXPANDING: ReadonlySet<Instruction["type"]> = new Set(["ENV", "LABEL", "ARG", "COPY", "ADD", "WORKDIR", "USER", "STOPSIGNAL", "VOLUME", "EXPOSE"]);
 
 /** The words of an instruction that BuildKit may expand (flag values and the arguments of the instructions that expand). */
 function expandableWords(instruction: Instruction): Word[] {

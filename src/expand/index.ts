@@ -6,5 +6,7 @@
  */
 
 export { envFrom, emptyEnv, type EnvLookup } from "./env.js";
-export { needsLexing, processWord, processWords, type LexOptions, type WordResult, type WordsResult } from "./lexer.js";
+export {
+  needsLexing, processWord, processWords, processWordWith, processWordsWith, type LexOptions, type ValueSource, type WordResult, type WordsResult,
+} from "./lexer.js";
 export { splitHeredocLine } from "./heredoc-words.js";

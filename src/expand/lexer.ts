@@ -82,6 +82,19 @@ const BOM = 0xfeff;
  */
 const MAX_NESTING = 200;
 
+const BACKTICK = 0x60;
+/** The characters a run of plain text stops at besides `$` and the escape. */
+const STOPS = [EOF, CLOSE_BRACE, SLASH, DOUBLE_QUOTE];
+/**
+ * For each stop (in {@link STOPS} order), with and without quotes, for each escape: the characters
+ * that end a run of plain text, as a global pattern to search from a position.
+ */
+const RUN_ENDS: readonly RegExp[] = STOPS.flatMap((stop) =>
+  [false, true].flatMap((quotes) =>
+    ["\\\\", "`"].map((escape) => new RegExp(`[$${escape}${stop === EOF ? "" : String.fromCharCode(stop)}${quotes ? "'\"" : ""}]`, "g")),
+  ),
+);
+
 /** What Go's `string(rune)` gives for a rune: `EOF` (-1) becomes U+FFFD. */
 function runeString(cp: number): string {
   return cp === EOF ? "\uFFFD" : String.fromCodePoint(cp);
@@ -111,7 +124,7 @@ class ShellWord {
 
   constructor(
     private readonly src: string,
-    private readonly env: EnvLookup,
+    private readonly env: ValueSource,
     private readonly options: LexOptions,
   ) {
     // Go's text/scanner skips a byte order mark at the very start.
@@ -202,14 +215,11 @@ class ShellWord {
 
   /** The end of the run of characters from the current position that are not `$`, the escape, `stop` or (when `quotes`) a quote. */
   private plainRunEnd(stop: number, quotes: boolean): number {
-    const src = this.src;
-    const escape = this.escape;
-    let i = this.pos;
-    for (; i < src.length; i++) {
-      const ch = src.charCodeAt(i);
-      if (ch === DOLLAR || ch === escape || ch === stop || (quotes && (ch === SINGLE_QUOTE || ch === DOUBLE_QUOTE))) break;
-    }
-    return i;
+    // A regular expression reads a slice of the source faster than a loop over its characters.
+    const pattern = RUN_ENDS[(this.escape === BACKTICK ? 1 : 0) + (quotes ? 2 : 0) + 4 * STOPS.indexOf(stop)];
+    pattern.lastIndex = this.pos;
+    // Every character the pattern stops at is one UTF-16 unit long.
+    return pattern.test(this.src) ? pattern.lastIndex - 1 : this.src.length;
   }
 
   private processSingleQuote(): string | undefined {
@@ -260,7 +270,7 @@ class ShellWord {
   }
 
   private lookup(name: string): string | undefined {
-    const value = this.env(name);
+    const value = this.env.get(name);
     if (value !== undefined) (this.matched ??= new Set()).add(name);
     else (this.unmatched ??= new Set()).add(name);
     return value;
@@ -385,18 +395,35 @@ class ShellWord {
  * ```
  */
 export function needsLexing(input: string, options: LexOptions): boolean {
-  const escape = (options.escapeToken ?? "\\").charCodeAt(0);
-  const quotes = options.skipProcessQuotes !== true;
-  for (let i = 0; i < input.length; i++) {
-    const ch = input.charCodeAt(i);
-    if (ch === DOLLAR || ch === escape || (quotes && (ch === SINGLE_QUOTE || ch === DOUBLE_QUOTE))) return true;
-  }
-  return input.charCodeAt(0) === BOM;
+  const backtick = options.escapeToken === "`";
+  const special = options.skipProcessQuotes === true ? (backtick ? DOLLAR_OR_BACKTICK : DOLLAR_OR_BACKSLASH) : backtick ? SPECIAL_BACKTICK : SPECIAL_BACKSLASH;
+  // A regular expression reads a slice of the source faster than a loop over its characters.
+  return special.test(input) || input.charCodeAt(0) === BOM;
+}
+
+/** The characters the lexer acts on, by escape character, with and without quote processing. */
+const SPECIAL_BACKSLASH = /[$\\'"]/;
+const SPECIAL_BACKTICK = /[$`'"]/;
+const DOLLAR_OR_BACKSLASH = /[$\\]/;
+const DOLLAR_OR_BACKTICK = /[$`]/;
+
+/**
+ * Variables as an object whose `get` returns undefined for unset names (a `Map` is one): what
+ * {@link processWordWith} reads, without wrapping each lookup in a function.
+ *
+ * @example
+ * ```ts
+ * const vars: ValueSource = new Map([["HOME", "/root"]]);
+ * ```
+ */
+export interface ValueSource {
+  /** The value of `name`; undefined when it is unset. */
+  get(name: string): string | undefined;
 }
 
 type LexResult = { ok: true; value: string; matched: string[]; unmatched: string[] } | { ok: false; error: string };
 
-function lex(input: string, env: EnvLookup, options: LexOptions, words: WordSplitter | undefined): LexResult {
+function lex(input: string, env: ValueSource, options: LexOptions, words: WordSplitter | undefined): LexResult {
   const word = new ShellWord(input, env, options);
   const value = word.run(words);
   if (value === undefined) {
@@ -425,7 +452,20 @@ function lex(input: string, env: EnvLookup, options: LexOptions, words: WordSpli
  */
 export function processWord(input: string, env: EnvLookup, options: LexOptions = {}): WordResult {
   if (!needsLexing(input, options)) return { ok: true, value: input, matched: [], unmatched: [] };
-  return lex(input, env, options, undefined);
+  return lex(input, { get: env }, options, undefined);
+}
+
+/**
+ * {@link processWord} over a {@link ValueSource} instead of a lookup function, for callers that
+ * already hold one (a scope, a map) and have checked {@link needsLexing}: it always runs the lexer.
+ *
+ * @example
+ * ```ts
+ * processWordWith("$A/b", new Map([["A", "x"]]), {}); // { ok: true, value: "x/b", matched: ["A"], unmatched: [] }
+ * ```
+ */
+export function processWordWith(input: string, vars: ValueSource, options: LexOptions): WordResult {
+  return lex(input, vars, options, undefined);
 }
 
 /**
@@ -446,11 +486,23 @@ export function processWord(input: string, env: EnvLookup, options: LexOptions =
  * ```
  */
 export function processWords(input: string, env: EnvLookup, options: LexOptions = {}): WordsResult {
+  return processWordsWith(input, { get: env }, options);
+}
+
+/**
+ * {@link processWords} over a {@link ValueSource} instead of a lookup function.
+ *
+ * @example
+ * ```ts
+ * processWordsWith("$P 1", new Map([["P", "80 443"]]), {}).words; // ["80", "443", "1"]
+ * ```
+ */
+export function processWordsWith(input: string, vars: ValueSource, options: LexOptions): WordsResult {
   if (!needsLexing(input, options) && !input.includes("<<")) {
     return { ok: true, words: splitOnGoSpace(input), matched: [], unmatched: [] };
   }
   const splitter = new WordSplitter();
-  const result = lex(input, env, options, splitter);
+  const result = lex(input, vars, options, splitter);
   if (!result.ok) return result;
   return { ok: true, words: splitter.finish(), matched: result.matched, unmatched: result.unmatched };
 }

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import type { Dockerfile, Heredoc, Instruction, Word } from "../ast/nodes.js";
-import { needsLexing, processWord, processWords, type LexOptions } from "../expand/index.js";
+import { needsLexing, processWordWith, processWordsWith, type LexOptions } from "../expand/index.js";
 
 /**
  * Variables with known values; `get` returns undefined for unset or unknown names. A `Map` is one.
@@ -69,13 +69,13 @@ export interface Expansion {
 export function expandText(text: string, vars: ValueLookup, escape: Dockerfile["escapeChar"], mode: ExpansionMode): Expansion {
   const options = mode === "heredoc" ? HEREDOC_OPTIONS : escape === "`" ? BACKTICK_OPTIONS : BACKSLASH_OPTIONS;
   if (mode === "words") {
-    const result = processWords(text, (name) => vars.get(name), options);
+    const result = processWordsWith(text, vars, options);
     if (!result.ok) return failed(text, result.error);
     return { value: result.words.join(" "), words: result.words, unresolved: unknowns(result.unmatched, vars), matched: result.matched, expanded: true };
   }
   // Most words have nothing to expand: they come back as written without running the lexer.
   if (!needsLexing(text, options)) return { value: text, unresolved: NONE, matched: NONE, expanded: true };
-  const result = processWord(text, (name) => vars.get(name), options);
+  const result = processWordWith(text, vars, options);
   if (!result.ok) return failed(text, result.error);
   return { value: result.value, unresolved: unknowns(result.unmatched, vars), matched: result.matched, expanded: true };
 }
@@ -85,8 +85,12 @@ const BACKTICK_OPTIONS: LexOptions = { escapeToken: "`" };
 const HEREDOC_OPTIONS: LexOptions = { escapeToken: "\\", skipProcessQuotes: true };
 const NONE: readonly string[] = [];
 
-function unknowns(unmatched: string[], vars: ValueLookup): string[] {
-  return vars.isUnset === undefined || unmatched.length === 0 ? unmatched : unmatched.filter((name) => !vars.isUnset!(name));
+/** The unmatched names not known to be unset; the shared empty list when there are none. */
+function unknowns(unmatched: string[], vars: ValueLookup): readonly string[] {
+  if (unmatched.length === 0) return NONE;
+  if (vars.isUnset === undefined) return unmatched;
+  const unknown = unmatched.filter((name) => !vars.isUnset!(name));
+  return unknown.length === 0 ? NONE : unknown;
 }
 
 function failed(text: string, error: string): Expansion {

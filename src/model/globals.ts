@@ -6,7 +6,7 @@
  */
 import type { ArgInstruction, Dockerfile, Instruction } from "../ast/nodes.js";
 import type { ModelDiagnostic } from "./diagnostics.js";
-import { buildArg, defaultValue, scopeOf, type Scope, type ScopeOptions, type Variable } from "./scope.js";
+import { buildArg, defaultValue, scopeOf, VariableLog, type Scope, type ScopeOptions, type Variable } from "./scope.js";
 
 /**
  * The automatic platform ARGs BuildKit puts in the global scope.
@@ -71,21 +71,60 @@ export function globalScope(
 ): GlobalScope {
   const platform = usesDefaults(options) ? DEFAULT_PLATFORM : platformVariables(options);
   if (metaArgs.length === 0) return { scope: platform === DEFAULT_PLATFORM ? DEFAULT_SCOPE : scopeOf(platform, true), before: NO_META_ARGS };
-  const vars = new Map(platform);
   const before = new Map<Instruction, Scope>();
-  for (const instruction of metaArgs) {
-    before.set(instruction, scopeOf(new Map(vars), true));
-    for (const declaration of instruction.declarations) {
-      const current = scopeOf(vars, true);
-      const value = buildArg(options, declaration.name.value) ?? defaultValue(declaration, current, escape, diagnostics);
-      vars.set(declaration.name.value, { name: declaration.name.value, value, kind: "global", definition: declaration, stage: undefined });
-    }
-  }
-  return { scope: scopeOf(vars, true), before };
+  return { scope: declareMetaArgs(platform, metaArgs, options, escape, diagnostics, before), before };
 }
 
-/** The automatic platform ARGs with their values from the options. */
-function platformVariables(options: ScopeOptions): Map<string, Variable> {
+/**
+ * The global scope on top of platform ARGs computed once ({@link platformVariables}), for a
+ * caller that asks with the same options on every file and needs neither the scope each meta ARG
+ * saw nor the diagnostics.
+ *
+ * @example
+ * ```ts
+ * const platform = platformVariables({ platform: "linux/amd64" });
+ * metaArgScope(metaArgs, platform, { platform: "linux/amd64" }, "\\").get("TARGETARCH"); // "amd64"
+ * ```
+ */
+export function metaArgScope(
+  metaArgs: readonly ArgInstruction[],
+  platform: ReadonlyMap<string, Variable>,
+  options: ScopeOptions,
+  escape: Dockerfile["escapeChar"],
+): Scope {
+  return metaArgs.length === 0 ? scopeOf(platform, true) : declareMetaArgs(platform, metaArgs, options, escape, [], undefined);
+}
+
+/** The platform ARGs, then the meta ARGs in order; `before` gets the scope each meta ARG instruction saw. */
+function declareMetaArgs(
+  platform: ReadonlyMap<string, Variable>,
+  metaArgs: readonly ArgInstruction[],
+  options: ScopeOptions,
+  escape: Dockerfile["escapeChar"],
+  diagnostics: ModelDiagnostic[],
+  before: Map<Instruction, Scope> | undefined,
+): Scope {
+  const log = new VariableLog(platform === DEFAULT_PLATFORM ? DEFAULT_SCOPE : scopeOf(platform, true), "kept");
+  for (const instruction of metaArgs) {
+    before?.set(instruction, log.scope());
+    for (const declaration of instruction.declarations) {
+      // Each default sees the globals declared so far.
+      const value = buildArg(options, declaration.name.value) ?? defaultValue(declaration, log.scope(), escape, diagnostics);
+      log.define({ name: declaration.name.value, value, kind: "global", definition: declaration, stage: undefined });
+    }
+  }
+  return log.scope();
+}
+
+/**
+ * The automatic platform ARGs with their values from the options (a `--build-arg` replaces one).
+ *
+ * @example
+ * ```ts
+ * platformVariables({ platform: "linux/arm64" }).get("TARGETARCH")?.value; // "arm64"
+ * ```
+ */
+export function platformVariables(options: ScopeOptions): Map<string, Variable> {
   const vars = new Map<string, Variable>();
   for (const [name, value] of platformValues(options)) {
     vars.set(name, { name, value: buildArg(options, name) ?? value, kind: "platform", definition: undefined, stage: undefined });

@@ -172,11 +172,22 @@ export function emptyScope(closed: boolean): Scope {
 }
 
 /**
+ * Where a redefined variable goes in {@link Scope.variables}: `last`, as BuildKit's env moves it,
+ * or `kept` in the place of its first definition, as the global scope (a map) keeps it.
+ *
+ * @example
+ * ```ts
+ * const order: RedefinitionOrder = "kept";
+ * ```
+ */
+export type RedefinitionOrder = "last" | "kept";
+
+/**
  * The variables of a stage as its ARG and ENV instructions define them, one after another, on top
  * of the scope the stage starts from. A definition replaces an earlier one of the same name and
- * moves it last, as BuildKit's env does. {@link VariableLog.scope} is the scope after the
- * definitions so far: it shares the log instead of copying the variables, so a stage with many
- * ARG and ENV instructions costs time linear in its definitions.
+ * moves it last, as BuildKit's env does (or, with `kept` order, takes its place). {@link VariableLog.scope}
+ * is the scope after the definitions so far: it shares the log instead of copying the variables,
+ * so a stage with many ARG and ENV instructions costs time linear in its definitions.
  *
  * @example
  * ```ts
@@ -196,8 +207,14 @@ export class VariableLog {
   private snapshot: Scope;
   private snapshotCount = 0;
 
-  /** @param base - The scope before the first definition. */
-  constructor(private readonly base: Scope) {
+  /**
+   * @param base - The scope before the first definition.
+   * @param order - Where a redefined variable goes in the list of variables.
+   */
+  constructor(
+    private readonly base: Scope,
+    private readonly order: RedefinitionOrder = "last",
+  ) {
     this.snapshot = base;
   }
 
@@ -238,9 +255,18 @@ export class VariableLog {
 
   /**
    * The variables after the first `count` definitions, in definition order: the base's variables
-   * not redefined, then the latest definition of each name.
+   * not redefined, then the latest definition of each name (in `kept` order: the base's variables,
+   * each as last defined, then the names the log adds, in the order of their first definition).
    */
   variablesAt(count: number): Variable[] {
+    if (this.order === "kept") {
+      const variables = this.base.variables.map((v) => this.variableAt(v.name, count)!);
+      for (let i = 0; i < count; i++) {
+        const name = this.defined[i].name;
+        if (this.previous[i] < 0 && this.base.variable(name) === undefined) variables.push(this.defined[this.indexAt(name, count)]);
+      }
+      return variables;
+    }
     const variables = this.base.variables.filter((v) => this.indexAt(v.name, count) < 0);
     for (let i = 0; i < count; i++) if (this.indexAt(this.defined[i].name, count) === i) variables.push(this.defined[i]);
     return variables;

@@ -27,6 +27,20 @@ describe("VariableLog", () => {
     expect([second.isUnset("NOPE"), second.closed]).toEqual([false, false]);
   });
 
+  it("in kept order leaves a redefined variable where a map would (the global scope's order)", () => {
+    const base = scopeOf(new Map([["HOME", env("HOME", "/root")], ["PATH", env("PATH", "/bin")]]), true);
+    const log = new VariableLog(base, "kept");
+    log.define(env("A", "1"));
+    log.define(env("B", "1"));
+    const first = log.scope();
+    log.define(env("HOME", "/home/app"));
+    log.define(env("A", "2"));
+    const map = new Map([["HOME", "/root"], ["PATH", "/bin"], ["A", "1"], ["B", "1"]]).set("HOME", "/home/app").set("A", "2");
+    expect(first.variables.map((v) => [v.name, v.value])).toEqual([["HOME", "/root"], ["PATH", "/bin"], ["A", "1"], ["B", "1"]]);
+    expect(log.scope().variables.map((v) => [v.name, v.value])).toEqual([...map]);
+    expect([log.scope().get("A"), first.get("A"), log.scope().isUnset("C")]).toEqual(["2", "1", true]);
+  });
+
   it("keeps a closed base closed", () => {
     const log = new VariableLog(emptyScope(true));
     log.define(env("A", undefined));
