@@ -213,19 +213,7 @@ class ScriptBuilder {
     extent.start = -1;
     extent.end = -1;
     const assignments: ShellAssignment[] = [];
-    for (const token of raw.assignments) {
-      if (!real(token)) continue;
-      const image = token.image;
-      const at = token.startOffset;
-      const eq = image.indexOf("=");
-      const value = eq + 1 < image.length ? this.word(image.slice(eq + 1), at + eq + 1, context) : undefined;
-      // A value ends where the assignment ends.
-      const range: Range = value !== undefined ? [this.toSource(this.root(at)), value.range[1]] : this.range(at, at + image.length);
-      this.extend(at, at + image.length, range);
-      // The name before a subscript or `+=`, when the word is a well-formed assignment.
-      const name = isAssignment(image, 0, image.length) ? image.slice(0, nameEnd(image, 0)) : image.slice(0, eq);
-      assignments.push({ name, value, range });
-    }
+    for (const token of raw.assignments) if (real(token)) assignments.push(this.assignment(token, context));
     let name: ShellWord | undefined;
     const args: ShellWord[] = [];
     for (const token of raw.words) {
@@ -236,21 +224,28 @@ class ScriptBuilder {
       else args.push(word);
     }
     const redirects: ShellRedirect[] = [];
-    for (const r of raw.redirects) {
-      if (!real(r.op)) continue;
-      const heredoc = heredocs.get(r.op.startOffset);
-      if (heredoc?.expands === true) {
-        const text = this.job.text.slice(heredoc.start, heredoc.end);
-        this.queue(heredocSubstitutions(text, this.placeAt(heredoc.start)), heredoc.start, context);
-      }
-      const redirect = this.redirect(r, context, heredoc?.body);
-      this.extend(real(r.fd) ? r.fd.startOffset : r.op.startOffset, redirectEnd(r), redirect.range);
-      redirects.push(redirect);
-    }
+    for (const r of raw.redirects) if (real(r.op)) redirects.push(this.redirect(r, context, heredocs));
     if (extent.start < 0) return;
     const command: SimpleCommand = { name, args, assignments, redirects, context, connector: raw.connector, range: [extent.from, extent.to] };
     this.found.push(command);
     this.at.push(this.root(extent.start));
+  }
+
+  /**
+   * An assignment of the command being built (extending its extent). Assignments and redirections
+   * are rare: kept out of {@link command}, whose loop over words V8 then optimises better.
+   */
+  private assignment(token: RawToken, context: readonly ShellContext[]): ShellAssignment {
+    const image = token.image;
+    const at = token.startOffset;
+    const eq = image.indexOf("=");
+    const value = eq + 1 < image.length ? this.word(image.slice(eq + 1), at + eq + 1, context) : undefined;
+    // A value ends where the assignment ends.
+    const range: Range = value !== undefined ? [this.toSource(this.root(at)), value.range[1]] : this.range(at, at + image.length);
+    this.extend(at, at + image.length, range);
+    // The name before a subscript or `+=`, when the word is a well-formed assignment.
+    const name = isAssignment(image, 0, image.length) ? image.slice(0, nameEnd(image, 0)) : image.slice(0, eq);
+    return { name, value, range };
   }
 
   /** Extends {@link extent} with a part of the command at local offsets `[start, end)`, whose Dockerfile range is `range`. */
@@ -266,9 +261,19 @@ class ScriptBuilder {
     }
   }
 
-  /** A redirection, with its here-document body when it has one; its range ends where its target does. */
-  private redirect(r: RawRedirect, context: readonly ShellContext[], heredocBody: string | undefined): ShellRedirect {
+  /**
+   * A redirection of the command being built (extending its extent), with its here-document body
+   * when it has one (whose substitutions are queued when it expands); its range ends where its
+   * target does.
+   */
+  private redirect(r: RawRedirect, context: readonly ShellContext[], heredocs: ReadonlyMap<number, LexedHeredoc>): ShellRedirect {
     const op = r.op as RawToken;
+    const heredoc = heredocs.get(op.startOffset);
+    if (heredoc?.expands === true) {
+      const text = this.job.text.slice(heredoc.start, heredoc.end);
+      this.queue(heredocSubstitutions(text, this.placeAt(heredoc.start)), heredoc.start, context);
+    }
+    const heredocBody = heredoc?.body;
     const fd = real(r.fd) ? r.fd : undefined;
     const target = real(r.target) ? this.word(r.target.image, r.target.startOffset, context, r.target.plain, r.target.analysis) : undefined;
     const from = fd !== undefined ? fd.startOffset : op.startOffset;
@@ -278,6 +283,7 @@ class ScriptBuilder {
       target,
       range: target !== undefined ? [this.toSource(this.root(from)), target.range[1]] as Range : this.range(from, redirectEnd(r)),
     };
+    this.extend(from, redirectEnd(r), redirect.range);
     return heredocBody === undefined ? redirect : { op: redirect.op, fd: redirect.fd, target, range: redirect.range, heredocBody };
   }
 }
