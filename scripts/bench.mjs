@@ -221,6 +221,29 @@ if (!only || only.has("cli")) {
   console.log(`| node -e 0 | ${node.toFixed(0)} | 1.0 |`);
   console.log(`| dockerlint ast Dockerfile | ${ast.toFixed(0)} | ${(ast / node).toFixed(2)} |`);
   console.log("");
+
+  // The repo scan: the bundled CLI on the corpus folder (JSON output, no config), with the peak
+  // resident memory of the whole process (worker threads included) reported by a hook at exit.
+  const rssHook = `data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss "+process.resourceUsage().maxRSS))`;
+  const scan = (concurrency) => {
+    const t = [];
+    let peakKb = 0;
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      const run = spawnSync(process.execPath, ["--import", rssHook, cli, "-f", "json", "--no-config-lookup", "--concurrency", concurrency, corpusDir], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+      t.push(performance.now() - start);
+      peakKb = Math.max(peakKb, Number(/maxrss (\d+)/.exec(run.stderr)?.[1] ?? 0));
+    }
+    return { ms: median(t), mb: peakKb / 1024 };
+  };
+  console.log(`## CLI repo scan (the corpus folder, ${files.length} files, JSON output, median of 3 runs)\n`);
+  console.log("| command | ms | files/s | peak memory (MB, whole process) |");
+  console.log("|---|---:|---:|---:|");
+  for (const concurrency of ["1", "auto"]) {
+    const { ms, mb } = scan(concurrency);
+    console.log(`| dockerlint --concurrency ${concurrency} <corpus> | ${ms.toFixed(0)} | ${Math.round(files.length / (ms / 1000))} | ${mb.toFixed(0)} |`);
+  }
+  console.log("");
 }
 
 if (!only || only.has("scaling")) {
