@@ -11,6 +11,7 @@ export type { EdgeKind, StageEdge, StageGraph } from "./graph.js";
 export { parseMount, type Mount, type MountSharing, type MountType } from "./mounts.js";
 export { parseRunFlags, type NetworkMode, type RunFlags, type SecurityMode } from "./run-flags.js";
 export type { RunAnalysis, RunCall } from "./runs.js";
+export type { CommandCall } from "./package-managers/command-line.js";
 export type { RunForm, RunScript } from "./run-script.js";
 export { PLATFORM_ARGS } from "./globals.js";
 export type { Scope, ScopeOptions, Variable, VariableKind } from "./scope.js";

@@ -79,7 +79,7 @@ export interface Invocation {
 
 /**
  * A command of a RUN, unwrapped from `sudo`/`env`/`command`/`exec`, with the word that names its
- * program and the command's place in the RUN: what {@link commandCalls} lists.
+ * program and the command's place in the RUN: what `RunAnalysis.calls` lists.
  *
  * @example
  * ```ts
