@@ -59,12 +59,22 @@ export function toSource(logical: Logical, offset: number): number {
 
 /** Source range of a joined-line range (the end stays on the line of the last character). */
 export function sourceRange(logical: Logical, start: number, end: number): Range {
-  return [toSource(logical, start), sourceEnd(logical, start, end)];
+  if (end > start) return [toSource(logical, start), toSource(logical, end - 1) + 1];
+  const at = emptyAt(logical, start);
+  return [at, at];
 }
 
 /** The end of {@link sourceRange}. */
 function sourceEnd(logical: Logical, start: number, end: number): number {
-  return end > start ? toSource(logical, end - 1) + 1 : toSource(logical, start);
+  return end > start ? toSource(logical, end - 1) + 1 : emptyAt(logical, start);
+}
+
+/**
+ * Where an empty piece at `offset` sits in the source: right after the character before it, so
+ * one at a join (or after a final line continuation) stays inside its instruction.
+ */
+function emptyAt(logical: Logical, offset: number): number {
+  return offset > 0 ? toSource(logical, offset - 1) + 1 : toSource(logical, 0);
 }
 
 /** The part of the logical map covering `[start, end)`, rebased to 0, when it crosses a join. */
