@@ -70,11 +70,12 @@ function sourceEnd(logical: Logical, start: number, end: number): number {
 }
 
 /**
- * Where an empty piece at `offset` sits in the source: right after the character before it, so
- * one at a join (or after a final line continuation) stays inside its instruction.
+ * Where an empty piece at `offset` sits in the source: at the character that follows it, or at the
+ * end of the text, right after the last character (not after a final line continuation, which
+ * lies outside the instruction).
  */
 function emptyAt(logical: Logical, offset: number): number {
-  return offset > 0 ? toSource(logical, offset - 1) + 1 : toSource(logical, 0);
+  return offset > 0 && offset >= logical.text.length ? toSource(logical, offset - 1) + 1 : toSource(logical, offset);
 }
 
 /** The part of the logical map covering `[start, end)`, rebased to 0, when it crosses a join. */
