@@ -10,7 +10,7 @@ import { checkInvariants } from "./invariants.js";
 const runs = Number(process.env.FUZZ_RUNS ?? 300);
 
 /** Counterexamples fast-check found, kept so they never come back. */
-const regressions: string[] = ["RUN <<EOT\n", "RUN <<EOT <<EOF\nbody $x\nEOT", "FROM \\\n  #", "__proto__", "FROM a\nENV __proto__=1 constructor=2\nARG toString\nRUN echo $__proto__ ${constructor}\nLABEL hasOwnProperty=x\n", "EXPOSE <<-EOT /\\\n\tbody $x\n\tEOT", "EXPOSE \\\n/tcp 80/\\\n", "FROM\\\n--from=build\\\n\\"];
+const regressions: string[] = ["RUN <<EOT\n", "RUN <<EOT <<EOF\nbody $x\nEOT", "FROM \\\n  #", "__proto__", "FROM a\nENV __proto__=1 constructor=2\nARG toString\nRUN echo $__proto__ ${constructor}\nLABEL hasOwnProperty=x\n", "EXPOSE <<-EOT /\\\n\tbody $x\n\tEOT", "EXPOSE \\\n/tcp 80/\\\n", "FROM\\\n--from=build\\\n\\", "FROM \\ \r\n@ "];
 
 describe("fuzzing", () => {
   it.each(regressions)("regression %j", (text) => expect(() => checkInvariants(text)).not.toThrow());
