@@ -1,6 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { exposedEntries, portRange, splitPortSpec } from "./_support/expose.js";
-import { sharedImageStages } from "./_support/target-image.js";
+import { imageStages } from "./_support/target-image.js";
 import { instructionsOfType } from "./_support/instructions.js";
 import type { ExposeInstruction } from "../src/ast/nodes.js";
 import type { RuleContext } from "../src/engine/rule.js";
@@ -49,7 +49,7 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    const chain = sharedImageStages(model);
+    const chain = imageStages(model);
     if (chain.length === 0) return;
     if (instructionsOfType(model, ["EXPOSE"], "with-triggers").length > 0) {
       for (const stage of model.stages) {

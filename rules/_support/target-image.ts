@@ -7,7 +7,8 @@ import type { SemanticModel, Stage } from "../../src/model/index.js";
 
 /**
  * The stage chain of the target image: the target stage first, then each stage it is built FROM,
- * down to the one built on an image or `scratch`. Empty when the model has no target.
+ * down to the one built on an image or `scratch`. Empty when the model has no target. Computed
+ * once per model, as several rules ask.
  *
  * @example
  * ```ts
@@ -16,27 +17,17 @@ import type { SemanticModel, Stage } from "../../src/model/index.js";
  * imageStages(analyze("FROM alpine AS base\nFROM base\n")).map((s) => s.index); // [1, 0]
  * ```
  */
-export function imageStages(model: SemanticModel): Stage[] {
-  const chain: Stage[] = [];
-  const seen = new Set<number>();
-  for (let stage = model.target.target === undefined ? undefined : model.stages[model.target.target]; stage !== undefined && !seen.has(stage.index); ) {
-    seen.add(stage.index);
-    chain.push(stage);
-    stage = stage.base.kind === "stage" ? model.stages[stage.base.index] : undefined;
-  }
-  return chain;
-}
-
-/**
- * {@link imageStages}, computed once per model and shared by the rules that ask (not to be changed).
- *
- * @example
- * ```ts
- * sharedImageStages(model).includes(model.stages[run.stage]); // the RUN builds the image
- * ```
- */
-export function sharedImageStages(model: SemanticModel): readonly Stage[] {
-  return model.derived(sharedImageStages, () => imageStages(model));
+export function imageStages(model: SemanticModel): readonly Stage[] {
+  return model.derived(imageStages, () => {
+    const chain: Stage[] = [];
+    const seen = new Set<number>();
+    for (let stage = model.target.target === undefined ? undefined : model.stages[model.target.target]; stage !== undefined && !seen.has(stage.index); ) {
+      seen.add(stage.index);
+      chain.push(stage);
+      stage = stage.base.kind === "stage" ? model.stages[stage.base.index] : undefined;
+    }
+    return chain;
+  });
 }
 
 /**
@@ -48,7 +39,7 @@ export function sharedImageStages(model: SemanticModel): readonly Stage[] {
  * ```
  */
 export function inImageStages(model: SemanticModel, index: number): boolean {
-  for (const stage of sharedImageStages(model)) if (stage.index === index) return true;
+  for (const stage of imageStages(model)) if (stage.index === index) return true;
   return false;
 }
 
@@ -64,7 +55,7 @@ export function inImageStages(model: SemanticModel, index: number): boolean {
  */
 export function imageInstructions(model: SemanticModel): readonly Instruction[] {
   return model.derived(imageInstructions, () => {
-    const chain = sharedImageStages(model);
+    const chain = imageStages(model);
     const instructions: Instruction[] = [];
     for (let i = chain.length - 1; i >= 0; i--) instructions.push(...chain[i].triggers, ...chain[i].instructions);
     return instructions;
