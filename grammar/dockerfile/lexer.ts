@@ -368,11 +368,8 @@ export const dockerfileTokens: TokenType[] = [
   TextLine,
 ];
 
-const lexer = new Lexer(dockerfileTokens, {
-  positionTracking: "onlyOffset",
-  ensureOptimizations: false,
-  skipValidations: true,
-});
+/** chevrotain's lexer over the tokens, made on first use: `parse` runs the plain-loop driver. */
+let lexer: Lexer | undefined;
 
 /** The result of lexing: line tokens and the escape character in force after the directives. */
 export interface LexResult {
@@ -391,7 +388,8 @@ export interface LexResult {
  * ```
  */
 export function lexDockerfile(text: string): LexResult {
-  return withFreshState(() => lexer.tokenize(text).tokens);
+  lexer ??= new Lexer(dockerfileTokens, { positionTracking: "onlyOffset", ensureOptimizations: false, skipValidations: true });
+  return withFreshState(() => lexer!.tokenize(text).tokens);
 }
 
 /**
