@@ -9,6 +9,7 @@ import type { ShellWord, SimpleCommand } from "./shell-types.js";
 import {
   commandCalls,
   hasGlob,
+  HomeDefaulted,
   parseArguments,
   resolveWord,
   type CommandCall,
@@ -547,7 +548,7 @@ export function fileOperations(
   calls: readonly CommandCall[] = commandCalls(commands),
 ): FileOperation[] {
   const result: FileOperation[] = [];
-  const vars: VariableLookup = { get: (name) => env?.get(name) ?? (name === "HOME" ? "/root" : undefined) };
+  const vars = new HomeDefaulted(env);
   for (let at = 0; at < calls.length; at++) {
     const call = calls[at];
     // Most commands run none of the tools: nothing to build for them.

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import type { Range } from "../../ast/nodes.js";
-import { parseArguments, resolveWord, type OptionSpec, type VariableLookup } from "../package-managers/command-line.js";
+import { HomeDefaulted, parseArguments, resolveWord, type OptionSpec, type VariableLookup } from "../package-managers/command-line.js";
 import type { PackageOperation } from "../package-managers/types.js";
 import type { RunAnalysis, RunCall } from "../runs.js";
 import type { ShellContext, SimpleCommand } from "../shell-types.js";
@@ -46,15 +46,6 @@ const NONE: readonly never[] = [];
 /** Contexts in which a `cd` does not outlive the command list it is in. */
 const SCOPED: ReadonlySet<ShellContext> = new Set(["subshell", "command-substitution", "pipeline", "background"]);
 
-/** The variables a RUN's commands see: its scope, with `HOME` defaulting to `/root`. */
-class RunVariables implements VariableLookup {
-  constructor(private readonly run: RunAnalysis) {}
-
-  get(name: string): string | undefined {
-    return this.run.scope.get(name) ?? (name === "HOME" ? "/root" : undefined);
-  }
-}
-
 /** A `cd` that outlives its command, and the working directory after it. */
 interface CwdChange {
   readonly offset: number;
@@ -73,15 +64,15 @@ class CwdTracker {
   constructor(
     private readonly start: Cwd,
     calls: readonly RunCall[],
-    vars: VariableLookup,
+    vars: HomeDefaulted,
   ) {
     let changes: CwdChange[] | undefined;
     let cwd = start;
     for (const call of calls) {
       if (call.program !== "cd" || call.command.context.some((c) => SCOPED.has(c))) continue;
       const target = call.args.find((a) => a.value !== "-P" && a.value !== "-L");
-      const value = target === undefined ? vars.get("HOME") ?? "/root" : resolveWord(target, vars);
-      const path = value === undefined || value === "-" ? undefined : absolutePath(value.startsWith("~") ? `${vars.get("HOME") ?? "/root"}${value.slice(1)}` : value, cwd.path);
+      const value = target === undefined ? vars.home() : resolveWord(target, vars);
+      const path = value === undefined || value === "-" ? undefined : absolutePath(value.startsWith("~") ? `${vars.home()}${value.slice(1)}` : value, cwd.path);
       cwd = { path, certain: false };
       (changes ??= []).push({ offset: call.command.range[0], cwd });
     }
@@ -210,7 +201,7 @@ export function runEffects(run: RunAnalysis, workdir: string | undefined, workdi
   const clones = calls.some(isGit);
   const cleans = packages.length > 0 && packages.some(cleansCache) ? packages.filter(cleansCache) : NONE;
   if (files.length === 0 && !clones && cachesLeftBehind.length === 0 && cleans.length === 0) return NO_EFFECTS;
-  const vars = new RunVariables(run);
+  const vars = new HomeDefaulted(run.scope);
   const cwd = new CwdTracker({ path: workdir, certain: workdirCertain }, calls, vars);
 
   let removes: RemovedPath[] | undefined;

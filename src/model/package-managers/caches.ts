@@ -5,7 +5,7 @@
 import { globSegmentTest as segmentTest } from "../../util/glob-segment.js";
 import { trimTrailing } from "../../util/text.js";
 import type { FileOperation } from "../file-operations.js";
-import type { VariableLookup } from "./command-line.js";
+import { homeIn, type VariableLookup } from "./command-line.js";
 import { hasOption, optionValue } from "./package-words.js";
 import type { OperationDraft, PackageManager, PackageOperation, PackageOperationKind } from "./types.js";
 
@@ -77,8 +77,7 @@ export interface RunMount {
 
 const MOUNTS_KEEPING_WRITES_OUT = new Set(["cache", "tmpfs", "bind"]);
 
-const home = (env: VariableLookup): string => env.get("HOME") ?? "/root";
-const xdgCache = (env: VariableLookup): string => env.get("XDG_CACHE_HOME") ?? `${home(env)}/.cache`;
+const xdgCache = (env: VariableLookup): string => env.get("XDG_CACHE_HOME") ?? `${homeIn(env)}/.cache`;
 const fixed = (path: string) => (): string => path;
 
 /** An operation of one of these kinds. */
@@ -169,7 +168,7 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
     defaultPath: "~/.npm",
     cleanedByCommand: "npm cache clean --force",
     locate: (d) =>
-      optionValue(d, "cache") ?? d.env.get("npm_config_cache") ?? d.env.get("NPM_CONFIG_CACHE") ?? `${home(d.env)}/.npm`,
+      optionValue(d, "cache") ?? d.env.get("npm_config_cache") ?? d.env.get("NPM_CONFIG_CACHE") ?? `${homeIn(d.env)}/.npm`,
     creates: kinds("install", "upgrade"),
     cleans: (op) => op.kind === "cache-clean" && hasOption(op, "force"),
   },
@@ -181,7 +180,7 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
     locate: (d) =>
       optionValue(d, "cache-folder") ??
       d.env.get("YARN_CACHE_FOLDER") ??
-      (home(d.env) === "/root" ? "/usr/local/share/.cache/yarn" : `${xdgCache(d.env)}/yarn`),
+      (homeIn(d.env) === "/root" ? "/usr/local/share/.cache/yarn" : `${xdgCache(d.env)}/yarn`),
     creates: kinds("install", "upgrade"),
     cleans: kinds("cache-clean"),
   },
@@ -192,7 +191,7 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
     locate: (d) =>
       optionValue(d, "store-dir") ??
       d.env.get("npm_config_store_dir") ??
-      `${d.env.get("XDG_DATA_HOME") ?? `${home(d.env)}/.local/share`}/pnpm/store`,
+      `${d.env.get("XDG_DATA_HOME") ?? `${homeIn(d.env)}/.local/share`}/pnpm/store`,
     creates: kinds("install", "upgrade"),
     cleans: never,
   },
@@ -211,7 +210,7 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
     avoidedBy: "composer --no-cache or ENV COMPOSER_CACHE_DIR=/dev/null",
     cleanedByCommand: "composer clear-cache",
     locate: (d) =>
-      d.env.get("COMPOSER_CACHE_DIR") ?? `${d.env.get("COMPOSER_HOME") ?? `${home(d.env)}/.composer`}/cache`,
+      d.env.get("COMPOSER_CACHE_DIR") ?? `${d.env.get("COMPOSER_HOME") ?? `${homeIn(d.env)}/.composer`}/cache`,
     creates: (op) => (kinds("install", "upgrade")(op) || verbs("create-project")(op)) && !op.noCache,
     cleans: kinds("cache-clean"),
   },
@@ -221,7 +220,7 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
     defaultPath: "$GOPATH/pkg/mod (/go/pkg/mod in the golang images)",
     cleanedByCommand: "go clean -modcache",
     locate: (d) =>
-      d.env.get("GOMODCACHE") ?? `${(d.env.get("GOPATH") ?? `${home(d.env)}/go`).split(":")[0]}/pkg/mod`,
+      d.env.get("GOMODCACHE") ?? `${(d.env.get("GOPATH") ?? `${homeIn(d.env)}/go`).split(":")[0]}/pkg/mod`,
     creates: either(kinds("install"), verbs("build", "run", "test", "vet", "generate")),
     cleans: (op) => op.kind === "clean" && hasOption(op, "modcache"),
   },
@@ -238,7 +237,7 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
     manager: "cargo",
     contents: "crate registry cache",
     defaultPath: "$CARGO_HOME/registry (/usr/local/cargo/registry in the rust images)",
-    locate: (d) => `${d.env.get("CARGO_HOME") ?? `${home(d.env)}/.cargo`}/registry`,
+    locate: (d) => `${d.env.get("CARGO_HOME") ?? `${homeIn(d.env)}/.cargo`}/registry`,
     creates: either(kinds("install"), verbs("build", "fetch", "run", "test", "check")),
     cleans: never,
   },

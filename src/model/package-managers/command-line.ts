@@ -18,6 +18,40 @@ export interface VariableLookup {
   get(name: string): string | undefined;
 }
 
+/**
+ * The variables a RUN's commands see: `env`, with `HOME` defaulting to `/root` ({@link homeIn}).
+ * A class: one object per RUN, no closure.
+ *
+ * @example
+ * ```ts
+ * new HomeDefaulted(undefined).get("HOME"); // "/root"
+ * ```
+ */
+export class HomeDefaulted implements VariableLookup {
+  constructor(private readonly env: VariableLookup | undefined) {}
+
+  get(name: string): string | undefined {
+    return name === "HOME" ? this.home() : this.env?.get(name);
+  }
+
+  /** The home directory: `HOME`, or `/root`. */
+  home(): string {
+    return homeIn(this.env);
+  }
+}
+
+/**
+ * The home directory `env` gives: `HOME`, or `/root` (the user a build runs as unless USER says otherwise).
+ *
+ * @example
+ * ```ts
+ * homeIn(new Map([["HOME", "/home/app"]])); // "/home/app"
+ * ```
+ */
+export function homeIn(env: VariableLookup | undefined): string {
+  return env?.get("HOME") ?? "/root";
+}
+
 /** One option a program accepts, with all its spellings. */
 export interface OptionSpec {
   /** Spellings with their dashes, e.g. `["-y", "--yes", "--assume-yes"]`. */
