@@ -1,12 +1,28 @@
 /**
- * The path helpers of the file-flow analysis on the inputs their shortcuts take: glob paths that
- * part at a literal segment (answered without splitting), glob paths that part at a glob segment or
- * where one path ends, `/` itself, and relative paths joined to a normal or an odd working directory.
+ * The path helpers of the file-flow analysis: how two paths relate, also on the inputs their
+ * shortcuts take (glob paths that part at a literal segment, answered without splitting; glob paths
+ * that part at a glob segment or where one path ends; `/` itself), and relative paths joined to a
+ * normal or an odd working directory.
  */
 import { describe, expect, it } from "vitest";
 import { absolutePath, pathRelation } from "../../src/model/flow/index.js";
 
-describe("pathRelation with globs", () => {
+describe("pathRelation", () => {
+  it("relates paths with globs segment by segment", () => {
+    expect(pathRelation("/var/lib/apt/lists/*", "/var/lib/apt/lists")).toBe("contents");
+    expect(pathRelation("/software", "/software")).toBe("same");
+    expect(pathRelation("/opt", "/opt/tool/bin")).toBe("ancestor");
+    expect(pathRelation("/app/.git", "/app")).toBe("inside");
+    expect(pathRelation("/app", "/application")).toBeUndefined();
+    expect(pathRelation("/application", "/app")).toBeUndefined();
+    expect(pathRelation("/", "/x")).toBe("ancestor");
+    expect(pathRelation("/x", "/")).toBe("inside");
+    expect(pathRelation("/", "/")).toBe("same");
+    expect(pathRelation("/usr/bin/qemu-*-static", "/usr/bin/qemu-aarch64-static")).toBe("same");
+    expect(pathRelation("/tmp/a", "/tmp/b")).toBeUndefined();
+    expect(pathRelation("/", "/etc")).toBe("ancestor");
+  });
+
   it("finds unrelated paths that part at a literal segment", () => {
     expect(pathRelation("/var/lib/apt/lists/*", "/app")).toBeUndefined();
     expect(pathRelation("/usr/lib/*", "/usr/lib64/x")).toBeUndefined();

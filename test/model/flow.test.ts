@@ -8,29 +8,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze, type AnalyzeOptions } from "../../src/model/index.js";
-import { fileFlow, pathRelation, type FileFlow } from "../../src/model/flow/index.js";
+import { fileFlow, type FileFlow } from "../../src/model/flow/index.js";
 import { describeShared } from "../support/shared.js";
 
 function flow(lines: string[], options?: AnalyzeOptions): FileFlow {
   return fileFlow(analyze(lines.join("\n") + "\n", options));
 }
-
-describe("paths", () => {
-  it("relates paths with globs segment by segment", () => {
-    expect(pathRelation("/var/lib/apt/lists/*", "/var/lib/apt/lists")).toBe("contents");
-    expect(pathRelation("/software", "/software")).toBe("same");
-    expect(pathRelation("/opt", "/opt/tool/bin")).toBe("ancestor");
-    expect(pathRelation("/app/.git", "/app")).toBe("inside");
-    expect(pathRelation("/app", "/application")).toBeUndefined();
-    expect(pathRelation("/application", "/app")).toBeUndefined();
-    expect(pathRelation("/", "/x")).toBe("ancestor");
-    expect(pathRelation("/x", "/")).toBe("inside");
-    expect(pathRelation("/", "/")).toBe("same");
-    expect(pathRelation("/usr/bin/qemu-*-static", "/usr/bin/qemu-aarch64-static")).toBe("same");
-    expect(pathRelation("/tmp/a", "/tmp/b")).toBeUndefined();
-    expect(pathRelation("/", "/etc")).toBe("ancestor");
-  });
-});
 
 describe("layers", () => {
   const f = flow([
