@@ -122,25 +122,12 @@ class Flow implements StageFlow {
   }
 }
 
-/**
- * The layers of `flow`'s chain in build order, base first: every layer of the stages it is built
- * FROM, then the first `ownLimit` of its own.
- *
- * @example
- * ```ts
- * layersOfChain(flows[1]).map((l) => l.line);    // [2, 4]
- * layersOfChain(flows[1], 0).map((l) => l.line); // [2]
- * ```
- */
-export function layersOfChain(flow: StageFlow | undefined, ownLimit = Number.POSITIVE_INFINITY): Layer[] {
+/** The layers of `flow`'s chain in build order, base first: every layer of the stages it is built FROM, then its own. */
+function layersOfChain(flow: StageFlow): Layer[] {
   const out: Layer[] = [];
   const path: StageFlow[] = [];
-  for (let f = flow; f !== undefined; f = f.parent) path.push(f);
-  for (let k = path.length - 1; k >= 0; k--) {
-    const layers = path[k].layers;
-    const limit = k === 0 ? Math.min(ownLimit, layers.length) : layers.length;
-    for (let i = 0; i < limit; i++) out.push(layers[i]);
-  }
+  for (let f: StageFlow | undefined = flow; f !== undefined; f = f.parent) path.push(f);
+  for (let k = path.length - 1; k >= 0; k--) for (const layer of path[k].layers) out.push(layer);
   return out;
 }
 
