@@ -364,20 +364,6 @@ const NO_ASSIGNMENTS: ReadonlyMap<string, string | undefined> = new Map();
 const NO_WRAPPERS: readonly string[] = Object.freeze([]);
 
 /**
- * The base name of a command's program word, before unwrapping (`/usr/bin/sudo` → `sudo`):
- * a quick look at what a command runs, before building its {@link invocation}. Undefined when
- * there is no program word or it is not literal.
- *
- * @example
- * ```ts
- * programName(cmd("/usr/bin/sudo", "apt-get", "update")); // "sudo"
- * ```
- */
-export function programName(command: SimpleCommand): string | undefined {
-  return command.name?.value === undefined ? undefined : baseName(command.name.value);
-}
-
-/**
  * The program a simple command really runs, after unwrapping `sudo`, `env`, `command` and
  * `exec`. Undefined when there is no program word, its name is not literal, or a wrapper only
  * looks the command up (`command -v apt-get`).
@@ -389,8 +375,9 @@ export function programName(command: SimpleCommand): string | undefined {
  * ```
  */
 export function invocation(command: SimpleCommand): Invocation | undefined {
-  const program = programName(command);
-  if (program === undefined) return undefined;
+  const name = command.name?.value;
+  if (name === undefined) return undefined;
+  const program = baseName(name);
   if (command.assignments.length === 0 && !WRAPPERS.has(program)) {
     return { command, program, args: command.args, assignments: NO_ASSIGNMENTS, wrappers: NO_WRAPPERS };
   }
