@@ -17,7 +17,7 @@ import {
 } from "../../grammar/dockerfile/instruction-line.js";
 import { continuationOffset, type DirectivePayload, type HeredocBodyPayload, type TextLinePayload } from "../../grammar/dockerfile/lexer.js";
 import type { RawDocument, RawInstruction } from "../../grammar/dockerfile/parser.js";
-import { buildInstructionFields, type InstructionFields } from "./instruction-fields.js";
+import { buildInstructionNode, type SharedFields } from "./instruction-fields.js";
 import type { LineIndex } from "./line-index.js";
 import { mapOffset, pieceIndex } from "./source-map.js";
 import type {
@@ -276,21 +276,22 @@ function instructionNode(ctx: BuildContext, logical: Logical, split: SplitLine, 
   const keyword = wordFrom(ctx, logical, split.keyword);
   const flags = split.flags.length === 0 ? [] : split.flags.map((f) => flagNode(ctx, logical, f));
   const range: Range = [keyword.range[0], Math.max(around.end, keyword.range[1])];
-  const node: InstructionFields = buildInstructionFields(ctx, logical, keyword, flags, parsed);
-  if (node.type === "ONBUILD" && parsed.kind === "subcommand") {
-    node.trigger = instructionNode(ctx, logical, parsed.line, parsed.args, { heredocs: around.heredocs, comments: [], raw: undefined, end: around.end });
-  }
-  // The shared fields follow the type-specific ones (a spread of the fields object is much slower).
-  node.keyword = keyword;
-  node.flags = flags;
-  node.heredocs = around.heredocs;
-  node.comments = around.comments;
-  node.original = logical.text.slice(split.keyword.start);
-  node.originalMap = logical.map;
-  node.raw = around.raw ?? ctx.text.slice(range[0], range[1]);
-  node.range = range;
-  node.loc = locOf(ctx, range);
-  return node as unknown as Instruction;
+  const trigger =
+    parsed.kind === "subcommand"
+      ? instructionNode(ctx, logical, parsed.line, parsed.args, { heredocs: around.heredocs, comments: [], raw: undefined, end: around.end })
+      : undefined;
+  const shared: SharedFields = {
+    keyword,
+    flags,
+    heredocs: around.heredocs,
+    comments: around.comments,
+    original: logical.text.slice(split.keyword.start),
+    originalMap: logical.map,
+    raw: around.raw ?? ctx.text.slice(range[0], range[1]),
+    range,
+    loc: locOf(ctx, range),
+  };
+  return buildInstructionNode(ctx, logical, parsed, shared, trigger);
 }
 
 function buildInstruction(ctx: BuildContext, raw: RawInstruction): Instruction {

@@ -1,6 +1,7 @@
 /**
- * The typed parts of each instruction (image and stage name of FROM, pairs of ENV, sources of
- * COPY, …), built from BuildKit's argument list for that instruction.
+ * Instruction nodes: the typed parts of each instruction (image and stage name of FROM, pairs of
+ * ENV, sources of COPY, …), built from BuildKit's argument list for that instruction, and the
+ * fields all instructions share.
  */
 import type { LinePiece, ParsedArguments } from "../../grammar/dockerfile/instruction-line.js";
 import { locOf, sourceRange, wordAt, wordFrom, wordIn, type BuildContext, type Logical } from "./build.js";
@@ -8,17 +9,19 @@ import { splitImageRef } from "./image-ref-syntax.js";
 import type {
   ArgDeclaration,
   CommandForm,
+  Comment,
   Flag,
+  Heredoc,
   ImageRef,
   Instruction,
   InstructionName,
   KeyValue,
+  Location,
   PortSpec,
+  Range,
+  SourceMap,
   Word,
 } from "./nodes.js";
-
-/** The fields that depend on the instruction type (everything but the shared ones). */
-export type InstructionFields = { type: Instruction["type"]; args: readonly Word[] } & Record<string, unknown>;
 
 const KNOWN: ReadonlySet<string> = new Set<InstructionName>([
   "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
@@ -80,17 +83,32 @@ function argDeclaration(ctx: BuildContext, logical: Logical, piece: LinePiece): 
   return { type: "ArgDeclaration", name, defaultValue, range, loc: locOf(ctx, range) };
 }
 
+/** The fields every instruction ends with, after its type-specific ones (in the order of its JSON). */
+export interface SharedFields {
+  readonly keyword: Word;
+  readonly flags: readonly Flag[];
+  readonly heredocs: readonly Heredoc[];
+  readonly comments: readonly Comment[];
+  readonly original: string;
+  readonly originalMap: SourceMap;
+  readonly raw: string;
+  readonly range: Range;
+  readonly loc: Location;
+}
+
 /**
- * Builds the type-specific fields and BuildKit's argument words of one instruction. ONBUILD's
- * `trigger` is left undefined for the caller, which builds instructions, to fill in.
+ * Builds one instruction node from BuildKit's argument list for it and its shared fields: its
+ * type-specific fields first, then the shared ones. Each node is one object literal (adding the
+ * shared fields afterwards would give every node its fields through slow, many-shaped stores).
  */
-export function buildInstructionFields(
+export function buildInstructionNode(
   ctx: BuildContext,
   logical: Logical,
-  keyword: Word,
-  flags: readonly Flag[],
   parsed: ParsedArguments,
-): InstructionFields {
+  s: SharedFields,
+  trigger: Instruction | undefined,
+): Instruction {
+  const keyword = s.keyword;
   const type = (KNOWN.has(keyword.value) ? keyword.value : knownOrUnknown(keyword.value.toUpperCase())) as Instruction["type"];
   const word = (p: LinePiece): Word => wordFrom(ctx, logical, p);
   const list = listOf(parsed);
@@ -101,17 +119,23 @@ export function buildInstructionFields(
       return {
         type,
         args,
-        platform: flags.find((f) => f.name.value === "platform"),
+        platform: s.flags.find((f) => f.name.value === "platform"),
         image: list.args.length > 0 ? imageRef(ctx, logical, list.args[0]) : undefined,
         asKeyword: hasAs ? args[1] : undefined,
         stageName: hasAs ? args[2] : undefined,
+        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
       };
     }
     case "RUN":
     case "CMD":
     case "ENTRYPOINT":
     case "SHELL":
-      return { type, args, command: commandForm(ctx, logical, parsed, args) };
+      return {
+        type,
+        args,
+        command: commandForm(ctx, logical, parsed, args),
+        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+      };
     case "COPY":
     case "ADD":
       return {
@@ -120,13 +144,30 @@ export function buildInstructionFields(
         json: list.json,
         sources: args.length > 1 ? args.slice(0, -1) : args,
         destination: args.length > 1 ? args[args.length - 1] : undefined,
+        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
       };
     case "VOLUME":
-      return { type, args, json: list.json, paths: args };
+      return {
+        type,
+        args,
+        json: list.json,
+        paths: args,
+        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+      };
     case "EXPOSE":
-      return { type, args, ports: list.args.map((p) => portSpec(ctx, logical, p)) };
+      return {
+        type,
+        args,
+        ports: list.args.map((p) => portSpec(ctx, logical, p)),
+        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+      };
     case "ARG":
-      return { type, args, declarations: list.args.map((p) => argDeclaration(ctx, logical, p)) };
+      return {
+        type,
+        args,
+        declarations: list.args.map((p) => argDeclaration(ctx, logical, p)),
+        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+      };
     case "ENV":
     case "LABEL": {
       const pairs: KeyValue[] = [];
@@ -141,22 +182,46 @@ export function buildInstructionFields(
           pairs.push({ type: "KeyValue", key, value, form: p.legacy ? "legacy" : "equals", range, loc: locOf(ctx, range) });
         }
       }
-      return { type, args: triple, pairs };
+      return {
+        type,
+        args: triple,
+        pairs,
+        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+      };
     }
     case "HEALTHCHECK": {
-      if (parsed.kind !== "healthcheck") return { type, args, kind: undefined, command: undefined };
-      const kind = word(parsed.type);
-      const cmdArgs = listOf(parsed.command).args.map(word);
-      return { type, args: [kind, ...cmdArgs], kind, command: commandForm(ctx, logical, parsed.command, cmdArgs) };
+      const kind = parsed.kind === "healthcheck" ? word(parsed.type) : undefined;
+      const cmdArgs = parsed.kind === "healthcheck" ? listOf(parsed.command).args.map(word) : [];
+      return {
+        type,
+        args: kind === undefined ? args : [kind, ...cmdArgs],
+        kind,
+        command: parsed.kind === "healthcheck" ? commandForm(ctx, logical, parsed.command, cmdArgs) : undefined,
+        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+      };
     }
     case "ONBUILD":
-      return { type, args: [], trigger: undefined };
+      return {
+        type,
+        args: [],
+        trigger,
+        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+      };
     case "USER":
     case "WORKDIR":
     case "STOPSIGNAL":
     case "MAINTAINER":
-      return { type, args, value: args[0] };
+      return {
+        type,
+        args,
+        value: args[0],
+        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+      };
     default:
-      return { type: "UNKNOWN", args };
+      return {
+        type: "UNKNOWN",
+        args,
+        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+      };
   }
 }
