@@ -31,35 +31,68 @@ export type ArgumentStyle =
   | "subcommand" // ONBUILD
   | "ignore"; // unknown instructions
 
-const LOWER_CASE_STYLES = {
-  add: "json-or-split",
-  arg: "words",
-  cmd: "json-or-string",
-  copy: "json-or-split",
-  entrypoint: "json-or-string",
-  env: "name-value",
-  expose: "split",
-  from: "split",
-  healthcheck: "healthcheck",
-  label: "name-value",
-  maintainer: "string",
-  onbuild: "subcommand",
-  run: "json-or-string",
-  shell: "json-or-string",
-  stopsignal: "string",
-  user: "string",
-  volume: "json-or-split",
-  workdir: "string",
+/** The instruction keywords BuildKit knows, upper case, and how it parses their arguments. */
+const KEYWORD_STYLES = {
+  ADD: "json-or-split",
+  ARG: "words",
+  CMD: "json-or-string",
+  COPY: "json-or-split",
+  ENTRYPOINT: "json-or-string",
+  ENV: "name-value",
+  EXPOSE: "split",
+  FROM: "split",
+  HEALTHCHECK: "healthcheck",
+  LABEL: "name-value",
+  MAINTAINER: "string",
+  ONBUILD: "subcommand",
+  RUN: "json-or-string",
+  SHELL: "json-or-string",
+  STOPSIGNAL: "string",
+  USER: "string",
+  VOLUME: "json-or-split",
+  WORKDIR: "string",
 } satisfies Record<string, ArgumentStyle>;
 
-/** The styles by lower-case keyword, and by the upper-case spelling most Dockerfiles use (found without lower-casing). */
-const STYLES: ReadonlyMap<string, ArgumentStyle> = new Map(
-  Object.entries(LOWER_CASE_STYLES).flatMap(([keyword, style]) => [[keyword, style], [keyword.toUpperCase(), style]]),
+/** An instruction keyword BuildKit knows, upper case. */
+export type KnownKeyword = keyof typeof KEYWORD_STYLES;
+
+/** The known keywords by length. */
+const KEYWORDS_BY_LENGTH: readonly (readonly KnownKeyword[] | undefined)[] = (() => {
+  const byLength: KnownKeyword[][] = [];
+  for (const keyword of Object.keys(KEYWORD_STYLES) as KnownKeyword[]) (byLength[keyword.length] ??= []).push(keyword);
+  return byLength;
+})();
+
+/** The styles by lower-case keyword: BuildKit lower-cases the keyword (Unicode-wise) to find its parser. */
+const LOWER_CASE_STYLES: ReadonlyMap<string, ArgumentStyle> = new Map(
+  Object.entries(KEYWORD_STYLES).map(([keyword, style]) => [keyword.toLowerCase(), style]),
 );
+
+/**
+ * The known keyword that `word` spells in ASCII letters of any case (as nearly every Dockerfile
+ * writes it), upper case; undefined for any other word, including non-ASCII spellings that
+ * Unicode case mapping would turn into a keyword.
+ */
+export function asciiKeyword(word: string): KnownKeyword | undefined {
+  const candidates = KEYWORDS_BY_LENGTH[word.length];
+  if (candidates === undefined) return undefined;
+  for (const keyword of candidates) {
+    let i = 0;
+    while (i < word.length) {
+      const c = word.charCodeAt(i);
+      const upper = keyword.charCodeAt(i);
+      if (c !== upper && c !== upper + 0x20) break;
+      i++;
+    }
+    if (i === word.length) return keyword;
+  }
+  return undefined;
+}
 
 /** The argument style of a keyword (any case). */
 export function argumentStyle(keyword: string): ArgumentStyle {
-  return STYLES.get(keyword) ?? STYLES.get(keyword.toLowerCase()) ?? "ignore";
+  const known = asciiKeyword(keyword);
+  return known !== undefined ? KEYWORD_STYLES[known] : (LOWER_CASE_STYLES.get(keyword.toLowerCase()) ?? "ignore");
 }
 
 /** A logical line split into keyword, flags and argument text (BuildKit's `splitCommand`). */
@@ -249,7 +282,7 @@ export function parseArguments(
     case "string":
       return from >= to ? { kind: "none" } : { kind: "list", json: false, args: [piece(line, from, to)] };
     case "name-value":
-      return nameValue(line, from, to, escape, keyword.toUpperCase() === "LABEL" ? "LABEL" : "ENV");
+      return nameValue(line, from, to, escape, asciiKeyword(keyword) === "LABEL" ? "LABEL" : "ENV");
     case "healthcheck":
       return healthcheck(line, from, to);
     case "subcommand": {

@@ -3,7 +3,7 @@
  * ENV, sources of COPY, …), built from BuildKit's argument list for that instruction, and the
  * fields all instructions share.
  */
-import type { LinePiece, ParsedArguments } from "../../grammar/dockerfile/instruction-line.js";
+import { asciiKeyword, type LinePiece, type ParsedArguments } from "../../grammar/dockerfile/instruction-line.js";
 import { locOf, sourceRange, wordAt, wordFrom, wordIn, type BuildContext, type Logical } from "./build.js";
 import { splitImageRef } from "./image-ref-syntax.js";
 import type {
@@ -28,8 +28,12 @@ const KNOWN: ReadonlySet<string> = new Set<InstructionName>([
   "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
 ]);
 
-function knownOrUnknown(name: string): string {
-  return KNOWN.has(name) ? name : "UNKNOWN";
+/** The instruction type of a keyword: the known keyword it spells in upper case, or `UNKNOWN`. */
+function instructionType(keyword: string): Instruction["type"] {
+  const known: InstructionName | undefined = asciiKeyword(keyword);
+  if (known !== undefined) return known;
+  const upper = keyword.toUpperCase();
+  return KNOWN.has(upper) ? (upper as InstructionName) : "UNKNOWN";
 }
 
 function listOf(parsed: ParsedArguments): { json: boolean; args: readonly LinePiece[] } {
@@ -109,7 +113,7 @@ export function buildInstructionNode(
   trigger: Instruction | undefined,
 ): Instruction {
   const keyword = s.keyword;
-  const type = (KNOWN.has(keyword.value) ? keyword.value : knownOrUnknown(keyword.value.toUpperCase())) as Instruction["type"];
+  const type = instructionType(keyword.value);
   const word = (p: LinePiece): Word => wordFrom(ctx, logical, p);
   const list = listOf(parsed);
   const args = list.args.map(word);
