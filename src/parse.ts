@@ -33,9 +33,9 @@ function reportOverlongLines(ctx: BuildContext): void {
  * ```
  */
 export function parse(text: string): ParseResult {
-  const { tokens, escapeChar } = lexDockerfileFast(text);
+  const { tokens, escapeChar, lineStarts } = lexDockerfileFast(text);
   const doc = parseLines(tokens);
-  const ctx: BuildContext = { text, lines: new LineIndex(text), escape: escapeChar.charCodeAt(0), diagnostics: [] };
+  const ctx: BuildContext = { text, lines: new LineIndex(text, lineStarts), escape: escapeChar.charCodeAt(0), diagnostics: [] };
   const ast = buildDockerfile(ctx, doc);
   reportOverlongLines(ctx);
   return { ast, diagnostics: ctx.diagnostics };

@@ -95,6 +95,8 @@ interface LexState {
    * the same offset, and they all need its bounds, so they are scanned once per line.
    */
   line: LineScan;
+  /** Where each line starts: 0, then after every `\n` (every line end is found once, in order). */
+  lineStarts: number[];
 }
 
 /** The bounds of one physical line. */
@@ -121,6 +123,7 @@ function freshState(): LexState {
     nextLessThan: 0,
     pendingHeredocs: [],
     line: { start: -1, end: 0, contentEnd: 0, firstNonSpace: 0 },
+    lineStarts: [0],
   };
 }
 
@@ -136,9 +139,12 @@ function scanLine(text: string, offset: number): LineScan {
   return line;
 }
 
+/** The end of the line starting at `offset`, after its `\n` (noted in {@link LexState.lineStarts}) or at the end of the text. */
 function lineEnd(text: string, offset: number): number {
   const i = text.indexOf("\n", offset);
-  return i < 0 ? text.length : i + 1;
+  if (i < 0) return text.length;
+  state.lineStarts.push(i + 1);
+  return i + 1;
 }
 
 /** End of the content of the line `[start, end)`: before trailing `\r` and `\n` (Go `TrimRight(line, "\r\n")`). */
@@ -375,6 +381,8 @@ let lexer: Lexer | undefined;
 export interface LexResult {
   readonly tokens: IToken[];
   readonly escapeChar: "\\" | "`";
+  /** Where each line of the text starts: 0, then after every `\n` (found while lexing, for line and column lookups). */
+  readonly lineStarts: readonly number[];
 }
 
 /**
@@ -444,7 +452,7 @@ function withFreshState(lex: () => IToken[]): LexResult {
   state = freshState();
   try {
     const tokens = lex();
-    return { tokens, escapeChar: state.escape === 0x60 ? "`" : "\\" };
+    return { tokens, escapeChar: state.escape === 0x60 ? "`" : "\\", lineStarts: state.lineStarts };
   } finally {
     state = freshState();
   }

@@ -3,15 +3,15 @@ import type { Location, Position } from "./nodes.js";
 
 /** Line starts of a text, for offset → position lookups. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: readonly number[];
   private last = 0;
 
-  constructor(text: string) {
-    let i = text.indexOf("\n");
-    while (i >= 0) {
-      this.starts.push(i + 1);
-      i = text.indexOf("\n", i + 1);
-    }
+  /**
+   * @param text The text.
+   * @param lineStarts Where its lines start (0, then after every `\n`), when already known (the lexer finds them).
+   */
+  constructor(text: string, lineStarts?: readonly number[]) {
+    this.starts = lineStarts ?? lineStartsOf(text);
   }
 
   /** Number of lines (a final line without `\n` counts; an empty trailing line counts too). */
@@ -56,4 +56,15 @@ export class LineIndex {
     const startPosition = { line: line + 1, column: start - this.starts[line] + 1 };
     return { start: startPosition, end: end >= start && end < next ? { line: line + 1, column: end - this.starts[line] + 1 } : this.position(end) };
   }
+}
+
+/** Where the lines of `text` start: 0, then after every `\n`. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  let i = text.indexOf("\n");
+  while (i >= 0) {
+    starts.push(i + 1);
+    i = text.indexOf("\n", i + 1);
+  }
+  return starts;
 }
