@@ -6,18 +6,10 @@
 import type { IToken } from "chevrotain";
 import { skipGoSpace, trimGoSpaceEnd } from "../../grammar/dockerfile/chars.js";
 import type { HeredocSpec } from "../../grammar/dockerfile/heredoc-detect.js";
-import {
-  argumentStyle,
-  parseArguments,
-  splitCommand,
-  type LineFlag,
-  type LinePiece,
-  type ParsedArguments,
-  type SplitLine,
-} from "../../grammar/dockerfile/instruction-line.js";
+import { argumentStyle, parseArguments, splitCommand, type LinePiece } from "../../grammar/dockerfile/instruction-line.js";
 import { continuationOffset, type DirectivePayload, type HeredocBodyPayload, type TextLinePayload } from "../../grammar/dockerfile/lexer.js";
 import type { RawDocument, RawInstruction } from "../../grammar/dockerfile/parser.js";
-import { buildInstructionNode, type SharedFields } from "./instruction-fields.js";
+import { instructionNode } from "./instruction-fields.js";
 import type { LineIndex } from "./line-index.js";
 import { mapOffset, pieceIndex } from "./source-map.js";
 import type {
@@ -27,7 +19,6 @@ import type {
   Directive,
   DirectiveKind,
   Dockerfile,
-  Flag,
   Heredoc,
   Instruction,
   Location,
@@ -217,15 +208,6 @@ function joinSingleLine(ctx: BuildContext, token: IToken): { logical: Logical; e
   return { logical: { text: ctx.text.slice(start, end), map: [0, start] }, emptyContinuation: false, last: token };
 }
 
-function flagNode(ctx: BuildContext, logical: Logical, flag: LineFlag): Flag {
-  const eq = flag.value.indexOf("=");
-  const nameEnd = flag.equalsAt >= 0 ? flag.equalsAt : flag.end;
-  const name = wordIn(ctx, logical, flag.start + 2, nameEnd, flag.value.slice(2, eq >= 0 ? eq : undefined));
-  const value = eq >= 0 ? wordIn(ctx, logical, Math.min(flag.equalsAt + 1, flag.end), flag.end, flag.value.slice(eq + 1)) : undefined;
-  const range = sourceRange(logical, flag.start, flag.end);
-  return { type: "Flag", name, value, text: flag.value, range, loc: locOf(ctx, range) };
-}
-
 function heredocNodes(ctx: BuildContext, logical: Logical, specs: readonly HeredocSpec[], bodies: readonly IToken[], lineEnd: number): Heredoc[] {
   const nodes: Heredoc[] = [];
   if (specs.length === 0) return nodes;
@@ -259,39 +241,6 @@ function heredocNodes(ctx: BuildContext, logical: Logical, specs: readonly Hered
     });
   }
   return nodes;
-}
-
-/** The parts of an instruction that come from its whole lines rather than its split logical line. */
-interface Surroundings {
-  readonly heredocs: readonly Heredoc[];
-  readonly comments: readonly Comment[];
-  /** The source text; undefined for an ONBUILD trigger (its range's text). */
-  readonly raw: string | undefined;
-  /** Where the instruction ends (after comments and heredocs). */
-  readonly end: number;
-}
-
-/** Builds one instruction (or ONBUILD trigger) from its split logical line. */
-function instructionNode(ctx: BuildContext, logical: Logical, split: SplitLine, parsed: ParsedArguments, around: Surroundings): Instruction {
-  const keyword = wordFrom(ctx, logical, split.keyword);
-  const flags = split.flags.length === 0 ? [] : split.flags.map((f) => flagNode(ctx, logical, f));
-  const range: Range = [keyword.range[0], Math.max(around.end, keyword.range[1])];
-  const trigger =
-    parsed.kind === "subcommand"
-      ? instructionNode(ctx, logical, parsed.line, parsed.args, { heredocs: around.heredocs, comments: [], raw: undefined, end: around.end })
-      : undefined;
-  const shared: SharedFields = {
-    keyword,
-    flags,
-    heredocs: around.heredocs,
-    comments: around.comments,
-    original: logical.text.slice(split.keyword.start),
-    originalMap: logical.map,
-    raw: around.raw ?? ctx.text.slice(range[0], range[1]),
-    range,
-    loc: locOf(ctx, range),
-  };
-  return buildInstructionNode(ctx, logical, parsed, shared, trigger);
 }
 
 function buildInstruction(ctx: BuildContext, raw: RawInstruction): Instruction {

@@ -1,9 +1,9 @@
 /**
  * Instruction nodes: the typed parts of each instruction (image and stage name of FROM, pairs of
  * ENV, sources of COPY, …), built from BuildKit's argument list for that instruction, and the
- * fields all instructions share.
+ * fields all instructions share (keyword, flags, range, …).
  */
-import { asciiKeyword, type LinePiece, type ParsedArguments } from "../../grammar/dockerfile/instruction-line.js";
+import { asciiKeyword, type LineFlag, type LinePiece, type ParsedArguments, type SplitLine } from "../../grammar/dockerfile/instruction-line.js";
 import { locOf, sourceRange, wordAt, wordFrom, wordIn, type BuildContext, type Logical } from "./build.js";
 import { splitImageRef } from "./image-ref-syntax.js";
 import type {
@@ -16,10 +16,8 @@ import type {
   Instruction,
   InstructionName,
   KeyValue,
-  Location,
   PortSpec,
   Range,
-  SourceMap,
   Word,
 } from "./nodes.js";
 
@@ -87,32 +85,41 @@ function argDeclaration(ctx: BuildContext, logical: Logical, piece: LinePiece): 
   return { type: "ArgDeclaration", name, defaultValue, range, loc: locOf(ctx, range) };
 }
 
-/** The fields every instruction ends with, after its type-specific ones (in the order of its JSON). */
-export interface SharedFields {
-  readonly keyword: Word;
-  readonly flags: readonly Flag[];
+/** The parts of an instruction that come from its whole lines rather than its split logical line. */
+export interface Surroundings {
   readonly heredocs: readonly Heredoc[];
   readonly comments: readonly Comment[];
-  readonly original: string;
-  readonly originalMap: SourceMap;
-  readonly raw: string;
-  readonly range: Range;
-  readonly loc: Location;
+  /** The source text; undefined for an ONBUILD trigger (its range's text). */
+  readonly raw: string | undefined;
+  /** Where the instruction ends (after comments and heredocs). */
+  readonly end: number;
+}
+
+function flagNode(ctx: BuildContext, logical: Logical, flag: LineFlag): Flag {
+  const eq = flag.value.indexOf("=");
+  const nameEnd = flag.equalsAt >= 0 ? flag.equalsAt : flag.end;
+  const name = wordIn(ctx, logical, flag.start + 2, nameEnd, flag.value.slice(2, eq >= 0 ? eq : undefined));
+  const value = eq >= 0 ? wordIn(ctx, logical, Math.min(flag.equalsAt + 1, flag.end), flag.end, flag.value.slice(eq + 1)) : undefined;
+  const range = sourceRange(logical, flag.start, flag.end);
+  return { type: "Flag", name, value, text: flag.value, range, loc: locOf(ctx, range) };
 }
 
 /**
- * Builds one instruction node from BuildKit's argument list for it and its shared fields: its
- * type-specific fields first, then the shared ones. Each node is one object literal (adding the
- * shared fields afterwards would give every node its fields through slow, many-shaped stores).
+ * Builds one instruction (or ONBUILD trigger) from its split logical line and BuildKit's argument
+ * list for it. Each node is one object literal, its type-specific fields first, then the ones all
+ * instructions share (adding those afterwards would store them through slow, many-shaped stores).
  */
-export function buildInstructionNode(
-  ctx: BuildContext,
-  logical: Logical,
-  parsed: ParsedArguments,
-  s: SharedFields,
-  trigger: Instruction | undefined,
-): Instruction {
-  const keyword = s.keyword;
+export function instructionNode(ctx: BuildContext, logical: Logical, split: SplitLine, parsed: ParsedArguments, around: Surroundings): Instruction {
+  const keyword = wordFrom(ctx, logical, split.keyword);
+  const flags = split.flags.length === 0 ? [] : split.flags.map((f) => flagNode(ctx, logical, f));
+  const range: Range = [keyword.range[0], Math.max(around.end, keyword.range[1])];
+  const { heredocs, comments } = around;
+  const trigger =
+    parsed.kind === "subcommand" ? instructionNode(ctx, logical, parsed.line, parsed.args, { heredocs, comments: [], raw: undefined, end: around.end }) : undefined;
+  const original = logical.text.slice(split.keyword.start);
+  const originalMap = logical.map;
+  const raw = around.raw ?? ctx.text.slice(range[0], range[1]);
+  const loc = locOf(ctx, range);
   const type = instructionType(keyword.value);
   const word = (p: LinePiece): Word => wordFrom(ctx, logical, p);
   const list = listOf(parsed);
@@ -123,11 +130,11 @@ export function buildInstructionNode(
       return {
         type,
         args,
-        platform: s.flags.find((f) => f.name.value === "platform"),
+        platform: flags.find((f) => f.name.value === "platform"),
         image: list.args.length > 0 ? imageRef(ctx, logical, list.args[0]) : undefined,
         asKeyword: hasAs ? args[1] : undefined,
         stageName: hasAs ? args[2] : undefined,
-        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+        keyword, flags, heredocs, comments, original, originalMap, raw, range, loc,
       };
     }
     case "RUN":
@@ -138,7 +145,7 @@ export function buildInstructionNode(
         type,
         args,
         command: commandForm(ctx, logical, parsed, args),
-        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+        keyword, flags, heredocs, comments, original, originalMap, raw, range, loc,
       };
     case "COPY":
     case "ADD":
@@ -148,7 +155,7 @@ export function buildInstructionNode(
         json: list.json,
         sources: args.length > 1 ? args.slice(0, -1) : args,
         destination: args.length > 1 ? args[args.length - 1] : undefined,
-        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+        keyword, flags, heredocs, comments, original, originalMap, raw, range, loc,
       };
     case "VOLUME":
       return {
@@ -156,21 +163,21 @@ export function buildInstructionNode(
         args,
         json: list.json,
         paths: args,
-        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+        keyword, flags, heredocs, comments, original, originalMap, raw, range, loc,
       };
     case "EXPOSE":
       return {
         type,
         args,
         ports: list.args.map((p) => portSpec(ctx, logical, p)),
-        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+        keyword, flags, heredocs, comments, original, originalMap, raw, range, loc,
       };
     case "ARG":
       return {
         type,
         args,
         declarations: list.args.map((p) => argDeclaration(ctx, logical, p)),
-        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+        keyword, flags, heredocs, comments, original, originalMap, raw, range, loc,
       };
     case "ENV":
     case "LABEL": {
@@ -190,7 +197,7 @@ export function buildInstructionNode(
         type,
         args: triple,
         pairs,
-        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+        keyword, flags, heredocs, comments, original, originalMap, raw, range, loc,
       };
     }
     case "HEALTHCHECK": {
@@ -201,7 +208,7 @@ export function buildInstructionNode(
         args: kind === undefined ? args : [kind, ...cmdArgs],
         kind,
         command: parsed.kind === "healthcheck" ? commandForm(ctx, logical, parsed.command, cmdArgs) : undefined,
-        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+        keyword, flags, heredocs, comments, original, originalMap, raw, range, loc,
       };
     }
     case "ONBUILD":
@@ -209,7 +216,7 @@ export function buildInstructionNode(
         type,
         args: [],
         trigger,
-        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+        keyword, flags, heredocs, comments, original, originalMap, raw, range, loc,
       };
     case "USER":
     case "WORKDIR":
@@ -219,13 +226,13 @@ export function buildInstructionNode(
         type,
         args,
         value: args[0],
-        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+        keyword, flags, heredocs, comments, original, originalMap, raw, range, loc,
       };
     default:
       return {
         type: "UNKNOWN",
         args,
-        keyword, flags: s.flags, heredocs: s.heredocs, comments: s.comments, original: s.original, originalMap: s.originalMap, raw: s.raw, range: s.range, loc: s.loc,
+        keyword, flags, heredocs, comments, original, originalMap, raw, range, loc,
       };
   }
 }
