@@ -274,26 +274,34 @@ export function parseArguments(
     case "json-or-split":
       return maybeJson(line, from, to, true);
     case "split":
-      return from >= to ? { kind: "none" } : { kind: "list", json: false, args: splitOnBlanks(line, from, to) };
+      return from >= to ? NONE : list(false, splitOnBlanks(line, from, to));
     case "words": {
       const args = parseWords(line, from, to, escape);
-      return args.length === 0 ? { kind: "none" } : { kind: "list", json: false, args };
+      return args.length === 0 ? NONE : list(false, args);
     }
     case "string":
-      return from >= to ? { kind: "none" } : { kind: "list", json: false, args: [piece(line, from, to)] };
+      return from >= to ? NONE : list(false, [piece(line, from, to)]);
     case "name-value":
       return nameValue(line, from, to, escape, asciiKeyword(keyword) === "LABEL" ? "LABEL" : "ENV");
     case "healthcheck":
       return healthcheck(line, from, to);
     case "subcommand": {
-      if (from >= to) return { kind: "none" };
+      if (from >= to) return NONE;
       const sub = splitCommand(line, from, to);
       const args = parseArguments(argumentStyle(sub.keyword.value), line, sub.argsStart, sub.argsEnd, escape, sub.keyword.value);
       return args.kind === "error" ? args : { kind: "subcommand", line: sub, args };
     }
     case "ignore":
-      return { kind: "list", json: false, args: [{ start: to, end: to, value: "" }] };
+      return list(false, [{ start: to, end: to, value: "" }]);
   }
+}
+
+/** No arguments (one object for all). */
+const NONE: ParsedArguments = Object.freeze({ kind: "none" });
+
+/** An argument list; every list has the same fields, so that reading them stays monomorphic. */
+function list(json: boolean, args: readonly LinePiece[], start?: number, end?: number): ParsedArguments {
+  return { kind: "list", json, args, start, end };
 }
 
 function piece(line: string, start: number, end: number): LinePiece {
@@ -301,21 +309,21 @@ function piece(line: string, start: number, end: number): LinePiece {
 }
 
 function maybeJson(line: string, from: number, to: number, splitFallback: boolean): ParsedArguments {
-  if (from >= to) return { kind: "none" };
+  if (from >= to) return NONE;
   if (line.charCodeAt(from) === 0x5b) {
     const scanned = scanJsonStringArray(line, from, to);
-    if (scanned.kind === "array") return { kind: "list", json: true, args: scanned.elements, start: from, end: to };
+    if (scanned.kind === "array") return list(true, scanned.elements, from, to);
     if (scanned.kind === "non-string") {
       return { kind: "error", message: "when using JSON array syntax, arrays must be comprised of strings only" };
     }
   }
-  if (splitFallback) return { kind: "list", json: false, args: splitOnBlanks(line, from, to) };
-  return { kind: "list", json: false, args: [piece(line, from, to)] };
+  if (splitFallback) return list(false, splitOnBlanks(line, from, to));
+  return list(false, [piece(line, from, to)]);
 }
 
 function nameValue(line: string, from: number, to: number, escape: number, keyword: "ENV" | "LABEL"): ParsedArguments {
   const words = parseWords(line, from, to, escape);
-  if (words.length === 0) return { kind: "none" };
+  if (words.length === 0) return NONE;
   if (!words[0].value.includes("=")) {
     let k = from;
     while (k < to && !isSplitSpace(line.charCodeAt(k))) k++;
@@ -343,7 +351,7 @@ function nameValue(line: string, from: number, to: number, escape: number, keywo
 function healthcheck(line: string, from: number, to: number): ParsedArguments {
   let sep = from;
   while (sep < to && !isGoSpace(line.charCodeAt(sep))) sep++;
-  if (sep === from) return { kind: "none" };
+  if (sep === from) return NONE;
   const next = skipGoSpace(line, sep, to);
   const command = maybeJson(line, next, to, false);
   if (command.kind === "error") return command;

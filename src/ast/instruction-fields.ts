@@ -34,8 +34,10 @@ function instructionType(keyword: string): Instruction["type"] {
   return KNOWN.has(upper) ? (upper as InstructionName) : "UNKNOWN";
 }
 
-function listOf(parsed: ParsedArguments): { json: boolean; args: readonly LinePiece[] } {
-  return parsed.kind === "list" ? parsed : { json: false, args: [] };
+const NO_LIST: { readonly json: boolean; readonly args: readonly LinePiece[] } = Object.freeze({ json: false, args: Object.freeze([]) });
+
+function listOf(parsed: ParsedArguments): { readonly json: boolean; readonly args: readonly LinePiece[] } {
+  return parsed.kind === "list" ? parsed : NO_LIST;
 }
 
 function commandForm(ctx: BuildContext, logical: Logical, parsed: ParsedArguments, words: readonly Word[]): CommandForm | undefined {
