@@ -170,7 +170,9 @@ function directiveNode(ctx: BuildContext, token: IToken): Directive {
 /** Joins an instruction's lines as BuildKit does; collects the comments skipped inside. */
 function joinLines(ctx: BuildContext, raw: RawInstruction, comments: Comment[]): { logical: Logical; emptyContinuation: boolean; last: IToken } {
   if (raw.lines.length === 1) return joinSingleLine(ctx, raw.lines[0]);
-  let text = "";
+  // Joined at the end, which gives a flat string (appending piece by piece makes a rope that the first read flattens).
+  const pieces: string[] = [];
+  let length = 0;
   const map: number[] = [];
   let emptyContinuation = false;
   let first = true;
@@ -189,11 +191,12 @@ function joinLines(ctx: BuildContext, raw: RawInstruction, comments: Comment[]):
     const end = joinedEnd(ctx, token);
     const start = first ? skipGoSpace(ctx.text, token.startOffset, end) : token.startOffset;
     first = false;
-    map.push(text.length, start);
-    text += ctx.text.slice(start, end);
+    map.push(length, start);
+    pieces.push(ctx.text.slice(start, end));
+    length += end - start;
   }
   if (map.length === 0) map.push(0, raw.lines[0].startOffset);
-  return { logical: { text, map }, emptyContinuation, last };
+  return { logical: { text: pieces.join(""), map }, emptyContinuation, last };
 }
 
 /** End of the part of an instruction line that goes into the logical line. */
