@@ -237,9 +237,17 @@ export const HeredocBody = createToken({
   },
 });
 
+/**
+ * A token category, not a token (it has no pattern): the lines that may follow a continued line
+ * inside an instruction ({@link CommentLine}, {@link BlankLine}, {@link ContinuedLine}), which the
+ * grammar consumes as one kind of token rather than choosing among three on every line.
+ */
+export const LineInContinuation = createToken({ name: "LineInContinuation", pattern: Lexer.NA });
+
 /** A comment line: its first non-whitespace character is `#`. */
 export const CommentLine = createToken({
   name: "CommentLine",
+  categories: [LineInContinuation],
   line_breaks: true,
   pattern: {
     exec(text: string, offset: number) {
@@ -254,6 +262,7 @@ export const CommentLine = createToken({
 /** A line that holds only whitespace (possibly nothing at all). */
 export const BlankLine = createToken({
   name: "BlankLine",
+  categories: [LineInContinuation],
   line_breaks: true,
   pattern: {
     exec(text: string, offset: number) {
@@ -299,6 +308,7 @@ export function continuationOffset(text: string, token: IToken): number {
 /** An instruction line that ends in the continuation character: the logical line goes on. */
 export const ContinuedLine = createToken({
   name: "ContinuedLine",
+  categories: [LineInContinuation],
   line_breaks: true,
   pattern: {
     exec(text: string, offset: number) {

@@ -6,12 +6,13 @@
  *
  * ```
  * dockerfile  := Bom? Directive* (CommentLine | BlankLine | instruction)*
- * instruction := (TextLine | ContinuedLine (CommentLine | BlankLine | ContinuedLine)* TextLine?) HeredocBody*
+ * instruction := (TextLine | ContinuedLine LineInContinuation* TextLine?) HeredocBody*
+ * LineInContinuation := CommentLine | BlankLine | ContinuedLine   (a token category)
  * ```
  * Every token sequence the lexer can produce is accepted, so parsing never fails.
  */
 import { EmbeddedActionsParser, type IOrAlt, type IToken } from "chevrotain";
-import { BlankLine, Bom, CommentLine, ContinuedLine, Directive, HeredocBody, TextLine, dockerfileTokens } from "./lexer.js";
+import { BlankLine, Bom, CommentLine, ContinuedLine, Directive, HeredocBody, LineInContinuation, TextLine, dockerfileTokens } from "./lexer.js";
 
 /** The lines of one instruction. */
 export interface RawInstruction {
@@ -36,7 +37,7 @@ export interface RawDocument {
 
 class DockerfileParser extends EmbeddedActionsParser {
   constructor(validate = false) {
-    super(dockerfileTokens, { skipValidations: !validate });
+    super([...dockerfileTokens, LineInContinuation], { skipValidations: !validate });
     this.performSelfAnalysis();
   }
 
@@ -55,18 +56,12 @@ class DockerfileParser extends EmbeddedActionsParser {
       ALT: () => {
         const lines = [this.CONSUME(ContinuedLine)];
         this.MANY(() => {
-          lines.push(this.OR2(this.insideContinuation));
+          lines.push(this.CONSUME(LineInContinuation));
         });
         this.OPTION(() => lines.push(this.CONSUME2(TextLine)));
         return lines;
       },
     },
-  ];
-
-  private readonly insideContinuation: IOrAlt<IToken>[] = [
-    { ALT: () => this.CONSUME2(CommentLine) },
-    { ALT: () => this.CONSUME2(BlankLine) },
-    { ALT: () => this.CONSUME2(ContinuedLine) },
   ];
 
   public dockerfile = this.RULE("dockerfile", (): RawDocument => {
