@@ -134,7 +134,7 @@ function criticalPathTo(graph: StageGraph, level: readonly number[], target: num
 export function planTarget(ast: Dockerfile, stages: readonly Stage[], graph: StageGraph, target?: string | number): TargetPlan {
   const stage = findTarget(stages, target);
   if (stage === undefined) {
-    return { target: undefined, needed: [], dead: stages.map((s) => s.index), order: [], levels: [], criticalPath: [], diagnostics: [unknownTarget(ast, stages, target)] };
+    return { target: undefined, needed: [], dead: stages.map((s) => s.index), order: [], levels: [], criticalPath: [], diagnostics: targetDiagnostics(ast, stages, target) };
   }
   const isNeeded = stagesNeededBy(graph, [stage.index], stages.length);
   const needed: number[] = [];
@@ -147,4 +147,16 @@ export function planTarget(ast: Dockerfile, stages: readonly Stage[], graph: Sta
   for (const group of levels) order.push(...group);
   const criticalPath = level[stage.index] >= 0 ? criticalPathTo(graph, level, stage.index) : [];
   return { target: stage.index, needed, dead, order, levels, criticalPath, diagnostics: [] };
+}
+
+/**
+ * The diagnostics of the plan of `target` ({@link TargetPlan.diagnostics}), without planning it.
+ *
+ * @example
+ * ```ts
+ * targetDiagnostics(ast, stages, "nope")[0]?.code; // "unknown-target"
+ * ```
+ */
+export function targetDiagnostics(ast: Dockerfile, stages: readonly Stage[], target?: string | number): ModelDiagnostic[] {
+  return findTarget(stages, target) === undefined ? [unknownTarget(ast, stages, target)] : [];
 }
