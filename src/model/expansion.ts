@@ -89,8 +89,11 @@ const NONE: readonly string[] = [];
 function unknowns(unmatched: string[], vars: ValueLookup): readonly string[] {
   if (unmatched.length === 0) return NONE;
   if (vars.isUnset === undefined) return unmatched;
-  const unknown = unmatched.filter((name) => !vars.isUnset!(name));
-  return unknown.length === 0 ? NONE : unknown;
+  // The lexer's list is this expansion's own: filtered in place.
+  let kept = 0;
+  for (const name of unmatched) if (!vars.isUnset(name)) unmatched[kept++] = name;
+  unmatched.length = kept;
+  return kept === 0 ? NONE : unmatched;
 }
 
 function failed(text: string, error: string): Expansion {
