@@ -271,8 +271,9 @@ class Model implements SemanticModel {
     const instruction = this.#instructionOf(at);
     const site = instruction === undefined ? undefined : expansionSite(instruction, word);
     if (site === undefined) return literal(word.value);
-    if (site.scope === "stage" && this.#stageIndex(instruction) === undefined && !this.#set.globals.before.has(instruction!)) return literal(word.value);
-    return expandText(site.text ?? word.value, this.#scopeOf(instruction), this.ast.escapeChar, site.mode);
+    const scope = this.#placedScope(instruction!);
+    if (scope === undefined && site.scope === "stage") return literal(word.value);
+    return expandText(site.text ?? word.value, scope ?? NO_SCOPE, this.ast.escapeChar, site.mode);
   };
 
   readonly plan = (target?: string | number): TargetPlan => planTarget(this.ast, this.stages, this.graph, target);
@@ -313,14 +314,18 @@ class Model implements SemanticModel {
 
   /** The scope an instruction sees: FROM lines the globals, meta ARGs the globals so far. */
   #scopeOf(instruction: Instruction | undefined): Scope {
-    if (instruction === undefined) return NO_SCOPE;
+    return (instruction === undefined ? undefined : this.#placedScope(instruction)) ?? NO_SCOPE;
+  }
+
+  /** The scope of a FROM, an instruction of a stage or a meta ARG; undefined for any other instruction. */
+  #placedScope(instruction: Instruction): Scope | undefined {
     if (instruction.type === "FROM") return this.#set.globals.scope;
     const index = this.#set.stageIndexOf(instruction);
     if (index !== undefined) {
       const step = this.#set.stepOf(instruction, index);
       return step < 0 ? NO_SCOPE : this.#set.walks[index].before[step];
     }
-    return this.#set.globals.before.get(instruction) ?? NO_SCOPE;
+    return this.#set.globals.before.get(instruction);
   }
 
   /** The shell of an instruction of stage `index` (for its FROM, the stage's final shell). */

@@ -129,8 +129,20 @@ export class StageSet {
     return own >= 0 && own < instructions.length ? triggers.length + own : -1;
   }
 
+  /** The instruction {@link positionOf} found last, and its position: callers ask for the stage, then the step. */
+  private lastFound: Instruction | undefined;
+  private lastPosition = -1;
+
   /** The position of an instruction in the file's list (ONBUILD triggers are not in it); -1 for none. */
   private positionOf(instruction: Instruction): number {
+    if (instruction !== this.lastFound) {
+      this.lastPosition = this.search(instruction);
+      this.lastFound = instruction;
+    }
+    return this.lastPosition;
+  }
+
+  private search(instruction: Instruction): number {
     // Instructions are in source order and do not overlap: search by start offset.
     const instructions = this.instructions;
     const start = instruction.range[0];
