@@ -166,6 +166,16 @@ function dependenciesOf(stageCount: number, edges: readonly StageEdge[]): number
   return dependencies;
 }
 
+/**
+ * True when a stage depends on a later one. Without such a dependency there is no cycle: along a
+ * cycle's edges the stage index cannot only decrease.
+ */
+function hasForwardDependency(dependencies: readonly (readonly number[])[]): boolean {
+  // Each stage's dependencies are sorted: the last is the latest.
+  for (let i = 0; i < dependencies.length; i++) if (dependencies[i].length > 0 && dependencies[i][dependencies[i].length - 1] > i) return true;
+  return false;
+}
+
 /** Every cycle among the stages, found by depth-first search (each reported once). */
 function findCycles(dependencies: readonly (readonly number[])[]): number[][] {
   const state = new Array<0 | 1 | 2>(dependencies.length).fill(0);
@@ -213,7 +223,7 @@ export function stageGraph(
     for (const instruction of stage.instructions) instructionEdges(sink, stage, instruction, mountsOf, false);
   }
   const dependencies = dependenciesOf(stages.length, sink.edges);
-  const cycles = sink.edges.length === 0 ? [] : findCycles(dependencies);
+  const cycles = hasForwardDependency(dependencies) ? findCycles(dependencies) : [];
   for (const cycle of cycles) {
     const stage = stages[cycle[0]];
     diagnostics.push(diagnosticAt(stage.nameWord ?? stage.from.keyword, "circular-dependency", `circular dependency detected on stage: ${stage.id}`));
