@@ -99,6 +99,10 @@ export interface Stage {
  * ```
  */
 export class StageSet {
+  /** The instruction {@link positionOf} found last, and its position: callers ask for the stage, then the step. */
+  private lastFound: Instruction | undefined;
+  private lastPosition = -1;
+
   constructor(
     /** The ARG instructions before the first FROM. */
     readonly metaArgs: readonly ArgInstruction[],
@@ -129,10 +133,6 @@ export class StageSet {
     return own >= 0 && own < instructions.length ? triggers.length + own : -1;
   }
 
-  /** The instruction {@link positionOf} found last, and its position: callers ask for the stage, then the step. */
-  private lastFound: Instruction | undefined;
-  private lastPosition = -1;
-
   /** The position of an instruction in the file's list (ONBUILD triggers are not in it); -1 for none. */
   private positionOf(instruction: Instruction): number {
     if (instruction !== this.lastFound) {
@@ -143,33 +143,32 @@ export class StageSet {
   }
 
   private search(instruction: Instruction): number {
-    // Instructions are in source order and do not overlap: search by start offset.
-    const instructions = this.instructions;
-    const start = instruction.range[0];
-    let lo = 0;
-    let hi = instructions.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (instructions[mid].range[0] <= start) lo = mid;
-      else hi = mid - 1;
-    }
-    return instructions[lo] === instruction ? lo : instructions.indexOf(instruction);
+    // Instructions are in source order and do not overlap: search by start offset (and, should that fail, one by one).
+    const found = lastAtOrBefore(this.instructions, startOf, instruction.range[0]);
+    return this.instructions[found] === instruction ? found : this.instructions.indexOf(instruction);
   }
 
   /** The stage whose FROM is the last at or before `position`; undefined before the first FROM. */
   private stageAt(position: number): number | undefined {
-    const froms = this.fromPositions;
-    if (froms.length === 0 || position < froms[0]) return undefined;
-    let lo = 0;
-    let hi = froms.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (froms[mid] <= position) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    const stage = lastAtOrBefore(this.fromPositions, itself, position);
+    return stage < 0 ? undefined : stage;
   }
 }
+
+/** The index of the last item whose key is at most `key`, in items sorted by key; -1 for none. */
+function lastAtOrBefore<T>(items: readonly T[], keyOf: (item: T) => number, key: number): number {
+  let lo = -1;
+  let hi = items.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (keyOf(items[mid]) <= key) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const startOf = (instruction: Instruction): number => instruction.range[0];
+const itself = (n: number): number => n;
 
 const UNTRIGGERED = new Set(["ONBUILD", "FROM", "MAINTAINER"]);
 const NO_TRIGGERS: readonly Instruction[] = [];
