@@ -51,20 +51,37 @@ function format(template: string, data: Readonly<Record<string, string | number>
   return out;
 }
 
-function findingAt(
-  lines: LineIndex,
-  ruleId: string | null,
-  severity: Severity,
-  message: string,
-  range: Range,
-  aliases: readonly string[],
-  fix?: Fix,
-): Finding {
-  const start = lines.position(range[0]);
-  const end = lines.position(range[1]);
-  const finding: { -readonly [K in keyof Finding]: Finding[K] } = { ruleId, aliases, severity, message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, range };
-  if (fix !== undefined) finding.fix = fix;
-  return finding;
+/**
+ * Line and column lookups in one text. The line index is built on the first lookup: a file without
+ * findings needs none. A finding's positions are read without making position objects.
+ */
+class Positions {
+  #lines: LineIndex | undefined;
+
+  constructor(private readonly text: string) {}
+
+  get lines(): LineIndex {
+    return (this.#lines ??= new LineIndex(this.text));
+  }
+
+  finding(ruleId: string | null, severity: Severity, message: string, range: Range, aliases: readonly string[], fix?: Fix): Finding {
+    const lines = this.lines;
+    const startLine = lines.lineOf(range[0]);
+    const endLine = lines.lineOf(range[1]);
+    const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
+      ruleId,
+      aliases,
+      severity,
+      message,
+      line: startLine + 1,
+      column: range[0] - lines.lineStart(startLine) + 1,
+      endLine: endLine + 1,
+      endColumn: range[1] - lines.lineStart(endLine) + 1,
+      range,
+    };
+    if (fix !== undefined) finding.fix = fix;
+    return finding;
+  }
 }
 
 function compareFindings(a: Finding, b: Finding): number {
@@ -117,16 +134,16 @@ function activeRules(rules: readonly RuleModule<never>[], config: DockerlintConf
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const config = withShellcheck(options.config ?? DEFAULT_CONFIG);
   const model = options.model ?? analyze(text, options.analyze);
-  const lines = new LineIndex(text);
+  const positions = new Positions(text);
   const pragmas = readPragmas(model.ast);
   const findings: Finding[] = [];
 
   for (const d of model.parseDiagnostics) {
-    if (d.severity === "error") findings.push(findingAt(lines, null, "error", d.message, d.range, []));
+    if (d.severity === "error") findings.push(positions.finding(null, "error", d.message, d.range, []));
   }
 
   const active = activeRules(options.rules ?? allRules, options.config ?? DEFAULT_CONFIG);
-  if (active.length === 0) return finish(text, options, model, lines, findings);
+  if (active.length === 0) return finish(text, options, model, positions, findings);
   // One context for every rule in turn (91 objects and closures a file otherwise): `current` is the rule running.
   let current = active[0];
   const report = (r: RuleReport): void => {
@@ -139,7 +156,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (pragmas.length > 0 && pragmas.some((p) => suppresses(p, rule.meta.id, aliases, range[0]))) return;
     const template = rule.meta.messages[r.messageId] ?? r.messageId;
     const fix = r.fix ? { safety: r.fix.safety ?? (rule.meta.fixable === "unsafe" ? "unsafe" : "safe"), edits: r.fix.edits } : undefined;
-    findings.push(findingAt(lines, rule.meta.id, severity, format(template, r.data), range, aliases, fix));
+    findings.push(positions.finding(rule.meta.id, severity, format(template, r.data), range, aliases, fix));
   };
   const context: { -readonly [K in keyof RuleContext]: RuleContext[K] } = {
     source: text,
@@ -147,7 +164,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     model,
     options: current.setting.options,
     filePath: options.filePath,
-    position: (offset) => lines.position(offset),
+    position: (offset) => positions.lines.position(offset),
     report,
   };
   for (const rule of active) {
@@ -156,19 +173,20 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     try {
       rule.rule.check(context);
     } catch (error) {
-      findings.push(findingAt(lines, rule.rule.meta.id, "error", `Internal error in rule ${rule.rule.meta.id}: ${(error as Error).message}`, [0, 0], []));
+      findings.push(positions.finding(rule.rule.meta.id, "error", `Internal error in rule ${rule.rule.meta.id}: ${(error as Error).message}`, [0, 0], []));
     }
   }
-  return finish(text, options, model, lines, findings);
+  return finish(text, options, model, positions, findings);
 }
 
 /** Adds the model's build errors and sorts the findings into the result. */
-function finish(text: string, options: LintOptions, model: SemanticModel, lines: LineIndex, findings: Finding[]): LintResult {
+function finish(text: string, options: LintOptions, model: SemanticModel, positions: Positions, findings: Finding[]): LintResult {
   // Build errors of the semantic model, unless a rule already reports that very span (with its aliases).
   if (model.diagnostics.length > 0) {
-    const ruleSpans = new Set(findings.filter((f) => f.ruleId !== null).map((f) => `${f.range[0]}:${f.range[1]}`));
+    const ruleSpans = new Set<string>();
+    for (const f of findings) if (f.ruleId !== null) ruleSpans.add(`${f.range[0]}:${f.range[1]}`);
     for (const d of model.diagnostics) {
-      if (!ruleSpans.has(`${d.range[0]}:${d.range[1]}`)) findings.push(findingAt(lines, null, d.severity, d.message, d.range, []));
+      if (!ruleSpans.has(`${d.range[0]}:${d.range[1]}`)) findings.push(positions.finding(null, d.severity, d.message, d.range, []));
     }
   }
   findings.sort(compareFindings);

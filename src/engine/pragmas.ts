@@ -82,20 +82,39 @@ export function readPragmas(ast: Dockerfile): Pragma[] {
     const ids = directive.kind === "check" ? checkSkipIds(directive.value.value) : [];
     if (ids.length > 0) pragmas.push({ ids, scope: "file", range: directive.range, reason: undefined });
   }
-  let pending: Comment[] = [];
-  const flush = (next: Range | undefined): void => {
-    for (const comment of pending) {
-      const pragma = pragmaOf(comment, next);
-      if (pragma) pragmas.push(pragma);
+  // Most files have no comment that could be a pragma, and their body need not be read.
+  if (!ast.comments.some(mayBePragma)) return pragmas;
+  const body = ast.body;
+  // The comments from `pending` to the next instruction apply to that instruction.
+  let pending = -1;
+  for (let i = 0; i < body.length; i++) {
+    const type = body[i].type;
+    if (type === "Comment") {
+      if (pending < 0) pending = i;
+    } else if (type !== "BlankLine" && type !== "Directive") {
+      if (pending >= 0) addPragmas(pragmas, body, pending, i, body[i].range);
+      pending = -1;
     }
-    pending = [];
-  };
-  for (const item of ast.body) {
-    if (item.type === "Comment") pending.push(item);
-    else if (item.type !== "BlankLine" && item.type !== "Directive") flush(item.range);
   }
-  flush(undefined);
+  if (pending >= 0) addPragmas(pragmas, body, pending, body.length, undefined);
   return pragmas;
+}
+
+/** Every pragma has `ignore=` or `check=` (in any case, maybe with blanks before the `=`). */
+const PRAGMA_HINT = /(?:ignore|check)\s*=/i;
+
+function mayBePragma(comment: Comment): boolean {
+  return PRAGMA_HINT.test(comment.value);
+}
+
+/** Adds the pragmas of the comments among `body[from, to)`, which apply to `next`. */
+function addPragmas(pragmas: Pragma[], body: Dockerfile["body"], from: number, to: number, next: Range | undefined): void {
+  for (let i = from; i < to; i++) {
+    const item = body[i];
+    if (item.type !== "Comment" || !mayBePragma(item)) continue;
+    const pragma = pragmaOf(item, next);
+    if (pragma) pragmas.push(pragma);
+  }
 }
 
 /** True when the pragma switches off a finding of `ruleId` with `aliases` at `offset`. */

@@ -103,8 +103,15 @@ function runeString(cp: number): string {
 /** Special parameters (`$@ $* $# $? $- $$ $! $0`): one-character names. */
 const SPECIAL_PARAMS: ReadonlySet<number> = new Set(Array.from("@*#?-$!0", (c) => c.charCodeAt(0)));
 
-function sortedNames(names: Set<string> | undefined): string[] {
-  return names === undefined ? [] : [...names].sort(compareGoStrings);
+/** The names looked up (with repeats), sorted and deduplicated in place. */
+function sortedNames(names: string[] | undefined): string[] {
+  if (names === undefined) return [];
+  if (names.length < 2) return names;
+  names.sort(compareGoStrings);
+  let kept = 1;
+  for (let i = 1; i < names.length; i++) if (names[i] !== names[kept - 1]) names[kept++] = names[i];
+  names.length = kept;
+  return names;
 }
 
 /**
@@ -119,8 +126,10 @@ class ShellWord {
   private words: WordSplitter | undefined;
   private depth = 0;
   failure: string | undefined;
-  matched: Set<string> | undefined;
-  unmatched: Set<string> | undefined;
+  /** The names looked up and set, in lookup order, with repeats (an array is cheaper than a set for the usual one or two). */
+  matched: string[] | undefined;
+  /** The names looked up and unset, likewise. */
+  unmatched: string[] | undefined;
 
   constructor(
     private readonly src: string,
@@ -271,8 +280,8 @@ class ShellWord {
 
   private lookup(name: string): string | undefined {
     const value = this.env.get(name);
-    if (value !== undefined) (this.matched ??= new Set()).add(name);
-    else (this.unmatched ??= new Set()).add(name);
+    if (value !== undefined) (this.matched ??= []).push(name);
+    else (this.unmatched ??= []).push(name);
     return value;
   }
 

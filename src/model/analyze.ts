@@ -14,7 +14,7 @@ import { analyzeRun, type RunAnalysis } from "./runs.js";
 import { emptyScope, type Scope, type ScopeOptions } from "./scope.js";
 import type { StageShell } from "./stage-shell.js";
 import { buildStages, type Stage, type StageSet } from "./stages.js";
-import { planTarget, type TargetPlan } from "./target.js";
+import { planTarget, targetDiagnostics, type TargetPlan } from "./target.js";
 
 /**
  * Options of {@link analyze}: build args, platforms and the target stage.
@@ -124,10 +124,9 @@ const NO_SCOPE = emptyScope(false);
  * first) is made when someone reads it.
  */
 class RunTable {
-  /** The analyses made so far, per stage (a trigger inherited by several stages has one per stage). */
-  private readonly byStage: (Map<RunInstruction, RunAnalysis> | undefined)[] = [];
+  /** The analyses made so far, per stage by step (a trigger inherited by several stages has one per stage). */
+  private readonly byStage: (RunAnalysis | undefined)[][] = [];
   private list: RunAnalysis[] | undefined;
-  private readonly firsts = new Map<RunInstruction, RunAnalysis>();
 
   constructor(
     private readonly set: StageSet,
@@ -138,8 +137,7 @@ class RunTable {
   all(): RunAnalysis[] {
     if (this.list === undefined) {
       const list: RunAnalysis[] = [];
-      this.forEachRun((run, stage) => list.push(this.at(stage, run)));
-      for (const run of list) if (!this.firsts.has(run.instruction)) this.firsts.set(run.instruction, run);
+      this.forEachRun((run, stage, step) => list.push(this.at(stage, run, step)));
       this.list = list;
     }
     return this.list;
@@ -147,28 +145,35 @@ class RunTable {
 
   /** The analysis of a RUN in the first stage that runs it. */
   first(run: RunInstruction): RunAnalysis | undefined {
-    this.all();
-    return this.firsts.get(run);
+    const stage = this.set.stageIndexOf(run);
+    return stage === undefined ? undefined : this.at(stage, run, this.set.stepOf(run, stage));
   }
 
-  /** The analysis of `run` in stage `stage`, which runs it (as its own instruction or an inherited trigger). */
-  at(stage: number, run: RunInstruction): RunAnalysis {
-    const made = (this.byStage[stage] ??= new Map());
-    let analysis = made.get(run);
+  /** The analysis of `run` in stage `stage`, which runs it at `step` (as its own instruction or an inherited trigger). */
+  at(stage: number, run: RunInstruction, step: number): RunAnalysis {
+    const walk = this.set.walks[stage];
+    const made = (this.byStage[stage] ??= new Array<RunAnalysis | undefined>(walk.before.length));
+    let analysis = made[step];
     if (analysis === undefined) {
-      const walk = this.set.walks[stage];
-      const onbuild = this.set.stages[stage].triggers.includes(run);
-      analysis = analyzeRun(run, { stage, onbuild, scope: walk.before.get(run)!, shell: walk.shells.get(run)!, escape: this.escape });
-      made.set(run, analysis);
+      const onbuild = step < this.set.stages[stage].triggers.length;
+      analysis = analyzeRun(run, { stage, onbuild, scope: walk.before[step], shell: walk.shells[step], escape: this.escape });
+      made[step] = analysis;
     }
     return analysis;
   }
 
-  /** Calls `visit` for every RUN of every stage in model order: each stage's triggers, then its instructions. */
-  forEachRun(visit: (run: RunInstruction, stage: number) => void): void {
+  /** Calls `visit` for every RUN of every stage in model order (each stage's triggers, then its instructions), with its step. */
+  forEachRun(visit: (run: RunInstruction, stage: number, step: number) => void): void {
     for (const stage of this.set.stages) {
-      for (const trigger of stage.triggers) if (trigger.type === "RUN") visit(trigger, stage.index);
-      for (const instruction of stage.instructions) if (instruction.type === "RUN") visit(instruction, stage.index);
+      const { triggers, instructions } = stage;
+      for (let i = 0; i < triggers.length; i++) {
+        const trigger = triggers[i];
+        if (trigger.type === "RUN") visit(trigger, stage.index, i);
+      }
+      for (let i = 0; i < instructions.length; i++) {
+        const instruction = instructions[i];
+        if (instruction.type === "RUN") visit(instruction, stage.index, triggers.length + i);
+      }
     }
   }
 }
@@ -209,12 +214,13 @@ class Model implements SemanticModel {
   readonly globals: Scope;
   readonly stages: readonly Stage[];
   readonly graph: StageGraph;
-  readonly target: TargetPlan;
   readonly diagnostics: readonly ModelDiagnostic[];
   readonly #set: StageSet;
   readonly #runs: RunTable;
-  readonly #triggerRuns = new Map<OnbuildInstruction, RunAnalysis>();
-  readonly #derived = new Map<object, unknown>();
+  readonly #targetName: string | number | undefined;
+  #target: TargetPlan | undefined;
+  #triggerRuns: Map<OnbuildInstruction, RunAnalysis> | undefined;
+  #derived: Map<object, unknown> | undefined;
 
   constructor({ ast, diagnostics: parseDiagnostics }: ParseResult, options: AnalyzeOptions) {
     const escape = ast.escapeChar;
@@ -222,21 +228,26 @@ class Model implements SemanticModel {
     const set = buildStages(ast, options, diagnostics);
     const runs = new RunTable(set, escape);
     // Only flags make diagnostics and mounts: RUNs without flags are analysed when the runs are read.
-    runs.forEachRun((run, stage) => {
-      if (run.flags.length > 0) diagnostics.push(...runs.at(stage, run).flags.diagnostics);
+    runs.forEachRun((run, stage, step) => {
+      if (run.flags.length > 0) diagnostics.push(...runs.at(stage, run, step).flags.diagnostics);
     });
-    const graph = stageGraph(set.stages, (run, stage) => (run.flags.length > 0 ? runs.at(stage, run).flags.mounts : NO_MOUNTS), escape, diagnostics);
-    const target = planTarget(ast, set.stages, graph, options.target);
+    const graph = stageGraph(set.stages, (run, stage) => (run.flags.length > 0 ? runs.at(stage, run, set.stepOf(run, stage)).flags.mounts : NO_MOUNTS), escape, diagnostics);
     this.ast = ast;
     this.parseDiagnostics = parseDiagnostics;
     this.metaArgs = set.metaArgs;
     this.globals = set.globals.scope;
     this.stages = set.stages;
     this.graph = graph;
-    this.target = target;
-    this.diagnostics = tidy([...diagnostics, ...target.diagnostics]);
+    this.#targetName = options.target;
+    for (const d of targetDiagnostics(ast, set.stages, options.target)) diagnostics.push(d);
+    this.diagnostics = tidy(diagnostics);
     this.#set = set;
     this.#runs = runs;
+  }
+
+  /** Planned on first read: most analyses never look past {@link TargetPlan.target}, which {@link diagnostics} do not need. */
+  get target(): TargetPlan {
+    return (this.#target ??= planTarget(this.ast, this.stages, this.graph, this.#targetName));
   }
 
   get runs(): readonly RunAnalysis[] {
@@ -260,8 +271,9 @@ class Model implements SemanticModel {
     const instruction = this.#instructionOf(at);
     const site = instruction === undefined ? undefined : expansionSite(instruction, word);
     if (site === undefined) return literal(word.value);
-    if (site.scope === "stage" && this.#stageIndex(instruction) === undefined && !this.#set.globals.before.has(instruction!)) return literal(word.value);
-    return expandText(site.text ?? word.value, this.#scopeOf(instruction), this.ast.escapeChar, site.mode);
+    const scope = this.#placedScope(instruction!);
+    if (scope === undefined && site.scope === "stage") return literal(word.value);
+    return expandText(site.text ?? word.value, scope ?? NO_SCOPE, this.ast.escapeChar, site.mode);
   };
 
   readonly plan = (target?: string | number): TargetPlan => planTarget(this.ast, this.stages, this.graph, target);
@@ -269,23 +281,25 @@ class Model implements SemanticModel {
   readonly runOf = (run: RunInstruction): RunAnalysis | undefined => this.#runs.first(run);
 
   readonly derived = <T>(key: object, compute: () => T): T => {
-    const known = this.#derived.get(key);
-    if (known !== undefined || this.#derived.has(key)) return known as T;
+    const derived = (this.#derived ??= new Map());
+    const known = derived.get(key);
+    if (known !== undefined || derived.has(key)) return known as T;
     const value = compute();
-    this.#derived.set(key, value);
+    derived.set(key, value);
     return value;
   };
 
   readonly triggerRunOf = (onbuild: OnbuildInstruction): RunAnalysis | undefined => {
     const trigger = onbuild.trigger;
     if (trigger?.type !== "RUN") return undefined;
-    let run = this.#triggerRuns.get(onbuild);
+    const triggerRuns = (this.#triggerRuns ??= new Map());
+    let run = triggerRuns.get(onbuild);
     if (run === undefined) {
       const index = this.#stageIndex(onbuild);
       if (index === undefined) return undefined;
       const context = { stage: index, onbuild: true, scope: this.#scopeOf(onbuild), shell: this.#shellOf(onbuild, index), escape: this.ast.escapeChar };
       run = analyzeRun(trigger, context);
-      this.#triggerRuns.set(onbuild, run);
+      triggerRuns.set(onbuild, run);
     }
     return run;
   };
@@ -295,20 +309,28 @@ class Model implements SemanticModel {
   }
 
   #stageIndex(instruction: Instruction | undefined): number | undefined {
-    return instruction === undefined ? undefined : this.#set.stageOf.get(instruction);
+    return instruction === undefined ? undefined : this.#set.stageIndexOf(instruction);
   }
 
   /** The scope an instruction sees: FROM lines the globals, meta ARGs the globals so far. */
   #scopeOf(instruction: Instruction | undefined): Scope {
-    if (instruction === undefined) return NO_SCOPE;
+    return (instruction === undefined ? undefined : this.#placedScope(instruction)) ?? NO_SCOPE;
+  }
+
+  /** The scope of a FROM, an instruction of a stage or a meta ARG; undefined for any other instruction. */
+  #placedScope(instruction: Instruction): Scope | undefined {
     if (instruction.type === "FROM") return this.#set.globals.scope;
-    const index = this.#set.stageOf.get(instruction);
-    if (index !== undefined) return this.#set.walks[index].before.get(instruction) ?? NO_SCOPE;
-    return this.#set.globals.before.get(instruction) ?? NO_SCOPE;
+    const index = this.#set.stageIndexOf(instruction);
+    if (index !== undefined) {
+      const step = this.#set.stepOf(instruction, index);
+      return step < 0 ? NO_SCOPE : this.#set.walks[index].before[step];
+    }
+    return this.#set.globals.before.get(instruction);
   }
 
   /** The shell of an instruction of stage `index` (for its FROM, the stage's final shell). */
   #shellOf(instruction: Instruction, index: number): StageShell {
-    return this.#set.walks[index].shells.get(instruction) ?? this.stages[index].shell;
+    const step = this.#set.stepOf(instruction, index);
+    return step < 0 ? this.stages[index].shell : this.#set.walks[index].shells[step];
   }
 }

@@ -89,8 +89,11 @@ const NONE: readonly string[] = [];
 function unknowns(unmatched: string[], vars: ValueLookup): readonly string[] {
   if (unmatched.length === 0) return NONE;
   if (vars.isUnset === undefined) return unmatched;
-  const unknown = unmatched.filter((name) => !vars.isUnset!(name));
-  return unknown.length === 0 ? NONE : unknown;
+  // The lexer's list is this expansion's own: filtered in place.
+  let kept = 0;
+  for (const name of unmatched) if (!vars.isUnset(name)) unmatched[kept++] = name;
+  unmatched.length = kept;
+  return kept === 0 ? NONE : unmatched;
 }
 
 function failed(text: string, error: string): Expansion {
@@ -178,7 +181,8 @@ export function expansionSite(instruction: Instruction, word: Word): ExpansionSi
     case "VOLUME":
       return isExpandedWord(instruction, word) ? WORD : undefined;
     case "EXPOSE":
-      return instruction.ports.some((p) => p.port === word) || instruction.args.includes(word) ? WORDS : undefined;
+      for (const port of instruction.ports) if (port.port === word) return WORDS;
+      return instruction.args.includes(word) ? WORDS : undefined;
     default:
       return undefined;
   }
@@ -192,9 +196,15 @@ const SMALL = 8;
 /** Whether `word` is one of the words of an ENV, LABEL, ARG, COPY, ADD or VOLUME that BuildKit expands. */
 function isExpandedWord(instruction: Instruction, word: Word): boolean {
   if (instruction.type === "ENV" || instruction.type === "LABEL") {
-    if (instruction.pairs.length <= SMALL) return instruction.pairs.some((p) => p.key === word || p.value === word);
+    if (instruction.pairs.length <= SMALL) {
+      for (const pair of instruction.pairs) if (pair.key === word || pair.value === word) return true;
+      return false;
+    }
   } else if (instruction.type === "ARG") {
-    if (instruction.declarations.length <= SMALL) return instruction.declarations.some((d) => d.defaultValue === word);
+    if (instruction.declarations.length <= SMALL) {
+      for (const declaration of instruction.declarations) if (declaration.defaultValue === word) return true;
+      return false;
+    }
   } else if (instruction.type === "COPY" || instruction.type === "ADD") {
     if (instruction.sources.length <= SMALL) return instruction.destination === word || instruction.sources.includes(word);
   } else if (instruction.type === "VOLUME") {

@@ -76,20 +76,26 @@ export interface StageGraph {
  */
 export type MountsOf = (run: RunInstruction, stage: number) => readonly Mount[];
 
-/** Last stage whose name equals `name` case-insensitively (BuildKit's by-name map). */
-/** The last stage of each (lowercased) name: `COPY --from` and mounts look names up case-insensitively, last duplicate wins. */
-function lastByName(stages: readonly Stage[]): Map<string, Stage> {
-  const byName = new Map<string, Stage>();
-  for (const stage of stages) if (stage.name !== undefined) byName.set(stage.name, stage);
-  return byName;
-}
+/** Where edges go while the graph is built, with what they need to find stages. */
+class EdgeSink {
+  readonly edges: StageEdge[] = [];
+  #byName: Map<string, Stage> | undefined;
 
-interface EdgeSink {
-  readonly stages: readonly Stage[];
-  readonly byName: ReadonlyMap<string, Stage>;
-  readonly edges: StageEdge[];
-  readonly diagnostics: ModelDiagnostic[];
-  readonly escape: Dockerfile["escapeChar"];
+  constructor(
+    readonly stages: readonly Stage[],
+    readonly diagnostics: ModelDiagnostic[],
+    readonly escape: Dockerfile["escapeChar"],
+  ) {}
+
+  /** The last stage of a (lowercased) name: `COPY --from` and mounts look names up case-insensitively, last duplicate wins. */
+  stageNamed(name: string): Stage | undefined {
+    if (this.#byName === undefined) {
+      // Made on the first lookup: most files have no `COPY --from` nor mount from a stage.
+      this.#byName = new Map();
+      for (const stage of this.stages) if (stage.name !== undefined) this.#byName.set(stage.name, stage);
+    }
+    return this.#byName.get(name);
+  }
 }
 
 function copyEdge(sink: EdgeSink, stage: Stage, copy: CopyInstruction, flag: Flag, onbuild: boolean): void {
@@ -110,7 +116,7 @@ function copyEdge(sink: EdgeSink, stage: Stage, copy: CopyInstruction, flag: Fla
       sink.diagnostics.push(diagnosticAt(word, "invalid-stage-index", `invalid stage index ${from}`));
       return;
     }
-  } else target = sink.byName.get(from.toLowerCase());
+  } else target = sink.stageNamed(from.toLowerCase());
   const forward = target !== undefined && target.index >= stage.index;
   if (forward) {
     sink.diagnostics.push(diagnosticAt(word, "copy-from-forward-reference",
@@ -126,7 +132,7 @@ function mountEdges(sink: EdgeSink, stage: Stage, run: RunInstruction, mounts: r
   for (const mount of mounts) {
     if (mount.from === undefined || mount.flag.value === undefined) continue;
     const reference = mount.flag.value;
-    const target = sink.byName.get(mount.from.toLowerCase());
+    const target = sink.stageNamed(mount.from.toLowerCase());
     const forward = target !== undefined && target.index >= stage.index;
     if (forward) {
       sink.diagnostics.push(diagnosticAt(reference, "mount-from-forward-reference",
@@ -158,6 +164,16 @@ function dependenciesOf(stageCount: number, edges: readonly StageEdge[]): number
     deps.length = kept;
   }
   return dependencies;
+}
+
+/**
+ * True when a stage depends on a later one. Without such a dependency there is no cycle: along a
+ * cycle's edges the stage index cannot only decrease.
+ */
+function hasForwardDependency(dependencies: readonly (readonly number[])[]): boolean {
+  // Each stage's dependencies are sorted: the last is the latest.
+  for (let i = 0; i < dependencies.length; i++) if (dependencies[i].length > 0 && dependencies[i][dependencies[i].length - 1] > i) return true;
+  return false;
 }
 
 /** Every cycle among the stages, found by depth-first search (each reported once). */
@@ -197,7 +213,7 @@ export function stageGraph(
   escape: Dockerfile["escapeChar"],
   diagnostics: ModelDiagnostic[],
 ): StageGraph {
-  const sink: EdgeSink = { stages, byName: lastByName(stages), edges: [], diagnostics, escape };
+  const sink = new EdgeSink(stages, diagnostics, escape);
   for (const stage of stages) {
     if (stage.base.kind === "stage" && stage.from.image !== undefined) {
       const reference = stage.from.args[0] ?? stage.from.image.path;
@@ -207,7 +223,7 @@ export function stageGraph(
     for (const instruction of stage.instructions) instructionEdges(sink, stage, instruction, mountsOf, false);
   }
   const dependencies = dependenciesOf(stages.length, sink.edges);
-  const cycles = sink.edges.length === 0 ? [] : findCycles(dependencies);
+  const cycles = hasForwardDependency(dependencies) ? findCycles(dependencies) : [];
   for (const cycle of cycles) {
     const stage = stages[cycle[0]];
     diagnostics.push(diagnosticAt(stage.nameWord ?? stage.from.keyword, "circular-dependency", `circular dependency detected on stage: ${stage.id}`));

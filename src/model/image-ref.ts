@@ -296,10 +296,14 @@ function assemble(raw: string, layoutText: string, registryEnd: number | undefin
   return ref;
 }
 
+/** A reference without variables that does not parse. */
+function rejected(error: string): ImageReferenceResult {
+  return { ok: false, error, unresolved: false };
+}
+
 /** `ParseNormalizedNamed`, keeping the offsets of what was written. */
 function parseResolved(raw: string): ImageReferenceResult {
-  const fail = (error: string): ImageReferenceResult => ({ ok: false, error, unresolved: false });
-  if (raw.length === 64 && IDENTIFIER.test(raw)) return fail(`invalid repository name (${raw}), cannot specify 64-byte hexadecimal strings`);
+  if (raw.length === 64 && IDENTIFIER.test(raw)) return rejected(`invalid repository name (${raw}), cannot specify 64-byte hexadecimal strings`);
 
   const slash = raw.indexOf("/");
   const explicitDomain = slash >= 0 && looksLikeDomain(raw.slice(0, slash));
@@ -308,10 +312,10 @@ function parseResolved(raw: string): ImageReferenceResult {
   const remainder = hubRepository(domain, explicitDomain ? raw.slice(slash + 1) : raw);
   const colon = remainder.indexOf(":");
   const remote = colon < 0 ? remainder : remainder.slice(0, colon);
-  if (remote.toLowerCase() !== remote) return fail(`invalid reference format: repository name (${remote}) must be lowercase`);
+  if (remote.toLowerCase() !== remote) return rejected(`invalid reference format: repository name (${remote}) must be lowercase`);
 
   const parsed = parseStrict(`${domain}/${remainder}`);
-  if (!parsed.ok) return fail(parsed.error);
+  if (!parsed.ok) return rejected(parsed.error);
   // A first element that looked like a domain but is not one stays part of the path.
   const registryEnd = explicitDomain && parsed.domain !== "" ? slash : undefined;
   return { ok: true, ref: assemble(raw, raw, registryEnd, parsed.domain, parsed.path, false) };

@@ -96,9 +96,13 @@ interface Draft {
 }
 
 
+/** The error of a key the mount's type does not take. */
+function unexpectedKey(m: Draft, key: string): string {
+  return `unexpected key '${key}' for mount type '${m.type}'`;
+}
+
 /** Applies one `key=value` field; returns an error message, or undefined when it is valid. */
 function applyField(m: Draft, key: string, value: string, field: string): string | undefined {
-  const unexpected = `unexpected key '${key}' for mount type '${m.type}'`;
   const canonical = KEY_ALIASES[key] ?? key;
   switch (canonical) {
     case "type":
@@ -128,18 +132,18 @@ function applyField(m: Draft, key: string, value: string, field: string): string
       return undefined;
     }
     case "required": {
-      if (m.type !== "secret" && m.type !== "ssh") return unexpected;
+      if (m.type !== "secret" && m.type !== "ssh") return unexpectedKey(m, key);
       const flag = parseBool(value);
       if (flag === undefined) return `invalid value for ${key}: ${value}`;
       m.required = flag;
       return undefined;
     }
     case "size":
-      if (m.type !== "tmpfs") return unexpected;
+      if (m.type !== "tmpfs") return unexpectedKey(m, key);
       m.size = ramInBytes(value);
       return m.size === undefined ? `invalid size value "${value}"` : undefined;
     case "sharing":
-      if (m.type !== "cache") return unexpected;
+      if (m.type !== "cache") return unexpectedKey(m, key);
       if (!SHARING.includes(value.toLowerCase())) return `unsupported sharing value "${value}"`;
       m.sharing = value.toLowerCase() as MountSharing;
       return undefined;
@@ -166,7 +170,7 @@ function applyBareKey(m: Draft, key: string, field: string): string | undefined 
     m.required = true;
     return undefined;
   }
-  if (canonical === "required") return `unexpected key '${key}' for mount type '${m.type}'`;
+  if (canonical === "required") return unexpectedKey(m, key);
   return `invalid field '${field}' must be a key=value pair`;
 }
 
@@ -246,15 +250,10 @@ export function parseMount(
   /** Why it was rejected. */
   diagnostics: ModelDiagnostic[];
 } {
-  const node = flag.value ?? flag;
-  const invalid = (message: string): { mount: undefined; diagnostics: ModelDiagnostic[] } => ({
-    mount: undefined,
-    diagnostics: [diagnosticAt(node, "invalid-mount", message)],
-  });
   const fields = csvFields(flag.value?.value ?? "");
-  if (typeof fields === "string") return invalid(`parse error on mount value: ${fields}`);
+  if (typeof fields === "string") return invalidMount(flag, `parse error on mount value: ${fields}`);
   const m: Draft = { type: "bind", required: false };
-  const unresolved = new Set<string>();
+  let unresolved: Set<string> | undefined;
   for (const field of fields) {
     const eq = field.indexOf("=");
     const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
@@ -266,13 +265,18 @@ export function parseMount(
       error = dollar >= 0 && dollar !== value.length - 1 ? "'from' doesn't support variable expansion, define alias stage instead" : applyField(m, key, value, field);
     } else {
       const expansion = expandText(field.slice(eq + 1), vars, escape, "word");
-      for (const name of expansion.unresolved) unresolved.add(name);
+      for (const name of expansion.unresolved) (unresolved ??= new Set()).add(name);
       error = expansion.error ?? applyField(m, key, expansion.value, field);
     }
-    if (error !== undefined) return invalid(error);
+    if (error !== undefined) return invalidMount(flag, error);
   }
   const error = finalCheck(m);
-  if (error !== undefined) return invalid(error);
-  return { mount: withDefaults(m, flag, [...unresolved], sshIndex), diagnostics: [] };
+  if (error !== undefined) return invalidMount(flag, error);
+  return { mount: withDefaults(m, flag, unresolved === undefined ? [] : [...unresolved], sshIndex), diagnostics: [] };
+}
+
+/** What {@link parseMount} returns for a mount BuildKit rejects: a diagnostic on the flag's value. */
+function invalidMount(flag: Flag, message: string): { mount: undefined; diagnostics: ModelDiagnostic[] } {
+  return { mount: undefined, diagnostics: [diagnosticAt(flag.value ?? flag, "invalid-mount", message)] };
 }
 

@@ -69,12 +69,16 @@ export function parseRunFlags(run: RunInstruction, vars: ValueLookup, escape: Do
   const diagnostics: ModelDiagnostic[] = [];
   let network: NetworkMode = "default";
   let security: SecurityMode = "sandbox";
+  let sshMounts = 0;
   for (const flag of run.flags) {
     const value = flag.value?.value;
     if (flag.name.value === "mount") {
-      const result = parseMount(flag, vars, escape, mounts.filter((m) => m.type === "ssh").length);
-      if (result.mount !== undefined) mounts.push(result.mount);
-      diagnostics.push(...result.diagnostics);
+      const result = parseMount(flag, vars, escape, sshMounts);
+      if (result.mount !== undefined) {
+        mounts.push(result.mount);
+        if (result.mount.type === "ssh") sshMounts++;
+      }
+      for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
     } else if (flag.name.value === "network" && value !== undefined) {
       if (NETWORKS.includes(value)) network = value as NetworkMode;
       else diagnostics.push(diagnosticAt(flag, "invalid-network", `invalid network mode "${value}"`));

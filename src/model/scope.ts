@@ -202,8 +202,8 @@ export class VariableLog {
   private readonly defined: Variable[] = [];
   /** For each definition, the index of the previous definition of the same name, or -1. */
   private readonly previous: number[] = [];
-  /** The index of the latest definition of each name. */
-  private readonly latest = new Map<string, number>();
+  /** The index of the latest definition of each name (made on the first definition: most stages have none). */
+  private latest: Map<string, number> | undefined;
   private snapshot: Scope;
   private snapshotCount = 0;
 
@@ -220,8 +220,9 @@ export class VariableLog {
 
   /** Defines a variable (replacing an earlier one of the same name). */
   define(variable: Variable): void {
-    this.previous.push(this.latest.get(variable.name) ?? -1);
-    this.latest.set(variable.name, this.defined.length);
+    const latest = (this.latest ??= new Map());
+    this.previous.push(latest.get(variable.name) ?? -1);
+    latest.set(variable.name, this.defined.length);
     this.defined.push(variable);
   }
 
@@ -242,7 +243,7 @@ export class VariableLog {
 
   /** The index of the latest of the first `count` definitions of `name`, or -1. */
   private indexAt(name: string, count: number): number {
-    let i = this.latest.get(name) ?? -1;
+    let i = this.latest?.get(name) ?? -1;
     while (i >= count) i = this.previous[i];
     return i;
   }

@@ -28,18 +28,20 @@ export interface StageState {
 }
 
 /**
- * What {@link walkStage} returns.
+ * What {@link walkStage} returns: the state before each instruction, in the order of the walk's
+ * instructions (a stage's steps).
  *
  * @example
  * ```ts
  * const { before, shells, final }: StageWalk = walkStage(input);
+ * before[0]; // the scope the first instruction sees
  * ```
  */
 export interface StageWalk {
-  /** The scope each instruction of the stage sees (the state before it runs). */
-  readonly before: ReadonlyMap<Instruction, Scope>;
-  /** The shell each instruction of the stage runs with. */
-  readonly shells: ReadonlyMap<Instruction, StageShell>;
+  /** The scope each instruction of the stage sees (the state before it runs), by step. */
+  readonly before: readonly Scope[];
+  /** The shell each instruction of the stage runs with, by step. */
+  readonly shells: readonly StageShell[];
   /** The state after the last instruction. */
   readonly final: StageState;
 }
@@ -83,16 +85,18 @@ export interface StageWalkInput {
  */
 export function walkStage(input: StageWalkInput): StageWalk {
   const { index, globals, options, escape, diagnostics } = input;
-  const before = new Map<Instruction, Scope>();
-  const shells = new Map<Instruction, StageShell>();
+  const instructions = input.instructions;
+  const before = new Array<Scope>(instructions.length);
+  const shells = new Array<StageShell>(instructions.length);
   const vars = new VariableLog(input.start.scope);
   let scope = input.start.scope;
   // The parent's env until the stage's first ENV, then a copy of it.
   let env: Map<string, string | undefined> | undefined;
   let shell = input.start.shell;
-  for (const instruction of input.instructions) {
-    before.set(instruction, scope);
-    shells.set(instruction, shell);
+  for (let step = 0; step < instructions.length; step++) {
+    const instruction = instructions[step];
+    before[step] = scope;
+    shells[step] = shell;
     if (instruction.type === "ENV") {
       env ??= new Map(input.start.env);
       for (const pair of instruction.pairs) {

@@ -87,23 +87,88 @@ export interface Stage {
 }
 
 /**
- * What {@link buildStages} returns.
+ * What {@link buildStages} returns: the stages, their walks, and where each instruction is. An
+ * instruction's step in a stage is its place in the stage's walk: the inherited triggers, then the
+ * stage's own instructions.
  *
  * @example
  * ```ts
- * const { stages, walks, stageOf }: StageSet = buildStages(ast, {}, []);
+ * const set: StageSet = buildStages(ast, {}, []);
+ * const stage = set.stageIndexOf(run)!;
+ * set.walks[stage].before[set.stepOf(run, stage)]; // the scope the RUN sees
  * ```
  */
-export interface StageSet {
-  /** The ARG instructions before the first FROM. */
-  readonly metaArgs: readonly ArgInstruction[];
-  readonly globals: GlobalScope;
-  readonly stages: readonly Stage[];
-  /** The variable walk of each stage, by stage index. */
-  readonly walks: readonly StageWalk[];
-  /** The stage each instruction (including inherited triggers) belongs to. */
-  readonly stageOf: ReadonlyMap<Instruction, number>;
+export class StageSet {
+  /** The instruction {@link positionOf} found last, and its position: callers ask for the stage, then the step. */
+  private lastFound: Instruction | undefined;
+  private lastPosition = -1;
+
+  constructor(
+    /** The ARG instructions before the first FROM. */
+    readonly metaArgs: readonly ArgInstruction[],
+    readonly globals: GlobalScope,
+    readonly stages: readonly Stage[],
+    /** The variable walk of each stage, by stage index. */
+    readonly walks: readonly StageWalk[],
+    /** The file's instructions (`ast.instructions`). */
+    private readonly instructions: readonly Instruction[],
+    /** The position of each stage's FROM in {@link instructions}, by stage index. */
+    private readonly fromPositions: readonly number[],
+  ) {}
+
+  /** The stage an instruction belongs to (an inherited trigger: the first stage that inherits it); undefined for none. */
+  stageIndexOf(instruction: Instruction): number | undefined {
+    const position = this.positionOf(instruction);
+    if (position >= 0) return this.stageAt(position);
+    for (const stage of this.stages) if (stage.triggers.includes(instruction)) return stage.index;
+    return undefined;
+  }
+
+  /** The step of `instruction` in the walk of stage `stage`; -1 when the stage does not run it (its FROM, say). */
+  stepOf(instruction: Instruction, stage: number): number {
+    const position = this.positionOf(instruction);
+    const { triggers, instructions } = this.stages[stage];
+    if (position < 0) return triggers.indexOf(instruction);
+    const own = position - this.fromPositions[stage] - 1;
+    return own >= 0 && own < instructions.length ? triggers.length + own : -1;
+  }
+
+  /** The position of an instruction in the file's list (ONBUILD triggers are not in it); -1 for none. */
+  private positionOf(instruction: Instruction): number {
+    if (instruction !== this.lastFound) {
+      this.lastPosition = this.search(instruction);
+      this.lastFound = instruction;
+    }
+    return this.lastPosition;
+  }
+
+  private search(instruction: Instruction): number {
+    // Instructions are in source order and do not overlap: search by start offset (and, should that fail, one by one).
+    const found = lastAtOrBefore(this.instructions, startOf, instruction.range[0]);
+    return this.instructions[found] === instruction ? found : this.instructions.indexOf(instruction);
+  }
+
+  /** The stage whose FROM is the last at or before `position`; undefined before the first FROM. */
+  private stageAt(position: number): number | undefined {
+    const stage = lastAtOrBefore(this.fromPositions, itself, position);
+    return stage < 0 ? undefined : stage;
+  }
 }
+
+/** The index of the last item whose key is at most `key`, in items sorted by key; -1 for none. */
+function lastAtOrBefore<T>(items: readonly T[], keyOf: (item: T) => number, key: number): number {
+  let lo = -1;
+  let hi = items.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (keyOf(items[mid]) <= key) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const startOf = (instruction: Instruction): number => instruction.range[0];
+const itself = (n: number): number => n;
 
 const UNTRIGGERED = new Set(["ONBUILD", "FROM", "MAINTAINER"]);
 const NO_TRIGGERS: readonly Instruction[] = [];
@@ -138,14 +203,29 @@ function resolveBase(from: FromInstruction, name: Expansion, earlierByName: Read
   };
 }
 
+/** A FROM, its position in the file's instructions, and the instructions up to the next FROM. */
+interface Group {
+  readonly from: FromInstruction;
+  readonly position: number;
+  readonly instructions: Instruction[];
+}
+
 /** Splits the instructions into meta ARGs and one group per FROM. */
-function groups(ast: Dockerfile): { metaArgs: ArgInstruction[]; stages: { from: FromInstruction; instructions: Instruction[] }[] } {
+function groups(ast: Dockerfile): { metaArgs: ArgInstruction[]; stages: Group[] } {
   const metaArgs: ArgInstruction[] = [];
-  const stages: { from: FromInstruction; instructions: Instruction[] }[] = [];
-  for (const instruction of ast.instructions) {
-    if (instruction.type === "FROM") stages.push({ from: instruction, instructions: [] });
-    else if (stages.length > 0) stages[stages.length - 1].instructions.push(instruction);
-    else if (instruction.type === "ARG") metaArgs.push(instruction);
+  const stages: Group[] = [];
+  const instructions = ast.instructions;
+  let position = 0;
+  for (; position < instructions.length && instructions[position].type !== "FROM"; position++) {
+    const instruction = instructions[position];
+    if (instruction.type === "ARG") metaArgs.push(instruction);
+  }
+  while (position < instructions.length) {
+    const from = instructions[position] as FromInstruction;
+    let end = position + 1;
+    while (end < instructions.length && instructions[end].type !== "FROM") end++;
+    stages.push({ from, position, instructions: instructions.slice(position + 1, end) });
+    position = end;
   }
   return { metaArgs, stages };
 }
@@ -169,7 +249,6 @@ export function buildStages(ast: Dockerfile, options: ScopeOptions, diagnostics:
   const globals = globalScope(metaArgs, options, escape, diagnostics);
   const stages: Stage[] = [];
   const walks: StageWalk[] = [];
-  const stageOf = new Map<Instruction, number>();
   const byName = new Map<string, number>();
   for (const { from, instructions } of groupsOfStages) {
     const index = stages.length;
@@ -186,10 +265,6 @@ export function buildStages(ast: Dockerfile, options: ScopeOptions, diagnostics:
       : walks[parent.index].final;
     const triggers = parent === undefined ? NO_TRIGGERS : triggersOf(parent);
     const walk = walkStage({ index, instructions: triggers.length === 0 ? instructions : [...triggers, ...instructions], start, globals: globals.scope, options, escape, diagnostics });
-    // Only inherited triggers can belong to an earlier stage already: the stage keeps the first.
-    stageOf.set(from, index);
-    for (const trigger of triggers) if (!stageOf.has(trigger)) stageOf.set(trigger, index);
-    for (const instruction of instructions) stageOf.set(instruction, index);
     const last = instructions[instructions.length - 1] ?? from;
     const stageName = from.stageName?.value.toLowerCase();
     stages.push({
@@ -211,7 +286,7 @@ export function buildStages(ast: Dockerfile, options: ScopeOptions, diagnostics:
     walks.push(walk);
     if (stageName !== undefined) byName.set(stageName, index);
   }
-  return { metaArgs, globals, stages, walks, stageOf };
+  return new StageSet(metaArgs, globals, stages, walks, ast.instructions, groupsOfStages.map((group) => group.position));
 }
 
 /** BuildKit's errors about a FROM base (and a warning when its name is unknown). */

@@ -120,6 +120,13 @@ function criticalPathTo(graph: StageGraph, level: readonly number[], target: num
   return path.reverse();
 }
 
+/** The plan of a target that depends on no other stage (most files have one stage): it builds alone. */
+function standalonePlan(stages: readonly Stage[], target: number): TargetPlan {
+  const dead: number[] = [];
+  for (const s of stages) if (s.index !== target) dead.push(s.index);
+  return { target, needed: [target], dead, order: [target], levels: [[target]], criticalPath: [target], diagnostics: [] };
+}
+
 /**
  * Plans the build of a target (default: the last stage; or a name, case-insensitive, or an index).
  * An unknown target gives a plan with no stages and a diagnostic, never an exception.
@@ -134,8 +141,9 @@ function criticalPathTo(graph: StageGraph, level: readonly number[], target: num
 export function planTarget(ast: Dockerfile, stages: readonly Stage[], graph: StageGraph, target?: string | number): TargetPlan {
   const stage = findTarget(stages, target);
   if (stage === undefined) {
-    return { target: undefined, needed: [], dead: stages.map((s) => s.index), order: [], levels: [], criticalPath: [], diagnostics: [unknownTarget(ast, stages, target)] };
+    return { target: undefined, needed: [], dead: stages.map((s) => s.index), order: [], levels: [], criticalPath: [], diagnostics: targetDiagnostics(ast, stages, target) };
   }
+  if (graph.dependencies[stage.index].length === 0) return standalonePlan(stages, stage.index);
   const isNeeded = stagesNeededBy(graph, [stage.index], stages.length);
   const needed: number[] = [];
   const dead: number[] = [];
@@ -147,4 +155,16 @@ export function planTarget(ast: Dockerfile, stages: readonly Stage[], graph: Sta
   for (const group of levels) order.push(...group);
   const criticalPath = level[stage.index] >= 0 ? criticalPathTo(graph, level, stage.index) : [];
   return { target: stage.index, needed, dead, order, levels, criticalPath, diagnostics: [] };
+}
+
+/**
+ * The diagnostics of the plan of `target` ({@link TargetPlan.diagnostics}), without planning it.
+ *
+ * @example
+ * ```ts
+ * targetDiagnostics(ast, stages, "nope")[0]?.code; // "unknown-target"
+ * ```
+ */
+export function targetDiagnostics(ast: Dockerfile, stages: readonly Stage[], target?: string | number): ModelDiagnostic[] {
+  return findTarget(stages, target) === undefined ? [unknownTarget(ast, stages, target)] : [];
 }

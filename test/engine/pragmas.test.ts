@@ -21,6 +21,10 @@ describe("pragmas", () => {
     ["BuildKit check comment above one instruction, by alias (case-insensitive)", "FROM x\n# check=skip=dl3020\n" + body, [4]],
     ["a pragma for another rule does nothing", "FROM x\n# hadolint ignore=DL3008\n" + body, [3, 4]],
     ["a pragma with comments between it and the instruction", "FROM x\n# hadolint ignore=DL3020\n# more words\n" + body, [5]],
+    ["upper case, blanks before the `=`", "FROM x\n#  HADOLINT IGNORE\t =DL3020\n" + body, [4]],
+    ["a BuildKit check comment with blanks before the `=`", "FROM x\n# Check =skip=DL3020\n" + body, [4]],
+    ["a comment inside a continuation is no pragma", "FROM x\nADD a \\\n# hadolint ignore=DL3020\n  /a\nADD b /b\n", [2, 5]],
+    ["a pragma at the end of the file does nothing", "FROM x\n" + body + "# hadolint ignore=DL3020\n", [2, 3]],
   ])("%s", (_name, text, expected) => expect(lines(text)).toEqual(expected));
 
   it("reads scope and reason", () => {
