@@ -23,49 +23,93 @@ type InstructionType = Instruction["type"];
 /** The instruction node of a type. */
 type InstructionOf<T extends InstructionType> = Extract<Instruction, { type: T }>;
 
-/** The instructions of {@link withTriggers}, the triggers among them, and the instructions of each type. */
-interface InstructionTable {
+const NONE: readonly never[] = [];
+const NO_TRIGGERS: ReadonlySet<Instruction> = new Set();
+
+/**
+ * The instructions of {@link withTriggers}, the triggers among them, and the instructions of the
+ * types asked for, each list made on its first request (most files have no ONBUILD: then the
+ * instructions are the AST's own list, and both kinds of request share their lists).
+ */
+class InstructionTable {
   readonly instructions: readonly Instruction[];
   readonly triggers: ReadonlySet<Instruction>;
-  /** The instructions of each type in file order, triggers included. */
-  readonly withTriggers: ReadonlyMap<InstructionType, readonly Instruction[]>;
+  readonly #topLevel: readonly Instruction[];
+  /** The lists asked for with triggers, by type (or by types joined with spaces). */
+  readonly #withTriggers = new Map<string, readonly Instruction[]>();
   /** The same without triggers (the same map when there are none). */
-  readonly topLevel: ReadonlyMap<InstructionType, readonly Instruction[]>;
+  readonly #withoutTriggers: Map<string, readonly Instruction[]>;
+
+  constructor(topLevel: readonly Instruction[]) {
+    this.#topLevel = topLevel;
+    let instructions: Instruction[] | undefined;
+    let triggers: Set<Instruction> | undefined;
+    for (let i = 0; i < topLevel.length; i++) {
+      const instruction = topLevel[i];
+      if (instruction.type !== "ONBUILD" || instruction.trigger === undefined) continue;
+      instructions ??= topLevel.slice(0, i);
+      (triggers ??= new Set()).add(instruction.trigger);
+    }
+    if (instructions === undefined) {
+      this.instructions = topLevel;
+      this.triggers = NO_TRIGGERS;
+      this.#withoutTriggers = this.#withTriggers;
+      return;
+    }
+    // Some ONBUILD has a trigger: list each trigger right after its ONBUILD.
+    for (let i = instructions.length; i < topLevel.length; i++) {
+      const instruction = topLevel[i];
+      instructions.push(instruction);
+      if (instruction.type === "ONBUILD" && instruction.trigger !== undefined) instructions.push(instruction.trigger);
+    }
+    this.instructions = instructions;
+    this.triggers = triggers!;
+    this.#withoutTriggers = new Map();
+  }
+
+  /** The instructions of the types in file order (the shared empty list when there are none). */
+  ofTypes(types: readonly InstructionType[], which: "with-triggers" | "top-level"): readonly Instruction[] {
+    let found: readonly Instruction[] = NONE;
+    for (const type of types) {
+      const list = this.#listed(type, which, type);
+      if (list.length === 0) continue;
+      // Instructions of two of the types: one list of all the types, in file order.
+      if (found.length > 0) return this.#listed(types, which, types.join(" "));
+      found = list;
+    }
+    return found;
+  }
+
+  /** The instructions of the types, listed under `key` on first request. */
+  #listed(types: InstructionType | readonly InstructionType[], which: "with-triggers" | "top-level", key: string): readonly Instruction[] {
+    const lists = which === "with-triggers" ? this.#withTriggers : this.#withoutTriggers;
+    let list = lists.get(key);
+    if (list === undefined) {
+      list = pick(which === "with-triggers" ? this.instructions : this.#topLevel, types);
+      lists.set(key, list);
+    }
+    return list;
+  }
+}
+
+/** The instructions of a type, or of several, in their order (the shared empty list when there are none). */
+function pick(instructions: readonly Instruction[], types: InstructionType | readonly InstructionType[]): readonly Instruction[] {
+  let found: Instruction[] | undefined;
+  for (const instruction of instructions) {
+    if (typeof types === "string" ? instruction.type === types : types.includes(instruction.type)) (found ??= []).push(instruction);
+  }
+  return found ?? NONE;
 }
 
 function instructionTable(model: SemanticModel): InstructionTable {
-  return model.derived(instructionTable, () => {
-    const instructions: Instruction[] = [];
-    const triggers = new Set<Instruction>();
-    for (const instruction of model.ast.instructions) {
-      instructions.push(instruction);
-      if (instruction.type === "ONBUILD" && instruction.trigger !== undefined) {
-        instructions.push(instruction.trigger);
-        triggers.add(instruction.trigger);
-      }
-    }
-    const withTriggers = byType(instructions);
-    return { instructions, triggers, withTriggers, topLevel: triggers.size === 0 ? withTriggers : byType(model.ast.instructions) };
-  });
+  return model.derived(instructionTable, () => new InstructionTable(model.ast.instructions));
 }
-
-function byType(instructions: readonly Instruction[]): Map<InstructionType, Instruction[]> {
-  const map = new Map<InstructionType, Instruction[]>();
-  for (const instruction of instructions) {
-    const list = map.get(instruction.type);
-    if (list === undefined) map.set(instruction.type, [instruction]);
-    else list.push(instruction);
-  }
-  return map;
-}
-
-const NONE: readonly never[] = [];
 
 /**
  * The instructions of the given types in file order, each ONBUILD trigger right after its
  * ONBUILD with `"with-triggers"`; `"top-level"` leaves triggers out (the instructions of
- * `model.ast.instructions`). Read from a table made once per model, so a rule looking for a few
- * types does not walk every instruction.
+ * `model.ast.instructions`). Each list is made once per model, so a rule looking for a few types
+ * does not walk every instruction.
  *
  * @example
  * ```ts
@@ -75,25 +119,19 @@ const NONE: readonly never[] = [];
  * ```
  */
 export function instructionsOfType<T extends InstructionType>(model: SemanticModel, types: readonly T[], which: "with-triggers" | "top-level"): readonly InstructionOf<T>[] {
-  const table = instructionTable(model);
-  const lists = which === "with-triggers" ? table.withTriggers : table.topLevel;
-  let found: readonly Instruction[] = NONE;
-  for (const type of types) {
-    const list = lists.get(type);
-    if (list === undefined) continue;
-    // Instructions of two of the types: pick them in file order from the whole list.
-    if (found.length > 0) return inFileOrder(table, types, which);
-    found = list;
-  }
-  return found as readonly InstructionOf<T>[];
+  return instructionTable(model).ofTypes(types, which) as readonly InstructionOf<T>[];
 }
 
-function inFileOrder<T extends InstructionType>(table: InstructionTable, types: readonly T[], which: "with-triggers" | "top-level"): InstructionOf<T>[] {
-  const found: InstructionOf<T>[] = [];
-  for (const instruction of table.instructions) {
-    if ((types as readonly InstructionType[]).includes(instruction.type) && (which === "with-triggers" || !table.triggers.has(instruction))) found.push(instruction as InstructionOf<T>);
-  }
-  return found;
+/**
+ * True when some ONBUILD of the file has a trigger (which {@link withTriggers} then lists).
+ *
+ * @example
+ * ```ts
+ * hasTriggers(analyze("FROM a\nONBUILD RUN x\n")); // true
+ * ```
+ */
+export function hasTriggers(model: SemanticModel): boolean {
+  return instructionTable(model).triggers.size > 0;
 }
 
 /**
