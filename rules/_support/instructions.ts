@@ -27,78 +27,76 @@ const NONE: readonly never[] = [];
 const NO_TRIGGERS: ReadonlySet<Instruction> = new Set();
 
 /**
- * The instructions of {@link withTriggers}, the triggers among them, and the instructions of the
- * types asked for, each list made on its first request (most files have no ONBUILD: then the
- * instructions are the AST's own list, and both kinds of request share their lists).
+ * The instructions of {@link withTriggers}, the triggers among them, and the instructions of each
+ * type, made in one walk (instructions come in many shapes: reading their types is the cost). Most
+ * files have no ONBUILD trigger: the instructions are then the AST's own list, and one table of
+ * types serves both kinds of request.
  */
 class InstructionTable {
   readonly instructions: readonly Instruction[];
   readonly triggers: ReadonlySet<Instruction>;
+  /** The instructions of `model.ast.instructions`: without triggers. */
   readonly #topLevel: readonly Instruction[];
-  /** The lists asked for with triggers, by type (or by types joined with spaces). */
+  /** The instructions of each type in file order, triggers included; and the lists of several types asked for, by their types joined with spaces. */
   readonly #withTriggers = new Map<string, readonly Instruction[]>();
   /** The same without triggers (the same map when there are none). */
   readonly #withoutTriggers: Map<string, readonly Instruction[]>;
 
   constructor(topLevel: readonly Instruction[]) {
-    this.#topLevel = topLevel;
     let instructions: Instruction[] | undefined;
     let triggers: Set<Instruction> | undefined;
     for (let i = 0; i < topLevel.length; i++) {
       const instruction = topLevel[i];
-      if (instruction.type !== "ONBUILD" || instruction.trigger === undefined) continue;
+      listed(this.#withTriggers, instruction);
+      const trigger = instruction.type === "ONBUILD" ? instruction.trigger : undefined;
+      if (trigger === undefined) {
+        instructions?.push(instruction);
+        continue;
+      }
+      // Each trigger comes right after its ONBUILD.
       instructions ??= topLevel.slice(0, i);
-      (triggers ??= new Set()).add(instruction.trigger);
+      instructions.push(instruction, trigger);
+      listed(this.#withTriggers, trigger);
+      (triggers ??= new Set()).add(trigger);
     }
-    if (instructions === undefined) {
-      this.instructions = topLevel;
-      this.triggers = NO_TRIGGERS;
-      this.#withoutTriggers = this.#withTriggers;
-      return;
-    }
-    // Some ONBUILD has a trigger: list each trigger right after its ONBUILD.
-    for (let i = instructions.length; i < topLevel.length; i++) {
-      const instruction = topLevel[i];
-      instructions.push(instruction);
-      if (instruction.type === "ONBUILD" && instruction.trigger !== undefined) instructions.push(instruction.trigger);
-    }
-    this.instructions = instructions;
-    this.triggers = triggers!;
-    this.#withoutTriggers = new Map();
+    this.#topLevel = topLevel;
+    this.instructions = instructions ?? topLevel;
+    this.triggers = triggers ?? NO_TRIGGERS;
+    this.#withoutTriggers = triggers === undefined ? this.#withTriggers : new Map();
+    if (triggers !== undefined) for (const instruction of topLevel) listed(this.#withoutTriggers, instruction);
   }
 
   /** The instructions of the types in file order (the shared empty list when there are none). */
   ofTypes(types: readonly InstructionType[], which: "with-triggers" | "top-level"): readonly Instruction[] {
+    const lists = which === "with-triggers" ? this.#withTriggers : this.#withoutTriggers;
     let found: readonly Instruction[] = NONE;
     for (const type of types) {
-      const list = this.#listed(type, which, type);
-      if (list.length === 0) continue;
-      // Instructions of two of the types: one list of all the types, in file order.
-      if (found.length > 0) return this.#listed(types, which, types.join(" "));
+      const list = lists.get(type);
+      if (list === undefined) continue;
+      // Instructions of two of the types: one list of all of them in file order, made on first request.
+      if (found.length > 0) return this.#mixed(lists, types, which === "with-triggers" ? this.instructions : this.#topLevel);
       found = list;
     }
     return found;
   }
 
-  /** The instructions of the types, listed under `key` on first request. */
-  #listed(types: InstructionType | readonly InstructionType[], which: "with-triggers" | "top-level", key: string): readonly Instruction[] {
-    const lists = which === "with-triggers" ? this.#withTriggers : this.#withoutTriggers;
+  #mixed(lists: Map<string, readonly Instruction[]>, types: readonly InstructionType[], instructions: readonly Instruction[]): readonly Instruction[] {
+    const key = types.join(" ");
     let list = lists.get(key);
     if (list === undefined) {
-      list = pick(which === "with-triggers" ? this.instructions : this.#topLevel, types);
+      list = instructions.filter((instruction) => types.includes(instruction.type));
       lists.set(key, list);
     }
     return list;
   }
 }
 
-/** The instructions of a type, or of several, in their order (the shared empty list when there are none). */
-function pick(instructions: readonly Instruction[], types: InstructionType | readonly InstructionType[]): readonly Instruction[] {
-  let found: Instruction[] | undefined;
-  for (const instruction of instructions) {
-    if (typeof types === "string" ? instruction.type === types : types.includes(instruction.type)) (found ??= []).push(instruction);
-  }
-  return found ?? NONE;
+/** Adds `instruction` to the list of its type. */
+function listed(lists: Map<string, readonly Instruction[]>, instruction: Instruction): void {
+  const type = instruction.type;
+  const list = lists.get(type) as Instruction[] | undefined;
+  if (list === undefined) lists.set(type, [instruction]);
+  else list.push(instruction);
 }
 
 function instructionTable(model: SemanticModel): InstructionTable {
