@@ -2,6 +2,8 @@ import { defineRule } from "../src/engine/rule.js";
 import { instructionsOfType } from "./_support/instructions.js";
 import { isAbsolutePath, workdirStates } from "./_support/workdir.js";
 
+const COPY_ADD = ["COPY", "ADD"] as const;
+
 export default defineRule({
   meta: {
     id: "copy-relative-destination",
@@ -24,14 +26,13 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    const states = workdirStates(model);
     // The COPY and ADD instructions of the stages (a state is known for each; none before the first FROM).
-    for (const instruction of instructionsOfType(model, ["COPY", "ADD"], "top-level")) {
+    for (const instruction of instructionsOfType(model, COPY_ADD, "top-level")) {
       const destination = instruction.destination;
-      if (destination === undefined) continue;
-      const state = states.get(instruction);
       // A destination written with a leading `/` stays absolute whatever its variables expand to.
-      if (state === undefined || state.set || state.path !== undefined || destination.value.startsWith("/")) continue;
+      if (destination === undefined || destination.value.startsWith("/")) continue;
+      const state = workdirStates(model).get(instruction);
+      if (state === undefined || state.set || state.path !== undefined) continue;
       const expansion = model.resolve(destination, instruction);
       if (expansion.error !== undefined || expansion.unresolved.length > 0 || isAbsolutePath(expansion.value)) continue;
       context.report({

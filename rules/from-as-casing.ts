@@ -26,6 +26,8 @@ export default defineRule({
       if (instruction.asKeyword === undefined) continue;
       const from = instruction.keyword.value;
       const as = instruction.asKeyword;
+      // The usual spellings agree without case conversions.
+      if (from === "FROM" ? as.value === "AS" : from === "from" && as.value === "as") continue;
       const fixed = from === from.toLowerCase() ? as.value.toLowerCase() : from === from.toUpperCase() ? as.value.toUpperCase() : as.value;
       if (fixed === as.value) continue;
       context.report({ messageId: "casing", data: { as: as.value, from, fixed }, node: as, fix: { edits: [{ range: as.range, text: fixed }] } });

@@ -1,4 +1,4 @@
-import type { CmdInstruction, EntrypointInstruction, ShellForm } from "../src/ast/nodes.js";
+import type { CmdInstruction, EntrypointInstruction, Instruction, ShellForm } from "../src/ast/nodes.js";
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import type { Stage } from "../src/model/index.js";
 import { parseShell, type ShellWord } from "../src/model/shell.js";
@@ -35,7 +35,12 @@ function cmdFollows(context: RuleContext, stage: Stage): boolean {
     }
     return false;
   };
-  return context.model.stages.some((s) => inChain(s) && [...s.triggers, ...s.instructions].some((i) => i.type === "CMD"));
+  return context.model.stages.some((s) => inChain(s) && (hasCmd(s.triggers) || hasCmd(s.instructions)));
+}
+
+function hasCmd(instructions: readonly Instruction[]): boolean {
+  for (const instruction of instructions) if (instruction.type === "CMD") return true;
+  return false;
 }
 
 function fixFor(context: RuleContext, instruction: CmdInstruction | EntrypointInstruction, command: ShellForm): string | undefined {

@@ -76,7 +76,7 @@ export default defineRule<Options>({
     let helpers: ReadonlySet<string> | undefined;
     const isHelper = (image: string): boolean => (helpers ??= new Set((options.images ?? []).map(repository))).has(image);
     for (const copy of instructionsOfType(model, ["COPY"], "with-triggers")) {
-      if (copy.destination === undefined) continue;
+      if (copy.destination === undefined || copy.flags.length === 0) continue;
       const from = copy.flags.find((f) => f.name.value === "from")?.value;
       if (from === undefined || model.resolve(copy.destination, copy).value !== "/") continue;
       const root = copy.sources.find((source) => model.resolve(source, copy).value === "/");

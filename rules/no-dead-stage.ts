@@ -41,14 +41,15 @@ export default defineRule<Options>({
   },
   check(context) {
     const { model, options } = context;
-    if (model.target.target === undefined) return;
+    // A single stage is the target.
+    if (model.target.target === undefined || model.stages.length === 1) return;
     const named = options.namedStagesAreTargets ? model.stages.filter((s) => s.name !== undefined) : [];
     // Each named stage is a target too: it and what it depends on are alive.
     const alive = stagesNeededBy(model.graph, [model.target.target, ...named.map((s) => s.index)], model.stages.length);
     const targetStage = model.stages[model.target.target];
-    const targets = named.length > 0 ? `the target stage ${targetStage.id} or any named stage` : `the target stage ${targetStage.id}`;
     for (const stage of model.stages) {
       if (alive[stage.index]) continue;
+      const targets = named.length > 0 ? `the target stage ${targetStage.id} or any named stage` : `the target stage ${targetStage.id}`;
       context.report({ messageId: "dead", data: { stage: stage.name ?? `${stage.index} (${stage.id})`, targets }, node: stage.from.keyword });
     }
   },

@@ -65,10 +65,13 @@ export default defineRule<{ minSize: SizeClass; includePartial: boolean }>({
   },
   check(context) {
     const { minSize, includePartial } = context.options;
-    const secret = new Set(fileFlow(context.model).secretLeftInLayer.map((s) => `${s.added.range[0]}:${s.removed.range[0]}`));
+    const flow = fileFlow(context.model);
+    if (flow.deleteInLaterLayer.length === 0) return;
+    let secret: ReadonlySet<string> | undefined;
     const reported = new Set<string>();
-    for (const fact of fileFlow(context.model).deleteInLaterLayer) {
+    for (const fact of flow.deleteInLaterLayer) {
       if (!fact.shipped || (fact.partial && !includePartial) || SIZES.indexOf(fact.size.class) < SIZES.indexOf(minSize)) continue;
+      secret ??= new Set(flow.secretLeftInLayer.map((s) => `${s.added.range[0]}:${s.removed.range[0]}`));
       if (secret.has(`${fact.added.range[0]}:${fact.removed.range[0]}`)) continue;
       const key = `${fact.removed.range[0]}:${fact.addedBy.instruction.range[0]}`;
       if (reported.has(key)) continue;

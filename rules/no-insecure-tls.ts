@@ -32,8 +32,8 @@ function switchNamed(name: string): Switch | undefined {
   return VARIABLES.get(name) ?? (name.length === NPM_STRICT_SSL.length && name.toLowerCase() === NPM_STRICT_SSL ? NPM_SWITCH : undefined);
 }
 
-/** The instructions that set variables: ENV, and ARG with a default. */
-const VARIABLE_SETTERS = ["ENV", "ARG"] as const;
+/** What an `export` argument that sets one of the switches starts with (npm's name in any case, a superset of the others'). */
+const SWITCH_ASSIGNMENT = new RegExp(`^(${[...VARIABLES.keys(), NPM_STRICT_SSL].join("|")})=`, "i");
 
 function report(context: RuleContext, range: Range, what: string, aliases: readonly string[]): void {
   context.report({ messageId: "insecure", data: { what }, range, aliases });
@@ -86,18 +86,20 @@ function checkRun(context: RuleContext, run: RunAnalysis): void {
   for (const call of run.calls) {
     if (call.program === "export") {
       for (const arg of call.args) {
+        if (!SWITCH_ASSIGNMENT.test(arg.value ?? "")) continue;
         const set = assignmentIn(arg);
         const known = set === undefined ? undefined : switchNamed(set.name);
         if (set !== undefined && known !== undefined) checkSwitch(context, known, set.name, set.value, arg.range);
       }
     } else if (call.program === "git") {
-      call.args.forEach((arg, i) => {
-        const value = arg.value ?? "";
+      const args = call.args;
+      for (let i = 0; i < args.length; i++) {
+        const value = args[i].value ?? "";
         const setting = /^http\.([^=]*\.)?sslverify(=(.*))?$/i.exec(value);
-        if (setting === null) return;
-        const setTo = setting[3] ?? call.args[i + 1]?.value;
-        if (OFF.test(setTo ?? "")) report(context, arg.range, `git ${value.includes("=") ? value : `${value} ${setTo}`}`, []);
-      });
+        if (setting === null) continue;
+        const setTo = setting[3] ?? args[i + 1]?.value;
+        if (OFF.test(setTo ?? "")) report(context, args[i].range, `git ${value.includes("=") ? value : `${value} ${setTo}`}`, []);
+      }
     }
   }
 }
@@ -134,17 +136,17 @@ export default defineRule({
   check(context) {
     const { model } = context;
     for (const run of runsToCheck(model)) checkRun(context, run);
-    for (const node of instructionsOfType(model, VARIABLE_SETTERS, "with-triggers")) {
-      if (node.type === "ENV") {
-        for (const pair of node.pairs) {
-          const known = switchNamed(pair.key.value);
-          if (known !== undefined) checkSwitch(context, known, pair.key.value, model.resolve(pair.value, node).value, pair.range);
-        }
-      } else {
-        for (const d of node.declarations) {
-          const known = switchNamed(d.name.value);
-          if (known !== undefined && d.defaultValue !== undefined) checkSwitch(context, known, d.name.value, model.resolve(d.defaultValue, node).value, d.range);
-        }
+    // The instructions that set variables: ENV, and ARG with a default.
+    for (const env of instructionsOfType(model, ["ENV"], "with-triggers")) {
+      for (const pair of env.pairs) {
+        const known = switchNamed(pair.key.value);
+        if (known !== undefined) checkSwitch(context, known, pair.key.value, model.resolve(pair.value, env).value, pair.range);
+      }
+    }
+    for (const arg of instructionsOfType(model, ["ARG"], "with-triggers")) {
+      for (const d of arg.declarations) {
+        const known = switchNamed(d.name.value);
+        if (known !== undefined && d.defaultValue !== undefined) checkSwitch(context, known, d.name.value, model.resolve(d.defaultValue, arg).value, d.range);
       }
     }
   },

@@ -1,28 +1,38 @@
-import type { Dockerfile, KeyValue } from "../src/ast/nodes.js";
+import type { Dockerfile, KeyValue, Range } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
 import type { TextEdit } from "../src/engine/types.js";
 import { instructionsOfType } from "./_support/instructions.js";
 
+/** `\s` as JavaScript reads it (ASCII blanks first, the rest by the regular expression). */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(String.fromCharCode(code));
+}
+
+const SINGLE_QUOTE = 39;
+const DOUBLE_QUOTE = 34;
+
 /** True when BuildKit's `parseWords` reads `text` as a single word (no whitespace outside quotes). */
 function isOneWord(text: string, escape: Dockerfile["escapeChar"]): boolean {
-  let quote = "";
+  const escapeCode = escape.charCodeAt(0);
+  let quote = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote === "" && /\s/.test(c)) return false;
-    if (c === escape && quote !== "'") i++;
-    else if (quote === "" && (c === "'" || c === '"')) quote = c;
-    else if (c === quote) quote = "";
+    const c = text.charCodeAt(i);
+    if (quote === 0 && isSpace(c)) return false;
+    if (c === escapeCode && quote !== SINGLE_QUOTE) i++;
+    else if (quote === 0 && (c === SINGLE_QUOTE || c === DOUBLE_QUOTE)) quote = c;
+    else if (c === quote) quote = 0;
   }
-  return quote === "";
+  return quote === 0;
 }
 
 /** The edits that turn `key value` into `key=value` (or `key="value"`) with the same meaning, when there is such a spelling. */
 function toEquals(pair: KeyValue, escape: Dockerfile["escapeChar"]): TextEdit[] | undefined {
   const value = pair.value.value;
-  const separator: TextEdit = { range: [pair.key.range[1], pair.value.range[0]], text: "=" };
-  if (isOneWord(value, escape)) return [separator];
+  const between: Range = [pair.key.range[1], pair.value.range[0]];
+  if (isOneWord(value, escape)) return [{ range: between, text: "=" }];
   if (/["']/.test(value) || value.includes(escape)) return undefined;
-  return [{ ...separator, text: '="' }, { range: [pair.value.range[1], pair.value.range[1]], text: '"' }];
+  return [{ range: between, text: '="' }, { range: [pair.value.range[1], pair.value.range[1]], text: '"' }];
 }
 
 export default defineRule({

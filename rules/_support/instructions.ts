@@ -23,49 +23,91 @@ type InstructionType = Instruction["type"];
 /** The instruction node of a type. */
 type InstructionOf<T extends InstructionType> = Extract<Instruction, { type: T }>;
 
-/** The instructions of {@link withTriggers}, the triggers among them, and the instructions of each type. */
-interface InstructionTable {
+const NONE: readonly never[] = [];
+const NO_TRIGGERS: ReadonlySet<Instruction> = new Set();
+
+/**
+ * The instructions of {@link withTriggers}, the triggers among them, and the instructions of each
+ * type, made in one walk (instructions come in many shapes: reading their types is the cost). Most
+ * files have no ONBUILD trigger: the instructions are then the AST's own list, and one table of
+ * types serves both kinds of request.
+ */
+class InstructionTable {
   readonly instructions: readonly Instruction[];
   readonly triggers: ReadonlySet<Instruction>;
-  /** The instructions of each type in file order, triggers included. */
-  readonly withTriggers: ReadonlyMap<InstructionType, readonly Instruction[]>;
+  /** The instructions of `model.ast.instructions`: without triggers. */
+  readonly #topLevel: readonly Instruction[];
+  /** The instructions of each type in file order, triggers included; and the lists of several types asked for, by their types joined with spaces. */
+  readonly #withTriggers = new Map<string, readonly Instruction[]>();
   /** The same without triggers (the same map when there are none). */
-  readonly topLevel: ReadonlyMap<InstructionType, readonly Instruction[]>;
+  readonly #withoutTriggers: Map<string, readonly Instruction[]>;
+
+  constructor(topLevel: readonly Instruction[]) {
+    let instructions: Instruction[] | undefined;
+    let triggers: Set<Instruction> | undefined;
+    for (let i = 0; i < topLevel.length; i++) {
+      const instruction = topLevel[i];
+      listed(this.#withTriggers, instruction);
+      const trigger = instruction.type === "ONBUILD" ? instruction.trigger : undefined;
+      if (trigger === undefined) {
+        instructions?.push(instruction);
+        continue;
+      }
+      // Each trigger comes right after its ONBUILD.
+      instructions ??= topLevel.slice(0, i);
+      instructions.push(instruction, trigger);
+      listed(this.#withTriggers, trigger);
+      (triggers ??= new Set()).add(trigger);
+    }
+    this.#topLevel = topLevel;
+    this.instructions = instructions ?? topLevel;
+    this.triggers = triggers ?? NO_TRIGGERS;
+    this.#withoutTriggers = triggers === undefined ? this.#withTriggers : new Map();
+    if (triggers !== undefined) for (const instruction of topLevel) listed(this.#withoutTriggers, instruction);
+  }
+
+  /** The instructions of the types in file order (the shared empty list when there are none). */
+  ofTypes(types: readonly InstructionType[], which: "with-triggers" | "top-level"): readonly Instruction[] {
+    const lists = which === "with-triggers" ? this.#withTriggers : this.#withoutTriggers;
+    let found: readonly Instruction[] = NONE;
+    for (const type of types) {
+      const list = lists.get(type);
+      if (list === undefined) continue;
+      // Instructions of two of the types: one list of all of them in file order, made on first request.
+      if (found.length > 0) return this.#mixed(lists, types, which === "with-triggers" ? this.instructions : this.#topLevel);
+      found = list;
+    }
+    return found;
+  }
+
+  #mixed(lists: Map<string, readonly Instruction[]>, types: readonly InstructionType[], instructions: readonly Instruction[]): readonly Instruction[] {
+    const key = types.join(" ");
+    let list = lists.get(key);
+    if (list === undefined) {
+      list = instructions.filter((instruction) => types.includes(instruction.type));
+      lists.set(key, list);
+    }
+    return list;
+  }
+}
+
+/** Adds `instruction` to the list of its type. */
+function listed(lists: Map<string, readonly Instruction[]>, instruction: Instruction): void {
+  const type = instruction.type;
+  const list = lists.get(type) as Instruction[] | undefined;
+  if (list === undefined) lists.set(type, [instruction]);
+  else list.push(instruction);
 }
 
 function instructionTable(model: SemanticModel): InstructionTable {
-  return model.derived(instructionTable, () => {
-    const instructions: Instruction[] = [];
-    const triggers = new Set<Instruction>();
-    for (const instruction of model.ast.instructions) {
-      instructions.push(instruction);
-      if (instruction.type === "ONBUILD" && instruction.trigger !== undefined) {
-        instructions.push(instruction.trigger);
-        triggers.add(instruction.trigger);
-      }
-    }
-    const withTriggers = byType(instructions);
-    return { instructions, triggers, withTriggers, topLevel: triggers.size === 0 ? withTriggers : byType(model.ast.instructions) };
-  });
+  return model.derived(instructionTable, () => new InstructionTable(model.ast.instructions));
 }
-
-function byType(instructions: readonly Instruction[]): Map<InstructionType, Instruction[]> {
-  const map = new Map<InstructionType, Instruction[]>();
-  for (const instruction of instructions) {
-    const list = map.get(instruction.type);
-    if (list === undefined) map.set(instruction.type, [instruction]);
-    else list.push(instruction);
-  }
-  return map;
-}
-
-const NONE: readonly never[] = [];
 
 /**
  * The instructions of the given types in file order, each ONBUILD trigger right after its
  * ONBUILD with `"with-triggers"`; `"top-level"` leaves triggers out (the instructions of
- * `model.ast.instructions`). Read from a table made once per model, so a rule looking for a few
- * types does not walk every instruction.
+ * `model.ast.instructions`). Each list is made once per model, so a rule looking for a few types
+ * does not walk every instruction.
  *
  * @example
  * ```ts
@@ -75,25 +117,19 @@ const NONE: readonly never[] = [];
  * ```
  */
 export function instructionsOfType<T extends InstructionType>(model: SemanticModel, types: readonly T[], which: "with-triggers" | "top-level"): readonly InstructionOf<T>[] {
-  const table = instructionTable(model);
-  const lists = which === "with-triggers" ? table.withTriggers : table.topLevel;
-  let found: readonly Instruction[] = NONE;
-  for (const type of types) {
-    const list = lists.get(type);
-    if (list === undefined) continue;
-    // Instructions of two of the types: pick them in file order from the whole list.
-    if (found.length > 0) return inFileOrder(table, types, which);
-    found = list;
-  }
-  return found as readonly InstructionOf<T>[];
+  return instructionTable(model).ofTypes(types, which) as readonly InstructionOf<T>[];
 }
 
-function inFileOrder<T extends InstructionType>(table: InstructionTable, types: readonly T[], which: "with-triggers" | "top-level"): InstructionOf<T>[] {
-  const found: InstructionOf<T>[] = [];
-  for (const instruction of table.instructions) {
-    if ((types as readonly InstructionType[]).includes(instruction.type) && (which === "with-triggers" || !table.triggers.has(instruction))) found.push(instruction as InstructionOf<T>);
-  }
-  return found;
+/**
+ * True when some ONBUILD of the file has a trigger (which {@link withTriggers} then lists).
+ *
+ * @example
+ * ```ts
+ * hasTriggers(analyze("FROM a\nONBUILD RUN x\n")); // true
+ * ```
+ */
+export function hasTriggers(model: SemanticModel): boolean {
+  return instructionTable(model).triggers.size > 0;
 }
 
 /**

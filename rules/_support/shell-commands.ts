@@ -10,6 +10,7 @@ import type { SemanticModel } from "../../src/model/index.js";
 import type { PackageOperation } from "../../src/model/package-managers/types.js";
 import type { RunAnalysis } from "../../src/model/runs.js";
 import type { ShellWord, SimpleCommand } from "../../src/model/shell-types.js";
+import { hasTriggers } from "./instructions.js";
 
 /**
  * Every RUN of the Dockerfile once: the RUNs of each stage, and RUN triggers of ONBUILD
@@ -22,7 +23,8 @@ import type { ShellWord, SimpleCommand } from "../../src/model/shell-types.js";
  * ```
  */
 export function runsToCheck(model: SemanticModel): readonly RunAnalysis[] {
-  return model.derived(runsToCheck, () => collectRuns(model));
+  // Without ONBUILD triggers, every RUN runs in one stage only: the model lists each once.
+  return hasTriggers(model) ? model.derived(runsToCheck, () => collectRuns(model)) : model.runs;
 }
 
 function collectRuns(model: SemanticModel): RunAnalysis[] {

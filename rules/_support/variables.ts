@@ -135,7 +135,8 @@ const NO_EXPANSIONS: readonly StageExpansion[] = [];
 /** The stage expansions of one instruction that may refer to a variable or fail (the shared empty list when there are none). */
 function expandStageWords(model: SemanticModel, instruction: Instruction): readonly StageExpansion[] {
   // Words are read from the instruction's lines (a JSON array is quoted): no line with a `$` or a quote, no such word.
-  if ((instruction.flags.length === 0 && !EXPANDING.has(instruction.type)) || !MAY_REFER_OR_FAIL.test(instruction.raw)) return NO_EXPANSIONS;
+  // Other instructions expand flag values only, which each word's own test below looks at (a RUN's lines are long).
+  if (EXPANDING.has(instruction.type) ? !MAY_REFER_OR_FAIL.test(instruction.raw) : instruction.flags.length === 0) return NO_EXPANSIONS;
   let values: StageValues | undefined;
   let expansions: StageExpansion[] | undefined;
   for (const word of expandableWords(instruction)) {

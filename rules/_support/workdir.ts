@@ -60,18 +60,25 @@ export function workdirStates(model: SemanticModel): ReadonlyMap<Instruction, Wo
   return model.derived(workdirStates, () => collectStates(model));
 }
 
+/** Before any WORKDIR, on an image or on `scratch` (where the working directory is `/`). */
+const ON_IMAGE: WorkdirState = { set: false, path: undefined, literal: true };
+const ON_SCRATCH: WorkdirState = { set: false, path: "/", literal: true };
+const UNKNOWN: WorkdirState = { set: false, path: undefined, literal: false };
+
 function collectStates(model: SemanticModel): Map<Instruction, WorkdirState> {
   const before = new Map<Instruction, WorkdirState>();
   const final: WorkdirState[] = [];
   for (const stage of model.stages) {
-    let state: WorkdirState = stage.base.kind === "stage"
-      ? (final[stage.base.index] ?? { set: false, path: undefined, literal: false })
-      : { set: false, path: stage.base.kind === "scratch" ? "/" : undefined, literal: true };
-    for (const instruction of [...stage.triggers, ...stage.instructions]) {
-      if (!before.has(instruction)) before.set(instruction, state);
-      if (instruction.type === "WORKDIR") state = step(model, state, instruction, stage.windows);
-    }
+    let state = stage.base.kind === "stage" ? (final[stage.base.index] ?? UNKNOWN) : stage.base.kind === "scratch" ? ON_SCRATCH : ON_IMAGE;
+    for (const instruction of stage.triggers) state = record(model, before, instruction, state, stage.windows);
+    for (const instruction of stage.instructions) state = record(model, before, instruction, state, stage.windows);
     final[stage.index] = state;
   }
   return before;
+}
+
+/** Records the state before `instruction` (an inherited trigger keeps the first stage's) and returns the state after it. */
+function record(model: SemanticModel, before: Map<Instruction, WorkdirState>, instruction: Instruction, state: WorkdirState, windows: boolean): WorkdirState {
+  if (!before.has(instruction)) before.set(instruction, state);
+  return instruction.type === "WORKDIR" ? step(model, state, instruction, windows) : state;
 }
