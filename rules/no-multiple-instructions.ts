@@ -1,6 +1,5 @@
 import type { Instruction } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
-import { instructionsOfType } from "./_support/instructions.js";
 
 const ALIASES: Readonly<Record<string, readonly string[]>> = {
   CMD: ["MultipleInstructionsDisallowed", "DL4003", "DS-0016"],
@@ -29,10 +28,7 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
-    const { model } = context;
-    // A stage can only repeat an instruction the file has more than once.
-    if (instructionsOfType(model, ["CMD"], "top-level").length < 2 && instructionsOfType(model, ["ENTRYPOINT"], "top-level").length < 2 && instructionsOfType(model, ["HEALTHCHECK"], "top-level").length < 2) return;
-    for (const stage of model.stages) {
+    for (const stage of context.model.stages) {
       // Backwards, so that the last instruction of each type is met first.
       let cmd: Instruction | undefined;
       let entrypoint: Instruction | undefined;

@@ -63,7 +63,8 @@ export default defineRule({
           if (onlyGroups(names) || selectedByRelease(op, word)) continue;
           context.report({
             messageId: "pin",
-            data: { names: names.join(", "), program: op.program, example: `${names[0]}${manager.pin}` },
+            // One name per word is the rule (tens of thousands of findings): no join for it.
+            data: { names: names.length === 1 ? names[0] : names.join(", "), program: op.program, example: `${names[0]}${manager.pin}` },
             range: word.range,
             aliases: manager.aliases,
           });
