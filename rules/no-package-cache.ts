@@ -1,4 +1,5 @@
 import { defineRule, type RuleFix } from "../src/engine/rule.js";
+import type { TextEdit } from "../src/engine/types.js";
 import { fileFlow, type CacheLeftInLayer } from "../src/model/flow/index.js";
 import type { PackageManager, PackageOperation } from "../src/model/package-managers/types.js";
 import { insertAfter, subcommandWord } from "./_support/shell-commands.js";
@@ -39,11 +40,21 @@ function advice(fact: CacheLeftInLayer): string {
  */
 function fixOf(fact: CacheLeftInLayer): RuleFix | undefined {
   const option = NO_CACHE_OPTION[fact.cache.manager];
-  const writers = (fact.layer.run?.packages ?? []).filter((op: PackageOperation) => op.caches.some((c) => c.path === fact.cache.path));
-  if (option === undefined || writers.some((op) => op.kind !== "install" || op.manager !== fact.cache.manager)) return undefined;
-  const words = writers.map(subcommandWord);
-  if (words.some((w) => w === undefined)) return undefined;
-  return { edits: words.flatMap((w) => insertAfter(w!, option).edits) };
+  if (option === undefined) return undefined;
+  const edits: TextEdit[] = [];
+  for (const op of fact.layer.run?.packages ?? []) {
+    if (!writesCache(op, fact.cache.path)) continue;
+    const word = op.kind === "install" && op.manager === fact.cache.manager ? subcommandWord(op) : undefined;
+    if (word === undefined) return undefined;
+    edits.push(...insertAfter(word, option).edits);
+  }
+  return { edits };
+}
+
+/** Whether the operation writes the cache at `path`. */
+function writesCache(op: PackageOperation, path: string): boolean {
+  for (const cache of op.caches) if (cache.path === path) return true;
+  return false;
 }
 
 export default defineRule<{ ignore: string[] }>({

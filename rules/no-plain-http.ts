@@ -5,8 +5,10 @@ import { runsToCheck, urlHost, verifiesDownloads } from "./_support/shell-comman
 /** Hosts a download from which never crosses a network. */
 const LOCAL = /^(localhost|127(\.\d+){3}|\[::1\]|0\.0\.0\.0)$/;
 
+const PLAIN_HTTP = /^http:\/\//i;
+
 /** Whether a URL is plain HTTP to another machine. */
-const plainHttp = (url: string): boolean => /^http:\/\//i.test(url) && !LOCAL.test(urlHost(url) ?? "");
+const plainHttp = (url: string): boolean => PLAIN_HTTP.test(url) && !LOCAL.test(urlHost(url) ?? "");
 
 export default defineRule({
   meta: {

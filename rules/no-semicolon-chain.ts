@@ -1,9 +1,18 @@
 import { defineRule } from "../src/engine/rule.js";
 import { charRange, operatorBefore, runsToCheck } from "./_support/shell-commands.js";
 
-/** Whether shell arguments (SHELL or `set`) turn errexit on: `-e`, `-eux`, `-o errexit`. */
-function setsErrexit(args: readonly (string | undefined)[]): boolean {
-  return args.some((arg, i) => /^-[a-df-zA-Z]*e[a-zA-Z]*$/.test(arg ?? "") || (arg === "errexit" && /^-[a-zA-Z]*o$/.test(args[i - 1] ?? "")));
+/** Short options that include `-e`. */
+const E_OPTION = /^-[a-df-zA-Z]*e[a-zA-Z]*$/;
+/** Short options ending in `-o` (whose value follows). */
+const O_OPTION = /^-[a-zA-Z]*o$/;
+
+/** Whether shell arguments from `from` on (SHELL or `set`) turn errexit on: `-e`, `-eux`, `-o errexit`. */
+function setsErrexit(args: readonly (string | undefined)[], from = 0): boolean {
+  for (let i = from; i < args.length; i++) {
+    const arg = args[i];
+    if (E_OPTION.test(arg ?? "") || (arg === "errexit" && i > from && O_OPTION.test(args[i - 1] ?? ""))) return true;
+  }
+  return false;
 }
 
 export default defineRule({
@@ -36,7 +45,7 @@ export default defineRule({
     const { source } = context;
     for (const run of runsToCheck(context.model)) {
       const commands = run.shellScript?.commands;
-      if (commands === undefined || run.shell.kind !== "posix" || setsErrexit(run.shell.argv.slice(1))) continue;
+      if (commands === undefined || run.shell.kind !== "posix" || setsErrexit(run.shell.argv, 1)) continue;
       for (let i = 1; i < commands.length; i++) {
         const command = commands[i];
         const previous = commands[i - 1];

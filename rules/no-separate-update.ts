@@ -1,6 +1,8 @@
 import { defineRule } from "../src/engine/rule.js";
 import { trimTrailing } from "../src/util/text.js";
 import type { PackageManager, PackageOperation } from "../src/model/package-managers/types.js";
+import type { Mount } from "../src/model/mounts.js";
+import type { RunCall } from "../src/model/runs.js";
 import { runsToCheck, subcommandWord } from "./_support/shell-commands.js";
 
 /** Managers that read the same package index, by manager. */
@@ -15,7 +17,29 @@ const READS_INDEX = new Set(["satisfy", "download", "source", "build-dep", "fetc
 const usesIndex = (op: PackageOperation): boolean => op.kind === "install" || op.kind === "upgrade" || READS_INDEX.has(op.subcommand[0] ?? "");
 
 /** Programs that may install packages out of sight: scripts, shells, `xargs apt-get install`, `install-packages`. */
-const mayInstall = (program: string): boolean => /^(sh|bash|dash|ash|zsh|ksh|xargs|eval|source|\.)$|\/|install|\.sh$|-(apt-get|apt|apk|yum|dnf|zypper)$/.test(program);
+const MAY_INSTALL = /^(sh|bash|dash|ash|zsh|ksh|xargs|eval|source|\.)$|\/|install|\.sh$|-(apt-get|apt|apk|yum|dnf|zypper)$/;
+
+/** Whether an operation after `ops[index]` uses the index of `family`. */
+function indexUsedLater(ops: readonly PackageOperation[], index: number, family: string): boolean {
+  for (let i = index + 1; i < ops.length; i++) if (FAMILY.get(ops[i].manager) === family && usesIndex(ops[i])) return true;
+  return false;
+}
+
+/** Whether a command after the update's may install packages out of sight. */
+function mayInstallLater(calls: readonly RunCall[], update: PackageOperation): boolean {
+  let i = 0;
+  while (i < calls.length && calls[i].command !== update.command) i++;
+  // Without a call of its own (not a literal program), every call counts.
+  for (let j = i < calls.length ? i + 1 : 0; j < calls.length; j++) if (MAY_INSTALL.test(calls[j].program)) return true;
+  return false;
+}
+
+/** Whether every cache the update writes is under a cache mount of the RUN. */
+function allInCacheMounts(update: PackageOperation, mounts: readonly Mount[]): boolean {
+  if (update.caches.length === 0) return false;
+  const targets = mounts.filter((m) => m.type === "cache" && m.target !== undefined).map((m) => trimTrailing(m.target!, "/"));
+  return update.caches.every((c) => targets.some((t) => c.path === t || c.path.startsWith(`${t}/`)));
+}
 
 export default defineRule({
   meta: {
@@ -44,19 +68,16 @@ export default defineRule({
   },
   check(context) {
     for (const run of runsToCheck(context.model)) {
-      const caches = run.flags.mounts.filter((m) => m.type === "cache" && m.target !== undefined).map((m) => trimTrailing(m.target!, "/"));
-      const calls = run.calls;
-      run.packages.forEach((op, index) => {
+      const ops = run.packages;
+      for (let i = 0; i < ops.length; i++) {
+        const op = ops[i];
         const family = FAMILY.get(op.manager);
-        if (family === undefined || op.kind !== "update") return;
-        if (run.packages.slice(index + 1).some((later) => FAMILY.get(later.manager) === family && usesIndex(later))) return;
-        const at = calls.findIndex((c) => c.command === op.command);
-        if (calls.slice(at + 1).some((c) => mayInstall(c.program))) return;
-        if (op.caches.length > 0 && op.caches.every((c) => caches.some((t) => c.path === t || c.path.startsWith(`${t}/`)))) return;
+        if (family === undefined || op.kind !== "update" || indexUsedLater(ops, i, family)) continue;
+        if (mayInstallLater(run.calls, op) || allInCacheMounts(op, run.flags.mounts)) continue;
         const word = subcommandWord(op);
-        if (word === undefined) return;
+        if (word === undefined) continue;
         context.report({ messageId: "separate", data: { program: op.program, subcommand: op.subcommand.join(" ") }, range: word.range });
-      });
+      }
     }
   },
 });

@@ -4,12 +4,12 @@ import { imageStages } from "./_support/target-image.js";
 import { instructionsOfType } from "./_support/instructions.js";
 import type { ExposeInstruction } from "../src/ast/nodes.js";
 import type { RuleContext } from "../src/engine/rule.js";
+import type { PackageManager } from "../src/model/package-managers/types.js";
 
-/** Packages that install an SSH server, by package manager (`*`: any). */
-const SSH_SERVERS: Readonly<Record<string, readonly string[]>> = {
-  "*": ["openssh-server", "dropbear"],
-  apk: ["openssh"],
-};
+/** Whether a package installs an SSH server: `openssh-server` and `dropbear` anywhere, `openssh` with apk. */
+function isSshServer(name: string, manager: PackageManager): boolean {
+  return name === "openssh-server" || name === "dropbear" || (name === "openssh" && manager === "apk");
+}
 
 function checkExpose(context: RuleContext, instruction: ExposeInstruction): void {
   for (const entry of exposedEntries(context.model, instruction)) {
@@ -63,7 +63,7 @@ export default defineRule({
       for (const operation of run.packages) {
         if (operation.kind !== "install") continue;
         for (const spec of operation.packages) {
-          if (SSH_SERVERS["*"].includes(spec.name) || SSH_SERVERS[operation.manager]?.includes(spec.name)) {
+          if (isSshServer(spec.name, operation.manager)) {
             context.report({ messageId: "install", data: { package: spec.name }, range: spec.word.range, aliases: [] });
           }
         }

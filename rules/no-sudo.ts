@@ -43,8 +43,14 @@ function sudoWord(command: SimpleCommand): ShellWord | undefined {
   for (let i = 0; i <= command.args.length; i++) {
     const word = i === 0 ? command.name : command.args[i - 1];
     const value = word.value ?? "";
-    if (SUDO.test(value)) return word;
-    if (!BEFORE_SUDO.test(value)) return undefined;
+    // String tests before the regular expressions: almost every program is neither sudo nor a wrapper.
+    if (value.endsWith("sudo") && SUDO.test(value)) return word;
+    if (!mayPrecedeSudo(value)) return undefined;
   }
   return undefined;
+}
+
+/** {@link BEFORE_SUDO}, asked only of words that can match it: an option, a wrapper or an assignment (which has `=`). */
+function mayPrecedeSudo(value: string): boolean {
+  return (value.charCodeAt(0) === 0x2d || value === "env" || value === "command" || value === "exec" || value.includes("=")) && BEFORE_SUDO.test(value);
 }

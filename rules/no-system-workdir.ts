@@ -1,9 +1,18 @@
 import { defineRule } from "../src/engine/rule.js";
 import { absolutePath } from "../src/model/flow/index.js";
 import { workdirStates } from "./_support/workdir.js";
+import { instructionsOfType } from "./_support/instructions.js";
 
 /** Kernel and boot file systems (Trivy's list, plus /sys). */
 const SYSTEM_DIRS = ["/proc", "/sys", "/boot", "/dev", "/initrd", "/lost+found"];
+
+/** The system directory `path` is or is under. */
+function systemDirOf(path: string): string | undefined {
+  for (const dir of SYSTEM_DIRS) {
+    if (path.startsWith(dir) && (path.length === dir.length || path.charCodeAt(dir.length) === 0x2f /* / */)) return dir;
+  }
+  return undefined;
+}
 
 export default defineRule({
   meta: {
@@ -27,15 +36,17 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
+    if (instructionsOfType(model, ["WORKDIR"], "top-level").length === 0) return;
     for (const stage of model.stages) {
       if (stage.windows) continue;
       for (const instruction of stage.instructions) {
         if (instruction.type !== "WORKDIR" || instruction.value === undefined) continue;
         const expansion = model.resolve(instruction.value, instruction);
         if (expansion.error !== undefined || expansion.unresolved.length > 0) continue;
-        const base = workdirStates(model).get(instruction)?.path;
+        // An absolute path needs no base: the working-directory states are only worked out for relative ones.
+        const base = expansion.value.startsWith("/") ? undefined : workdirStates(model).get(instruction)?.path;
         const path = absolutePath(expansion.value, base);
-        const dir = path === undefined ? undefined : SYSTEM_DIRS.find((d) => path === d || path.startsWith(`${d}/`));
+        const dir = path === undefined ? undefined : systemDirOf(path);
         if (dir !== undefined) context.report({ messageId: "system", data: { path: path!, dir }, node: instruction.value });
       }
     }

@@ -4,6 +4,8 @@ import type { Stage } from "../src/model/index.js";
 
 /** Characters that only an image reference (or a variable) has; a stage name never does. */
 const IMAGE_ONLY = /[/:@$]/;
+/** A stage index. */
+const DIGITS = /^\d+$/;
 
 /** The stage `name` is most likely a typo of: one or two edits away (one for short names). */
 function typoOf(name: string, stages: readonly Stage[]): Stage | undefined {
@@ -58,7 +60,7 @@ export default defineRule({
         continue;
       }
       const name = edge.image ?? "";
-      if (name === "" || IMAGE_ONLY.test(name) || /^\d+$/.test(name)) continue;
+      if (name === "" || IMAGE_ONLY.test(name) || DIGITS.test(name)) continue;
       const stage = typoOf(name, model.stages);
       if (stage?.name === undefined) continue;
       const fix = edge.kind === "copy" ? { edits: [{ range: edge.reference.range, text: stage.nameWord?.value ?? stage.name }] } : undefined;

@@ -1,5 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
-import type { PackageManager, PackageOperation } from "../src/model/package-managers/types.js";
+import type { PackageOperation, PackageOption } from "../src/model/package-managers/types.js";
 import type { ShellWord } from "../src/model/shell-types.js";
 import { runsToCheck } from "./_support/shell-commands.js";
 
@@ -10,7 +10,6 @@ interface Unverified {
   readonly aliases: readonly string[];
 }
 
-const RPM_FAMILY = new Set<PackageManager>(["yum", "dnf", "microdnf"]);
 /** apt `-o` settings that accept unsigned packages or repositories. */
 const APT_SETTINGS = /^(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories)=(1|true|yes|on)$/i;
 /** yum/dnf `--setopt` settings that switch signature checks off. */
@@ -18,20 +17,27 @@ const RPM_SETOPT = /^([\w.*-]+\.)?(gpgcheck|repo_gpgcheck|localpkg_gpgcheck)=(0|
 /** rpm options that skip signature or digest checks. */
 const RPM_OPTIONS = new Set(["--nosignature", "--nodigest", "--nofiledigest", "--noverify"]);
 
-/** The words of a package operation that switch verification off. */
-function fromOperation(op: PackageOperation): Unverified[] {
-  const found: Unverified[] = [];
-  for (const o of op.options) {
-    const value = o.value ?? "";
-    if (op.manager === "apk" && o.name === "allow-untrusted") found.push({ word: o.word, what: "--allow-untrusted", aliases: ["CKV2_DOCKER_7"] });
-    if (op.manager === "apt" && (o.name === "allow-unauthenticated" || o.name === "allow-insecure-repositories")) found.push({ word: o.word, what: `--${o.name}`, aliases: ["CKV2_DOCKER_8"] });
-    if (op.manager === "apt" && o.name === "force-yes") found.push({ word: o.word, what: "--force-yes", aliases: ["CKV2_DOCKER_11"] });
-    if (op.manager === "apt" && o.name === "option" && APT_SETTINGS.test(value)) found.push({ word: o.valueWord ?? o.word, what: value, aliases: ["CKV2_DOCKER_8"] });
-    if (RPM_FAMILY.has(op.manager) && o.name === "nogpgcheck") found.push({ word: o.word, what: "--nogpgcheck", aliases: ["CKV2_DOCKER_9"] });
-    if (RPM_FAMILY.has(op.manager) && o.name === "setopt" && RPM_SETOPT.test(value)) found.push({ word: o.valueWord ?? o.word, what: value, aliases: ["CKV2_DOCKER_9"] });
-    if (op.manager === "zypper" && (o.name === "no-gpg-checks" || o.name === "allow-unsigned-rpm")) found.push({ word: o.word, what: `--${o.name}`, aliases: [] });
+/** The finding of an option of a package operation that switches verification off, if it is one. */
+function unverifiedOption(op: PackageOperation, o: PackageOption): Unverified | undefined {
+  switch (op.manager) {
+    case "apk":
+      return o.name === "allow-untrusted" ? { word: o.word, what: "--allow-untrusted", aliases: ["CKV2_DOCKER_7"] } : undefined;
+    case "apt":
+      if (o.name === "allow-unauthenticated" || o.name === "allow-insecure-repositories") return { word: o.word, what: `--${o.name}`, aliases: ["CKV2_DOCKER_8"] };
+      if (o.name === "force-yes") return { word: o.word, what: "--force-yes", aliases: ["CKV2_DOCKER_11"] };
+      if (o.name === "option" && APT_SETTINGS.test(o.value ?? "")) return { word: o.valueWord ?? o.word, what: o.value ?? "", aliases: ["CKV2_DOCKER_8"] };
+      return undefined;
+    case "yum":
+    case "dnf":
+    case "microdnf":
+      if (o.name === "nogpgcheck") return { word: o.word, what: "--nogpgcheck", aliases: ["CKV2_DOCKER_9"] };
+      if (o.name === "setopt" && RPM_SETOPT.test(o.value ?? "")) return { word: o.valueWord ?? o.word, what: o.value ?? "", aliases: ["CKV2_DOCKER_9"] };
+      return undefined;
+    case "zypper":
+      return o.name === "no-gpg-checks" || o.name === "allow-unsigned-rpm" ? { word: o.word, what: `--${o.name}`, aliases: [] } : undefined;
+    default:
+      return undefined;
   }
-  return found;
 }
 
 /** An apt source line's `[… trusted=yes …]` options, found without a backtracking regex. */
@@ -76,7 +82,12 @@ export default defineRule({
   check(context) {
     const report = ({ word, what, aliases }: Unverified): void => context.report({ messageId: "unverified", data: { what }, range: word.range, aliases });
     for (const run of runsToCheck(context.model)) {
-      for (const op of run.packages) if (op.options.length > 0) fromOperation(op).forEach(report);
+      for (const op of run.packages) {
+        for (const option of op.options) {
+          const found = unverifiedOption(op, option);
+          if (found !== undefined) report(found);
+        }
+      }
       for (const call of run.calls) {
         const program = call.program;
         if (program !== "rpm" && program !== "tdnf" && program !== "echo" && program !== "printf") continue;

@@ -1,4 +1,5 @@
-import { defineRule, type RuleFix } from "../src/engine/rule.js";
+import { defineRule, type RuleContext, type RuleFix } from "../src/engine/rule.js";
+import type { RunAnalysis, RunCall } from "../src/model/runs.js";
 import type { ShellWord } from "../src/model/shell-types.js";
 import { runsToCheck } from "./_support/shell-commands.js";
 
@@ -15,6 +16,15 @@ function fixFor(word: ShellWord, subcommand: string | undefined): RuleFix | unde
   // `apt upgrade` also installs new dependencies; `apt-get upgrade` holds such packages back.
   if (subcommand === "upgrade") return replace("-get", "unsafe");
   return APT_CACHE.has(subcommand) ? replace("-cache", "unsafe") : undefined;
+}
+
+/** Reports a call of `apt`, with the tool to use instead and a fix when the subcommand allows one. */
+function reportApt(context: RuleContext, run: RunAnalysis, call: RunCall): void {
+  const op = run.packages.find((p) => p.command === call.command);
+  const subcommand = op?.subcommand[0];
+  const fix = fixFor(call.programWord, subcommand);
+  const replacement = subcommand !== undefined && APT_CACHE.has(subcommand) ? "apt-cache" : "apt-get";
+  context.report({ messageId: "useAptGet", data: { replacement }, range: call.programWord.range, ...(fix === undefined ? {} : { fix }) });
 }
 
 export default defineRule({
@@ -42,12 +52,7 @@ export default defineRule({
   check(context) {
     for (const run of runsToCheck(context.model)) {
       for (const call of run.calls) {
-        if (call.program !== "apt") continue;
-        const op = run.packages.find((p) => p.command === call.command);
-        const subcommand = op?.subcommand[0];
-        const fix = fixFor(call.programWord, subcommand);
-        const replacement = subcommand !== undefined && APT_CACHE.has(subcommand) ? "apt-cache" : "apt-get";
-        context.report({ messageId: "useAptGet", data: { replacement }, range: call.programWord.range, ...(fix === undefined ? {} : { fix }) });
+        if (call.program === "apt") reportApt(context, run, call);
       }
     }
   },

@@ -42,8 +42,10 @@ export default defineRule({
     since: "0.1.0",
   },
   check(context) {
+    const found = fileFlow(context.model).chownAfterCopy;
+    if (found.length === 0) return;
     const byChange = new Map<ModeChange, ChownAfterCopy[]>();
-    for (const fact of fileFlow(context.model).chownAfterCopy) {
+    for (const fact of found) {
       if (fact.shipped) byChange.set(fact.change, [...(byChange.get(fact.change) ?? []), fact]);
     }
     for (const [change, facts] of byChange) {

@@ -11,6 +11,12 @@ function callAt(calls: readonly RunCall[], index: number): RunCall | undefined {
   return undefined;
 }
 
+/** Whether one of the calls is `cd` (tested before the commands are looked at). */
+function callsCd(calls: readonly RunCall[]): boolean {
+  for (const call of calls) if (call.program === "cd") return true;
+  return false;
+}
+
 export default defineRule({
   meta: {
     id: "prefer-workdir",
@@ -39,7 +45,7 @@ export default defineRule({
   check(context) {
     for (const run of runsToCheck(context.model)) {
       const calls = run.calls;
-      if (calls.length === 0) continue;
+      if (!callsCd(calls)) continue;
       const commands = run.shellScript?.commands ?? [];
       // The first command after leading `set` options.
       let start = 0;

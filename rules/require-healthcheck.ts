@@ -1,5 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
-import { imageInstructions, imageStages } from "./_support/target-image.js";
+import { hasImageInstruction } from "./_support/image-instructions.js";
+import { imageStages } from "./_support/target-image.js";
 
 export default defineRule({
   meta: {
@@ -28,7 +29,7 @@ export default defineRule({
   check(context) {
     const { model } = context;
     const target = imageStages(model)[0];
-    if (target === undefined || imageInstructions(model).some((i) => i.type === "HEALTHCHECK")) return;
+    if (target === undefined || hasImageInstruction(model, "HEALTHCHECK")) return;
     context.report({ messageId: "missing", data: { stage: target.id }, node: target.from.keyword });
   },
 });

@@ -6,9 +6,22 @@ import { charRange, operatorBefore, runsToCheck } from "./_support/shell-command
 /** Commands whose own failure does not matter on the left of a pipe. */
 const CANNOT_FAIL = new Set(["echo", "printf", "yes", "true", ":"]);
 
+/** Short options ending in `-o` (whose value follows). */
+const O_OPTION = /^-[a-zA-Z]*o$/;
+
 /** Whether shell arguments (SHELL or `set`) turn pipefail on: `-o pipefail`, `-euo pipefail`. */
 function setsPipefail(args: readonly (string | undefined)[]): boolean {
-  return args.some((arg, i) => arg === "pipefail" && i > 0 && /^-[a-zA-Z]*o$/.test(args[i - 1] ?? ""));
+  for (let i = 1; i < args.length; i++) if (args[i] === "pipefail" && O_OPTION.test(args[i - 1] ?? "")) return true;
+  return false;
+}
+
+/** Whether a `set` command before `commands[end]` turns pipefail on. */
+function pipefailSetBefore(commands: readonly SimpleCommand[], end: number): boolean {
+  for (let i = 0; i < end; i++) {
+    const command = commands[i];
+    if (command.name?.value === "set" && setsPipefail(command.args.map((a) => a.value))) return true;
+  }
+  return false;
 }
 
 /** The image a stage is ultimately built on. */
@@ -65,8 +78,7 @@ export default defineRule({
       if (first === commands.length || run.shell.kind !== "posix" || setsPipefail(run.shell.argv)) continue;
       for (let i = first; i < commands.length; i++) {
         if (commands[i].connector !== "|") continue;
-        const earlier = commands.slice(0, i).some((c) => c.name?.value === "set" && setsPipefail(c.args.map((a) => a.value)));
-        if (earlier) break;
+        if (pipefailSetBefore(commands, i)) break;
         const left = leftOf(commands, i);
         if (left === undefined || CANNOT_FAIL.has(left.name?.value ?? "")) continue;
         const at = operatorBefore(source, left, commands[i], "|");

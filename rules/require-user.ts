@@ -1,5 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
-import { imageInstructions, imageStages } from "./_support/target-image.js";
+import { hasImageInstruction } from "./_support/image-instructions.js";
+import { imageStages } from "./_support/target-image.js";
 
 export default defineRule({
   meta: {
@@ -23,7 +24,7 @@ export default defineRule({
   },
   check(context) {
     const [target] = imageStages(context.model);
-    if (target === undefined || imageInstructions(context.model).some((i) => i.type === "USER")) return;
+    if (target === undefined || hasImageInstruction(context.model, "USER")) return;
     context.report({ messageId: "missing", node: target.from.keyword });
   },
 });

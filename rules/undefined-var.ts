@@ -1,4 +1,4 @@
-import type { Instruction } from "../src/ast/nodes.js";
+import type { Instruction, Word } from "../src/ast/nodes.js";
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import { nearest } from "../src/engine/suggest.js";
 import type { Scope } from "../src/model/index.js";
@@ -77,22 +77,27 @@ function anyUnresolved(expansions: readonly StageExpansion[]): boolean {
 function reportUndefined(context: RuleContext<{ knownVariables: string[] }>, instruction: Instruction, expansions: readonly StageExpansion[]): void {
   const { model } = context;
   const scope = model.scopeAt(instruction);
-  const reported = new Set<string>();
-  const keyOfValue = instruction.type === "ENV" ? new Map(instruction.pairs.map((p) => [p.value, p.key.value] as const)) : undefined;
+  // Made on the first report: most instructions have none.
+  let reported: Set<string> | undefined;
   for (const { word, text, expansion } of expansions) {
-    /** `ENV X=…:$X` extends a value the base image may set: as good as known on an image stage. */
-    const extended = keyOfValue?.get(word);
     for (const name of expansion.unresolved) {
       // The cheap tests first: most names are PATH or common base-image variables.
-      if (name === "PATH" || reported.has(name) || NON_ENV_ARGS.has(name)) continue;
-      const known = name === extended || BASE_IMAGE_ENV.has(name) || (context.options.knownVariables?.includes(name) ?? false);
+      if (name === "PATH" || reported?.has(name) === true || NON_ENV_ARGS.has(name)) continue;
+      const known = BASE_IMAGE_ENV.has(name) || extendedBy(instruction, word) === name || (context.options.knownVariables?.includes(name) ?? false);
       if ((known && !scope.closed) || scope.variable(name) !== undefined || onlyWithFallback(text, name)) continue;
       const hint = hintFor(name, scope, model.globals);
       if (hint === undefined) continue;
-      reported.add(name);
+      (reported ??= new Set()).add(name);
       context.report({ messageId: "undefined", data: { name, hint }, range: referenceRange(context.source, word.range, name) });
     }
   }
+}
+
+/** The variable an ENV pair whose value is `word` sets: `ENV X=…:$X` extends a value the base image may set, as good as known on an image stage. */
+function extendedBy(instruction: Instruction, word: Word): string | undefined {
+  if (instruction.type !== "ENV") return undefined;
+  for (const pair of instruction.pairs) if (pair.value === word) return pair.key.value;
+  return undefined;
 }
 
 /**

@@ -1,11 +1,18 @@
 import { defineRule } from "../src/engine/rule.js";
 import { parseArguments } from "../src/model/package-managers/command-line.js";
+import type { ShellWord } from "../src/model/shell-types.js";
 import { runsToCheck } from "./_support/shell-commands.js";
 
 const LN_OPTIONS = [
   { names: ["-t", "--target-directory"], canonical: "target-directory", value: "required" as const },
   { names: ["-S", "--suffix"], canonical: "suffix", value: "required" as const },
 ];
+
+/** Whether a word is `/bin/sh`: the link name must be, so `ln`'s arguments are only parsed then. */
+function namesBinSh(args: readonly ShellWord[]): boolean {
+  for (const arg of args) if (arg.value === "/bin/sh") return true;
+  return false;
+}
 
 export default defineRule({
   meta: {
@@ -31,7 +38,7 @@ export default defineRule({
   check(context) {
     for (const run of runsToCheck(context.model)) {
       for (const call of run.calls) {
-        if (call.program !== "ln") continue;
+        if (call.program !== "ln" || !namesBinSh(call.args)) continue;
         const { positionals } = parseArguments(call.args, LN_OPTIONS);
         const link = positionals[positionals.length - 1];
         // `ln -s /busybox/sh /bin/sh` provides a missing /bin/sh (distroless, busybox images); it changes no shell.

@@ -9,6 +9,13 @@ type Problem = { messageId: string; data?: Record<string, string>; node?: Node; 
 
 const NONE: Problem[] = [];
 
+/** `problems` with `problem` added: a new list the first time, so that no list is made for instructions without problems. */
+function push(problems: Problem[], problem: Problem): Problem[] {
+  if (problems === NONE) return [problem];
+  problems.push(problem);
+  return problems;
+}
+
 function span(first: Node, last: Node): Range {
   return [first.range[0], last.range[1]];
 }
@@ -20,6 +27,7 @@ function span(first: Node, last: Node): Range {
 function problems(instruction: Instruction): Problem[] {
   const type = instruction.type;
   const at = instruction.keyword;
+  let found = NONE;
   switch (type) {
     case "FROM": {
       const args = instruction.args;
@@ -32,22 +40,26 @@ function problems(instruction: Instruction): Problem[] {
       if (instruction.destination === undefined) {
         return [{ messageId: "noDestination", data: { keyword: type }, node: instruction.sources[0] ?? at }];
       }
-      return HEREDOC_WORD.test(instruction.destination.value)
+      const destination = instruction.destination.value;
+      return destination.includes("<<") && HEREDOC_WORD.test(destination)
         ? [{ messageId: "heredocDestination", data: { keyword: type }, node: instruction.destination }]
         : NONE;
     }
     case "ENV":
     case "LABEL":
       if (instruction.pairs.length === 0) return [{ messageId: "atLeastOne", data: { keyword: type }, node: at }];
-      return instruction.pairs.filter((p) => p.key.value === "").map((p) => ({ messageId: "blankName", data: { keyword: type }, node: p }));
+      for (const pair of instruction.pairs) if (pair.key.value === "") found = push(found, { messageId: "blankName", data: { keyword: type }, node: pair });
+      return found;
     case "ARG":
       if (instruction.declarations.length === 0) return [{ messageId: "atLeastOne", data: { keyword: type }, node: at }];
-      return instruction.declarations.filter((d) => d.name.value === "").map((d) => ({ messageId: "blankName", data: { keyword: type }, node: d }));
+      for (const declaration of instruction.declarations) if (declaration.name.value === "") found = push(found, { messageId: "blankName", data: { keyword: type }, node: declaration });
+      return found;
     case "EXPOSE":
       return instruction.ports.length === 0 ? [{ messageId: "atLeastOne", data: { keyword: type }, node: at }] : NONE;
     case "VOLUME":
       if (instruction.paths.length === 0) return [{ messageId: "atLeastOne", data: { keyword: type }, node: at }];
-      return instruction.paths.filter((p) => p.value.trim() === "").map((p) => ({ messageId: "emptyVolume", node: p }));
+      for (const path of instruction.paths) if (path.value.trim() === "") found = push(found, { messageId: "emptyVolume", node: path });
+      return found;
     case "ONBUILD":
       return instruction.trigger === undefined ? [{ messageId: "atLeastOne", data: { keyword: type }, node: at }] : NONE;
     case "HEALTHCHECK":

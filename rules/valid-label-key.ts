@@ -4,13 +4,16 @@ import { instructionsOfType } from "./_support/instructions.js";
 /** Namespaces Docker reserves for its own labels. */
 const RESERVED = ["com.docker.", "io.docker.", "org.dockerproject."];
 
+const KEY_CHARACTERS = /^[a-z0-9.-]*$/;
+const KEY_START = /^[a-z]/;
+const KEY_END = /[a-z0-9]$/;
+
 /** Why a label key breaks Docker's key format; undefined when it follows it. */
 function keyProblem(key: string): string | undefined {
-  const reserved = RESERVED.find((prefix) => key.startsWith(prefix));
-  if (reserved !== undefined) return `the ${reserved}* namespace is reserved for Docker`;
-  if (!/^[a-z0-9.-]*$/.test(key)) return "keys use only lower-case letters, digits, '.' and '-'";
-  if (!/^[a-z]/.test(key)) return "keys start with a lower-case letter";
-  if (!/[a-z0-9]$/.test(key)) return "keys end with a lower-case letter or digit";
+  for (const prefix of RESERVED) if (key.startsWith(prefix)) return `the ${prefix}* namespace is reserved for Docker`;
+  if (!KEY_CHARACTERS.test(key)) return "keys use only lower-case letters, digits, '.' and '-'";
+  if (!KEY_START.test(key)) return "keys start with a lower-case letter";
+  if (!KEY_END.test(key)) return "keys end with a lower-case letter or digit";
   if (key.includes("..") || key.includes("--")) return "keys have no consecutive '.' or '-'";
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import { defineRule } from "../src/engine/rule.js";
 import { isAbsolutePath, workdirStates } from "./_support/workdir.js";
+import { instructionsOfType } from "./_support/instructions.js";
 
 const ALL_ALIASES = ["DL3000", "WorkdirRelativePath", "DS-0009", "CKV_DOCKER_10"];
 const AFTER_WORKDIR_ALIASES = ["DL3000", "DS-0009", "CKV_DOCKER_10"];
@@ -28,6 +29,7 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
+    if (instructionsOfType(model, ["WORKDIR"], "top-level").length === 0) return;
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
         if (instruction.type !== "WORKDIR" || instruction.value === undefined) continue;
