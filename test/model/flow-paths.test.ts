@@ -5,7 +5,7 @@
  * normal or an odd working directory.
  */
 import { describe, expect, it } from "vitest";
-import { absolutePath, pathRelation } from "../../src/model/flow/index.js";
+import { absolutePath, baseName, pathRelation } from "../../src/model/flow/index.js";
 
 describe("pathRelation", () => {
   it("relates paths with globs segment by segment", () => {
@@ -78,5 +78,35 @@ describe("absolutePath", () => {
     expect(absolutePath("/tmp/../..", undefined)).toBe("/");
     expect(absolutePath("x", undefined)).toBeUndefined();
     expect(absolutePath("", "/srv")).toBeUndefined();
+  });
+});
+
+describe("absolutePath on paths odd only at the end", () => {
+  it("cuts trailing slashes and a trailing /. off", () => {
+    expect(absolutePath("/app/", undefined)).toBe("/app");
+    expect(absolutePath("/app//./", undefined)).toBe("/app");
+    expect(absolutePath(".", "/srv")).toBe("/srv");
+    expect(absolutePath("./", "/")).toBe("/");
+    expect(absolutePath("/.", undefined)).toBe("/");
+    expect(absolutePath("//", undefined)).toBe("/");
+  });
+
+  it("still resolves .. and names that only start with dots", () => {
+    expect(absolutePath("/app/../", undefined)).toBe("/");
+    expect(absolutePath("/app/.../", undefined)).toBe("/app/...");
+    expect(absolutePath("/app/.d/.", undefined)).toBe("/app/.d");
+  });
+});
+
+describe("baseName", () => {
+  it("reads the last segment before a query or fragment, without trailing slashes", () => {
+    expect(baseName("/a/b.tgz")).toBe("b.tgz");
+    expect(baseName("https://x/y.zip?z=1/w")).toBe("y.zip");
+    expect(baseName("https://x/y.zip#a?b")).toBe("y.zip");
+    expect(baseName("/opt/app//")).toBe("app");
+    expect(baseName("app")).toBe("app");
+    expect(baseName("/")).toBe("");
+    expect(baseName("?x")).toBe("");
+    expect(baseName("")).toBe("");
   });
 });

@@ -1,4 +1,3 @@
-import { cutAtFirst, trimTrailing } from "../../util/text.js";
 import { globSegmentTest as segmentTest } from "../../util/glob-segment.js";
 /**
  * Paths inside an image, as the file-flow analysis compares them: made absolute against a working
@@ -51,8 +50,17 @@ function isNormalAbsolute(path: string): boolean {
 
 /** `path` (absolute) without empty, `.` and `..` segments. */
 function normalise(path: string): string {
+  // Most odd paths are odd only at the end (`/app/`, `/app/.` for `COPY x .`): cutting that off is enough.
+  let end = path.length;
+  for (;;) {
+    if (end > 1 && path.charCodeAt(end - 1) === SLASH) end--;
+    else if (end > 2 && path.charCodeAt(end - 1) === DOT && path.charCodeAt(end - 2) === SLASH) end -= 2;
+    else break;
+  }
+  const trimmed = end === path.length ? path : path.slice(0, end);
+  if (isNormalAbsolute(trimmed)) return trimmed;
   const out: string[] = [];
-  for (const segment of path.split("/")) {
+  for (const segment of trimmed.split("/")) {
     if (segment === "" || segment === ".") continue;
     if (segment === "..") out.pop();
     else out.push(segment);
@@ -69,8 +77,14 @@ function normalise(path: string): string {
  * ```
  */
 export function baseName(path: string): string {
-  const clean = trimTrailing(cutAtFirst(path, "?#"), "/");
-  return clean.slice(clean.lastIndexOf("/") + 1);
+  let end = path.length;
+  const query = path.indexOf("?");
+  if (query !== -1) end = query;
+  const fragment = path.indexOf("#");
+  if (fragment !== -1 && fragment < end) end = fragment;
+  while (end > 0 && path.charCodeAt(end - 1) === SLASH) end--;
+  const start = end === 0 ? 0 : path.lastIndexOf("/", end - 1) + 1;
+  return start === 0 && end === path.length ? path : path.slice(start, end);
 }
 
 /** Two segments name the same entry: equal, or one is a glob the other matches. */
@@ -132,6 +146,7 @@ function segmentHasGlob(path: string, start: number): boolean {
 }
 
 const SLASH = 0x2f;
+const DOT = 0x2e;
 const STAR = 0x2a;
 const QUESTION = 0x3f;
 const BRACKET = 0x5b;
