@@ -114,9 +114,9 @@ interface Earlier {
   readonly count: number;
 }
 
-/** Whether a layer can give rise to a fact: it removes, changes modes, extracts or leaves a cache. */
+/** Whether a layer can give rise to a fact: it removes, changes modes, extracts or leaves a cache (only a RUN does any of these). */
 function judgeable(layer: Layer): boolean {
-  return layer.removes.length > 0 || layer.modes.length > 0 || layer.extracts.length > 0 || layer.adds.some(isCache);
+  return layer.run !== undefined && (layer.removes.length > 0 || layer.modes.length > 0 || layer.extracts.length > 0 || layer.adds.some(isCache));
 }
 
 const isCache = (added: AddedPath): boolean => added.cache !== undefined;
