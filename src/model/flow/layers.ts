@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { AddInstruction, CopyInstruction, Instruction } from "../../ast/nodes.js";
+import type { AddInstruction, CopyInstruction, Instruction, OnbuildInstruction } from "../../ast/nodes.js";
 import type { SemanticModel } from "../analyze.js";
 import type { RunAnalysis } from "../runs.js";
 import type { Stage } from "../stages.js";
@@ -27,6 +27,7 @@ const NOT_TRIGGERED = new Set(["ONBUILD", "FROM", "MAINTAINER"]);
 
 /** No layers (shared: most stages have no ONBUILD triggers). */
 const NO_LAYERS: readonly Layer[] = [];
+const NO_ONBUILDS: readonly OnbuildInstruction[] = [];
 
 /**
  * The stages whose layers end up in an image: the FROM chains of the target and of every stage
@@ -192,10 +193,14 @@ export function stageFlows(model: SemanticModel): StageFlow[] {
     const start: Workdir = parent !== undefined ? ends[parent] : { path: "/", certain: stage.base.kind === "scratch" };
     const own = new LayerList(model, stage, start);
     for (const instruction of stage.triggers) own.push(instruction, true, runOf(instruction));
-    for (const instruction of stage.instructions) own.push(instruction, false, runOf(instruction));
+    let onbuilds: OnbuildInstruction[] | undefined;
+    for (const instruction of stage.instructions) {
+      if (instruction.type === "ONBUILD") (onbuilds ??= []).push(instruction);
+      else own.push(instruction, false, runOf(instruction));
+    }
     let downstream: LayerList | undefined;
-    for (const onbuild of stage.instructions) {
-      if (onbuild.type !== "ONBUILD" || onbuild.trigger === undefined || NOT_TRIGGERED.has(onbuild.trigger.type)) continue;
+    for (const onbuild of onbuilds ?? NO_ONBUILDS) {
+      if (onbuild.trigger === undefined || NOT_TRIGGERED.has(onbuild.trigger.type)) continue;
       downstream ??= new LayerList(model, stage, own.workdir);
       downstream.push(onbuild.trigger, true, onbuild.trigger.type === "RUN" ? model.triggerRunOf(onbuild) : undefined);
     }
