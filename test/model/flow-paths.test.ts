@@ -45,6 +45,15 @@ describe("pathRelation", () => {
     expect(pathRelation("/var/*", "/var/*")).toBe("same");
   });
 
+  it("tells paths apart at their first character unless a pattern starts there", () => {
+    expect(pathRelation("/usr", "/var")).toBeUndefined();
+    expect(pathRelation("/var/lib/apt/lists/*", "/app")).toBeUndefined();
+    expect(pathRelation("/*/bin", "/usr/bin")).toBe("same");
+    expect(pathRelation("/?pp/x", "/app")).toBe("inside");
+    expect(pathRelation("/[ab]pp", "/app")).toBe("same");
+    expect(pathRelation("/\\a*", "/app")).toBe("same");
+  });
+
   it("treats / as the root of every path", () => {
     expect(pathRelation("/", "/tmp/*")).toBe("ancestor");
     expect(pathRelation("/*", "/")).toBe("contents");

@@ -107,6 +107,7 @@ function segmentsMatch(a: string, b: string): boolean {
  */
 export function pathRelation(a: string, b: string): "same" | "ancestor" | "contents" | "inside" | undefined {
   if (a[0] === "/" && b[0] === "/") {
+    if (partAtFirstCharacter(a, b)) return undefined;
     if (!hasGlobChars(a) && !hasGlobChars(b)) return literalRelation(a, b);
     if (a !== "/" && b !== "/" && differInLiteralSegment(a, b)) return undefined;
   }
@@ -117,6 +118,24 @@ export function pathRelation(a: string, b: string): "same" | "ancestor" | "conte
   if (as.length === bs.length) return "same";
   if (as.length < bs.length) return "ancestor";
   return as.length === bs.length + 1 && /^\*+$/.test(as[as.length - 1]) ? "contents" : "inside";
+}
+
+/**
+ * Whether two absolute paths (other than `/`) have first segments that start with different
+ * characters, neither of which can start a pattern (`*`, `?`, `[`, `\`): the segments name
+ * different entries, so the paths are unrelated. Most paths compared are (`/var/lib/apt/lists/*`
+ * and `/app`), and this says so without looking for glob characters.
+ */
+function partAtFirstCharacter(a: string, b: string): boolean {
+  if (a.length < 2 || b.length < 2) return false;
+  const first = a.charCodeAt(1);
+  const other = b.charCodeAt(1);
+  return first !== other && !startsPattern(first) && !startsPattern(other);
+}
+
+/** Whether a segment starting with character `c` may be a pattern that matches names starting otherwise. */
+function startsPattern(c: number): boolean {
+  return c === STAR || c === QUESTION || c === BRACKET || c === BACKSLASH;
 }
 
 /**
@@ -150,6 +169,7 @@ const DOT = 0x2e;
 const STAR = 0x2a;
 const QUESTION = 0x3f;
 const BRACKET = 0x5b;
+const BACKSLASH = 0x5c;
 
 /** {@link pathRelation} of two paths without glob characters: a plain prefix comparison. */
 function literalRelation(a: string, b: string): "same" | "ancestor" | "inside" | undefined {
