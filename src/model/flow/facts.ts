@@ -79,7 +79,12 @@ class Judged {
  * per stage; a second child copies the prefix.
  */
 class ChainLayers {
-  readonly #byFlow = new Map<StageFlow, ChainPrefix>();
+  /** Made on first use: many files have no removal, mode change or extraction that looks back. */
+  #map: Map<StageFlow, ChainPrefix> | undefined;
+
+  get #byFlow(): Map<StageFlow, ChainPrefix> {
+    return (this.#map ??= new Map());
+  }
 
   of(flow: StageFlow): ChainPrefix {
     const known = this.#byFlow.get(flow);
