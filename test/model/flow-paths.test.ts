@@ -5,7 +5,7 @@
  * normal or an odd working directory.
  */
 import { describe, expect, it } from "vitest";
-import { absolutePath, pathRelation } from "../../src/model/flow/index.js";
+import { absolutePath, baseName, pathRelation } from "../../src/model/flow/index.js";
 
 describe("pathRelation", () => {
   it("relates paths with globs segment by segment", () => {
@@ -45,6 +45,15 @@ describe("pathRelation", () => {
     expect(pathRelation("/var/*", "/var/*")).toBe("same");
   });
 
+  it("tells paths apart at their first character unless a pattern starts there", () => {
+    expect(pathRelation("/usr", "/var")).toBeUndefined();
+    expect(pathRelation("/var/lib/apt/lists/*", "/app")).toBeUndefined();
+    expect(pathRelation("/*/bin", "/usr/bin")).toBe("same");
+    expect(pathRelation("/?pp/x", "/app")).toBe("inside");
+    expect(pathRelation("/[ab]pp", "/app")).toBe("same");
+    expect(pathRelation("/\\a*", "/app")).toBe("same");
+  });
+
   it("treats / as the root of every path", () => {
     expect(pathRelation("/", "/tmp/*")).toBe("ancestor");
     expect(pathRelation("/*", "/")).toBe("contents");
@@ -78,5 +87,35 @@ describe("absolutePath", () => {
     expect(absolutePath("/tmp/../..", undefined)).toBe("/");
     expect(absolutePath("x", undefined)).toBeUndefined();
     expect(absolutePath("", "/srv")).toBeUndefined();
+  });
+});
+
+describe("absolutePath on paths odd only at the end", () => {
+  it("cuts trailing slashes and a trailing /. off", () => {
+    expect(absolutePath("/app/", undefined)).toBe("/app");
+    expect(absolutePath("/app//./", undefined)).toBe("/app");
+    expect(absolutePath(".", "/srv")).toBe("/srv");
+    expect(absolutePath("./", "/")).toBe("/");
+    expect(absolutePath("/.", undefined)).toBe("/");
+    expect(absolutePath("//", undefined)).toBe("/");
+  });
+
+  it("still resolves .. and names that only start with dots", () => {
+    expect(absolutePath("/app/../", undefined)).toBe("/");
+    expect(absolutePath("/app/.../", undefined)).toBe("/app/...");
+    expect(absolutePath("/app/.d/.", undefined)).toBe("/app/.d");
+  });
+});
+
+describe("baseName", () => {
+  it("reads the last segment before a query or fragment, without trailing slashes", () => {
+    expect(baseName("/a/b.tgz")).toBe("b.tgz");
+    expect(baseName("https://x/y.zip?z=1/w")).toBe("y.zip");
+    expect(baseName("https://x/y.zip#a?b")).toBe("y.zip");
+    expect(baseName("/opt/app//")).toBe("app");
+    expect(baseName("app")).toBe("app");
+    expect(baseName("/")).toBe("");
+    expect(baseName("?x")).toBe("");
+    expect(baseName("")).toBe("");
   });
 });

@@ -7,9 +7,10 @@
  */
 import type { AddInstruction, CopyInstruction, Word } from "../../ast/nodes.js";
 import type { SemanticModel } from "../analyze.js";
+import { needsLexing, type LexOptions } from "../../expand/index.js";
 import type { Expansion } from "../expansion.js";
 import { absolutePath, baseName, hasGlobChars, isSystemDirectory } from "./paths.js";
-import { copySourceSize, looksLikeFolder, RUN_SIZES } from "./size.js";
+import { CopySource, RUN_SIZES } from "./size.js";
 import type { AddedPath, Confidence, SizeEstimate } from "./types.js";
 
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -17,9 +18,23 @@ const GIT = /^(git@|git:\/\/|ssh:\/\/)|\.git(#.*)?$/i;
 /** Local tar archives that ADD extracts. */
 const TARBALL = /\.(tar|tgz|tbz2?|txz|tzst|tar\.(gz|bz2|xz|zst|lz4))$/i;
 
+/** What of a word's expansion the paths need. */
+type Resolved = Pick<Expansion, "value" | "unresolved" | "error">;
+
+const NO_NAMES: readonly string[] = [];
+const LEXING: Readonly<Record<SemanticModel["ast"]["escapeChar"], LexOptions>> = { "\\": { escapeToken: "\\" }, "`": { escapeToken: "`" } };
+
+/**
+ * A COPY/ADD word as BuildKit expands it. Most words hold nothing the word lexer acts on (no `$`,
+ * quote or escape character): they are their own value, without asking the model for the scope.
+ */
+function resolved(model: SemanticModel, word: Word, instruction: CopyInstruction | AddInstruction): Resolved {
+  return needsLexing(word.value, LEXING[model.ast.escapeChar]) ? model.resolve(word, instruction) : { value: word.value, unresolved: NO_NAMES };
+}
+
 /** The file name a source lands under; empty (any name) when its written name holds a variable with no known value. */
-function landingName(written: string, expansion: Expansion): string {
-  return baseName(written).includes("$") && expansion.unresolved.length > 0 ? "" : baseName(expansion.value);
+function landingName(written: string, expansion: Resolved, source: CopySource): string {
+  return expansion.unresolved.length > 0 && baseName(written).includes("$") ? "" : source.name;
 }
 
 /** The value of a COPY/ADD flag (`--from`, `--unpack`) as written; undefined when absent. */
@@ -45,7 +60,7 @@ class Destination {
   ) {}
 
   /** The path the source `word` (resolved to `expansion`) adds. */
-  added(word: Word, expansion: Expansion): AddedPath {
+  added(word: Word, expansion: Resolved): AddedPath {
     const { instruction, path, from } = this;
     const value = expansion.value;
     const certain: Confidence = this.certain && expansion.unresolved.length === 0 ? "exact" : "heuristic";
@@ -53,14 +68,15 @@ class Destination {
     const heredoc = instruction.heredocs.length === 0 ? undefined : instruction.heredocs.find((h) => h.marker.value === word.value);
     if (heredoc !== undefined) return this.#entry(value, word, "copy", this.#inside(heredoc.name), false, { class: "XS", reason: "an inline file" }, certain);
     if (remote && GIT.test(value)) return this.#entry(value, word, "clone", path, true, RUN_SIZES.clone, certain);
-    if (remote && URL.test(value)) return this.#entry(value, word, "url", this.#inside(landingName(word.value, expansion)), false, copySourceSize(value, undefined), certain);
+    const source = new CopySource(value);
+    if (remote && URL.test(value)) return this.#entry(value, word, "url", this.#inside(landingName(word.value, expansion, source)), false, source.size(undefined), certain);
     if (remote && TARBALL.test(value) && this.unpack !== "false") return this.#entry(value, word, "unpack", path, true, RUN_SIZES.unpack, certain);
-    const size = copySourceSize(value, from);
-    if (hasGlobChars(value) || !looksLikeFolder(value)) return this.#entry(value, word, "copy", this.#inside(landingName(word.value, expansion)), false, size, certain);
+    const size = source.size(from);
+    if (hasGlobChars(value) || !source.looksLikeFolder) return this.#entry(value, word, "copy", this.#inside(landingName(word.value, expansion, source)), false, size, certain);
     // A folder's contents land in the destination itself; a name without an extension may be a file.
     const ambiguous = value !== "." && value !== "./" && !value.endsWith("/");
     const confidence = ambiguous && this.isDirectory ? "heuristic" : certain;
-    return this.#entry(value, word, "copy", path, true, size, confidence, ambiguous ? this.#inside(baseName(value)) : undefined);
+    return this.#entry(value, word, "copy", path, true, size, confidence, ambiguous ? this.#inside(source.name) : undefined);
   }
 
   /** Where a file named `name` lands; a name lost to an unknown variable matches any. */
@@ -89,11 +105,11 @@ class Destination {
 export function copyAdds(model: SemanticModel, instruction: CopyInstruction | AddInstruction, workdir: string | undefined, workdirCertain: boolean): AddedPath[] {
   const destination = instruction.destination;
   if (destination === undefined) return [];
-  const dest = model.resolve(destination, instruction);
+  const dest = resolved(model, destination, instruction);
   const destPath = absolutePath(dest.value, workdir);
   if (destPath === undefined) return [];
   const sources = instruction.sources;
-  const expansions = sources.map((word) => model.resolve(word, instruction));
+  const expansions = sources.map((word) => resolved(model, word, instruction));
   const destIsDir =
     dest.value.endsWith("/") ||
     /(^|\/)\.\.?$/.test(dest.value) ||
@@ -103,6 +119,8 @@ export function copyAdds(model: SemanticModel, instruction: CopyInstruction | Ad
     isSystemDirectory(destPath);
   const destCertain = dest.unresolved.length === 0 && dest.error === undefined && (dest.value.startsWith("/") || workdirCertain);
   const flagged = instruction.flags.length > 0;
-  const target = new Destination(instruction, destPath, destIsDir, destCertain, flagged ? flagValue(instruction, "from") : undefined, flagged ? flagValue(instruction, "unpack") : undefined);
+  // `--unpack` is a flag of ADD only.
+  const unpack = flagged && instruction.type === "ADD" ? flagValue(instruction, "unpack") : undefined;
+  const target = new Destination(instruction, destPath, destIsDir, destCertain, flagged ? flagValue(instruction, "from") : undefined, unpack);
   return sources.map((word, i) => target.added(word, expansions[i]));
 }

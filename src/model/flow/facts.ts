@@ -79,7 +79,12 @@ class Judged {
  * per stage; a second child copies the prefix.
  */
 class ChainLayers {
-  readonly #byFlow = new Map<StageFlow, ChainPrefix>();
+  /** Made on first use: many files have no removal, mode change or extraction that looks back. */
+  #map: Map<StageFlow, ChainPrefix> | undefined;
+
+  get #byFlow(): Map<StageFlow, ChainPrefix> {
+    return (this.#map ??= new Map());
+  }
 
   of(flow: StageFlow): ChainPrefix {
     const known = this.#byFlow.get(flow);
@@ -114,9 +119,9 @@ interface Earlier {
   readonly count: number;
 }
 
-/** Whether a layer can give rise to a fact: it removes, changes modes, extracts or leaves a cache. */
+/** Whether a layer can give rise to a fact: it removes, changes modes, extracts or leaves a cache (only a RUN does any of these). */
 function judgeable(layer: Layer): boolean {
-  return layer.removes.length > 0 || layer.modes.length > 0 || layer.extracts.length > 0 || layer.adds.some(isCache);
+  return layer.run !== undefined && (layer.removes.length > 0 || layer.modes.length > 0 || layer.extracts.length > 0 || layer.adds.some(isCache));
 }
 
 const isCache = (added: AddedPath): boolean => added.cache !== undefined;

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { Instruction } from "../../ast/nodes.js";
+import type { AddInstruction, CopyInstruction, Instruction, OnbuildInstruction } from "../../ast/nodes.js";
 import type { SemanticModel } from "../analyze.js";
 import type { RunAnalysis } from "../runs.js";
 import type { Stage } from "../stages.js";
@@ -13,7 +13,7 @@ import { copyAdds } from "./copy-effects.js";
 import { absolutePath } from "./paths.js";
 import { NO_EFFECTS, runEffects, type RunEffects } from "./run-effects.js";
 import { RUN_SIZES } from "./size.js";
-import type { Layer, StageFlow } from "./types.js";
+import type { AddedPath, Layer, StageFlow } from "./types.js";
 
 /** The working directory after some instructions. */
 interface Workdir {
@@ -27,6 +27,7 @@ const NOT_TRIGGERED = new Set(["ONBUILD", "FROM", "MAINTAINER"]);
 
 /** No layers (shared: most stages have no ONBUILD triggers). */
 const NO_LAYERS: readonly Layer[] = [];
+const NO_ONBUILDS: readonly OnbuildInstruction[] = [];
 
 /**
  * The stages whose layers end up in an image: the FROM chains of the target and of every stage
@@ -78,8 +79,7 @@ class LayerList {
       const add = { kind: "workdir", path, sources: [], directory: true, size: RUN_SIZES.workdir, confidence: certain ? "exact" : "heuristic", range: instruction.value.range } as const;
       this.layers.push(this.#layer(instruction, onbuild, this.stage.windows ? [] : [add], NO_EFFECTS, undefined));
     } else if (instruction.type === "COPY" || instruction.type === "ADD") {
-      const adds = this.stage.windows ? [] : copyAdds(this.model, instruction, this.workdir.path, this.workdir.certain);
-      this.layers.push(this.#layer(instruction, onbuild, adds, NO_EFFECTS, undefined));
+      this.layers.push(new CopyLayer(this.model, this.stage, instruction, onbuild, this.workdir));
     } else if (instruction.type === "RUN") {
       const effects = run === undefined || this.stage.windows ? NO_EFFECTS : runEffects(run, this.workdir.path, this.workdir.certain);
       this.layers.push(this.#layer(instruction, onbuild, effects.adds, effects, run));
@@ -94,6 +94,37 @@ class LayerList {
     return run === undefined
       ? { stage, onbuild, line, workdir, instruction, adds, removes, modes, extracts, cleans }
       : { stage, onbuild, line, workdir, instruction, run, adds, removes, modes, extracts, cleans };
+  }
+}
+
+/**
+ * The layer of a COPY or ADD. What it adds is worked out on first read: most COPY layers are never
+ * asked (the facts look only at layers built before a removal, a mode change or an extraction).
+ */
+class CopyLayer implements Layer {
+  readonly stage: number;
+  readonly line: number;
+  readonly workdir: string | undefined;
+  readonly removes = NO_EFFECTS.removes;
+  readonly modes = NO_EFFECTS.modes;
+  readonly extracts = NO_EFFECTS.extracts;
+  readonly cleans = NO_EFFECTS.cleans;
+  readonly #model: SemanticModel;
+  readonly #windows: boolean;
+  readonly #workdirCertain: boolean;
+  #adds: readonly AddedPath[] | undefined;
+
+  constructor(model: SemanticModel, stage: Stage, readonly instruction: CopyInstruction | AddInstruction, readonly onbuild: boolean, workdir: Workdir) {
+    this.stage = stage.index;
+    this.line = instruction.loc.start.line;
+    this.workdir = workdir.path;
+    this.#model = model;
+    this.#windows = stage.windows;
+    this.#workdirCertain = workdir.certain;
+  }
+
+  get adds(): readonly AddedPath[] {
+    return (this.#adds ??= this.#windows ? [] : copyAdds(this.#model, this.instruction, this.workdir, this.#workdirCertain));
   }
 }
 
@@ -162,10 +193,14 @@ export function stageFlows(model: SemanticModel): StageFlow[] {
     const start: Workdir = parent !== undefined ? ends[parent] : { path: "/", certain: stage.base.kind === "scratch" };
     const own = new LayerList(model, stage, start);
     for (const instruction of stage.triggers) own.push(instruction, true, runOf(instruction));
-    for (const instruction of stage.instructions) own.push(instruction, false, runOf(instruction));
+    let onbuilds: OnbuildInstruction[] | undefined;
+    for (const instruction of stage.instructions) {
+      if (instruction.type === "ONBUILD") (onbuilds ??= []).push(instruction);
+      else own.push(instruction, false, runOf(instruction));
+    }
     let downstream: LayerList | undefined;
-    for (const onbuild of stage.instructions) {
-      if (onbuild.type !== "ONBUILD" || onbuild.trigger === undefined || NOT_TRIGGERED.has(onbuild.trigger.type)) continue;
+    for (const onbuild of onbuilds ?? NO_ONBUILDS) {
+      if (onbuild.trigger === undefined || NOT_TRIGGERED.has(onbuild.trigger.type)) continue;
       downstream ??= new LayerList(model, stage, own.workdir);
       downstream.push(onbuild.trigger, true, onbuild.trigger.type === "RUN" ? model.triggerRunOf(onbuild) : undefined);
     }

@@ -1,4 +1,3 @@
-import { cutAtFirst, trimTrailing } from "../../util/text.js";
 import { globSegmentTest as segmentTest } from "../../util/glob-segment.js";
 /**
  * Paths inside an image, as the file-flow analysis compares them: made absolute against a working
@@ -51,8 +50,17 @@ function isNormalAbsolute(path: string): boolean {
 
 /** `path` (absolute) without empty, `.` and `..` segments. */
 function normalise(path: string): string {
+  // Most odd paths are odd only at the end (`/app/`, `/app/.` for `COPY x .`): cutting that off is enough.
+  let end = path.length;
+  for (;;) {
+    if (end > 1 && path.charCodeAt(end - 1) === SLASH) end--;
+    else if (end > 2 && path.charCodeAt(end - 1) === DOT && path.charCodeAt(end - 2) === SLASH) end -= 2;
+    else break;
+  }
+  const trimmed = end === path.length ? path : path.slice(0, end);
+  if (isNormalAbsolute(trimmed)) return trimmed;
   const out: string[] = [];
-  for (const segment of path.split("/")) {
+  for (const segment of trimmed.split("/")) {
     if (segment === "" || segment === ".") continue;
     if (segment === "..") out.pop();
     else out.push(segment);
@@ -69,8 +77,14 @@ function normalise(path: string): string {
  * ```
  */
 export function baseName(path: string): string {
-  const clean = trimTrailing(cutAtFirst(path, "?#"), "/");
-  return clean.slice(clean.lastIndexOf("/") + 1);
+  let end = path.length;
+  const query = path.indexOf("?");
+  if (query !== -1) end = query;
+  const fragment = path.indexOf("#");
+  if (fragment !== -1 && fragment < end) end = fragment;
+  while (end > 0 && path.charCodeAt(end - 1) === SLASH) end--;
+  const start = end === 0 ? 0 : path.lastIndexOf("/", end - 1) + 1;
+  return start === 0 && end === path.length ? path : path.slice(start, end);
 }
 
 /** Two segments name the same entry: equal, or one is a glob the other matches. */
@@ -93,6 +107,7 @@ function segmentsMatch(a: string, b: string): boolean {
  */
 export function pathRelation(a: string, b: string): "same" | "ancestor" | "contents" | "inside" | undefined {
   if (a[0] === "/" && b[0] === "/") {
+    if (partAtFirstCharacter(a, b)) return undefined;
     if (!hasGlobChars(a) && !hasGlobChars(b)) return literalRelation(a, b);
     if (a !== "/" && b !== "/" && differInLiteralSegment(a, b)) return undefined;
   }
@@ -103,6 +118,24 @@ export function pathRelation(a: string, b: string): "same" | "ancestor" | "conte
   if (as.length === bs.length) return "same";
   if (as.length < bs.length) return "ancestor";
   return as.length === bs.length + 1 && /^\*+$/.test(as[as.length - 1]) ? "contents" : "inside";
+}
+
+/**
+ * Whether two absolute paths (other than `/`) have first segments that start with different
+ * characters, neither of which can start a pattern (`*`, `?`, `[`, `\`): the segments name
+ * different entries, so the paths are unrelated. Most paths compared are (`/var/lib/apt/lists/*`
+ * and `/app`), and this says so without looking for glob characters.
+ */
+function partAtFirstCharacter(a: string, b: string): boolean {
+  if (a.length < 2 || b.length < 2) return false;
+  const first = a.charCodeAt(1);
+  const other = b.charCodeAt(1);
+  return first !== other && !startsPattern(first) && !startsPattern(other);
+}
+
+/** Whether a segment starting with character `c` may be a pattern that matches names starting otherwise. */
+function startsPattern(c: number): boolean {
+  return c === STAR || c === QUESTION || c === BRACKET || c === BACKSLASH;
 }
 
 /**
@@ -132,9 +165,11 @@ function segmentHasGlob(path: string, start: number): boolean {
 }
 
 const SLASH = 0x2f;
+const DOT = 0x2e;
 const STAR = 0x2a;
 const QUESTION = 0x3f;
 const BRACKET = 0x5b;
+const BACKSLASH = 0x5c;
 
 /** {@link pathRelation} of two paths without glob characters: a plain prefix comparison. */
 function literalRelation(a: string, b: string): "same" | "ancestor" | "inside" | undefined {

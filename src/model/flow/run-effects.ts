@@ -61,6 +61,7 @@ class CwdTracker {
   /** The `cd`s in order; undefined when there are none (most RUNs). */
   readonly #changes: CwdChange[] | undefined;
 
+  /** `calls`: the RUN's calls when one of them is a `cd` (otherwise none need reading). */
   constructor(
     private readonly start: Cwd,
     calls: readonly RunCall[],
@@ -103,9 +104,6 @@ const GIT_CLONE_OPTIONS: readonly OptionSpec[] = [
   "-b", "--branch", "-o", "--origin", "-c", "--config", "--depth", "--reference", "--reference-if-able", "--separate-git-dir",
   "-j", "--jobs", "--filter", "--template", "-u", "--upload-pack", "--shallow-since", "--shallow-exclude", "--server-option",
 ].map((name) => ({ names: [name], canonical: name.replace(/^-+/, ""), value: "required" as const }));
-
-/** Whether a command runs `git` (it may clone). */
-const isGit = (call: RunCall): boolean => call.program === "git";
 
 /** `git clone URL [dir]`: the directory it creates. */
 function cloneTarget(call: RunCall, vars: VariableLookup): { url: string; dir: string } | undefined {
@@ -198,11 +196,17 @@ export function runEffects(run: RunAnalysis, workdir: string | undefined, workdi
   const commands = run.shellScript?.commands ?? [];
   if (commands.length === 0) return NO_EFFECTS;
   const { files, calls, cachesLeftBehind, packages } = run;
-  const clones = calls.some(isGit);
+  // One look at the programs: `git` may clone, `cd` moves the working directory.
+  let clones = false;
+  let cds = false;
+  for (const call of calls) {
+    if (call.program === "git") clones = true;
+    else if (call.program === "cd") cds = true;
+  }
   const cleans = packages.length > 0 && packages.some(cleansCache) ? packages.filter(cleansCache) : NONE;
   if (files.length === 0 && !clones && cachesLeftBehind.length === 0 && cleans.length === 0) return NO_EFFECTS;
   const vars = new HomeDefaulted(run.scope);
-  const cwd = new CwdTracker({ path: workdir, certain: workdirCertain }, calls, vars);
+  const cwd = new CwdTracker({ path: workdir, certain: workdirCertain }, cds ? calls : NONE, vars);
 
   let removes: RemovedPath[] | undefined;
   let modes: ModeChange[] | undefined;

@@ -34,7 +34,7 @@ export function isArchiveName(name: string): boolean {
  * ```
  */
 export function looksLikeFolder(source: string): boolean {
-  return source === "." || source === "./" || source.endsWith("/") || isFolderName(baseName(source));
+  return new CopySource(source).looksLikeFolder;
 }
 
 /** Whether the last segment of a source names a folder: no extension and not a known file name. */
@@ -65,14 +65,50 @@ const SOURCE_SIZES = {
  * ```
  */
 export function copySourceSize(source: string, from: string | undefined): SizeEstimate {
-  if (source === "." || source === "./" || source === "/") return from === undefined ? SOURCE_SIZES.whole : size("L", `the whole file system of ${from}`);
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return SOURCE_SIZES.download;
-  const name = baseName(source);
-  if (ARCHIVE.test(name)) return SOURCE_SIZES.archive;
-  if (source.endsWith("/") || isFolderName(name)) return from === undefined ? SOURCE_SIZES.folder : size("L", `a folder from ${from}`);
-  if (SMALL_TEXT.test(name)) return SOURCE_SIZES.config;
-  if (SCRIPT.test(name)) return SOURCE_SIZES.script;
-  return fileSize(from);
+  return new CopySource(source).size(from);
+}
+
+/**
+ * A COPY/ADD source as written, for the questions {@link copySourceSize} and
+ * {@link looksLikeFolder} ask of it: its base name is read once, and whether that names a folder
+ * is decided once.
+ *
+ * @example
+ * ```ts
+ * const source = new CopySource("src/app.py");
+ * [source.name, source.looksLikeFolder, source.size(undefined).class]; // ["app.py", false, "XS"]
+ * ```
+ */
+export class CopySource {
+  /** The last segment of the path, without a query or trailing slashes. */
+  readonly name: string;
+  #folderName: boolean | undefined;
+
+  constructor(readonly path: string) {
+    this.name = baseName(path);
+  }
+
+  /** The source names a folder, not a file (see {@link looksLikeFolder}). */
+  get looksLikeFolder(): boolean {
+    const path = this.path;
+    return path === "." || path === "./" || path.endsWith("/") || this.#isFolderName();
+  }
+
+  /** The size class of the source (see {@link copySourceSize}). */
+  size(from: string | undefined): SizeEstimate {
+    const { path, name } = this;
+    if (path === "." || path === "./" || path === "/") return from === undefined ? SOURCE_SIZES.whole : size("L", `the whole file system of ${from}`);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return SOURCE_SIZES.download;
+    if (ARCHIVE.test(name)) return SOURCE_SIZES.archive;
+    if (path.endsWith("/") || this.#isFolderName()) return from === undefined ? SOURCE_SIZES.folder : size("L", `a folder from ${from}`);
+    if (SMALL_TEXT.test(name)) return SOURCE_SIZES.config;
+    if (SCRIPT.test(name)) return SOURCE_SIZES.script;
+    return fileSize(from);
+  }
+
+  #isFolderName(): boolean {
+    return (this.#folderName ??= isFolderName(this.name));
+  }
 }
 
 /**
