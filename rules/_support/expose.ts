@@ -82,6 +82,10 @@ export interface ExposedEntry {
   readonly literal: boolean;
 }
 
+function newEntryMap(): Map<ExposeInstruction, ExposedEntry[]> {
+  return new Map();
+}
+
 /**
  * The words an EXPOSE instruction exposes, after BuildKit's expansion; arguments that need
  * variables without a known value are left out. Worked out once per instruction, as several rules
@@ -93,7 +97,7 @@ export interface ExposedEntry {
  * ```
  */
 export function exposedEntries(model: SemanticModel, expose: ExposeInstruction): ExposedEntry[] {
-  const byInstruction = model.derived(exposedEntries, () => new Map<ExposeInstruction, ExposedEntry[]>());
+  const byInstruction = model.derived(exposedEntries, newEntryMap);
   let entries = byInstruction.get(expose);
   if (entries === undefined) {
     entries = entriesOf(model, expose);

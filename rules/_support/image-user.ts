@@ -13,7 +13,7 @@ import { imageInstructions } from "./target-image.js";
  * ```
  */
 export function lastImageUser(model: SemanticModel): { instruction: SingleValueInstruction; value: string | undefined } | undefined {
-  return model.derived(lastImageUser, () => findLastImageUser(model));
+  return model.derived(lastImageUser, findLastImageUser);
 }
 
 function findLastImageUser(model: SemanticModel): { instruction: SingleValueInstruction; value: string | undefined } | undefined {

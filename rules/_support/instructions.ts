@@ -100,7 +100,11 @@ function listed(lists: Map<string, readonly Instruction[]>, instruction: Instruc
 }
 
 function instructionTable(model: SemanticModel): InstructionTable {
-  return model.derived(instructionTable, () => new InstructionTable(model.ast.instructions));
+  return model.derived(instructionTable, newInstructionTable);
+}
+
+function newInstructionTable(model: SemanticModel): InstructionTable {
+  return new InstructionTable(model.ast.instructions);
 }
 
 /**

@@ -24,7 +24,7 @@ import { hasTriggers } from "./instructions.js";
  */
 export function runsToCheck(model: SemanticModel): readonly RunAnalysis[] {
   // Without ONBUILD triggers, every RUN runs in one stage only: the model lists each once.
-  return hasTriggers(model) ? model.derived(runsToCheck, () => collectRuns(model)) : model.runs;
+  return hasTriggers(model) ? model.derived(runsToCheck, collectRuns) : model.runs;
 }
 
 function collectRuns(model: SemanticModel): RunAnalysis[] {

@@ -18,14 +18,16 @@ import type { SemanticModel, Stage } from "../../src/model/index.js";
  * ```
  */
 export function imageStages(model: SemanticModel): readonly Stage[] {
-  return model.derived(imageStages, () => {
-    const chain: Stage[] = [];
-    for (let stage = model.target.target === undefined ? undefined : model.stages[model.target.target]; stage !== undefined && !chain.includes(stage); ) {
-      chain.push(stage);
-      stage = stage.base.kind === "stage" ? model.stages[stage.base.index] : undefined;
-    }
-    return chain;
-  });
+  return model.derived(imageStages, stageChainOfTarget);
+}
+
+function stageChainOfTarget(model: SemanticModel): readonly Stage[] {
+  const chain: Stage[] = [];
+  for (let stage = model.target.target === undefined ? undefined : model.stages[model.target.target]; stage !== undefined && !chain.includes(stage); ) {
+    chain.push(stage);
+    stage = stage.base.kind === "stage" ? model.stages[stage.base.index] : undefined;
+  }
+  return chain;
 }
 
 /**
@@ -52,12 +54,14 @@ export function inImageStages(model: SemanticModel, index: number): boolean {
  * ```
  */
 export function imageInstructions(model: SemanticModel): readonly Instruction[] {
-  return model.derived(imageInstructions, () => {
-    const chain = imageStages(model);
-    // One stage built on an image: its own instructions.
-    if (chain.length === 1 && chain[0].triggers.length === 0) return chain[0].instructions;
-    const instructions: Instruction[] = [];
-    for (let i = chain.length - 1; i >= 0; i--) instructions.push(...chain[i].triggers, ...chain[i].instructions);
-    return instructions;
-  });
+  return model.derived(imageInstructions, instructionsOfImageStages);
+}
+
+function instructionsOfImageStages(model: SemanticModel): readonly Instruction[] {
+  const chain = imageStages(model);
+  // One stage built on an image: its own instructions.
+  if (chain.length === 1 && chain[0].triggers.length === 0) return chain[0].instructions;
+  const instructions: Instruction[] = [];
+  for (let i = chain.length - 1; i >= 0; i--) instructions.push(...chain[i].triggers, ...chain[i].instructions);
+  return instructions;
 }

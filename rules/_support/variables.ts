@@ -116,7 +116,7 @@ export interface InstructionExpansions {
  * ```
  */
 export function stageExpansions(model: SemanticModel): readonly InstructionExpansions[] {
-  return model.derived(stageExpansions, () => expandStages(model));
+  return model.derived(stageExpansions, expandStages);
 }
 
 function expandStages(model: SemanticModel): readonly InstructionExpansions[] {

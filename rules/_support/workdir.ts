@@ -57,7 +57,7 @@ function step(model: SemanticModel, state: WorkdirState, workdir: SingleValueIns
  * ```
  */
 export function workdirStates(model: SemanticModel): ReadonlyMap<Instruction, WorkdirState> {
-  return model.derived(workdirStates, () => collectStates(model));
+  return model.derived(workdirStates, collectStates);
 }
 
 /** Before any WORKDIR, on an image or on `scratch` (where the working directory is `/`). */

@@ -85,16 +85,17 @@ export interface SemanticModel {
   /**
    * A value derived from this model, computed on first request and kept with the model: analyses
    * built on the model (the file flow, rule helpers) share their results through it. `key`
-   * identifies the analysis (its function, say). The value lives and dies with the model; module
+   * identifies the analysis (its function, say); `compute` receives this model, so a module-level
+   * function serves without a closure per call. The value lives and dies with the model; module
    * caches keyed by per-file objects would not (a weak map keeps its values through every minor
    * garbage collection, so each file's analyses would be promoted to the old generation).
    *
    * @example
    * ```ts
-   * const flow = model.derived(fileFlow, () => computeFlow(model)); // the same object on every call
+   * const flow = model.derived(fileFlow, computeFlow); // computeFlow(model) once; the same object on every call
    * ```
    */
-  derived<T>(key: object, compute: () => T): T;
+  derived<T>(key: object, compute: (model: SemanticModel) => T): T;
 }
 
 function toParseResult(input: string | Dockerfile | ParseResult): ParseResult {
@@ -280,11 +281,11 @@ class Model implements SemanticModel {
 
   readonly runOf = (run: RunInstruction): RunAnalysis | undefined => this.#runs.first(run);
 
-  readonly derived = <T>(key: object, compute: () => T): T => {
+  readonly derived = <T>(key: object, compute: (model: SemanticModel) => T): T => {
     const derived = (this.#derived ??= new Map());
     const known = derived.get(key);
     if (known !== undefined || derived.has(key)) return known as T;
-    const value = compute();
+    const value = compute(this);
     derived.set(key, value);
     return value;
   };

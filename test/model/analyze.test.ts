@@ -198,6 +198,13 @@ describe("derived", () => {
     expect(two.derived(keyB, () => undefined)).toBeUndefined();
     expect(two.derived(keyB, count)).toBeUndefined();
   });
+
+  it("hands the model to the computation, so a module-level function needs no closure", () => {
+    const model = analyze("FROM alpine\n");
+    const stageCount = (m: typeof model): number => m.stages.length;
+    expect(model.derived(stageCount, stageCount)).toBe(1);
+    expect(model.derived({}, (m) => m)).toBe(model);
+  });
 });
 
 describe("triggerRunOf", () => {

@@ -28,19 +28,21 @@ export { cacheSize, copySourceSize, isArchiveName, looksLikeFolder } from "./siz
  * ```
  */
 export function fileFlow(model: SemanticModel): FileFlow {
-  return model.derived(fileFlow, () => {
-    const stages = stageFlows(model);
-    const target = model.target.target === undefined ? undefined : stages[model.target.target];
-    const facts = deriveFacts(model, stages);
-    return {
-      stages,
-      target,
-      deleteInLaterLayer: facts.deleteInLaterLayer,
-      cacheLeftInLayer: facts.cacheLeftInLayer,
-      mergeableRuns: facts.mergeableRuns,
-      chownAfterCopy: facts.chownAfterCopy,
-      copyThenExtract: facts.copyThenExtract,
-      secretLeftInLayer: facts.secretLeftInLayer,
-    };
-  });
+  return model.derived(fileFlow, computeFileFlow);
+}
+
+function computeFileFlow(model: SemanticModel): FileFlow {
+  const stages = stageFlows(model);
+  const target = model.target.target === undefined ? undefined : stages[model.target.target];
+  const facts = deriveFacts(model, stages);
+  return {
+    stages,
+    target,
+    deleteInLaterLayer: facts.deleteInLaterLayer,
+    cacheLeftInLayer: facts.cacheLeftInLayer,
+    mergeableRuns: facts.mergeableRuns,
+    chownAfterCopy: facts.chownAfterCopy,
+    copyThenExtract: facts.copyThenExtract,
+    secretLeftInLayer: facts.secretLeftInLayer,
+  };
 }
