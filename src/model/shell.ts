@@ -80,6 +80,7 @@ interface Job {
 export const MAX_SUBSTITUTION_DEPTH = 1000;
 
 const IDENTITY = (offset: number): number => offset;
+const PLUS = 43;
 
 /** The assignments or redirections of the many commands that have none: one list, shared. */
 const NONE: readonly never[] = Object.freeze([]);
@@ -250,7 +251,7 @@ class ScriptBuilder implements FastBuilder<SimpleCommand> {
     let assignments: readonly ShellAssignment[] = NONE;
     if (assignmentCount > 0) {
       const list: ShellAssignment[] = [];
-      for (let i = first; i < end; i++) if (roles[i] === Role.Assignment) list.push(this.assignment(tokens.image(i), tokens.starts[i], context));
+      for (let i = first; i < end; i++) if (roles[i] === Role.Assignment) list.push(this.assignment(tokens.image(i), tokens.starts[i], context, tokens.plain(i), tokens.analysis(i)));
       assignments = list;
     }
     for (let i = first; i < end; i++) {
@@ -279,7 +280,7 @@ class ScriptBuilder implements FastBuilder<SimpleCommand> {
     const context = this.context(raw.context);
     this.begin();
     const assignments: ShellAssignment[] = [];
-    for (const token of raw.assignments) if (real(token)) assignments.push(this.assignment(token.image, token.startOffset, context));
+    for (const token of raw.assignments) if (real(token)) assignments.push(this.assignment(token.image, token.startOffset, context, token.plain, token.analysis));
     for (const token of raw.words) {
       if (real(token)) this.addWord(this.word(token.image, token.startOffset, context, token.plain, token.analysis), token.startOffset, token.startOffset + token.image.length);
     }
@@ -326,13 +327,15 @@ class ScriptBuilder implements FastBuilder<SimpleCommand> {
   }
 
   /**
-   * An assignment `image` at local offset `at` of the command being built (extending its extent).
-   * Assignments and redirections are rare: kept out of the loops over words, which V8 then
-   * optimises better.
+   * An assignment `image` at local offset `at` of the command being built (extending its extent);
+   * `plain` and `analysis` say what the lexer knows of the whole word. Assignments and redirections
+   * are rare: kept out of the loops over words, which V8 then optimises better.
    */
-  private assignment(image: string, at: number, context: readonly ShellContext[]): ShellAssignment {
+  private assignment(image: string, at: number, context: readonly ShellContext[], plain?: boolean, analysis?: WordAnalysis): ShellAssignment {
     const eq = image.indexOf("=");
-    const value = eq + 1 < image.length ? this.word(image.slice(eq + 1), at + eq + 1, context) : undefined;
+    const value = eq + 1 < image.length
+      ? this.word(image.slice(eq + 1), at + eq + 1, context, plain === true ? true : undefined, analysis && valueAnalysis(analysis, image, eq))
+      : undefined;
     // A value ends where the assignment ends.
     const range: Range = value !== undefined ? [this.toSource(this.root(at)), value.range[1]] : this.range(at, at + image.length);
     this.extend(at, at + image.length, range);
@@ -340,6 +343,7 @@ class ScriptBuilder implements FastBuilder<SimpleCommand> {
     const name = isAssignment(image, 0, image.length) ? image.slice(0, nameEnd(image, 0)) : image.slice(0, eq);
     return { name, value, range };
   }
+
   /** Extends {@link extent} with a part of the command at local offsets `[start, end)`, whose Dockerfile range is `range`. */
   private extend(start: number, end: number, range: Range): void {
     const extent = this.extent;
@@ -378,6 +382,26 @@ class ScriptBuilder implements FastBuilder<SimpleCommand> {
     this.extend(from, redirectEnd(r), redirect.range);
     return heredocBody === undefined ? redirect : { op: redirect.op, fd: redirect.fd, target, range: redirect.range, heredocBody };
   }
+}
+
+/**
+ * The value of the assignment `image` (its `=` at `eq`) taken apart, from the whole word taken
+ * apart (as the lexer did to find its end), so that it is not read again: the same parts without
+ * the `name=` or `name+=` prefix, which begins the first literal part, and substitutions counted
+ * from the value. Undefined when the name has a subscript (which may hold anything).
+ */
+function valueAnalysis(whole: WordAnalysis, image: string, eq: number): WordAnalysis | undefined {
+  const end = nameEnd(image, 0);
+  const first = whole.parts[0];
+  if ((end !== eq && !(end === eq - 1 && image.charCodeAt(end) === PLUS)) || first?.kind !== "literal" || first.quoted !== "none") return undefined;
+  const prefix = eq + 1;
+  const rest = first.value.slice(prefix);
+  const parts = whole.parts.slice(1);
+  if (rest.length > 0) parts.unshift({ kind: "literal", value: rest, quoted: "none" });
+  const substitutions = whole.substitutions.length === 0
+    ? whole.substitutions
+    : whole.substitutions.map((sub) => ({ part: sub.part, body: sub.body, offsets: sub.offsets?.map((offset) => offset - prefix), start: sub.start - prefix }));
+  return { parts, value: whole.value?.slice(prefix), substitutions, problems: whole.problems };
 }
 
 /** Whether the numbers never decrease. */
