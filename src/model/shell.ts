@@ -91,9 +91,9 @@ function real(token: RawToken | undefined): token is RawToken {
 }
 
 /**
- * Builds the commands of one {@link parseShell} call, one queued script at a time: the fast path
- * hands it each command as it reads it (see {@link FastBuilder}); the grammar's raw commands are
- * built once the grammar has read the script.
+ * Builds the commands of one {@link parseShell} call, one queued script at a time (the root script
+ * first): the fast path hands it each command as it reads it (see {@link FastBuilder}); the
+ * grammar's raw commands are built once the grammar has read the script.
  */
 class ScriptBuilder implements FastBuilder<SimpleCommand> {
   /** Every command, in the order read (each job's in source order, jobs one after another). */
@@ -102,8 +102,11 @@ class ScriptBuilder implements FastBuilder<SimpleCommand> {
   readonly at: number[] = [];
   readonly diagnostics: ShellDiagnostic[] = [];
   readonly jobs: Job[] = [];
-  /** Ends of `$(…)` already scanned, shared by the jobs whose text is a verbatim slice of the root. */
-  private readonly memo: ScanMemo = new Map();
+  /**
+   * Ends of `$(…)` already scanned, shared by the jobs whose text is a verbatim slice of the root;
+   * none when the root has no `(` (nor, then, any `$(…)` to remember).
+   */
+  private readonly memo: ScanMemo | undefined;
   /** Where the word being analysed sits (one object, updated per word). */
   private readonly place: ScanPlace;
   private job!: Job;
@@ -125,11 +128,14 @@ class ScriptBuilder implements FastBuilder<SimpleCommand> {
     private readonly dialect: "sh" | "bash",
     private readonly toSource: (offset: number) => number,
     private readonly fast: boolean,
+    root: string,
   ) {
     this.place = { base: 0, memo: undefined, bash: dialect === "bash" };
+    this.memo = root.includes("(") ? new Map() : undefined;
+    this.jobs.push({ text: root, base: 0, offsets: undefined, context: [], holder: undefined, part: undefined, depth: 0 });
   }
 
-  /** Parses every queued script, including those queued meanwhile. */
+  /** Parses the root script and every script queued meanwhile. */
   run(): void {
     for (let j = 0; j < this.jobs.length; j++) this.runJob(this.jobs[j]);
   }
@@ -437,8 +443,7 @@ function flatCopy(text: string): string {
  * script.commands[1].connector; // "&&"
  */
 export function parseShell(source: ShellSource, options?: ShellOptions): ShellScript {
-  const builder = new ScriptBuilder(options?.dialect ?? "bash", source.toSource ?? IDENTITY, options?.engine !== "grammar");
-  builder.jobs.push({ text: flatCopy(source.text), base: 0, offsets: undefined, context: [], holder: undefined, part: undefined, depth: 0 });
+  const builder = new ScriptBuilder(options?.dialect ?? "bash", source.toSource ?? IDENTITY, options?.engine !== "grammar", flatCopy(source.text));
   builder.run();
   const { found, at, diagnostics } = builder;
   let commands = found;
