@@ -68,6 +68,10 @@ export const SH_RESERVED_WORDS: ReadonlySet<string> = new Set(SH_RESERVED.keys()
 /** The here-documents of a script that has none. */
 const NO_HEREDOCS: ReadonlyMap<number, LexedHeredoc> = new Map();
 
+/** The room for tokens of the buffer, and the most it keeps once a script is read. */
+const INITIAL_TOKENS = 256;
+const KEPT_TOKENS = 65_536;
+
 /** Nesting of structures past which the grammar (with its own guard) reads the script. */
 const MAX_DEPTH = 200;
 
@@ -83,18 +87,39 @@ export const enum Role { None, Assignment, Word, Fd, Redirect, Target }
 export class FastTokens {
   /** The script. */
   text = "";
+  /** How many tokens the buffer holds (the last one is the end of the script). */
   count = 0;
   /** Here-document bodies keyed by the offset of their `<<` / `<<-` operator. */
   heredocs: ReadonlyMap<number, LexedHeredoc> = NO_HEREDOCS;
-  kinds = new Uint8Array(256);
-  roles = new Uint8Array(256);
-  starts = new Int32Array(256);
-  ends = new Int32Array(256);
+  /** Each token's kind (a `K`), role in its simple command (a {@link Role}), and offsets in the script. */
+  kinds!: Uint8Array;
+  roles!: Uint8Array;
+  starts!: Int32Array;
+  ends!: Int32Array;
   /** 1 for a plain word (its text is its value). */
-  plains = new Uint8Array(256);
+  plains!: Uint8Array;
   /** The words taken apart, in order, and the index in this list of each token's (-1 for none). */
   private readonly analyses: WordAnalysis[] = [];
-  private analysisOf = new Int32Array(256);
+  private analysisOf!: Int32Array;
+
+  constructor() {
+    this.allocate(INITIAL_TOKENS);
+  }
+
+  /** Makes the arrays room for `size` tokens, keeping the first {@link count}. */
+  private allocate(size: number): void {
+    const n = this.count;
+    const copy = <T extends Uint8Array | Int32Array>(old: T | undefined, made: T): T => {
+      if (old !== undefined && n > 0) made.set(old.subarray(0, n));
+      return made;
+    };
+    this.kinds = copy(this.kinds, new Uint8Array(size));
+    this.roles = copy(this.roles, new Uint8Array(size));
+    this.starts = copy(this.starts, new Int32Array(size));
+    this.ends = copy(this.ends, new Int32Array(size));
+    this.plains = copy(this.plains, new Uint8Array(size));
+    this.analysisOf = copy(this.analysisOf, new Int32Array(size));
+  }
 
   /** Starts reading the script `text` (the buffer is empty: see {@link release}). */
   reset(text: string): void {
@@ -103,15 +128,21 @@ export class FastTokens {
     this.heredocs = NO_HEREDOCS;
   }
 
-  /** Lets go of the script and of the words taken apart, once the script is read. */
+  /**
+   * Lets go of the script and of the words taken apart, once the script is read (and of arrays
+   * grown past {@link KEPT_TOKENS} tokens by a huge script).
+   */
   release(): void {
     this.text = "";
+    this.count = 0;
     this.heredocs = NO_HEREDOCS;
     if (this.analyses.length > 0) this.analyses.length = 0;
+    if (this.kinds.length > KEPT_TOKENS) this.allocate(INITIAL_TOKENS);
   }
 
+  /** Adds a token. */
   push(kind: K, start: number, end: number, plain: boolean, analysis: WordAnalysis | undefined): void {
-    if (this.count === this.kinds.length) this.grow();
+    if (this.count === this.kinds.length) this.allocate(this.count * 2);
     const i = this.count++;
     this.kinds[i] = kind;
     this.starts[i] = start;
@@ -122,20 +153,6 @@ export class FastTokens {
       this.analysisOf[i] = this.analyses.length;
       this.analyses.push(analysis);
     }
-  }
-
-  private grow(): void {
-    const size = this.kinds.length * 2;
-    const grown = <T extends Uint8Array | Int32Array>(old: T, made: T): T => {
-      made.set(old);
-      return made;
-    };
-    this.kinds = grown(this.kinds, new Uint8Array(size));
-    this.roles = grown(this.roles, new Uint8Array(size));
-    this.starts = grown(this.starts, new Int32Array(size));
-    this.ends = grown(this.ends, new Int32Array(size));
-    this.plains = grown(this.plains, new Uint8Array(size));
-    this.analysisOf = grown(this.analysisOf, new Int32Array(size));
   }
 
   /** The text of token `i`. */
