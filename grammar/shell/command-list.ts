@@ -1,32 +1,36 @@
 /**
  * The output both shell parsers build (the chevrotain grammar and the fast path): the simple
  * commands in source order, the connector before each, and the contexts that pipelines, `!` and
- * `&` add to the commands they cover. One implementation, so the two parsers cannot drift apart.
+ * `&` add to the commands they cover (once added: their contexts are replaced). One
+ * implementation, so the two parsers cannot drift apart.
  */
 import type { ShellConnector, ShellContext } from "../../src/model/shell-types.js";
-import type { RawCommand, RawRedirect, RawToken } from "./parser.js";
 
 type Ctx = readonly ShellContext[];
 
+/** A command as the lists see it: its contexts, which marks replace (never mutate) while the parse goes on. */
+export interface Marked {
+  context: Ctx;
+}
+
 /**
- * The commands emitted so far.
+ * The commands added so far: the grammar's raw commands, or the fast path's built ones.
  *
  * @example
  * ```ts
- * const list = new CommandList();
- * list.emit([]);
+ * const list = new CommandList<Marked>();
  * list.connector = "&&";
- * list.emit([]).connector; // "&&"
+ * list.add({ context: [] });
+ * list.connector; // undefined: the next command starts a list of its own
  * ```
  */
-export class CommandList {
-  readonly commands: RawCommand[] = [];
-  /** The operator before the next command (`&&`, `;`, a newline, …); cleared by {@link emit}. */
+export class CommandList<C extends Marked> {
+  readonly commands: C[] = [];
+  /** The operator before the next command (`&&`, `;`, a newline, …); cleared by {@link add}. */
   connector: ShellConnector = undefined;
 
-  /** Adds a simple command in context `ctx`, after the pending connector. */
-  emit(ctx: Ctx, assignments: RawToken[] = [], words: RawToken[] = [], redirects: RawRedirect[] = []): RawCommand {
-    const command: RawCommand = { assignments, words, redirects, context: ctx, connector: this.connector };
+  /** Adds a simple command, built with the pending {@link connector}, and clears it. */
+  add(command: C): C {
     this.commands.push(command);
     this.connector = undefined;
     return command;
@@ -47,7 +51,7 @@ export class CommandList {
   }
 
   /** Starts an and-or list (`a | b && ! c`) at context depth `depth`; `negated` when it starts with `!`. */
-  andOr(depth: number, negated: boolean): AndOrList {
+  andOr(depth: number, negated: boolean): AndOrList<C> {
     return new AndOrList(this, depth, negated);
   }
 }
@@ -56,13 +60,13 @@ export class CommandList {
  * The pipelines of one and-or list: a pipeline of several commands, or one after `!`, is marked
  * when it ends.
  */
-export class AndOrList {
+export class AndOrList<C extends Marked> {
   #start: number;
   #piped = false;
   #negated: boolean;
 
   constructor(
-    private readonly list: CommandList,
+    private readonly list: CommandList<C>,
     private readonly depth: number,
     negated: boolean,
   ) {

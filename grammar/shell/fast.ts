@@ -1,10 +1,13 @@
 /**
  * The fast path of the shell parser: a hand-written lexer and recursive-descent parser that read a
- * valid script in one linear pass, without chevrotain, into the same {@link RawScript} as the
- * grammar (`tokens.ts` and `parser.ts`, the reference: this module mirrors them token for token
- * and rule for rule, and the tests check both agree over the corpus). A word that is not plain is
- * taken apart by the model's word reader while its end is found (`readWord`), so that it is read
- * once; its token carries the result.
+ * valid script in one linear pass, without chevrotain (`tokens.ts` and `parser.ts` are the
+ * reference: this module mirrors them token for token and rule for rule, and the tests check both
+ * agree over the corpus). A word that is not plain is taken apart by the model's word reader while
+ * its end is found (`readWord`), so that it is read once; its token carries the result.
+ *
+ * Nothing is built in between: the tokens are numbers in one reused {@link FastTokens} buffer, and
+ * each simple command is handed, as a range of tokens, to a {@link FastBuilder} (the model's script
+ * builder) as soon as it is read.
  *
  * It gives up, and {@link parseFast} returns undefined so that the caller uses the grammar, on
  * every syntax error (the grammar's error recovery and messages stay the grammar's), on an
@@ -14,16 +17,10 @@
  */
 import type { ShellConnector, ShellContext } from "../../src/model/shell-types.js";
 import { pendingHeredoc, readHeredocBodies, type LexedHeredoc, type LexProblem, type PendingHeredoc } from "./heredoc.js";
-import { CommandList } from "./command-list.js";
-import type { RawLooseWord, RawRedirect, RawScript, RawToken } from "./parser.js";
+import { CommandList, type Marked } from "./command-list.js";
+import type { RawToken } from "./parser.js";
 import { isAssignment, Nest, plainWordEnd, scanWordEnd, skipNested, type ScanPlace } from "./scan.js";
 import { readWord, type WordAnalysis } from "../../src/model/shell/word.js";
-
-/** What the fast path read: the grammar's raw script and the here-document bodies. */
-export interface FastScript extends RawScript {
-  /** Here-document bodies keyed by the offset of their `<<` / `<<-` operator. */
-  readonly heredocs: ReadonlyMap<number, LexedHeredoc>;
-}
 
 /**
  * Token kinds: the token types of `tokens.ts` (every redirection operator but `<<` and `<<-` is one
@@ -68,13 +65,131 @@ export const BASH_RESERVED_WORDS: ReadonlySet<string> = new Set(RESERVED.keys())
  */
 export const SH_RESERVED_WORDS: ReadonlySet<string> = new Set(SH_RESERVED.keys());
 
+/** The here-documents of a script that has none. */
+const NO_HEREDOCS: ReadonlyMap<number, LexedHeredoc> = new Map();
+
+/** The room for tokens of the buffer, and the most it keeps once a script is read. */
+const INITIAL_TOKENS = 256;
+const KEPT_TOKENS = 65_536;
+
 /** Nesting of structures past which the grammar (with its own guard) reads the script. */
 const MAX_DEPTH = 200;
 
-interface Token extends RawToken {
-  readonly kind: K;
-  readonly plain: boolean;
-  readonly analysis: WordAnalysis | undefined;
+/** What a token is in the simple command holding it (set by the parser). */
+export const enum Role { None, Assignment, Word, Fd, Redirect, Target }
+
+/**
+ * The tokens of the script being read, as parallel arrays: kind, role, offsets, whether a word is
+ * plain, and the word taken apart when the lexer took it apart. One buffer serves every script
+ * (`parseFast` never nests: substitution bodies are read one after another), and it lets go of
+ * the words it took apart when the script is read.
+ */
+export class FastTokens {
+  /** The script. */
+  text = "";
+  /** How many tokens the buffer holds (the last one is the end of the script). */
+  count = 0;
+  /** Here-document bodies keyed by the offset of their `<<` / `<<-` operator. */
+  heredocs: ReadonlyMap<number, LexedHeredoc> = NO_HEREDOCS;
+  /** Each token's kind (a `K`), role in its simple command (a {@link Role}), and offsets in the script. */
+  kinds!: Uint8Array;
+  roles!: Uint8Array;
+  starts!: Int32Array;
+  ends!: Int32Array;
+  /** 1 for a plain word (its text is its value). */
+  plains!: Uint8Array;
+  /** The words taken apart, in order, and the index in this list of each token's (-1 for none). */
+  private readonly analyses: WordAnalysis[] = [];
+  private analysisOf!: Int32Array;
+
+  constructor() {
+    this.allocate(INITIAL_TOKENS);
+  }
+
+  /** Makes the arrays room for `size` tokens, keeping the first {@link count}. */
+  private allocate(size: number): void {
+    const n = this.count;
+    const copy = <T extends Uint8Array | Int32Array>(old: T | undefined, made: T): T => {
+      if (old !== undefined && n > 0) made.set(old.subarray(0, n));
+      return made;
+    };
+    this.kinds = copy(this.kinds, new Uint8Array(size));
+    this.roles = copy(this.roles, new Uint8Array(size));
+    this.starts = copy(this.starts, new Int32Array(size));
+    this.ends = copy(this.ends, new Int32Array(size));
+    this.plains = copy(this.plains, new Uint8Array(size));
+    this.analysisOf = copy(this.analysisOf, new Int32Array(size));
+  }
+
+  /** Starts reading the script `text` (the buffer is empty: see {@link release}). */
+  reset(text: string): void {
+    this.text = text;
+    this.count = 0;
+    this.heredocs = NO_HEREDOCS;
+  }
+
+  /**
+   * Lets go of the script and of the words taken apart, once the script is read (and of arrays
+   * grown past {@link KEPT_TOKENS} tokens by a huge script).
+   */
+  release(): void {
+    this.text = "";
+    this.count = 0;
+    this.heredocs = NO_HEREDOCS;
+    if (this.analyses.length > 0) this.analyses.length = 0;
+    if (this.kinds.length > KEPT_TOKENS) this.allocate(INITIAL_TOKENS);
+  }
+
+  /** Adds a token. */
+  push(kind: K, start: number, end: number, plain: boolean, analysis: WordAnalysis | undefined): void {
+    if (this.count === this.kinds.length) this.allocate(this.count * 2);
+    const i = this.count++;
+    this.kinds[i] = kind;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.plains[i] = plain ? 1 : 0;
+    if (analysis === undefined) this.analysisOf[i] = -1;
+    else {
+      this.analysisOf[i] = this.analyses.length;
+      this.analyses.push(analysis);
+    }
+  }
+
+  /** The text of token `i`. */
+  image(i: number): string {
+    return this.text.slice(this.starts[i], this.ends[i]);
+  }
+
+  /** Whether token `i` is a plain word (its text is its value). */
+  plain(i: number): boolean {
+    return this.plains[i] === 1;
+  }
+
+  /** Token `i` taken apart, when the lexer took it apart. */
+  analysis(i: number): WordAnalysis | undefined {
+    const k = this.analysisOf[i];
+    return k < 0 ? undefined : this.analyses[k];
+  }
+
+  /** Token `i` as the grammar's parser hands tokens on. */
+  token(i: number): RawToken {
+    return { image: this.image(i), startOffset: this.starts[i], plain: this.plain(i), analysis: this.analysis(i) };
+  }
+}
+
+/**
+ * Where the fast path hands what it reads, in source order: each simple command (built at once,
+ * so the builder's commands carry their contexts, which pipeline, `!` and `&` marks replace until
+ * the parse ends) and then the words outside simple commands.
+ */
+export interface FastBuilder<C extends Marked> {
+  /**
+   * The simple command made of tokens `[first, end)` (their roles say what each is; `assignments`
+   * and `redirects` count those roles among them), in context `ctx`, after `connector`.
+   */
+  command(tokens: FastTokens, first: number, end: number, ctx: Ctx, connector: ShellConnector, assignments: number, redirects: number): C;
+  /** A word outside simple commands (`for … in WORDS`, `case WORD`, a compound's redirection target): token `i`, in context `ctx`. */
+  looseWord(tokens: FastTokens, i: number, ctx: Ctx): void;
 }
 
 const NEWLINE = 10;
@@ -156,16 +271,16 @@ function operator(text: string, i: number, bash: boolean): Operator {
 }
 
 /**
- * Splits a script into tokens as `tokens.ts` does, and reads its here-document bodies; undefined
+ * Splits a script into `tokens` as `tokens.ts` does, and reads its here-document bodies; false
  * when a here-document is unterminated.
  */
-function tokenize(text: string, place: ScanPlace): { tokens: Token[]; heredocs: ReadonlyMap<number, LexedHeredoc> } | undefined {
+function tokenize(text: string, place: ScanPlace, tokens: FastTokens): boolean {
   const bash = place.bash;
   const reserved = bash ? RESERVED : SH_RESERVED;
   const n = text.length;
-  const tokens: Token[] = [];
   const pending: PendingHeredoc[] = [];
   let heredocs: Map<number, LexedHeredoc> | undefined;
+  tokens.reset(text);
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -195,15 +310,15 @@ function tokenize(text: string, place: ScanPlace): { tokens: Token[]; heredocs: 
         else {
           const problems: LexProblem[] = [];
           i = readHeredocBodies(text, i, pending, (heredocs ??= new Map()), problems);
-          if (problems.length > 0) return undefined;
+          if (problems.length > 0) return false;
         }
-        tokens.push({ kind: K.Newline, image: "\n", startOffset: start, plain: false, analysis: undefined });
+        tokens.push(K.Newline, start, start + 1, false, undefined);
         continue;
       case Lead.Digit: {
         const end = ioNumberEnd(text, i);
         if (end === i) break;
         i = end;
-        tokens.push({ kind: K.IoNumber, image: text.slice(start, i), startOffset: start, plain: false, analysis: undefined });
+        tokens.push(K.IoNumber, start, i, false, undefined);
         continue;
       }
       case Lead.Operator: {
@@ -218,10 +333,9 @@ function tokenize(text: string, place: ScanPlace): { tokens: Token[]; heredocs: 
         } else {
           const found = operator(text, i, bash);
           i += found.image.length;
-          tokens.push({ kind: found.kind, image: found.image, startOffset: start, plain: false, analysis: undefined });
-          continue;
+          kind = found.kind;
         }
-        tokens.push({ kind, image: text.slice(start, i), startOffset: start, plain: false, analysis: undefined });
+        tokens.push(kind, start, i, false, undefined);
         continue;
       }
     }
@@ -229,20 +343,20 @@ function tokenize(text: string, place: ScanPlace): { tokens: Token[]; heredocs: 
     const plainEnd = plainWordEnd(text, i);
     const analysis = plainEnd >= 0 ? undefined : readWord(text, i, place);
     i = plainEnd >= 0 ? plainEnd : analysis !== undefined ? analysis.end : scanWordEnd(text, i, place);
-    const image = text.slice(start, i);
     const reservedShape = i - start <= LONGEST_RESERVED && RESERVED_SHAPE[shape(c, text.charCodeAt(i - 1), i - start)] === 1;
-    let kind = reservedShape ? reserved.get(image) : undefined;
+    let kind = reservedShape ? reserved.get(text.slice(start, i)) : undefined;
     if (kind === undefined) {
       kind = K.Word;
-      const previous = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
-      if (previous !== undefined && (previous.kind === K.DLess || previous.kind === K.DLessDash) && !isAssignment(text, start, i)) {
-        pending.push(pendingHeredoc(previous.startOffset, image, previous.kind === K.DLessDash));
+      const previous = tokens.count > 0 ? tokens.kinds[tokens.count - 1] : K.EOF;
+      if ((previous === K.DLess || previous === K.DLessDash) && !isAssignment(text, start, i)) {
+        pending.push(pendingHeredoc(tokens.starts[tokens.count - 1], text.slice(start, i), previous === K.DLessDash));
       }
     }
-    tokens.push({ kind, image, startOffset: start, plain: plainEnd >= 0, analysis });
+    tokens.push(kind, start, i, plainEnd >= 0, analysis);
   }
-  tokens.push({ kind: K.EOF, image: "", startOffset: n, plain: false, analysis: undefined });
-  return { tokens, heredocs: heredocs ?? NO_HEREDOCS };
+  tokens.push(K.EOF, n, n, false, undefined);
+  tokens.heredocs = heredocs ?? NO_HEREDOCS;
+  return true;
 }
 
 /** The end of the fd number (digits directly followed by `<` or `>`) at `i`; `i` when there is none. */
@@ -285,36 +399,47 @@ type Ctx = readonly ShellContext[];
 const GIVE_UP = new Error("outside the fast path");
 
 /** The recursive-descent parser: `parser.ts`'s rules, one method each, with the same actions. */
-class FastParser {
-  readonly output = new CommandList();
-  readonly loose: RawLooseWord[] = [];
+class FastParser<C extends Marked> {
+  readonly output = new CommandList<C>();
+  /** Words outside simple commands, handed to the builder once the script is read: token, context, … */
+  private readonly loose: (number | Ctx)[] = [];
+  private readonly kinds: Uint8Array;
+  private readonly roles: Uint8Array;
   private pos = 0;
   private depth = 0;
 
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: FastTokens,
+    private readonly builder: FastBuilder<C>,
+  ) {
+    this.kinds = tokens.kinds;
+    this.roles = tokens.roles;
+  }
 
   /** Whether the next token is an assignment word. */
   private atAssignment(): boolean {
-    const token = this.tokens[this.pos];
-    return token.kind === K.Word && isAssignment(token.image, 0, token.image.length);
+    const i = this.pos;
+    return this.kinds[i] === K.Word && isAssignment(this.tokens.text, this.tokens.starts[i], this.tokens.ends[i]);
   }
 
   private peek(): K {
-    return this.tokens[this.pos].kind;
+    return this.kinds[this.pos];
   }
 
-  private next(): Token {
-    return this.tokens[this.pos++];
+  /** Takes the next token, in role `role`; returns its index. */
+  private next(role: Role = Role.None): number {
+    this.roles[this.pos] = role;
+    return this.pos++;
   }
 
-  private expect(kind: K): Token {
-    if (this.tokens[this.pos].kind !== kind) throw GIVE_UP;
-    return this.tokens[this.pos++];
+  private expect(kind: K): void {
+    if (this.kinds[this.pos] !== kind) throw GIVE_UP;
+    this.pos++;
   }
 
-  private expectWord(): Token {
-    if (!isWordLike(this.tokens[this.pos].kind)) throw GIVE_UP;
-    return this.tokens[this.pos++];
+  private expectWord(role: Role = Role.None): number {
+    if (!isWordLike(this.kinds[this.pos])) throw GIVE_UP;
+    return this.next(role);
   }
 
   /** Takes a `!` when one comes next. */
@@ -325,12 +450,18 @@ class FastParser {
   }
 
   private newlines(): void {
-    while (this.tokens[this.pos].kind === K.Newline) this.pos++;
+    while (this.kinds[this.pos] === K.Newline) this.pos++;
   }
 
-  script(): void {
-    this.list([], true);
+  private looseWord(i: number, ctx: Ctx): void {
+    this.loose.push(i, ctx);
+  }
+
+  script(ctx: Ctx): void {
+    this.list(ctx, true);
     if (this.peek() !== K.EOF) throw GIVE_UP;
+    const loose = this.loose;
+    for (let k = 0; k < loose.length; k += 2) this.builder.looseWord(this.tokens, loose[k] as number, loose[k + 1] as Ctx);
   }
 
   private list(ctx: Ctx, keep: boolean): void {
@@ -342,9 +473,9 @@ class FastParser {
       this.andOr(ctx);
       const separator = this.peek();
       if (separator === K.Semi || separator === K.Amp || separator === K.Newline) {
-        const token = this.next();
+        this.pos++;
         if (separator === K.Amp) this.output.mark(first, ctx.length, "background");
-        this.output.connector = separator === K.Newline ? "\n" : (token.image as ShellConnector);
+        this.output.connector = separator === K.Newline ? "\n" : separator === K.Semi ? ";" : "&";
         this.newlines();
       }
     }
@@ -355,7 +486,8 @@ class FastParser {
     const pipelines = this.output.andOr(ctx.length, this.bang());
     this.command(ctx);
     for (let op = this.peek(); op === K.AndIf || op === K.OrIf || op === K.Pipe || op === K.PipeAmp; op = this.peek()) {
-      pipelines.operator(this.next().image);
+      this.pos++;
+      pipelines.operator(op === K.AndIf ? "&&" : op === K.OrIf ? "||" : op === K.Pipe ? "|" : "|&");
       this.newlines();
       pipelines.negation(this.bang());
       this.command(ctx);
@@ -365,7 +497,7 @@ class FastParser {
 
   private command(ctx: Ctx): void {
     const kind = this.peek();
-    if ((kind === K.Word && this.tokens[this.pos + 1].kind === K.LParen && !this.atAssignment()) || kind === K.FunctionKw) {
+    if ((kind === K.Word && this.kinds[this.pos + 1] === K.LParen && !this.atAssignment()) || kind === K.FunctionKw) {
       this.functionDefinition(ctx);
     } else if (kind === K.Word || isRedirectStart(kind)) this.simpleCommand(ctx);
     else {
@@ -375,13 +507,13 @@ class FastParser {
   }
 
   private functionDefinition(ctx: Ctx): void {
-    if (this.next().kind === K.Word) {
+    if (this.kinds[this.next()] === K.Word) {
       this.expect(K.LParen);
       this.expect(K.RParen);
     } else {
       this.expectWord();
       if (this.peek() === K.LParen) {
-        this.next();
+        this.pos++;
         this.expect(K.RParen);
       }
     }
@@ -391,42 +523,50 @@ class FastParser {
   }
 
   private compoundRedirects(ctx: Ctx): void {
-    while (isRedirectStart(this.peek())) {
-      const target = this.redirect().target;
-      if (target !== undefined) this.loose.push({ token: target, context: ctx });
-    }
+    while (isRedirectStart(this.peek())) this.looseWord(this.redirect(), ctx);
   }
 
   private simpleCommand(ctx: Ctx): void {
-    const command = this.output.emit(ctx);
+    const first = this.pos;
+    let assignments = 0;
+    let redirects = 0;
     for (let assignment = this.atAssignment(); assignment || isRedirectStart(this.peek()); assignment = this.atAssignment()) {
-      if (assignment) command.assignments.push(this.next());
-      else command.redirects.push(this.redirect());
+      if (assignment) {
+        this.next(Role.Assignment);
+        assignments++;
+      } else {
+        this.redirect();
+        redirects++;
+      }
     }
-    if (this.peek() === K.Word) command.words.push(this.next());
+    if (this.peek() === K.Word) this.next(Role.Word);
     for (let kind = this.peek(); ; kind = this.peek()) {
-      if (isWordLike(kind)) command.words.push(this.next());
-      else if (isRedirectStart(kind)) command.redirects.push(this.redirect());
-      else break;
+      if (isWordLike(kind)) this.next(Role.Word);
+      else if (isRedirectStart(kind)) {
+        this.redirect();
+        redirects++;
+      } else break;
     }
+    this.output.add(this.builder.command(this.tokens, first, this.pos, ctx, this.output.connector, assignments, redirects));
   }
 
-  private redirect(): RawRedirect {
-    const fd = this.peek() === K.IoNumber ? this.next() : undefined;
+  /** Reads a redirection; returns the index of its target. */
+  private redirect(): number {
+    if (this.peek() === K.IoNumber) this.next(Role.Fd);
     if (!isRedirectStart(this.peek()) || this.peek() === K.IoNumber) throw GIVE_UP;
-    const op = this.next();
-    return { fd, op, target: this.expectWord() };
+    this.next(Role.Redirect);
+    return this.expectWord(Role.Target);
   }
 
   private compound(ctx: Ctx): void {
     switch (this.peek()) {
       case K.LParen:
-        this.next();
+        this.pos++;
         this.list([...ctx, "subshell"], true);
         this.expect(K.RParen);
         return;
       case K.LBrace:
-        this.next();
+        this.pos++;
         this.list([...ctx, "group"], true);
         this.expect(K.RBrace);
         return;
@@ -442,7 +582,7 @@ class FastParser {
       case K.DBracketOpen:
         return this.testClause(ctx);
       case K.ArithmeticCommand:
-        this.next();
+        this.pos++;
         return;
       default:
         throw GIVE_UP;
@@ -452,42 +592,42 @@ class FastParser {
   private ifClause(ctx: Ctx): void {
     const condition: Ctx = [...ctx, "if-condition"];
     const body: Ctx = [...ctx, "if-body"];
-    this.next();
+    this.pos++;
     this.list(condition, true);
     this.expect(K.Then);
     this.list(body, false);
     while (this.peek() === K.Elif) {
-      this.next();
+      this.pos++;
       this.list(condition, false);
       this.expect(K.Then);
       this.list(body, false);
     }
     if (this.peek() === K.Else) {
-      this.next();
+      this.pos++;
       this.list([...ctx, "else-body"], false);
     }
     this.expect(K.Fi);
   }
 
   private forClause(ctx: Ctx): void {
-    this.next();
-    if (this.peek() === K.ArithmeticCommand) this.next();
+    this.pos++;
+    if (this.peek() === K.ArithmeticCommand) this.pos++;
     else {
       this.expectWord();
       let k = this.pos;
-      while (this.tokens[k].kind === K.Newline) k++;
-      if (this.tokens[k].kind === K.In) {
+      while (this.kinds[k] === K.Newline) k++;
+      if (this.kinds[k] === K.In) {
         this.pos = k + 1;
-        while (isWordLike(this.peek())) this.loose.push({ token: this.next(), context: ctx });
+        while (isWordLike(this.peek())) this.looseWord(this.next(), ctx);
       }
     }
-    if (this.peek() === K.Semi || this.peek() === K.Newline) this.next();
+    if (this.peek() === K.Semi || this.peek() === K.Newline) this.pos++;
     this.newlines();
     this.doGroup([...ctx, "for-body"]);
   }
 
   private loopClause(ctx: Ctx): void {
-    const until = this.next().kind === K.Until;
+    const until = this.kinds[this.next()] === K.Until;
     this.list([...ctx, until ? "until-condition" : "while-condition"], true);
     this.doGroup([...ctx, until ? "until-body" : "while-body"]);
   }
@@ -499,8 +639,8 @@ class FastParser {
   }
 
   private caseClause(ctx: Ctx): void {
-    this.next();
-    this.loose.push({ token: this.expectWord(), context: ctx });
+    this.pos++;
+    this.looseWord(this.expectWord(), ctx);
     this.newlines();
     this.expect(K.In);
     this.newlines();
@@ -512,53 +652,64 @@ class FastParser {
   }
 
   private caseItem(body: Ctx): void {
-    if (this.peek() === K.LParen) this.next();
+    if (this.peek() === K.LParen) this.pos++;
     this.expectWord();
     while (this.peek() === K.Pipe) {
-      this.next();
+      this.pos++;
       this.expectWord();
     }
     this.expect(K.RParen);
     this.list(body, false);
     const end = this.peek();
-    if (end === K.DSemi || end === K.SemiAmp || end === K.DSemiAmp) this.next();
+    if (end === K.DSemi || end === K.SemiAmp || end === K.DSemiAmp) this.pos++;
     this.newlines();
   }
 
+  /** `[[ … ]]`: a command named `[[` whose arguments are the tokens inside (newlines aside). */
   private testClause(ctx: Ctx): void {
-    const command = this.output.emit(ctx);
-    command.words.push(this.next());
+    const first = this.next(Role.Word);
     for (let kind = this.peek(); kind !== K.DBracketClose && kind !== K.EOF; kind = this.peek()) {
-      const token = this.next();
-      if (kind !== K.Newline) command.words.push(token);
+      this.next(kind === K.Newline ? Role.None : Role.Word);
     }
-    command.words.push(this.expect(K.DBracketClose));
+    if (this.peek() !== K.DBracketClose) throw GIVE_UP;
+    this.next(Role.Word);
+    this.output.add(this.builder.command(this.tokens, first, this.pos, ctx, this.output.connector, 0, 0));
   }
 }
 
-const NO_ERRORS: RawScript["errors"] = [];
-/** The here-documents of a script that has none. */
-const NO_HEREDOCS: ReadonlyMap<number, LexedHeredoc> = new Map();
+/** The token buffer of every script (see {@link FastTokens}). */
+const buffer = new FastTokens();
+
+/** A builder that keeps nothing but the contexts: for checking whether the fast path reads a script. */
+const CHECK_ONLY: FastBuilder<Marked> = {
+  command: (_tokens, _first, _end, ctx) => ({ context: ctx }),
+  looseWord: () => undefined,
+};
 
 /**
- * Reads a script in one pass; undefined when it holds a syntax error, an unterminated
- * here-document or very deep nesting, for the grammar to read (with its error recovery). `place`
- * locates the text in the root script, as for the lexer.
+ * Reads a script in one pass, handing its simple commands and loose words to `builder` (see
+ * {@link FastBuilder}), in context `ctx` (the contexts of the whole script); returns its commands,
+ * or undefined when it holds a syntax error, an unterminated here-document or very deep nesting,
+ * for the grammar to read (with its error recovery), and then the builder must drop what it was
+ * handed. `place` locates the text in the root script, as for the lexer.
  *
  * @example
- * parseFast("apt-get update && apt-get install -y curl", { base: 0, memo: undefined, bash: true })
- *   ?.commands.map((c) => c.connector); // [undefined, "&&"]
+ * parseFast("apt-get update && apt-get install -y curl", { base: 0, memo: undefined, bash: true })?.length; // 2
  * parseFast("if true; then a; fi fi", { base: 0, memo: undefined, bash: true }); // undefined
  */
-export function parseFast(text: string, place: ScanPlace): FastScript | undefined {
-  const lexed = tokenize(text, place);
-  if (lexed === undefined) return undefined;
-  const parser = new FastParser(lexed.tokens);
+export function parseFast<C extends Marked = Marked>(
+  text: string, place: ScanPlace, builder: FastBuilder<C> = CHECK_ONLY as FastBuilder<C>, ctx: Ctx = [],
+): C[] | undefined {
+  const tokens = buffer;
   try {
-    parser.script();
+    if (!tokenize(text, place, tokens)) return undefined;
+    const parser = new FastParser(tokens, builder);
+    parser.script(ctx);
+    return parser.output.commands;
   } catch {
     // GIVE_UP, or anything unforeseen: the grammar reads the script.
     return undefined;
+  } finally {
+    tokens.release();
   }
-  return { commands: parser.output.commands, looseWords: parser.loose, errors: NO_ERRORS, heredocs: lexed.heredocs };
 }

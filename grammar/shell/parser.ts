@@ -87,7 +87,8 @@ const messages: IParserErrorMessageProvider = {
 
 type Ctx = readonly ShellContext[];
 
-const EMPTY_COMMAND = (): Omit<RawCommand, "context" | "connector"> => ({ assignments: [], words: [], redirects: [] });
+type CommandParts = Pick<RawCommand, "assignments" | "words" | "redirects">;
+const EMPTY_COMMAND = (): CommandParts => ({ assignments: [], words: [], redirects: [] });
 
 /**
  * The shell parser. One instance, built on first use, is reused through {@link parseShellTokens}; tests
@@ -97,7 +98,7 @@ const EMPTY_COMMAND = (): Omit<RawCommand, "context" | "connector"> => ({ assign
  * new ShellParser(true); // throws when the grammar is ambiguous
  */
 export class ShellParser extends EmbeddedActionsParser {
-  private output = new CommandList();
+  private output = new CommandList<RawCommand>();
   private loose: RawLooseWord[] = [];
   private strays: RawError[] = [];
   private textLength = 0;
@@ -115,7 +116,7 @@ export class ShellParser extends EmbeddedActionsParser {
 
   /** Parses the tokens of one script. */
   parse(tokens: IToken[], length: number): RawScript {
-    this.output = new CommandList();
+    this.output = new CommandList<RawCommand>();
     this.loose = [];
     this.strays = [];
     this.textLength = length;
@@ -125,6 +126,11 @@ export class ShellParser extends EmbeddedActionsParser {
     // A stray token chevrotain already reported (`a && && b`) is reported once.
     for (const stray of this.strays) if (!errors.some((e) => e.start === stray.start)) errors.push(stray);
     return { commands: this.output.commands, looseWords: this.loose, errors };
+  }
+
+  /** Adds a command in context `ctx`, after the pending connector, with the lists of `command`. */
+  private emit(ctx: Ctx, { assignments, words, redirects }: CommandParts): void {
+    this.output.add({ assignments, words, redirects, context: ctx, connector: this.output.connector });
   }
 
   private looseWord(token: RawToken, context: Ctx): void {
@@ -168,7 +174,7 @@ export class ShellParser extends EmbeddedActionsParser {
    */
   private readonly andOr = this.RULE("andOr", (ctx: Ctx = []) => {
     const bang = this.OPTION(() => this.CONSUME(T.Bang));
-    let pipelines: AndOrList | undefined;
+    let pipelines: AndOrList<RawCommand> | undefined;
     this.ACTION(() => (pipelines = this.output.andOr(ctx.length, bang !== undefined)));
     this.SUBRULE(this.command, { ARGS: [ctx] });
     this.MANY(() => {
@@ -235,7 +241,7 @@ export class ShellParser extends EmbeddedActionsParser {
   private readonly simpleCommand = this.RULE("simpleCommand", (ctx: Ctx = []) => {
     const command = EMPTY_COMMAND();
     // Emitted first and filled in place, so that a command cut short by an error (`a >`) is kept.
-    this.ACTION(() => this.output.emit(ctx, command.assignments, command.words, command.redirects));
+    this.ACTION(() => this.emit(ctx, command));
     this.OR([
       {
         ALT: () => {
@@ -386,7 +392,7 @@ export class ShellParser extends EmbeddedActionsParser {
   /** bash `[[ … ]]`: emitted as a command named `[[` whose arguments are the tokens inside. */
   private readonly testClause = this.RULE("testClause", (ctx: Ctx = []) => {
     const command = EMPTY_COMMAND();
-    this.ACTION(() => this.output.emit(ctx, command.assignments, command.words, command.redirects));
+    this.ACTION(() => this.emit(ctx, command));
     command.words.push(this.CONSUME(T.DBracketOpen));
     this.MANY(() => {
       const token = this.CONSUME(T.InTest);

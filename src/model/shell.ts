@@ -15,13 +15,13 @@
  * @packageDocumentation
  */
 import { lexShell } from "../../grammar/shell/lexer.js";
-import { parseShellTokens, type RawCommand, type RawRedirect, type RawScript, type RawToken } from "../../grammar/shell/parser.js";
+import { parseShellTokens, type RawCommand, type RawRedirect, type RawToken } from "../../grammar/shell/parser.js";
 import { isAssignment, nameEnd, plainWordEnd, type ScanMemo, type ScanPlace } from "../../grammar/shell/scan.js";
-import { parseFast } from "../../grammar/shell/fast.js";
+import { parseFast, Role, type FastBuilder, type FastTokens } from "../../grammar/shell/fast.js";
 import type { LexedHeredoc } from "../../grammar/shell/heredoc.js";
 import type { Range } from "../ast/nodes.js";
 import type {
-  ShellAssignment, ShellContext, ShellDiagnostic, ShellRedirect, ShellScript, ShellWord, SimpleCommand,
+  ShellAssignment, ShellConnector, ShellContext, ShellDiagnostic, ShellRedirect, ShellScript, ShellWord, SimpleCommand,
 } from "./shell-types.js";
 import { analyzeWord, heredocSubstitutions, type Substitution, type SubstitutionPart, type WordAnalysis } from "./shell/word.js";
 
@@ -59,8 +59,13 @@ interface Job {
   readonly base: number;
   /** Root offset of each character of `text`, when it is not a verbatim slice (backquote bodies). */
   readonly offsets: number[] | undefined;
-  /** Context of the command holding the substitution, plus `"command-substitution"`. */
+  /** Context of the word holding the substitution (empty for the root). */
   readonly context: readonly ShellContext[];
+  /**
+   * The command holding the substitution, once built: its context when the job runs replaces
+   * {@link context} (the fast path builds a command before the pipeline or `&` around it marks it).
+   */
+  holder: SimpleCommand | undefined;
   readonly part: SubstitutionPart | undefined;
   /** How many command substitutions deep the script is (0 for the root). */
   readonly depth: number;
@@ -75,69 +80,101 @@ interface Job {
 export const MAX_SUBSTITUTION_DEPTH = 1000;
 
 const IDENTITY = (offset: number): number => offset;
+const PLUS = 43;
+
+/** The assignments or redirections of the many commands that have none: one list, shared. */
+const NONE: readonly never[] = Object.freeze([]);
 
 /** Whether a token was really read (not made up by error recovery). */
 function real(token: RawToken | undefined): token is RawToken {
   return token !== undefined && token.isInsertedInRecovery !== true && !Number.isNaN(token.startOffset);
 }
 
-/** Builds the commands of one {@link parseShell} call, one queued script at a time. */
-class ScriptBuilder {
+/**
+ * Builds the commands of one {@link parseShell} call, one queued script at a time (the root script
+ * first): the fast path hands it each command as it reads it (see {@link FastBuilder}); the
+ * grammar's raw commands are built once the grammar has read the script.
+ */
+class ScriptBuilder implements FastBuilder<SimpleCommand> {
   /** Every command, in the order read (each job's in source order, jobs one after another). */
   readonly found: SimpleCommand[] = [];
   /** Root offset of each command in {@link found}, to sort them when there are substitutions. */
   readonly at: number[] = [];
   readonly diagnostics: ShellDiagnostic[] = [];
   readonly jobs: Job[] = [];
-  /** Ends of `$(…)` already scanned, shared by the jobs whose text is a verbatim slice of the root. */
-  private readonly memo: ScanMemo = new Map();
+  /**
+   * Ends of `$(…)` already scanned, shared by the jobs whose text is a verbatim slice of the root;
+   * none when the root has no `(` (nor, then, any `$(…)` to remember).
+   */
+  private readonly memo: ScanMemo | undefined;
   /** Where the word being analysed sits (one object, updated per word). */
   private readonly place: ScanPlace;
   private job!: Job;
+  /** The contexts of the current job's commands start with these: the holder's, then `"command-substitution"`. */
+  private jobContext: readonly ShellContext[] = [];
   /**
    * The extent of the command being built (its parts may come in any order: `>log A=1 cmd`): its
    * first and last local offsets (-1 before its first part: small integers keep V8's fields and the
    * command's range unboxed), and their Dockerfile offsets, taken from the ranges of its parts.
    */
   private readonly extent = { start: 0, end: 0, from: 0, to: 0 };
+  /** The words of the command being built, name first: the first {@link wordCount} entries of a list reused for every command. */
+  private readonly words: ShellWord[] = [];
+  private wordCount = 0;
+  /** How many jobs were queued when the command being built was started: those after it are its substitutions. */
+  private jobsBefore = 0;
 
   constructor(
     private readonly dialect: "sh" | "bash",
     private readonly toSource: (offset: number) => number,
     private readonly fast: boolean,
+    root: string,
   ) {
     this.place = { base: 0, memo: undefined, bash: dialect === "bash" };
+    this.memo = root.includes("(") ? new Map() : undefined;
+    this.jobs.push({ text: root, base: 0, offsets: undefined, context: [], holder: undefined, part: undefined, depth: 0 });
   }
 
-  /** Parses every queued script, including those queued meanwhile. */
+  /** Parses the root script and every script queued meanwhile. */
   run(): void {
     for (let j = 0; j < this.jobs.length; j++) this.runJob(this.jobs[j]);
   }
 
   private runJob(job: Job): void {
     this.job = job;
+    this.jobContext = job.depth === 0 ? job.context : [...(job.holder?.context ?? job.context), "command-substitution"];
     const firstDiagnostic = this.diagnostics.length;
-    const memo = job.offsets === undefined ? this.memo : undefined;
-    const fast = this.fast ? parseFast(job.text, { base: job.base, memo, bash: this.dialect === "bash" }) : undefined;
-    let parsed: RawScript;
-    let heredocs: ReadonlyMap<number, LexedHeredoc>;
-    if (fast !== undefined) {
-      parsed = fast;
-      heredocs = fast.heredocs;
-    } else {
-      const lexed = lexShell(job.text, { dialect: this.dialect, base: job.base, memo });
-      for (const problem of lexed.problems) this.report(problem.message, problem.start, problem.end);
-      parsed = parseShellTokens(lexed.tokens, job.text.length);
-      heredocs = lexed.heredocs;
-    }
-    for (const error of parsed.errors) this.report(error.message, error.start, error.end);
     const firstCommand = this.found.length;
-    for (const raw of parsed.commands) this.command(raw, heredocs);
-    for (const loose of parsed.looseWords) {
-      if (real(loose.token)) this.word(loose.token.image, loose.token.startOffset, this.context(loose.context), loose.token.plain, loose.token.analysis);
+    const memo = job.offsets === undefined ? this.memo : undefined;
+    if (!this.fast || parseFast(job.text, { base: job.base, memo, bash: this.dialect === "bash" }, this, this.jobContext) === undefined) {
+      if (this.fast) this.drop(firstCommand, firstDiagnostic, this.jobs.length);
+      this.runGrammar(job, memo);
     }
     // The job's own commands and diagnostics are the last ones added.
     if (job.part !== undefined) job.part.script = { commands: this.found.slice(firstCommand), diagnostics: this.diagnostics.slice(firstDiagnostic) };
+  }
+
+  /**
+   * Drops what the fast path built before it gave the current job up: the commands and
+   * diagnostics from the given counts on, and the jobs it queued meanwhile.
+   */
+  private drop(commands: number, diagnostics: number, jobs: number): void {
+    this.found.length = commands;
+    this.at.length = commands;
+    this.diagnostics.length = diagnostics;
+    this.jobs.length = jobs;
+  }
+
+  /** Reads the current job with the chevrotain grammar, then builds what it read. */
+  private runGrammar(job: Job, memo: ScanMemo | undefined): void {
+    const lexed = lexShell(job.text, { dialect: this.dialect, base: job.base, memo });
+    for (const problem of lexed.problems) this.report(problem.message, problem.start, problem.end);
+    const parsed = parseShellTokens(lexed.tokens, job.text.length);
+    for (const error of parsed.errors) this.report(error.message, error.start, error.end);
+    for (const raw of parsed.commands) this.rawCommand(raw, lexed.heredocs);
+    for (const loose of parsed.looseWords) {
+      if (real(loose.token)) this.word(loose.token.image, loose.token.startOffset, this.context(loose.context), loose.token.plain, loose.token.analysis);
+    }
   }
 
   /** The offset in the root script of a local offset of the current job. */
@@ -158,7 +195,7 @@ class ScriptBuilder {
   }
 
   private context(inner: readonly ShellContext[]): readonly ShellContext[] {
-    const outer = this.job.context;
+    const outer = this.jobContext;
     return outer.length === 0 ? inner : inner.length === 0 ? outer : [...outer, ...inner];
   }
 
@@ -199,47 +236,112 @@ class ScriptBuilder {
         text: sub.body,
         base: job.base + start + sub.start,
         offsets,
-        context: [...context, "command-substitution"],
+        context,
+        holder: undefined,
         part: sub.part,
         depth: job.depth + 1,
       });
     }
   }
 
-  /** Builds a command and adds it to {@link found}; none when error recovery left it empty. */
-  private command(raw: RawCommand, heredocs: ReadonlyMap<number, LexedHeredoc>): void {
+  /**
+   * Builds a simple command the fast path read: its assignments, then its words, then its
+   * redirections (the grammar's order, see {@link rawCommand}), in context `context`, which already
+   * holds the job's.
+   */
+  command(
+    tokens: FastTokens, first: number, end: number, context: readonly ShellContext[], connector: ShellConnector, assignmentCount: number, redirectCount: number,
+  ): SimpleCommand {
+    this.begin();
+    const roles = tokens.roles;
+    let assignments: readonly ShellAssignment[] = NONE;
+    if (assignmentCount > 0) {
+      const list: ShellAssignment[] = [];
+      for (let i = first; i < end; i++) if (roles[i] === Role.Assignment) list.push(this.assignment(tokens.image(i), tokens.starts[i], context, tokens.plain(i), tokens.analysis(i)));
+      assignments = list;
+    }
+    for (let i = first; i < end; i++) {
+      if (roles[i] === Role.Word) this.addWord(this.word(tokens.image(i), tokens.starts[i], context, tokens.plain(i), tokens.analysis(i)), tokens.starts[i], tokens.ends[i]);
+    }
+    let redirects: readonly ShellRedirect[] = NONE;
+    if (redirectCount > 0) {
+      const list: ShellRedirect[] = [];
+      for (let i = first; i < end; i++) {
+        if (roles[i] !== Role.Redirect) continue;
+        const fd = i > first && roles[i - 1] === Role.Fd ? tokens.token(i - 1) : undefined;
+        list.push(this.redirect({ fd, op: tokens.token(i), target: tokens.token(i + 1) }, context, tokens.heredocs));
+      }
+      redirects = list;
+    }
+    return this.finish(assignments, redirects, context, connector) as SimpleCommand;
+  }
+
+  /** Builds a word outside simple commands that the fast path read. */
+  looseWord(tokens: FastTokens, i: number, context: readonly ShellContext[]): void {
+    this.word(tokens.image(i), tokens.starts[i], context, tokens.plain(i), tokens.analysis(i));
+  }
+
+  /** Builds a command the grammar read; none when error recovery left it empty. */
+  private rawCommand(raw: RawCommand, heredocs: ReadonlyMap<number, LexedHeredoc>): void {
     const context = this.context(raw.context);
-    const extent = this.extent;
-    extent.start = -1;
-    extent.end = -1;
+    this.begin();
     const assignments: ShellAssignment[] = [];
-    for (const token of raw.assignments) if (real(token)) assignments.push(this.assignment(token, context));
-    let name: ShellWord | undefined;
-    const args: ShellWord[] = [];
+    for (const token of raw.assignments) if (real(token)) assignments.push(this.assignment(token.image, token.startOffset, context, token.plain, token.analysis));
     for (const token of raw.words) {
-      if (!real(token)) continue;
-      const word = this.word(token.image, token.startOffset, context, token.plain, token.analysis);
-      this.extend(token.startOffset, token.startOffset + token.image.length, word.range);
-      if (name === undefined) name = word;
-      else args.push(word);
+      if (real(token)) this.addWord(this.word(token.image, token.startOffset, context, token.plain, token.analysis), token.startOffset, token.startOffset + token.image.length);
     }
     const redirects: ShellRedirect[] = [];
     for (const r of raw.redirects) if (real(r.op)) redirects.push(this.redirect(r, context, heredocs));
-    if (extent.start < 0) return;
-    const command: SimpleCommand = { name, args, assignments, redirects, context, connector: raw.connector, range: [extent.from, extent.to] };
+    this.finish(assignments.length > 0 ? assignments : NONE, redirects.length > 0 ? redirects : NONE, context, raw.connector);
+  }
+
+  /** Starts building a command. */
+  private begin(): void {
+    this.extent.start = -1;
+    this.extent.end = -1;
+    this.wordCount = 0;
+    this.jobsBefore = this.jobs.length;
+  }
+
+  /** Adds a word at local offsets `[start, end)` to the command being built. */
+  private addWord(word: ShellWord, start: number, end: number): void {
+    this.words[this.wordCount++] = word;
+    this.extend(start, end, word.range);
+  }
+
+  /** Ends the command being built and adds it to {@link found}; none when it is empty. */
+  private finish(
+    assignments: readonly ShellAssignment[], redirects: readonly ShellRedirect[], context: readonly ShellContext[], connector: ShellConnector,
+  ): SimpleCommand | undefined {
+    const extent = this.extent;
+    if (extent.start < 0) return undefined;
+    const words = this.words;
+    const n = this.wordCount;
+    const command: SimpleCommand = {
+      name: n > 0 ? words[0] : undefined,
+      args: n > 1 ? words.slice(1, n) : NONE,
+      assignments,
+      redirects,
+      context,
+      connector,
+      range: [extent.from, extent.to],
+    };
     this.found.push(command);
     this.at.push(this.root(extent.start));
+    for (let j = this.jobsBefore; j < this.jobs.length; j++) this.jobs[j].holder = command;
+    return command;
   }
 
   /**
-   * An assignment of the command being built (extending its extent). Assignments and redirections
-   * are rare: kept out of {@link command}, whose loop over words V8 then optimises better.
+   * An assignment `image` at local offset `at` of the command being built (extending its extent);
+   * `plain` and `analysis` say what the lexer knows of the whole word. Assignments and redirections
+   * are rare: kept out of the loops over words, which V8 then optimises better.
    */
-  private assignment(token: RawToken, context: readonly ShellContext[]): ShellAssignment {
-    const image = token.image;
-    const at = token.startOffset;
+  private assignment(image: string, at: number, context: readonly ShellContext[], plain?: boolean, analysis?: WordAnalysis): ShellAssignment {
     const eq = image.indexOf("=");
-    const value = eq + 1 < image.length ? this.word(image.slice(eq + 1), at + eq + 1, context) : undefined;
+    const value = eq + 1 < image.length
+      ? this.word(image.slice(eq + 1), at + eq + 1, context, plain === true ? true : undefined, analysis && valueAnalysis(analysis, image, eq))
+      : undefined;
     // A value ends where the assignment ends.
     const range: Range = value !== undefined ? [this.toSource(this.root(at)), value.range[1]] : this.range(at, at + image.length);
     this.extend(at, at + image.length, range);
@@ -288,6 +390,26 @@ class ScriptBuilder {
   }
 }
 
+/**
+ * The value of the assignment `image` (its `=` at `eq`) taken apart, from the whole word taken
+ * apart (as the lexer did to find its end), so that it is not read again: the same parts without
+ * the `name=` or `name+=` prefix, which begins the first literal part, and substitutions counted
+ * from the value. Undefined when the name has a subscript (which may hold anything).
+ */
+function valueAnalysis(whole: WordAnalysis, image: string, eq: number): WordAnalysis | undefined {
+  const end = nameEnd(image, 0);
+  const first = whole.parts[0];
+  if ((end !== eq && !(end === eq - 1 && image.charCodeAt(end) === PLUS)) || first?.kind !== "literal" || first.quoted !== "none") return undefined;
+  const prefix = eq + 1;
+  const rest = first.value.slice(prefix);
+  const parts = whole.parts.slice(1);
+  if (rest.length > 0) parts.unshift({ kind: "literal", value: rest, quoted: "none" });
+  const substitutions = whole.substitutions.length === 0
+    ? whole.substitutions
+    : whole.substitutions.map((sub) => ({ part: sub.part, body: sub.body, offsets: sub.offsets?.map((offset) => offset - prefix), start: sub.start - prefix }));
+  return { parts, value: whole.value?.slice(prefix), substitutions, problems: whole.problems };
+}
+
 /** Whether the numbers never decrease. */
 function isSorted(numbers: readonly number[]): boolean {
   for (let i = 1; i < numbers.length; i++) if (numbers[i] < numbers[i - 1]) return false;
@@ -321,8 +443,7 @@ function flatCopy(text: string): string {
  * script.commands[1].connector; // "&&"
  */
 export function parseShell(source: ShellSource, options?: ShellOptions): ShellScript {
-  const builder = new ScriptBuilder(options?.dialect ?? "bash", source.toSource ?? IDENTITY, options?.engine !== "grammar");
-  builder.jobs.push({ text: flatCopy(source.text), base: 0, offsets: undefined, context: [], part: undefined, depth: 0 });
+  const builder = new ScriptBuilder(options?.dialect ?? "bash", source.toSource ?? IDENTITY, options?.engine !== "grammar", flatCopy(source.text));
   builder.run();
   const { found, at, diagnostics } = builder;
   let commands = found;
