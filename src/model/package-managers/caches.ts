@@ -7,7 +7,7 @@ import { trimTrailing } from "../../util/text.js";
 import type { FileOperation } from "../file-operations.js";
 import { homeIn, type VariableLookup } from "./command-line.js";
 import { hasOption, optionValue } from "./package-words.js";
-import type { OperationDraft, PackageManager, PackageOperation, PackageOperationKind } from "./types.js";
+import type { CacheUse, OperationDraft, PackageManager, PackageOperation, PackageOperationKind } from "./types.js";
 
 /**
  * What a cache row needs to know about an operation.
@@ -248,7 +248,7 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
  * `npm -v` (yarn with no subcommand otherwise means install), and `apk add --no-network`.
  */
 function fetchesNothing(op: CacheQuery): boolean {
-  if (op.manager === "apk") return op.options.some((o) => o.name === "no-network");
+  if (op.manager === "apk") return hasOption(op, "no-network");
   return op.subcommand.length === 0 && op.options.some((o) => /^(v|version|h|help)$/.test(o.name));
 }
 
@@ -260,16 +260,20 @@ function fetchesNothing(op: CacheQuery): boolean {
  * cachesWritten(pipInstallDraft).map((u) => u.path); // ["/root/.cache/pip"]
  * ```
  */
-export function cachesWritten(op: CacheQuery, draft: Pick<OperationDraft, "options" | "env">): { path: string; cache: PackageCache }[] {
-  const written: { path: string; cache: PackageCache }[] = [];
-  if (fetchesNothing(op)) return written;
-  for (const cache of CACHES_BY_MANAGER.get(op.manager) ?? []) {
+export function cachesWritten(op: CacheQuery, draft: Pick<OperationDraft, "options" | "env">): readonly CacheUse[] {
+  if (fetchesNothing(op)) return NOTHING_WRITTEN;
+  let written: CacheUse[] | undefined;
+  for (const cache of CACHES_BY_MANAGER.get(op.manager) ?? NO_ROWS) {
     if (!cache.creates(op)) continue;
     const path = trimTrailing(cache.locate(draft), "/") || "/";
-    if (path !== "/dev/null") written.push({ cache, path });
+    if (path !== "/dev/null") (written ??= []).push({ cache, path });
   }
-  return written;
+  return written ?? NOTHING_WRITTEN;
 }
+
+/** What {@link cachesWritten} gives the many operations that write no cache (`apt-get install`, `apk add --no-cache`): one shared empty list. */
+const NOTHING_WRITTEN: readonly CacheUse[] = Object.freeze([]);
+const NO_ROWS: readonly PackageCache[] = [];
 
 /** The rows of {@link PACKAGE_CACHES} by manager, in table order. */
 const CACHES_BY_MANAGER: ReadonlyMap<PackageManager, readonly PackageCache[]> = new Map(
