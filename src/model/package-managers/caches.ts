@@ -364,16 +364,19 @@ export function cacheLeftBehind(
   fileOps: readonly FileOperation[],
   mounts: readonly RunMount[],
 ): CacheLeftBehind[] {
-  const left: CacheLeftBehind[] = [];
-  if (ops.length === 0) return left;
-  const last = new Map<string, CacheLeftBehind>();
+  // One candidate per manager and directory, where it was first written, naming the last operation
+  // that wrote it. A RUN writes few caches: a list searched end to end, not a map with string keys.
+  const candidates: CacheLeftBehind[] = [];
   for (const operation of ops) {
     for (const use of operation.caches) {
-      const key = `${operation.manager}\0${use.path}`;
-      last.set(key, { manager: operation.manager, path: use.path, operation, cache: use.cache });
+      const candidate: CacheLeftBehind = { manager: operation.manager, path: use.path, operation, cache: use.cache };
+      const at = candidates.findIndex((c) => c.manager === candidate.manager && c.path === candidate.path);
+      if (at === -1) candidates.push(candidate);
+      else candidates[at] = candidate;
     }
   }
-  for (const candidate of last.values()) {
+  const left: CacheLeftBehind[] = [];
+  for (const candidate of candidates) {
     if (!mounted(candidate.path, mounts) && !cleanedLater(candidate, ops, fileOps)) left.push(candidate);
   }
   return left;
