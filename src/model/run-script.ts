@@ -51,15 +51,9 @@ function mapper(pieces: SourceMap): (offset: number) => number {
   return (offset) => mapOffset(pieces, offset);
 }
 
-/**
- * Maps offsets of a shell-form value to the source: through its source map (read as it is, not
- * copied), or from its start when it is one line.
- */
+/** Maps offsets of a shell-form value to the source, through its source map (read as it is, not copied). */
 function formMapper(form: ShellForm): (offset: number) => number {
-  const { map } = form;
-  if (map !== undefined) return mapper(map);
-  const start = form.range[0];
-  return (offset) => start + offset;
+  return mapper(form.map ?? [0, form.range[0]]);
 }
 
 /** Pieces of a shell-form value, from its source map or its range, in a new array to add to. */
