@@ -489,7 +489,7 @@ const TOOLS: ReadonlyMap<string, ToolSpec> = new Map(TOOL_LIST.flatMap((tool) =>
 function filePath(word: ShellWord, vars: VariableLookup, attached?: string): FilePath {
   const isGlob = hasGlob(word);
   if (attached !== undefined) {
-    const isVariable = word.parts.some((p) => p.kind !== "literal" && p.kind !== "glob");
+    const isVariable = word.value === undefined && word.parts.some((p) => p.kind !== "literal" && p.kind !== "glob");
     return { path: attached, word, isGlob, isVariable };
   }
   const resolved = resolveWord(word, vars);
