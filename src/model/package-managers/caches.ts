@@ -364,20 +364,22 @@ export function cacheLeftBehind(
   fileOps: readonly FileOperation[],
   mounts: readonly RunMount[],
 ): CacheLeftBehind[] {
+  const left: CacheLeftBehind[] = [];
+  if (ops.length === 0) return left;
   // One candidate per manager and directory, where it was first written, naming the last operation
   // that wrote it. A RUN writes few caches: a list searched end to end, not a map with string keys.
-  const candidates: CacheLeftBehind[] = [];
   for (const operation of ops) {
     for (const use of operation.caches) {
-      const candidate: CacheLeftBehind = { manager: operation.manager, path: use.path, operation, cache: use.cache };
-      const at = candidates.findIndex((c) => c.manager === candidate.manager && c.path === candidate.path);
-      if (at === -1) candidates.push(candidate);
-      else candidates[at] = candidate;
+      let at = 0;
+      while (at < left.length && (left[at].manager !== operation.manager || left[at].path !== use.path)) at++;
+      left[at] = { manager: operation.manager, path: use.path, operation, cache: use.cache };
     }
   }
-  const left: CacheLeftBehind[] = [];
-  for (const candidate of candidates) {
-    if (!mounted(candidate.path, mounts) && !cleanedLater(candidate, ops, fileOps)) left.push(candidate);
+  // Then the list keeps, in order, those that stay in the layer.
+  let kept = 0;
+  for (const candidate of left) {
+    if (!mounted(candidate.path, mounts) && !cleanedLater(candidate, ops, fileOps)) left[kept++] = candidate;
   }
+  left.length = kept;
   return left;
 }
