@@ -299,6 +299,12 @@ function urlBaseName(url: string): string {
   return name === "" ? "index.html" : name;
 }
 
+/** The file `wget` saves its first URL as, without `-O`: the URL's base name, in the `-P` folder. */
+function savedAs(urls: readonly FilePath[], prefix: string | undefined): string {
+  const name = urls.length > 0 ? urlBaseName(urls[0].path) : "index.html";
+  return prefix === undefined ? name : `${trimTrailing(prefix, "/")}/${name}`;
+}
+
 /** A download operation from its URLs and the output its options choose. */
 function download(context: ToolContext, tool: "curl" | "wget", urls: readonly FilePath[], chosen: string, insecure: boolean): DownloadOperation {
   const { command, program, options } = context;
@@ -378,9 +384,7 @@ const TOOL_LIST: readonly ToolSpec[] = [
       const { parsed } = context;
       const urls = context.paths(parsed.positionals);
       const document = context.pathOf("output-document");
-      const prefix = context.pathOf("directory-prefix");
-      const name = urls.length > 0 ? urlBaseName(urls[0].path) : "index.html";
-      const output = document ?? (prefix === undefined ? name : `${trimTrailing(prefix, "/")}/${name}`);
+      const output = document ?? savedAs(urls, context.pathOf("directory-prefix"));
       return download(context, "wget", urls, output, has(parsed, "insecure"));
     },
   },
@@ -485,7 +489,7 @@ const TOOLS: ReadonlyMap<string, ToolSpec> = new Map(TOOL_LIST.flatMap((tool) =>
 function filePath(word: ShellWord, vars: VariableLookup, attached?: string): FilePath {
   const isGlob = hasGlob(word);
   if (attached !== undefined) {
-    const isVariable = word.parts.some((p) => p.kind !== "literal" && p.kind !== "glob");
+    const isVariable = word.value === undefined && word.parts.some((p) => p.kind !== "literal" && p.kind !== "glob");
     return { path: attached, word, isGlob, isVariable };
   }
   const resolved = resolveWord(word, vars);
@@ -499,10 +503,12 @@ const STDOUT_TO_FILE = new Set([">", ">>", ">|", "&>", "&>>"]);
 
 /** The file a command's standard output is redirected to. */
 function stdoutFile(command: SimpleCommand, vars: VariableLookup): string | undefined {
-  const redirect = command.redirects.findLast(
-    (r) => STDOUT_TO_FILE.has(r.op) && (r.fd === undefined || r.fd === 1) && r.target !== undefined,
-  );
-  return redirect?.target === undefined ? undefined : filePath(redirect.target, vars).path;
+  const { redirects } = command;
+  for (let i = redirects.length - 1; i >= 0; i--) {
+    const { op, fd, target } = redirects[i];
+    if (target !== undefined && STDOUT_TO_FILE.has(op) && (fd === undefined || fd === 1)) return filePath(target, vars).path;
+  }
+  return undefined;
 }
 
 /** Whether two commands span the same source (how a command is recognised in a substitution's script). */

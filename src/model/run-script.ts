@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { mapOffset } from "../ast/source-map.js";
-import type { Heredoc, RunInstruction, ShellForm } from "../ast/nodes.js";
+import type { Heredoc, RunInstruction, ShellForm, SourceMap } from "../ast/nodes.js";
 import type { ShellKind, StageShell } from "./stage-shell.js";
 
 /**
@@ -47,25 +47,27 @@ export interface RunScript {
 /** Flat `[textOffset, sourceOffset, …]` pairs, one per contiguous piece, in text order. */
 type Pieces = number[];
 
-function mapper(pieces: Pieces): (offset: number) => number {
+function mapper(pieces: SourceMap): (offset: number) => number {
   return (offset) => mapOffset(pieces, offset);
 }
 
-/** Pieces of a shell-form value, from its source map or its range. */
-function formPieces(form: ShellForm, textOffset: number): Pieces {
-  const map = form.map ?? [0, form.range[0]];
-  const pieces: Pieces = [];
-  for (let i = 0; i < map.length; i += 2) pieces.push(map[i] + textOffset, map[i + 1]);
-  return pieces;
+/** Maps offsets of a shell-form value to the source, through its source map (read as it is, not copied). */
+function formMapper(form: ShellForm): (offset: number) => number {
+  return mapper(form.map ?? [0, form.range[0]]);
+}
+
+/** Pieces of a shell-form value, from its source map or its range, in a new array to add to. */
+function formPieces(form: ShellForm): Pieces {
+  return form.map === undefined ? [0, form.range[0]] : [...form.map];
 }
 
 /** Pieces of a heredoc's content: the raw body, minus the tabs `<<-` strips from each line. */
-function contentPieces(heredoc: Heredoc, textOffset: number): Pieces {
+function contentPieces(heredoc: Heredoc): Pieces {
   const start = heredoc.body.range[0];
-  if (!heredoc.chomp) return [textOffset, start];
+  if (!heredoc.chomp) return [0, start];
   const pieces: Pieces = [];
   const body = heredoc.body.value;
-  let at = textOffset;
+  let at = 0;
   for (let line = 0; line < body.length; ) {
     let tabs = line;
     while (body[tabs] === "\t") tabs++;
@@ -75,7 +77,7 @@ function contentPieces(heredoc: Heredoc, textOffset: number): Pieces {
     at += end - tabs;
     line = end;
   }
-  return pieces.length > 0 ? pieces : [textOffset, start];
+  return pieces.length > 0 ? pieces : [0, start];
 }
 
 /** The program a `#!` line names: the base name, or the program after `env`. */
@@ -120,17 +122,17 @@ export function runScript(run: RunInstruction, shell: StageShell): RunScript {
   if (command.type === "ExecForm") return EXEC;
   const dialect = shellDialect(shell.kind, shell.argv);
   const heredocs = run.heredocs;
-  if (heredocs.length === 0) return { form: "shell", text: command.value, toSource: mapper(formPieces(command, 0)), interpreter: undefined, dialect };
+  if (heredocs.length === 0) return { form: "shell", text: command.value, toSource: formMapper(command), interpreter: undefined, dialect };
   const [first] = heredocs;
   if (heredocs.length === 1 && command.value.trim() === first.marker.value) {
     const text = first.content;
-    const toSource = mapper(contentPieces(first, 0));
+    const toSource = mapper(contentPieces(first));
     if (!text.startsWith("#!") || shell.kind !== "posix") return { form: "heredoc", text, toSource, interpreter: undefined, dialect };
     const interpreter = shebangProgram(text.slice(0, text.indexOf("\n") < 0 ? text.length : text.indexOf("\n")));
     return { form: "shebang", text, toSource, interpreter, dialect: dialectOf(interpreter) };
   }
   // BuildKit passes `cmdline + "\n" + body + name + "\n"…` to the shell.
-  const pieces = formPieces(command, 0);
+  const pieces = formPieces(command);
   pieces.push(command.value.length, command.range[1]);
   let text = `${command.value}\n`;
   for (const heredoc of heredocs) {

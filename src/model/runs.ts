@@ -12,7 +12,7 @@ import { parseRunFlags, type RunFlags } from "./run-flags.js";
 import { runScript, type RunScript } from "./run-script.js";
 import type { Scope } from "./scope.js";
 import { commandCalls, type CommandCall } from "./package-managers/command-line.js";
-import { parseShell, type ShellScript } from "./shell.js";
+import { parseShell, type ShellOptions, type ShellScript } from "./shell.js";
 import type { StageShell } from "./stage-shell.js";
 
 /**
@@ -99,6 +99,12 @@ export function analyzeRun(instruction: RunInstruction, context: RunContext): Ru
   return new AnalyzedRun(instruction, context);
 }
 
+/** The options {@link parseShell} reads a script with, one object per dialect. */
+const DIALECTS: Readonly<Record<"sh" | "bash", ShellOptions>> = { sh: { dialect: "sh" }, bash: { dialect: "bash" } };
+
+/** The commands of a RUN no POSIX shell reads. */
+const NO_COMMANDS: ShellScript["commands"] = Object.freeze([]);
+
 /**
  * A RUN's analysis: flags and script read at once, the rest on first read. A class rather than an
  * object literal with getters and closures, which is much slower to make.
@@ -131,7 +137,7 @@ class AnalyzedRun implements RunAnalysis {
   get shellScript(): ShellScript | undefined {
     if (this.#shellScript === null) {
       const { text, toSource, dialect } = this.script;
-      this.#shellScript = text === undefined || dialect === undefined ? undefined : parseShell({ text, toSource }, { dialect });
+      this.#shellScript = text === undefined || dialect === undefined ? undefined : parseShell({ text, toSource }, DIALECTS[dialect]);
     }
     return this.#shellScript;
   }
@@ -153,6 +159,6 @@ class AnalyzedRun implements RunAnalysis {
   }
 
   #commands(): ShellScript["commands"] {
-    return this.shellScript?.commands ?? [];
+    return this.shellScript?.commands ?? NO_COMMANDS;
   }
 }

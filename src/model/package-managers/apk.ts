@@ -2,10 +2,10 @@
  * apk (Alpine): subcommands, options and `pkg=1.2` / `pkg~1.2` / `pkg@repo` words.
  */
 import type { ManagerSpec } from "./types.js";
-import { NO_SETTINGS, extended, fileParts, hasOption, splitVersion } from "./package-words.js";
+import { NO_SETTINGS, extended, fileParts, hasOption, splitVersion, versionOperators } from "./package-words.js";
 
 const APK_FILES = [".apk"];
-const VERSION_OPERATORS = [">=", "<=", "=~", "><", "=", "~", ">", "<"];
+const VERSION_OPERATORS = versionOperators(">=", "<=", "=~", "><", "=", "~", ">", "<");
 
 /**
  * apk. It never prompts unless `--interactive` is given.

@@ -2,10 +2,10 @@
  * apt-get and apt (Debian, Ubuntu): subcommands, options and `pkg=version` / `pkg/release` words.
  */
 import type { ManagerSpec, OperationDraft, PackageOperationKind } from "./types.js";
-import { NO_SETTINGS, extended, fileParts, hasOption, optionValue, splitVersion } from "./package-words.js";
+import { NO_SETTINGS, extended, fileParts, hasOption, optionValue, splitVersion, versionOperators } from "./package-words.js";
 
 const DEB_FILES = [".deb"];
-const VERSION_OPERATORS = ["="];
+const VERSION_OPERATORS = versionOperators("=");
 
 /** `-o Key=value` settings of apt, keys compared case-insensitively (`key` is given in lower case). */
 function aptConfig(draft: OperationDraft, key: string): string | undefined {

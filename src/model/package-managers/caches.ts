@@ -7,7 +7,7 @@ import { trimTrailing } from "../../util/text.js";
 import type { FileOperation } from "../file-operations.js";
 import { homeIn, type VariableLookup } from "./command-line.js";
 import { hasOption, optionValue } from "./package-words.js";
-import type { OperationDraft, PackageManager, PackageOperation, PackageOperationKind } from "./types.js";
+import type { CacheUse, OperationDraft, PackageManager, PackageOperation, PackageOperationKind } from "./types.js";
 
 /**
  * What a cache row needs to know about an operation.
@@ -248,7 +248,7 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
  * `npm -v` (yarn with no subcommand otherwise means install), and `apk add --no-network`.
  */
 function fetchesNothing(op: CacheQuery): boolean {
-  if (op.manager === "apk") return op.options.some((o) => o.name === "no-network");
+  if (op.manager === "apk") return hasOption(op, "no-network");
   return op.subcommand.length === 0 && op.options.some((o) => /^(v|version|h|help)$/.test(o.name));
 }
 
@@ -260,16 +260,20 @@ function fetchesNothing(op: CacheQuery): boolean {
  * cachesWritten(pipInstallDraft).map((u) => u.path); // ["/root/.cache/pip"]
  * ```
  */
-export function cachesWritten(op: CacheQuery, draft: Pick<OperationDraft, "options" | "env">): { path: string; cache: PackageCache }[] {
-  const written: { path: string; cache: PackageCache }[] = [];
-  if (fetchesNothing(op)) return written;
-  for (const cache of CACHES_BY_MANAGER.get(op.manager) ?? []) {
+export function cachesWritten(op: CacheQuery, draft: Pick<OperationDraft, "options" | "env">): readonly CacheUse[] {
+  if (fetchesNothing(op)) return NOTHING_WRITTEN;
+  let written: CacheUse[] | undefined;
+  for (const cache of CACHES_BY_MANAGER.get(op.manager) ?? NO_ROWS) {
     if (!cache.creates(op)) continue;
     const path = trimTrailing(cache.locate(draft), "/") || "/";
-    if (path !== "/dev/null") written.push({ cache, path });
+    if (path !== "/dev/null") (written ??= []).push({ cache, path });
   }
-  return written;
+  return written ?? NOTHING_WRITTEN;
 }
+
+/** What {@link cachesWritten} gives the many operations that write no cache (`apt-get install`, `apk add --no-cache`): one shared empty list. */
+const NOTHING_WRITTEN: readonly CacheUse[] = Object.freeze([]);
+const NO_ROWS: readonly PackageCache[] = [];
 
 /** The rows of {@link PACKAGE_CACHES} by manager, in table order. */
 const CACHES_BY_MANAGER: ReadonlyMap<PackageManager, readonly PackageCache[]> = new Map(
@@ -362,15 +366,20 @@ export function cacheLeftBehind(
 ): CacheLeftBehind[] {
   const left: CacheLeftBehind[] = [];
   if (ops.length === 0) return left;
-  const last = new Map<string, CacheLeftBehind>();
+  // One candidate per manager and directory, where it was first written, naming the last operation
+  // that wrote it. A RUN writes few caches: a list searched end to end, not a map with string keys.
   for (const operation of ops) {
     for (const use of operation.caches) {
-      const key = `${operation.manager}\0${use.path}`;
-      last.set(key, { manager: operation.manager, path: use.path, operation, cache: use.cache });
+      let at = 0;
+      while (at < left.length && (left[at].manager !== operation.manager || left[at].path !== use.path)) at++;
+      left[at] = { manager: operation.manager, path: use.path, operation, cache: use.cache };
     }
   }
-  for (const candidate of last.values()) {
-    if (!mounted(candidate.path, mounts) && !cleanedLater(candidate, ops, fileOps)) left.push(candidate);
+  // Then the list keeps, in order, those that stay in the layer.
+  let kept = 0;
+  for (const candidate of left) {
+    if (!mounted(candidate.path, mounts) && !cleanedLater(candidate, ops, fileOps)) left[kept++] = candidate;
   }
+  left.length = kept;
   return left;
 }

@@ -2,9 +2,9 @@
  * Cargo (Rust): `cargo install crate[@version]`, `--version`, `--git`/`--path` sources.
  */
 import type { ManagerSpec } from "./types.js";
-import { NO_SETTINGS, optionValue, splitVersion, withOptionVersion } from "./package-words.js";
+import { NO_SETTINGS, optionValue, splitVersion, versionOperators, withOptionVersion } from "./package-words.js";
 
-const VERSION_OPERATORS = ["@"];
+const VERSION_OPERATORS = versionOperators("@");
 
 const VALUED = [
   "git", "branch", "tag", "rev", "path", "root", "target", "jobs", "features", "registry", "index", "profile",

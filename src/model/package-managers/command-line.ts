@@ -177,6 +177,8 @@ export function unquotedText(word: ShellWord): string {
 
 /** Whether the word contains an unquoted glob (`*`, `?`, `[...]`). */
 export function hasGlob(word: ShellWord): boolean {
+  // A word with a literal value has no glob: its parts need not be read.
+  if (word.value !== undefined) return false;
   for (const part of word.parts) if (part.kind === "glob") return true;
   return false;
 }

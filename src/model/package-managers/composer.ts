@@ -2,9 +2,9 @@
  * Composer (PHP): `vendor/package:constraint` words, `--no-dev`, `--no-cache` and `clear-cache`.
  */
 import type { ManagerSpec } from "./types.js";
-import { NO_SETTINGS, hasOption, splitVersion } from "./package-words.js";
+import { NO_SETTINGS, hasOption, splitVersion, versionOperators } from "./package-words.js";
 
-const VERSION_OPERATORS = [":", "=", " "];
+const VERSION_OPERATORS = versionOperators(":", "=", " ");
 
 /**
  * composer.

@@ -2,10 +2,10 @@
  * RubyGems (`gem`): `name:version` words, `-v`, and `--no-document`.
  */
 import type { ManagerSpec } from "./types.js";
-import { NO_SETTINGS, fileParts, hasOption, optionValue, splitVersion, withOptionVersion } from "./package-words.js";
+import { NO_SETTINGS, fileParts, hasOption, optionValue, splitVersion, versionOperators, withOptionVersion } from "./package-words.js";
 
 const GEM_FILES = [".gem"];
-const VERSION_OPERATORS = [":"];
+const VERSION_OPERATORS = versionOperators(":");
 
 /**
  * gem.

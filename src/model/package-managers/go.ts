@@ -3,10 +3,10 @@
  * Go reads `-flag` as a long option.
  */
 import type { ManagerSpec } from "./types.js";
-import { NO_SETTINGS, fileParts, splitVersion } from "./package-words.js";
+import { NO_SETTINGS, fileParts, splitVersion, versionOperators } from "./package-words.js";
 
 const NO_FILE_SUFFIXES: readonly string[] = [];
-const VERSION_OPERATORS = ["@"];
+const VERSION_OPERATORS = versionOperators("@");
 
 const VALUED = [
   "ldflags", "gcflags", "asmflags", "tags", "mod", "o", "buildmode", "buildvcs", "p", "C", "pkgdir", "modfile",

@@ -29,6 +29,7 @@ import { extended, isPinningVersion } from "./package-words.js";
 import { pip } from "./pip.js";
 import { dnf, microdnf, yum } from "./rpm.js";
 import type {
+  CacheUse,
   ManagerSpec,
   OperationDraft,
   PackageManagerEnv,
@@ -53,9 +54,10 @@ export const MANAGERS: readonly ManagerSpec[] = [
  * no package manager at all (`echo`, `cd`, `mkdir`, …) before any of their arguments is read.
  */
 const ANY_MANAGER_PROGRAM = new RegExp(
-  MANAGERS.flatMap((spec) => [spec.programs, ...(spec.moduleRunner === undefined ? [] : [spec.moduleRunner.runner])])
+  // The leading `^` outside the alternatives makes the regex try the start of the name only.
+  `^(?:${MANAGERS.flatMap((spec) => [spec.programs, ...(spec.moduleRunner === undefined ? [] : [spec.moduleRunner.runner])])
     .map((program) => `(?:${program.source})`)
-    .join("|"),
+    .join("|")})`,
 );
 
 /** The manager row a call runs and the arguments it reads (after `-m pip` for module runners). */
@@ -225,8 +227,7 @@ function operation(call: Invocation, spec: ManagerSpec, args: readonly ShellWord
   const draft: OperationDraft = { kind, subcommand, options, packages, operands, env: vars };
   const refined: OperationDraft = spec.refinePackages === undefined ? draft : { ...draft, packages: spec.refinePackages(draft) };
   const settings = spec.settings(refined);
-  const caches = cachesWritten({ manager: spec.manager, kind, subcommand, options, operands, noCache: settings.noCache }, refined);
-  const op: PackageOperation = {
+  const op: { -readonly [K in keyof PackageOperation]: PackageOperation[K] } = {
     manager: spec.manager,
     kind,
     program: call.program,
@@ -240,10 +241,15 @@ function operation(call: Invocation, spec: ManagerSpec, args: readonly ShellWord
     noInstallRecommends: settings.noInstallRecommends,
     noCache: settings.noCache,
     noDocs: settings.noDocs,
-    caches,
+    caches: NO_CACHES,
   };
+  // The operation is the query its caches are found with: its `caches` key is in place, in order.
+  op.caches = cachesWritten(op, refined);
   return settings.targetRelease === undefined ? op : withTargetRelease(op, settings.targetRelease);
 }
+
+/** The caches of an operation that writes none, until {@link cachesWritten} says which it writes. */
+const NO_CACHES: readonly CacheUse[] = Object.freeze([]);
 
 /** `op` with `targetRelease` (rare: apt `-t`), before `caches` as `PackageOperation` orders its keys. */
 function withTargetRelease(op: PackageOperation, targetRelease: string): PackageOperation {

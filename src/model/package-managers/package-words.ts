@@ -31,18 +31,40 @@ export function isPathOrUrl(text: string): boolean {
 }
 
 /**
+ * The operators that join a family's package names and versions, tried in the order given (so
+ * longer operators first), with one test that turns away the words holding none of them.
+ *
+ * @example
+ * ```ts
+ * const PIP_OPERATORS = versionOperators("==", ">=", "=");
+ * ```
+ */
+export interface VersionOperators {
+  readonly list: readonly string[];
+  /** Matches a word that holds any of the operators. */
+  readonly any: RegExp;
+}
+
+/** The {@link VersionOperators} of `list`. */
+export function versionOperators(...list: string[]): VersionOperators {
+  return { list, any: new RegExp(list.map((o) => o.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) };
+}
+
+/**
  * Splits `name<op>version` at the first of `operators` (tried in the order given, so list longer
  * operators first). A word without an operator is a bare name.
  *
  * @example
  * ```ts
- * splitVersion("requests>=2.0", ["==", ">=", "="]); // { name: "requests", operator: ">=", version: "2.0", isFile: false }
+ * splitVersion("requests>=2.0", versionOperators("==", ">=", "=")); // { name: "requests", operator: ">=", version: "2.0", isFile: false }
  * ```
  */
-export function splitVersion(text: string, operators: readonly string[]): PackageParts {
+export function splitVersion(text: string, operators: VersionOperators): PackageParts {
+  // Most words are a bare name: one test instead of a search per operator.
+  if (!operators.any.test(text)) return { name: text, isFile: false };
   let at = -1;
   let found: string | undefined;
-  for (const operator of operators) {
+  for (const operator of operators.list) {
     const index = text.indexOf(operator);
     if (index > 0 && (found === undefined || index < at)) {
       at = index;
@@ -53,9 +75,11 @@ export function splitVersion(text: string, operators: readonly string[]): Packag
   return { name: text.slice(0, at), operator: found, version: text.slice(at + found.length), isFile: false };
 }
 
-/** A package word that is a file when it ends with one of `suffixes` or is a path or URL. */
+/** A package word that is a file when it ends with one of `suffixes` (each starts with a `.`) or is a path or URL. */
 export function fileParts(text: string, suffixes: readonly string[]): PackageParts | undefined {
   if (isPathOrUrl(text)) return { name: text, isFile: true };
+  // Most words have no dot, so no suffix: nothing to lower-case.
+  if (!text.includes(".")) return undefined;
   const lower = text.toLowerCase();
   for (const suffix of suffixes) if (lower.endsWith(suffix)) return { name: text, isFile: true };
   return undefined;

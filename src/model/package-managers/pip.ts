@@ -4,7 +4,7 @@
  */
 import type { OptionSpec } from "./command-line.js";
 import type { ManagerSpec, PackageParts } from "./types.js";
-import { NO_SETTINGS, fileParts, hasOption, splitVersion } from "./package-words.js";
+import { NO_SETTINGS, fileParts, hasOption, splitVersion, versionOperators } from "./package-words.js";
 
 const VALUED = [
   ["-r", "--requirement"], ["-c", "--constraint"], ["-e", "--editable"], ["-i", "--index-url"],
@@ -27,7 +27,7 @@ const OPTIONS: readonly OptionSpec[] = [
 ];
 
 const DISTRIBUTION_FILES = [".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2"];
-const VERSION_OPERATORS = ["===", "==", "~=", "!=", ">=", "<=", ">", "<"];
+const VERSION_OPERATORS = versionOperators("===", "==", "~=", "!=", ">=", "<=", ">", "<");
 
 /** Values pip's `strtobool` accepts; pip disables its cache for any of them, even "false" (pip's own compatibility rule). */
 const PIP_BOOLEAN = /^(y|yes|t|true|on|1|n|no|f|false|off|0)$/i;
@@ -82,7 +82,8 @@ export const pip: ManagerSpec = {
     if (bare.includes("/")) return { name: text, isFile: true };
     const file = fileParts(bare, DISTRIBUTION_FILES);
     if (file !== undefined) return { name: text, isFile: true };
-    const requirement = text.split(";")[0].trim();
+    const marker = text.indexOf(";");
+    const requirement = (marker === -1 ? text : text.slice(0, marker)).trim();
     const parts = splitVersion(requirement, VERSION_OPERATORS);
     return { ...parts, name: withoutExtras(parts.name).trim() };
   },

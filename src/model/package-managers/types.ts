@@ -197,7 +197,7 @@ export interface SubcommandSpec {
  * @example
  * ```ts
  * const gem: ManagerSpec = { manager: "gem", programs: /^gem$/, options: [...], subcommands: [{ words: ["install"], kind: "install" }],
- *   parsePackage: (text) => splitVersion(text, [":"]), settings: () => ({ ...NO_SETTINGS, assumeYes: true }) };
+ *   parsePackage: (text) => splitVersion(text, versionOperators(":")), settings: () => ({ ...NO_SETTINGS, assumeYes: true }) };
  * ```
  */
 export interface ManagerSpec {

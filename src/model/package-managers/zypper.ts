@@ -1,11 +1,11 @@
-const RPM_FILES = [".rpm"];
-const VERSION_OPERATORS = [">=", "<=", "=", ">", "<"];
-
 /**
  * zypper (openSUSE, SLES): global and command options, `pkg=1.2` / `pkg>=1.2` words.
  */
 import type { ManagerSpec } from "./types.js";
-import { NO_SETTINGS, fileParts, hasOption, splitVersion } from "./package-words.js";
+import { NO_SETTINGS, fileParts, hasOption, splitVersion, versionOperators } from "./package-words.js";
+
+const RPM_FILES = [".rpm"];
+const VERSION_OPERATORS = versionOperators(">=", "<=", "=", ">", "<");
 
 /**
  * zypper.
