@@ -33,10 +33,20 @@ function reportOverlongLines(ctx: BuildContext): void {
  * ```
  */
 export function parse(text: string): ParseResult {
+  return parseIndexed(text).result;
+}
+
+/**
+ * {@link parse}, also handing back the index of the text's line starts it built (`lint` reads
+ * its findings' lines and columns from it instead of indexing the text again).
+ *
+ * @internal
+ */
+export function parseIndexed(text: string): { readonly result: ParseResult; readonly lines: LineIndex } {
   const { tokens, escapeChar, lineStarts } = lexDockerfileFast(text);
   const doc = parseLines(tokens);
   const ctx: BuildContext = { text, lines: new LineIndex(text, lineStarts), escape: escapeChar.charCodeAt(0), diagnostics: [] };
   const ast = buildDockerfile(ctx, doc);
   reportOverlongLines(ctx);
-  return { ast, diagnostics: ctx.diagnostics };
+  return { result: { ast, diagnostics: ctx.diagnostics }, lines: ctx.lines };
 }

@@ -5,6 +5,7 @@
 import { LineIndex } from "../ast/line-index.js";
 import type { Range } from "../ast/nodes.js";
 import { analyze, type AnalyzeOptions, type SemanticModel } from "../model/index.js";
+import { parseIndexed } from "../parse.js";
 import { allRules } from "../../rules/index.js";
 import { aliasSeverity, effectiveRule, type DockerlintConfig, type EffectiveRule } from "./config.js";
 import { readPragmas, suppresses } from "./pragmas.js";
@@ -52,13 +53,17 @@ function format(template: string, data: Readonly<Record<string, string | number>
 }
 
 /**
- * Line and column lookups in one text. The line index is built on the first lookup: a file without
- * findings needs none. A finding's positions are read without making position objects.
+ * Line and column lookups in one text, through the parser's line index when lint parsed the text,
+ * else through one built on the first lookup (a file without findings needs none). A finding's
+ * positions are read without making position objects.
  */
 class Positions {
   #lines: LineIndex | undefined;
 
-  constructor(private readonly text: string) {}
+  /** `lines`: the text's line index when the parser already built it. */
+  constructor(private readonly text: string, lines?: LineIndex) {
+    this.#lines = lines;
+  }
 
   get lines(): LineIndex {
     return (this.#lines ??= new LineIndex(this.text));
@@ -133,8 +138,14 @@ function activeRules(rules: readonly RuleModule<never>[], config: DockerlintConf
  */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const config = withShellcheck(options.config ?? DEFAULT_CONFIG);
-  const model = options.model ?? analyze(text, options.analyze);
-  const positions = new Positions(text);
+  let model = options.model;
+  let lines: LineIndex | undefined;
+  if (model === undefined) {
+    const parsed = parseIndexed(text);
+    lines = parsed.lines;
+    model = analyze(parsed.result, options.analyze);
+  }
+  const positions = new Positions(text, lines);
   const pragmas = readPragmas(model.ast);
   const findings: Finding[] = [];
 
