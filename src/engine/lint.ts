@@ -103,6 +103,11 @@ function withShellcheck(config: DockerlintConfig): DockerlintConfig {
 interface ActiveRule {
   readonly rule: RuleModule<Record<string, unknown>>;
   readonly setting: EffectiveRule;
+  /**
+   * The rule's `check`, read once: rule modules are objects of many shapes, and reading `check`
+   * off each of them for every file is a megamorphic property load.
+   */
+  readonly check: RuleModule<Record<string, unknown>>["check"];
 }
 
 /** Active rules per rule list and config: the same config lints many files. */
@@ -119,7 +124,8 @@ function activeRules(rules: readonly RuleModule<never>[], config: DockerlintConf
     active = rules.flatMap((rule) => {
       const setting = effectiveRule(rule, effective);
       const mayReport = setting.severity !== "off" || rule.meta.aliases.some((a) => effective.rules?.[a] !== undefined);
-      return mayReport ? [{ rule: rule as RuleModule<Record<string, unknown>>, setting }] : [];
+      const module = rule as RuleModule<Record<string, unknown>>;
+      return mayReport ? [{ rule: module, setting, check: module.check }] : [];
     });
     byConfig.set(config, active);
   }
@@ -182,7 +188,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     current = rule;
     context.options = rule.setting.options;
     try {
-      rule.rule.check(context);
+      rule.check.call(rule.rule, context);
     } catch (error) {
       findings.push(positions.finding(rule.rule.meta.id, "error", `Internal error in rule ${rule.rule.meta.id}: ${(error as Error).message}`, [0, 0], []));
     }
