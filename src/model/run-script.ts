@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { mapOffset } from "../ast/source-map.js";
+import { offsetMapper } from "../ast/source-map.js";
 import type { Heredoc, RunInstruction, ShellForm, SourceMap } from "../ast/nodes.js";
 import type { ShellKind, StageShell } from "./stage-shell.js";
 
@@ -47,13 +47,9 @@ export interface RunScript {
 /** Flat `[textOffset, sourceOffset, …]` pairs, one per contiguous piece, in text order. */
 type Pieces = number[];
 
-function mapper(pieces: SourceMap): (offset: number) => number {
-  return (offset) => mapOffset(pieces, offset);
-}
-
 /** Maps offsets of a shell-form value to the source, through its source map (read as it is, not copied). */
 function formMapper(form: ShellForm): (offset: number) => number {
-  return mapper(form.map ?? [0, form.range[0]]);
+  return offsetMapper(form.map ?? [0, form.range[0]]);
 }
 
 /** Pieces of a shell-form value, from its source map or its range, in a new array to add to. */
@@ -126,7 +122,7 @@ export function runScript(run: RunInstruction, shell: StageShell): RunScript {
   const [first] = heredocs;
   if (heredocs.length === 1 && command.value.trim() === first.marker.value) {
     const text = first.content;
-    const toSource = mapper(contentPieces(first));
+    const toSource = offsetMapper(contentPieces(first));
     if (!text.startsWith("#!") || shell.kind !== "posix") return { form: "heredoc", text, toSource, interpreter: undefined, dialect };
     const interpreter = shebangProgram(text.slice(0, text.indexOf("\n") < 0 ? text.length : text.indexOf("\n")));
     return { form: "shebang", text, toSource, interpreter, dialect: dialectOf(interpreter) };
@@ -142,5 +138,5 @@ export function runScript(run: RunInstruction, shell: StageShell): RunScript {
     pieces.push(text.length, heredoc.terminator.range[0]);
     text += `${heredoc.name}\n`;
   }
-  return { form: "shell-heredocs", text, toSource: mapper(pieces), interpreter: undefined, dialect };
+  return { form: "shell-heredocs", text, toSource: offsetMapper(pieces), interpreter: undefined, dialect };
 }
