@@ -11,14 +11,19 @@ export interface AddSource {
 }
 
 /**
- * Every source of an ADD without `--checksum`, expanded.
+ * Every source of an ADD without `--checksum`, expanded: computed once per file (no-plain-http and
+ * require-download-checksum both read it).
  *
  * @example
  * ```ts
  * uncheckedAddSources(analyze("FROM a\nADD http://x/y.tgz /\n")).map((s) => s.value); // ["http://x/y.tgz"]
  * ```
  */
-export function uncheckedAddSources(model: SemanticModel): AddSource[] {
+export function uncheckedAddSources(model: SemanticModel): readonly AddSource[] {
+  return model.derived(uncheckedAddSources, collectSources);
+}
+
+function collectSources(model: SemanticModel): AddSource[] {
   const found: AddSource[] = [];
   for (const add of instructionsOfType(model, ["ADD"], "with-triggers")) {
     if (add.flags.some((f) => f.name.value === "checksum")) continue;
