@@ -121,7 +121,12 @@ interface Earlier {
 
 /** Whether a layer can give rise to a fact: it removes, changes modes, extracts or leaves a cache (only a RUN does any of these). */
 function judgeable(layer: Layer): boolean {
-  return layer.run !== undefined && (layer.removes.length > 0 || layer.modes.length > 0 || layer.extracts.length > 0 || layer.adds.some(isCache));
+  return layer.run !== undefined && (layer.removes.length > 0 || layer.modes.length > 0 || layer.extracts.length > 0 || leavesCache(layer));
+}
+
+/** Whether a layer adds a cache (its adds are read only when its RUN leaves one behind: most do not). */
+function leavesCache(layer: Layer): boolean {
+  return layer.run !== undefined && layer.run.cachesLeftBehind.length > 0 && layer.adds.some(isCache);
 }
 
 const isCache = (added: AddedPath): boolean => added.cache !== undefined;
@@ -266,6 +271,7 @@ function caches(judged: readonly Judged[]): CacheLeftInLayer[] {
   const facts = new Facts<CacheLeftInLayer>();
   for (const judgedLayer of judged) {
     const layer = judgedLayer.layer;
+    if (!leavesCache(layer)) continue;
     for (const added of layer.adds) {
       const cache = added.cache;
       if (cache === undefined) continue;
