@@ -34,6 +34,14 @@ describe("RUN layer adds, read late", () => {
     expect(flow.stages[0].layers[1].adds.map((a) => a.path)).toEqual(["/work"]);
   });
 
+  it("finds a clone or an extraction of an earlier RUN deleted later, past RUNs that only make directories", () => {
+    const flow = fileFlow(analyze(script(["FROM alpine", "WORKDIR /src", "RUN git clone https://x/tool.git", "RUN tar -xf /tmp/t.tar -C /opt/t", "RUN mkdir -p /src/tool/build", "RUN rm -rf /src/tool /opt/t"])));
+    expect(flow.deleteInLaterLayer.map((f) => [f.lines, f.added.kind, f.added.path])).toEqual([
+      [[3, 6], "clone", "/src/tool"],
+      [[4, 6], "extract", "/opt/t"],
+    ]);
+  });
+
   it("adds nothing in a Windows stage", () => {
     const flow = fileFlow(analyze(script(["FROM mcr.microsoft.com/windows/servercore:ltsc2022", "RUN mkdir C:\\app"])));
     expect(flow.stages[0].layers[0].adds).toEqual([]);

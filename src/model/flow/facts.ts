@@ -10,6 +10,7 @@ import type { SemanticModel } from "../analyze.js";
 import type { CacheLeftBehind } from "../package-managers/index.js";
 import type { PackageOperation } from "../package-managers/types.js";
 import { baseName, hasGlobChars, isSystemDirectory, pathRelation } from "./paths.js";
+import { mayAddRemovable } from "./run-effects.js";
 import { secretFileName } from "./secret-files.js";
 import { fileSize, isArchiveName, RUN_SIZES } from "./size.js";
 import type {
@@ -202,6 +203,8 @@ function removalMatches(removed: RemovedPath, earlier: Earlier): readonly Remova
   let partial: RemovalMatch | undefined;
   for (let i = 0; i < earlier.count; i++) {
     const layer = earlier.layers[i];
+    // A RUN that only makes directories and leaves caches adds nothing DELETABLE: its adds stay unread.
+    if (layer.run !== undefined && !mayAddRemovable(layer.run)) continue;
     for (const added of layer.adds) {
       if (!DELETABLE.has(added.kind)) continue;
       const relation = pathRelation(removed.path, added.path);

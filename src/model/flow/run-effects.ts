@@ -252,6 +252,16 @@ function destinationConfidence(op: ExtractOperation, cwd: CwdTracker): Confidenc
   return cwd.confidence(op.destination ?? ".", op.command, op.destination !== undefined);
 }
 
+/**
+ * Whether a RUN may add a file or folder a later removal can take back: it downloads, extracts or
+ * runs `git` (which may clone). When it does not, all it adds are directories it makes and caches.
+ */
+export function mayAddRemovable(run: RunAnalysis): boolean {
+  for (const op of run.files) if (op.kind === "download" || op.kind === "extract") return true;
+  for (const call of run.calls) if (call.program === "git") return true;
+  return false;
+}
+
 /** The file effects of a RUN that does something: {@link adds} worked out on first read. */
 class Effects implements RunEffects {
   #adds: readonly AddedPath[] | undefined;
