@@ -10,6 +10,7 @@ import type { SemanticModel } from "../analyze.js";
 import type { CacheLeftBehind } from "../package-managers/index.js";
 import type { PackageOperation } from "../package-managers/types.js";
 import { baseName, hasGlobChars, isSystemDirectory, pathRelation } from "./paths.js";
+import { mayAddRemovable } from "./run-effects.js";
 import { secretFileName } from "./secret-files.js";
 import { fileSize, isArchiveName, RUN_SIZES } from "./size.js";
 import type {
@@ -121,7 +122,12 @@ interface Earlier {
 
 /** Whether a layer can give rise to a fact: it removes, changes modes, extracts or leaves a cache (only a RUN does any of these). */
 function judgeable(layer: Layer): boolean {
-  return layer.run !== undefined && (layer.removes.length > 0 || layer.modes.length > 0 || layer.extracts.length > 0 || layer.adds.some(isCache));
+  return layer.run !== undefined && (layer.removes.length > 0 || layer.modes.length > 0 || layer.extracts.length > 0 || leavesCache(layer));
+}
+
+/** Whether a layer adds a cache (its adds are read only when its RUN leaves one behind: most do not). */
+function leavesCache(layer: Layer): boolean {
+  return layer.run !== undefined && layer.run.cachesLeftBehind.length > 0 && layer.adds.some(isCache);
 }
 
 const isCache = (added: AddedPath): boolean => added.cache !== undefined;
@@ -197,6 +203,8 @@ function removalMatches(removed: RemovedPath, earlier: Earlier): readonly Remova
   let partial: RemovalMatch | undefined;
   for (let i = 0; i < earlier.count; i++) {
     const layer = earlier.layers[i];
+    // A RUN that only makes directories and leaves caches adds nothing DELETABLE: its adds stay unread.
+    if (layer.run !== undefined && !mayAddRemovable(layer.run)) continue;
     for (const added of layer.adds) {
       if (!DELETABLE.has(added.kind)) continue;
       const relation = pathRelation(removed.path, added.path);
@@ -266,6 +274,7 @@ function caches(judged: readonly Judged[]): CacheLeftInLayer[] {
   const facts = new Facts<CacheLeftInLayer>();
   for (const judgedLayer of judged) {
     const layer = judgedLayer.layer;
+    if (!leavesCache(layer)) continue;
     for (const added of layer.adds) {
       const cache = added.cache;
       if (cache === undefined) continue;

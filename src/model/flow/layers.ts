@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { AddInstruction, CopyInstruction, Instruction, OnbuildInstruction } from "../../ast/nodes.js";
+import type { AddInstruction, CopyInstruction, Instruction, OnbuildInstruction, RunInstruction } from "../../ast/nodes.js";
 import type { SemanticModel } from "../analyze.js";
 import type { RunAnalysis } from "../runs.js";
 import type { Stage } from "../stages.js";
@@ -77,23 +77,52 @@ class LayerList {
       this.workdir = { path, certain };
       if (path === undefined || path === "/") return;
       const add = { kind: "workdir", path, sources: [], directory: true, size: RUN_SIZES.workdir, confidence: certain ? "exact" : "heuristic", range: instruction.value.range } as const;
-      this.layers.push(this.#layer(instruction, onbuild, this.stage.windows ? [] : [add], NO_EFFECTS, undefined));
+      this.layers.push(this.#layer(instruction, onbuild, this.stage.windows ? [] : [add]));
     } else if (instruction.type === "COPY" || instruction.type === "ADD") {
       this.layers.push(new CopyLayer(this.model, this.stage, instruction, onbuild, this.workdir));
     } else if (instruction.type === "RUN") {
-      const effects = run === undefined || this.stage.windows ? NO_EFFECTS : runEffects(run, this.workdir.path, this.workdir.certain);
-      this.layers.push(this.#layer(instruction, onbuild, effects.adds, effects, run));
+      if (run === undefined) this.layers.push(this.#layer(instruction, onbuild, NO_EFFECTS.adds));
+      else this.layers.push(new RunLayer(this.stage, instruction, onbuild, this.workdir, run));
     }
   }
 
-  #layer(instruction: Layer["instruction"], onbuild: boolean, adds: RunEffects["adds"], effects: RunEffects, run: RunAnalysis | undefined): Layer {
-    const { removes, modes, extracts, cleans } = effects;
+  #layer(instruction: Layer["instruction"], onbuild: boolean, adds: readonly AddedPath[]): Layer {
+    const { removes, modes, extracts, cleans } = NO_EFFECTS;
     const stage = this.stage.index;
     const line = instruction.loc.start.line;
     const workdir = this.workdir.path;
-    return run === undefined
-      ? { stage, onbuild, line, workdir, instruction, adds, removes, modes, extracts, cleans }
-      : { stage, onbuild, line, workdir, instruction, run, adds, removes, modes, extracts, cleans };
+    return { stage, onbuild, line, workdir, instruction, adds, removes, modes, extracts, cleans };
+  }
+}
+
+/**
+ * The layer of a RUN. What it adds is worked out on first read (see {@link runEffects}): the facts
+ * ask only for the layers built before a removal, and for those that leave a cache.
+ */
+class RunLayer implements Layer {
+  readonly stage: number;
+  readonly line: number;
+  readonly workdir: string | undefined;
+  readonly removes: RunEffects["removes"];
+  readonly modes: RunEffects["modes"];
+  readonly extracts: RunEffects["extracts"];
+  readonly cleans: RunEffects["cleans"];
+  readonly #effects: RunEffects;
+
+  constructor(stage: Stage, readonly instruction: RunInstruction, readonly onbuild: boolean, workdir: Workdir, readonly run: RunAnalysis) {
+    this.stage = stage.index;
+    this.line = instruction.loc.start.line;
+    this.workdir = workdir.path;
+    const effects = stage.windows ? NO_EFFECTS : runEffects(run, workdir.path, workdir.certain);
+    this.removes = effects.removes;
+    this.modes = effects.modes;
+    this.extracts = effects.extracts;
+    this.cleans = effects.cleans;
+    this.#effects = effects;
+  }
+
+  get adds(): readonly AddedPath[] {
+    return this.#effects.adds;
   }
 }
 

@@ -6,9 +6,9 @@
  *
  * @packageDocumentation
  */
-import type { Range } from "../../ast/nodes.js";
 import { HomeDefaulted, parseArguments, resolveWord, type OptionSpec, type VariableLookup } from "../package-managers/command-line.js";
 import type { PackageOperation } from "../package-managers/types.js";
+import type { ExtractOperation } from "../file-operations.js";
 import type { RunAnalysis, RunCall } from "../runs.js";
 import type { ShellContext, SimpleCommand } from "../shell-types.js";
 import { absolutePath, baseName, pathRelation } from "./paths.js";
@@ -183,7 +183,9 @@ function byOffset(entries: readonly AddedPath[], offsets: readonly number[]): { 
 }
 
 /**
- * The file effects of one RUN.
+ * The file effects of one RUN. What it removes, changes and extracts is worked out at once (every
+ * fact looks at it); what it adds on first read (only a later removal, a cache left behind or the
+ * build planner asks).
  *
  * @param workdir The layer's working directory (undefined when unknown).
  * @param workdirCertain False when the WORKDIR is relative to a base image's unknown one.
@@ -211,10 +213,7 @@ export function runEffects(run: RunAnalysis, workdir: string | undefined, workdi
   let removes: RemovedPath[] | undefined;
   let modes: ModeChange[] | undefined;
   let extracts: Extraction[] | undefined;
-  const added = new Additions();
-
   for (const op of files) {
-    const at = op.command.range[0];
     switch (op.kind) {
       case "remove":
         for (const p of op.paths) {
@@ -229,51 +228,104 @@ export function runEffects(run: RunAnalysis, workdir: string | undefined, workdi
           if (path !== undefined) modes = append(modes, { path, confidence: cwd.confidence(p.path, op.command), kind: op.kind, recursive: op.recursive, operation: op, range: p.word.range });
         }
         break;
-      case "mkdir":
-        for (const p of op.paths) {
-          const path = p.isVariable ? undefined : cwd.place(p.path, op.command);
-          if (path !== undefined) added.add({ path, confidence: cwd.confidence(p.path, op.command), kind: "mkdir", sources: NONE, directory: true, size: RUN_SIZES.mkdir, range: p.word.range }, at);
-        }
-        break;
-      case "download": {
-        const path = op.output === "-" || /[$`]/.test(op.output) ? undefined : cwd.place(op.output, op.command);
-        if (path === undefined) break;
-        const size = isArchiveName(op.output) ? RUN_SIZES.archiveDownload : RUN_SIZES.download;
-        added.add({ path, confidence: cwd.confidence(op.output, op.command), kind: "download", sources: op.urls.map((u) => u.path), directory: false, size, range: op.command.range }, at);
-        break;
-      }
       case "extract": {
-        const archiveWritten = op.archive === undefined || op.archive.isVariable ? undefined : op.archive.path;
+        const archiveWritten = archiveOf(op);
         const archive = archiveWritten === undefined ? undefined : cwd.place(archiveWritten, op.command);
-        const destinationWritten = op.destination ?? ".";
-        const destination = cwd.place(destinationWritten, op.command);
-        const destinationConfidence = cwd.confidence(destinationWritten, op.command, op.destination !== undefined);
+        const destination = cwd.place(op.destination ?? ".", op.command);
         const archiveSure = archiveWritten === undefined || archive === undefined || cwd.confidence(archiveWritten, op.command) === "exact";
-        const confidence: Confidence = archiveSure && destination !== undefined && destinationConfidence === "exact" ? "exact" : "heuristic";
-        const range: Range = op.archive?.word.range ?? op.command.range;
-        extracts = append(extracts, { archive, destination, operation: op, confidence, range });
-        if (destination !== undefined) {
-          added.add({ kind: "extract", path: destination, sources: archive === undefined ? [] : [archive], directory: true, size: RUN_SIZES.extract, confidence: destinationConfidence, range }, at);
-        }
+        const confidence: Confidence = archiveSure && destination !== undefined && destinationConfidence(op, cwd) === "exact" ? "exact" : "heuristic";
+        extracts = append(extracts, { archive, destination, operation: op, confidence, range: op.archive?.word.range ?? op.command.range });
         break;
       }
     }
   }
-  if (clones) {
-    for (const call of calls) {
-      const { command } = call;
-      const clone = cloneTarget(call, vars);
-      const path = clone === undefined ? undefined : cwd.place(clone.dir, command);
-      if (clone !== undefined && path !== undefined) {
-        added.add({ path, confidence: cwd.confidence(clone.dir, command), kind: "clone", sources: [clone.url], directory: true, size: RUN_SIZES.clone, range: command.range }, command.range[0]);
-      }
-    }
-  }
-  for (const cache of cachesLeftBehind) {
-    const command = cache.operation.command;
-    added.add({ kind: "cache", path: cache.path, sources: NONE, directory: true, cache, size: cacheSize(cache.manager), confidence: "exact", range: command.range }, command.range[0]);
+  return new Effects(run, clones, vars, cwd, removes ?? NONE, modes ?? NONE, extracts ?? NONE, cleans);
+}
+
+/** The archive of an extraction as written; undefined when read from standard input or a variable. */
+function archiveOf(op: ExtractOperation): string | undefined {
+  return op.archive === undefined || op.archive.isVariable ? undefined : op.archive.path;
+}
+
+/** How sure an extraction's destination is (`.` when none is given: only heuristic). */
+function destinationConfidence(op: ExtractOperation, cwd: CwdTracker): Confidence {
+  return cwd.confidence(op.destination ?? ".", op.command, op.destination !== undefined);
+}
+
+/**
+ * Whether a RUN may add a file or folder a later removal can take back: it downloads, extracts or
+ * runs `git` (which may clone). When it does not, all it adds are directories it makes and caches.
+ */
+export function mayAddRemovable(run: RunAnalysis): boolean {
+  for (const op of run.files) if (op.kind === "download" || op.kind === "extract") return true;
+  for (const call of run.calls) if (call.program === "git") return true;
+  return false;
+}
+
+/** The file effects of a RUN that does something: {@link adds} worked out on first read. */
+class Effects implements RunEffects {
+  #adds: readonly AddedPath[] | undefined;
+
+  constructor(
+    private readonly run: RunAnalysis,
+    /** A `git` is among its programs. */
+    private readonly clones: boolean,
+    private readonly vars: HomeDefaulted,
+    private readonly cwd: CwdTracker,
+    readonly removes: readonly RemovedPath[],
+    readonly modes: readonly ModeChange[],
+    readonly extracts: readonly Extraction[],
+    readonly cleans: readonly PackageOperation[],
+  ) {}
+
+  get adds(): readonly AddedPath[] {
+    return (this.#adds ??= this.#additions().kept(this.removes));
   }
 
-  const removed: readonly RemovedPath[] = removes ?? NONE;
-  return { adds: added.kept(removed), removes: removed, modes: modes ?? NONE, extracts: extracts ?? NONE, cleans };
+  /** Directories made, downloads, extraction targets, clones and caches left behind, with where in the script each is added. */
+  #additions(): Additions {
+    const { run, cwd, vars } = this;
+    const added = new Additions();
+    let extract = 0;
+    for (const op of run.files) {
+      const at = op.command.range[0];
+      switch (op.kind) {
+        case "mkdir":
+          for (const p of op.paths) {
+            const path = p.isVariable ? undefined : cwd.place(p.path, op.command);
+            if (path !== undefined) added.add({ path, confidence: cwd.confidence(p.path, op.command), kind: "mkdir", sources: NONE, directory: true, size: RUN_SIZES.mkdir, range: p.word.range }, at);
+          }
+          break;
+        case "download": {
+          const path = op.output === "-" || /[$`]/.test(op.output) ? undefined : cwd.place(op.output, op.command);
+          if (path === undefined) break;
+          const size = isArchiveName(op.output) ? RUN_SIZES.archiveDownload : RUN_SIZES.download;
+          added.add({ path, confidence: cwd.confidence(op.output, op.command), kind: "download", sources: op.urls.map((u) => u.path), directory: false, size, range: op.command.range }, at);
+          break;
+        }
+        case "extract": {
+          const { archive, destination, range } = this.extracts[extract++];
+          if (destination !== undefined) {
+            added.add({ kind: "extract", path: destination, sources: archive === undefined ? [] : [archive], directory: true, size: RUN_SIZES.extract, confidence: destinationConfidence(op, cwd), range }, at);
+          }
+          break;
+        }
+      }
+    }
+    if (this.clones) {
+      for (const call of run.calls) {
+        const { command } = call;
+        const clone = cloneTarget(call, vars);
+        const path = clone === undefined ? undefined : cwd.place(clone.dir, command);
+        if (clone !== undefined && path !== undefined) {
+          added.add({ path, confidence: cwd.confidence(clone.dir, command), kind: "clone", sources: [clone.url], directory: true, size: RUN_SIZES.clone, range: command.range }, command.range[0]);
+        }
+      }
+    }
+    for (const cache of run.cachesLeftBehind) {
+      const command = cache.operation.command;
+      added.add({ kind: "cache", path: cache.path, sources: NONE, directory: true, cache, size: cacheSize(cache.manager), confidence: "exact", range: command.range }, command.range[0]);
+    }
+    return added;
+  }
 }
