@@ -145,9 +145,10 @@ class ScriptBuilder implements FastBuilder<SimpleCommand> {
     this.jobContext = job.depth === 0 ? job.context : [...(job.holder?.context ?? job.context), "command-substitution"];
     const firstDiagnostic = this.diagnostics.length;
     const firstCommand = this.found.length;
+    const firstJob = this.jobs.length;
     const memo = job.offsets === undefined ? this.memo : undefined;
     if (!this.fast || parseFast(job.text, { base: job.base, memo, bash: this.dialect === "bash" }, this, this.jobContext) === undefined) {
-      if (this.fast) this.drop(firstCommand, firstDiagnostic, this.jobs.length);
+      if (this.fast) this.drop(firstCommand, firstDiagnostic, firstJob);
       this.runGrammar(job, memo);
     }
     // The job's own commands and diagnostics are the last ones added.

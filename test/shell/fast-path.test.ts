@@ -74,6 +74,8 @@ const ERRORS = [
   "a > ;",
   "a > 2>x",
   "case x in a) b;; c",
+  "echo $(a); if",
+  "x=$(a `b`) y; fi",
 ];
 
 describe("the fast path of parseShell", () => {
