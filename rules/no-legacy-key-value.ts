@@ -1,13 +1,8 @@
 import type { Dockerfile, KeyValue, Range } from "../src/ast/nodes.js";
+import { isGoSpace } from "../grammar/dockerfile/chars.js";
 import { defineRule } from "../src/engine/rule.js";
 import type { TextEdit } from "../src/engine/types.js";
 import { instructionsOfType } from "./_support/instructions.js";
-
-/** `\s` as JavaScript reads it (ASCII blanks first, the rest by the regular expression). */
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return /\s/.test(String.fromCharCode(code));
-}
 
 const SINGLE_QUOTE = 39;
 const DOUBLE_QUOTE = 34;
@@ -18,7 +13,7 @@ function isOneWord(text: string, escape: Dockerfile["escapeChar"]): boolean {
   let quote = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (quote === 0 && isSpace(c)) return false;
+    if (quote === 0 && isGoSpace(c)) return false;
     if (c === escapeCode && quote !== SINGLE_QUOTE) i++;
     else if (quote === 0 && (c === SINGLE_QUOTE || c === DOUBLE_QUOTE)) quote = c;
     else if (c === quote) quote = 0;

@@ -27,6 +27,12 @@ testRule(rule, {
       errors: [{ messageId: "legacy", line: 2, column: 5 }, { messageId: "legacy", line: 3, column: 5 }],
     },
     {
+      name: "a value split by a blank only Go's unicode.IsSpace knows (U+0085) is quoted too",
+      code: "FROM alpine\nENV A b\u0085c\n",
+      output: "FROM alpine\nENV A=\"b\u0085c\"\n",
+      errors: [{ messageId: "legacy", line: 2, column: 5 }],
+    },
+    {
       name: "inside ONBUILD",
       code: "FROM alpine\nONBUILD ENV A b\n",
       output: "FROM alpine\nONBUILD ENV A=b\n",
