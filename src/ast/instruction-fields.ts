@@ -14,24 +14,18 @@ import type {
   Heredoc,
   ImageRef,
   Instruction,
-  InstructionName,
   KeyValue,
   PortSpec,
   Range,
   Word,
 } from "./nodes.js";
 
-const KNOWN: ReadonlySet<string> = new Set<InstructionName>([
-  "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
-  "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
-]);
-
-/** The instruction type of a keyword: the known keyword it spells in upper case, or `UNKNOWN`. */
+/**
+ * The instruction type of a keyword: the known keyword it spells in upper case, or `UNKNOWN`
+ * (ASCII spellings are matched directly; others, such as `ſhell`, once upper-cased).
+ */
 function instructionType(keyword: string): Instruction["type"] {
-  const known: InstructionName | undefined = asciiKeyword(keyword);
-  if (known !== undefined) return known;
-  const upper = keyword.toUpperCase();
-  return KNOWN.has(upper) ? (upper as InstructionName) : "UNKNOWN";
+  return asciiKeyword(keyword) ?? asciiKeyword(keyword.toUpperCase()) ?? "UNKNOWN";
 }
 
 const NO_LIST: { readonly json: boolean; readonly args: readonly LinePiece[] } = Object.freeze({ json: false, args: Object.freeze([]) });
