@@ -1,6 +1,6 @@
 import type { Instruction, LabelInstruction } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
-import type { Expansion } from "../src/model/index.js";
+import { knownValue } from "./_support/variables.js";
 import { formatProblem, LABEL_FORMATS, type LabelFormat } from "./_support/label-formats.js";
 import { instructionsOfType } from "./_support/instructions.js";
 import { imageInstructions, imageStages } from "./_support/target-image.js";
@@ -28,10 +28,6 @@ const OCI_FORMATS: Readonly<Record<string, LabelFormat>> = {
 };
 
 /** The value of an expansion when it is known. */
-function knownValue(expansion: Expansion): string | undefined {
-  return expansion.unresolved.length > 0 || expansion.error !== undefined ? undefined : expansion.value;
-}
-
 function isLabel(instruction: Instruction): instruction is LabelInstruction {
   return instruction.type === "LABEL";
 }

@@ -2,7 +2,7 @@ import type { EnvInstruction, Word } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
 import { expandText, type Expansion } from "../src/model/index.js";
 import { instructionsOfType } from "./_support/instructions.js";
-import { referencedNames, referenceRange } from "./_support/variables.js";
+import { knownValue, referencedNames, referenceRange } from "./_support/variables.js";
 
 /** True when a pair after the first refers to a variable: only then can one refer to a name an earlier pair defines. */
 function refersBack(env: EnvInstruction): boolean {
@@ -11,10 +11,6 @@ function refersBack(env: EnvInstruction): boolean {
 }
 
 /** The value of an expansion when it is known. */
-function knownValue(expansion: Expansion): string | undefined {
-  return expansion.unresolved.length > 0 || expansion.error !== undefined ? undefined : expansion.value;
-}
-
 export default defineRule({
   meta: {
     id: "no-env-self-reference",

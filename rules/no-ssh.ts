@@ -1,6 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { exposedEntries, portRange, splitPortSpec } from "./_support/expose.js";
-import { imageStages } from "./_support/target-image.js";
+import { imageInstructions, imageStages, inImageStages } from "./_support/target-image.js";
 import { instructionsOfType } from "./_support/instructions.js";
 import type { ExposeInstruction } from "../src/ast/nodes.js";
 import type { RuleContext } from "../src/engine/rule.js";
@@ -49,17 +49,12 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    const chain = imageStages(model);
-    if (chain.length === 0) return;
+    if (imageStages(model).length === 0) return;
     if (instructionsOfType(model, ["EXPOSE"], "with-triggers").length > 0) {
-      for (const stage of model.stages) {
-        if (!chain.includes(stage)) continue;
-        for (const instruction of stage.triggers) if (instruction.type === "EXPOSE") checkExpose(context, instruction);
-        for (const instruction of stage.instructions) if (instruction.type === "EXPOSE") checkExpose(context, instruction);
-      }
+      for (const instruction of imageInstructions(model)) if (instruction.type === "EXPOSE") checkExpose(context, instruction);
     }
     for (const run of model.runs) {
-      if (!chain.includes(model.stages[run.stage])) continue;
+      if (!inImageStages(model, run.stage)) continue;
       for (const operation of run.packages) {
         if (operation.kind !== "install") continue;
         for (const spec of operation.packages) {

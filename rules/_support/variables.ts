@@ -204,3 +204,8 @@ function expandableWords(instruction: Instruction): Word[] {
   }
   return words;
 }
+
+/** An expansion's value when it is fully known (no unresolved variable, no error); else undefined. */
+export function knownValue(expansion: Expansion): string | undefined {
+  return expansion.unresolved.length > 0 || expansion.error !== undefined ? undefined : expansion.value;
+}
