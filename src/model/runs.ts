@@ -53,14 +53,7 @@ export interface RunAnalysis {
   readonly cachesLeftBehind: readonly CacheLeftBehind[];
 }
 
-/**
- * A command of a RUN, unwrapped from `sudo`/`env`/`command`/`exec`, with the word that names its program.
- *
- * @example
- * ```ts
- * // sudo /usr/bin/apt-get install x → { program: "apt-get", programWord: </usr/bin/apt-get>, args: [install, x], wrappers: ["sudo"], index: 0 }
- * ```
- */
+/** A command of a RUN as {@link RunAnalysis.calls} lists it: a {@link CommandCall}. */
 export type RunCall = CommandCall;
 
 /**

@@ -34,15 +34,5 @@ export function fileFlow(model: SemanticModel): FileFlow {
 function computeFileFlow(model: SemanticModel): FileFlow {
   const stages = stageFlows(model);
   const target = model.target.target === undefined ? undefined : stages[model.target.target];
-  const facts = deriveFacts(model, stages);
-  return {
-    stages,
-    target,
-    deleteInLaterLayer: facts.deleteInLaterLayer,
-    cacheLeftInLayer: facts.cacheLeftInLayer,
-    mergeableRuns: facts.mergeableRuns,
-    chownAfterCopy: facts.chownAfterCopy,
-    copyThenExtract: facts.copyThenExtract,
-    secretLeftInLayer: facts.secretLeftInLayer,
-  };
+  return { stages, target, ...deriveFacts(model, stages) };
 }
