@@ -15,13 +15,9 @@ function setsPipefail(args: readonly (string | undefined)[]): boolean {
   return false;
 }
 
-/** Whether a `set` command before `commands[end]` turns pipefail on. */
-function pipefailSetBefore(commands: readonly SimpleCommand[], end: number): boolean {
-  for (let i = 0; i < end; i++) {
-    const command = commands[i];
-    if (command.name?.value === "set" && setsPipefail(command.args.map((a) => a.value))) return true;
-  }
-  return false;
+/** Whether a command is a `set` that turns pipefail on. */
+function isPipefailSet(command: SimpleCommand): boolean {
+  return command.name?.value === "set" && setsPipefail(command.args.map((a) => a.value));
 }
 
 /** The image a stage is ultimately built on. */
@@ -76,9 +72,13 @@ export default defineRule({
       let first = 0;
       while (first < commands.length && commands[first].connector !== "|") first++;
       if (first === commands.length || run.shell.kind !== "posix" || setsPipefail(run.shell.argv)) continue;
+      // The commands before the pipe being looked at are read once, whatever the number of pipes.
+      let read = 0;
+      let pipefail = false;
       for (let i = first; i < commands.length; i++) {
         if (commands[i].connector !== "|") continue;
-        if (pipefailSetBefore(commands, i)) break;
+        for (; read < i && !pipefail; read++) pipefail = isPipefailSet(commands[read]);
+        if (pipefail) break;
         const left = leftOf(commands, i);
         if (left === undefined || CANNOT_FAIL.has(left.name?.value ?? "")) continue;
         const at = operatorBefore(source, left, commands[i], "|");
