@@ -380,10 +380,13 @@ export function invocation(command: SimpleCommand): Invocation | undefined {
   const name = command.name?.value;
   if (name === undefined) return undefined;
   const program = baseName(name);
-  if (command.assignments.length === 0 && !WRAPPERS.has(program)) {
-    return { command, program, args: command.args, assignments: NO_ASSIGNMENTS, wrappers: NO_WRAPPERS };
-  }
+  if (runsItself(command, program)) return { command, program, args: command.args, assignments: NO_ASSIGNMENTS, wrappers: NO_WRAPPERS };
   return unwrapped(command, program);
+}
+
+/** Whether a command named `program` runs that program as it is: no assignments before it, not a wrapper. */
+function runsItself(command: SimpleCommand, program: string): boolean {
+  return command.assignments.length === 0 && !WRAPPERS.has(program);
 }
 
 /**
@@ -402,7 +405,8 @@ export function commandCalls(commands: readonly SimpleCommand[]): CommandCall[] 
     const name = command.name;
     if (name?.value === undefined) continue;
     const program = baseName(name.value);
-    if (command.assignments.length === 0 && !WRAPPERS.has(program)) {
+    // The plain command of {@link invocation}, without building an invocation first.
+    if (runsItself(command, program)) {
       calls.push({ command, program, args: command.args, assignments: NO_ASSIGNMENTS, wrappers: NO_WRAPPERS, programWord: name, index });
       continue;
     }
