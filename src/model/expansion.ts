@@ -85,6 +85,20 @@ const BACKTICK_OPTIONS: LexOptions = { escapeToken: "`" };
 const HEREDOC_OPTIONS: LexOptions = { escapeToken: "\\", skipProcessQuotes: true };
 const NONE: readonly string[] = [];
 
+/**
+ * Whether BuildKit's word lexer would change `text` in a word (it holds a `$`, a quote or the
+ * escape character): when not, the word is its own value in any scope.
+ *
+ * @example
+ * ```ts
+ * wordMayExpand("/app/src", "\\"); // false
+ * wordMayExpand("$HOME/src", "\\"); // true
+ * ```
+ */
+export function wordMayExpand(text: string, escape: Dockerfile["escapeChar"]): boolean {
+  return needsLexing(text, escape === "`" ? BACKTICK_OPTIONS : BACKSLASH_OPTIONS);
+}
+
 /** The unmatched names not known to be unset; the shared empty list when there are none. */
 function unknowns(unmatched: string[], vars: ValueLookup): readonly string[] {
   if (unmatched.length === 0) return NONE;

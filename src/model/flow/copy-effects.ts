@@ -7,8 +7,7 @@
  */
 import type { AddInstruction, CopyInstruction, Word } from "../../ast/nodes.js";
 import type { SemanticModel } from "../analyze.js";
-import { needsLexing, type LexOptions } from "../../expand/index.js";
-import type { Expansion } from "../expansion.js";
+import { wordMayExpand, type Expansion } from "../expansion.js";
 import { absolutePath, baseName, hasGlobChars, isSystemDirectory } from "./paths.js";
 import { CopySource, RUN_SIZES } from "./size.js";
 import type { AddedPath, Confidence, SizeEstimate } from "./types.js";
@@ -22,14 +21,13 @@ const TARBALL = /\.(tar|tgz|tbz2?|txz|tzst|tar\.(gz|bz2|xz|zst|lz4))$/i;
 type Resolved = Pick<Expansion, "value" | "unresolved" | "error">;
 
 const NO_NAMES: readonly string[] = [];
-const LEXING: Readonly<Record<SemanticModel["ast"]["escapeChar"], LexOptions>> = { "\\": { escapeToken: "\\" }, "`": { escapeToken: "`" } };
 
 /**
  * A COPY/ADD word as BuildKit expands it. Most words hold nothing the word lexer acts on (no `$`,
  * quote or escape character): they are their own value, without asking the model for the scope.
  */
 function resolved(model: SemanticModel, word: Word, instruction: CopyInstruction | AddInstruction): Resolved {
-  return needsLexing(word.value, LEXING[model.ast.escapeChar]) ? model.resolve(word, instruction) : { value: word.value, unresolved: NO_NAMES };
+  return wordMayExpand(word.value, model.ast.escapeChar) ? model.resolve(word, instruction) : { value: word.value, unresolved: NO_NAMES };
 }
 
 /** The file name a source lands under; empty (any name) when its written name holds a variable with no known value. */
