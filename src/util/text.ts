@@ -11,7 +11,7 @@
 export function trimTrailing(text: string, char: string): string {
   let end = text.length;
   while (end > 0 && text[end - 1] === char) end--;
-  return text.slice(0, end);
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /**
@@ -23,6 +23,10 @@ export function trimTrailing(text: string, char: string): string {
  * ```
  */
 export function cutAtFirst(text: string, chars: string): string {
-  for (let i = 0; i < text.length; i++) if (chars.includes(text[i])) return text.slice(0, i);
-  return text;
+  let end = text.length;
+  for (let c = 0; c < chars.length; c++) {
+    const at = text.indexOf(chars[c]);
+    if (at !== -1 && at < end) end = at;
+  }
+  return end === text.length ? text : text.slice(0, end);
 }

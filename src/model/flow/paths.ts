@@ -1,4 +1,5 @@
 import { globSegmentTest as segmentTest } from "../../util/glob-segment.js";
+import { cutAtFirst, trimTrailing } from "../../util/text.js";
 /**
  * Paths inside an image, as the file-flow analysis compares them: made absolute against a working
  * directory, normalised (`.`, `..`, repeated and trailing `/`), and related to each other with shell
@@ -77,14 +78,8 @@ function normalise(path: string): string {
  * ```
  */
 export function baseName(path: string): string {
-  let end = path.length;
-  const query = path.indexOf("?");
-  if (query !== -1) end = query;
-  const fragment = path.indexOf("#");
-  if (fragment !== -1 && fragment < end) end = fragment;
-  while (end > 0 && path.charCodeAt(end - 1) === SLASH) end--;
-  const start = end === 0 ? 0 : path.lastIndexOf("/", end - 1) + 1;
-  return start === 0 && end === path.length ? path : path.slice(start, end);
+  const trimmed = trimTrailing(cutAtFirst(path, "?#"), "/");
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1);
 }
 
 /** Two segments name the same entry: equal, or one is a glob the other matches. */
