@@ -1,5 +1,8 @@
 /** Converts UTF-16 offsets to 1-based line and column positions. */
+import { lastAtOrBefore } from "../util/arrays.js";
 import type { Location, Position } from "./nodes.js";
+
+const itself = (n: number): number => n;
 
 /** Line starts of a text, for offset → position lookups. */
 export class LineIndex {
@@ -33,15 +36,10 @@ export class LineIndex {
       this.last = i + 1;
       return i + 1;
     }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    this.last = lo;
-    return lo;
+    // An offset before the text (negative) is on the first line.
+    const line = Math.max(0, lastAtOrBefore(starts, itself, offset));
+    this.last = line;
+    return line;
   }
 
   position(offset: number): Position {

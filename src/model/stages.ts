@@ -13,6 +13,7 @@ import { globalScope, type GlobalScope } from "./globals.js";
 import { emptyScope, type ScopeOptions } from "./scope.js";
 import { walkStage, type StageState, type StageWalk } from "./stage-walk.js";
 import { looksWindows, POSIX_SHELL, WINDOWS_SHELL, type ShellKind, type StageShell } from "./stage-shell.js";
+import { lastAtOrBefore } from "../util/arrays.js";
 
 /**
  * What a stage is built on: an image, an earlier stage, or `scratch`.
@@ -153,18 +154,6 @@ export class StageSet {
     const stage = lastAtOrBefore(this.fromPositions, itself, position);
     return stage < 0 ? undefined : stage;
   }
-}
-
-/** The index of the last item whose key is at most `key`, in items sorted by key; -1 for none. */
-function lastAtOrBefore<T>(items: readonly T[], keyOf: (item: T) => number, key: number): number {
-  let lo = -1;
-  let hi = items.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (keyOf(items[mid]) <= key) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 const startOf = (instruction: Instruction): number => instruction.range[0];

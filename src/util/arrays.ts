@@ -21,3 +21,24 @@ export function flatMap<T, U>(items: readonly T[], map: (item: T, index: number)
   }
   return out;
 }
+
+/**
+ * The index of the last item whose key is at most `key`, in items sorted by key (binary search);
+ * -1 when every key is greater.
+ *
+ * @example
+ * ```ts
+ * lastAtOrBefore([0, 10, 20], (n) => n, 15); // 1
+ * lastAtOrBefore([5], (n) => n, 1); // -1
+ * ```
+ */
+export function lastAtOrBefore<T>(items: readonly T[], keyOf: (item: T) => number, key: number): number {
+  let lo = -1;
+  let hi = items.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (keyOf(items[mid]) <= key) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
