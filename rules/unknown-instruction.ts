@@ -1,11 +1,6 @@
+import { KNOWN_KEYWORDS } from "../grammar/dockerfile/instruction-line.js";
 import { defineRule } from "../src/engine/rule.js";
 import { buildkitSuggestion, instructionsOfType } from "./_support/instructions.js";
-
-/** The keywords BuildKit knows. */
-const KEYWORDS = [
-  "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
-  "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
-];
 
 export default defineRule({
   meta: {
@@ -32,7 +27,7 @@ export default defineRule({
   check(context) {
     for (const instruction of instructionsOfType(context.model, ["UNKNOWN"], "with-triggers")) {
       const keyword = instruction.keyword.value;
-      const match = buildkitSuggestion(keyword, KEYWORDS);
+      const match = buildkitSuggestion(keyword, KNOWN_KEYWORDS);
       const suggestion = match !== undefined && keyword === keyword.toLowerCase() ? match.toLowerCase() : match;
       context.report({
         messageId: suggestion === undefined ? "unknown" : "unknownSuggest",

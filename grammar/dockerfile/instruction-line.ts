@@ -56,6 +56,9 @@ const KEYWORD_STYLES = {
 /** An instruction keyword BuildKit knows, upper case. */
 export type KnownKeyword = keyof typeof KEYWORD_STYLES;
 
+/** The instruction keywords BuildKit knows, upper case, in alphabetical order. */
+export const KNOWN_KEYWORDS: readonly KnownKeyword[] = Object.keys(KEYWORD_STYLES) as KnownKeyword[];
+
 /** The known keywords by length. */
 const KEYWORDS_BY_LENGTH: readonly (readonly KnownKeyword[] | undefined)[] = (() => {
   const byLength: KnownKeyword[][] = [];
