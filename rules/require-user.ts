@@ -1,6 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
-import { hasImageInstruction } from "./_support/image-instructions.js";
-import { imageStages } from "./_support/target-image.js";
+import { hasImageInstruction, imageStages } from "./_support/target-image.js";
 
 export default defineRule({
   meta: {

@@ -4,6 +4,7 @@
  */
 import type { Instruction } from "../../src/ast/nodes.js";
 import type { SemanticModel, Stage } from "../../src/model/index.js";
+import { instructionsOfType } from "./instructions.js";
 
 /**
  * The stage chain of the target image: the target stage first, then each stage it is built FROM,
@@ -64,4 +65,19 @@ function instructionsOfImageStages(model: SemanticModel): readonly Instruction[]
   const instructions: Instruction[] = [];
   for (let i = chain.length - 1; i >= 0; i--) instructions.push(...chain[i].triggers, ...chain[i].instructions);
   return instructions;
+}
+
+/**
+ * Whether one of the instructions that build the target image (see `imageInstructions`) is of `type`.
+ *
+ * @example
+ * ```ts
+ * hasImageInstruction(analyze("FROM alpine AS base\nHEALTHCHECK NONE\nFROM base\n"), "HEALTHCHECK"); // true
+ * hasImageInstruction(analyze("FROM alpine AS tools\nUSER app\nFROM debian\n"), "USER");          // false
+ * ```
+ */
+export function hasImageInstruction(model: SemanticModel, type: Instruction["type"]): boolean {
+  if (instructionsOfType(model, [type], "with-triggers").length === 0) return false;
+  for (const instruction of imageInstructions(model)) if (instruction.type === type) return true;
+  return false;
 }

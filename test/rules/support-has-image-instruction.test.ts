@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/index.js";
-import { hasImageInstruction } from "../../rules/_support/image-instructions.js";
+import { hasImageInstruction } from "../../rules/_support/target-image.js";
 
 describe("hasImageInstruction", () => {
   it("finds an instruction of the target stage or a stage it is built FROM", () => {
