@@ -151,7 +151,11 @@ function expandStageWords(model: SemanticModel, instruction: Instruction): reado
   return expansions ?? NO_EXPANSIONS;
 }
 
-/** What a word needs for its expansion to refer to a variable (`$`) or to fail (`$` or a quote). */
+/**
+ * What a word needs for its expansion to refer to a variable (`$`) or to fail (`$` or a quote):
+ * `needsLexing` (src/expand) without the escape character, as an escape alone neither refers to a
+ * variable nor makes the lexer fail.
+ */
 const MAY_REFER_OR_FAIL = /[$'"]/;
 
 /**
