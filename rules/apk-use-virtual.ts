@@ -37,9 +37,10 @@ export default defineRule({
       const ops = run.packages;
       for (let index = 0; index < ops.length; index++) {
         const add = ops[index];
-        if (add.manager !== "apk" || add.kind !== "install" || !ops.some((op, i) => i > index && isApkRemove(op)) || add.options.some((o) => o.name === "virtual")) continue;
-        const added = new Set(add.packages.filter((p) => !p.isFile && !p.isVariable).map((p) => p.name));
+        if (add.manager !== "apk" || add.kind !== "install" || add.options.some((o) => o.name === "virtual")) continue;
         const removes = ops.slice(index + 1).filter(isApkRemove);
+        if (removes.length === 0) continue;
+        const added = new Set(add.packages.filter((p) => !p.isFile && !p.isVariable).map((p) => p.name));
         const deleted = flatMap(removes, (op) => op.packages.map((p) => p.name)).filter((name) => added.has(name));
         const word = subcommandWord(add);
         if (deleted.length === 0 || word === undefined) continue;
