@@ -7,18 +7,20 @@
  * (GopherJS build of mvdan/sh, parse tree only), per RUN of the real corpus (files tagged windows
  * skipped; RUN texts read by the project's Dockerfile parser).
  *
- * Each contender runs in a child process of its own (one's garbage and JIT state must not bill
- * another), timed in process CPU time (other work on the machine does not count), median of
- * several full passes after one warm-up pass. No forced GC between rounds: shrinking the young
- * generation to its minimum each round slows every allocating parser down by a third or more.
+ * The contenders run interleaved in one process (scripts/interleave.mjs): each round walks the
+ * RUNs in chunks and every chunk runs every contender in turn, so the machine's drift hits all of
+ * them alike; timed in process CPU time after one warm-up pass each. A contender's time is its
+ * median round, a ratio the median of the ratios within rounds. No forced GC between rounds:
+ * shrinking the young generation to its minimum each round slows every allocating parser down by
+ * a third or more.
  *
- * Usage: npx tsc -p tsconfig.build.json && node scripts/bench-shell.mjs [--rounds 7]
+ * Usage: npx tsc -p tsconfig.build.json && node scripts/bench-shell.mjs [--rounds 7] [--only name,name]
  */
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { measureInterleaved, median, ratioOf } from "./interleave.mjs";
 import { corpusFiles, loadTreeSitterBash, runTexts, treeSitterSignatures } from "./shell-differential.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -55,38 +57,30 @@ const contenders = {
   },
 };
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 
-/** Child: times one contender and prints its median CPU µs per RUN. */
-async function measure(name) {
+async function main() {
   const { parse } = await import(pathToFileURL(join(ROOT, "dist/src/index.js")).href);
   const texts = corpusFiles().flatMap((file) => runTexts(readFileSync(file, "utf8"), parse));
-  const run = await contenders[name]();
-  for (const text of texts) run(text);
-  const times = [];
-  for (let r = 0; r < rounds; r++) {
-    const start = process.cpuUsage();
-    for (const text of texts) run(text);
-    const used = process.cpuUsage(start);
-    times.push((used.user + used.system) / texts.length);
-  }
-  const chars = texts.reduce((sum, t) => sum + t.length, 0);
-  console.log(JSON.stringify({ us: median(times), scripts: texts.length, chars: chars / texts.length }));
-}
-
-/** Parent: runs every contender in its own process and prints the table. */
-function main() {
-  const results = Object.keys(contenders).map((name) => {
-    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--only", name, "--rounds", String(rounds)], { encoding: "utf8" });
-    return { name, ...JSON.parse(out.trim().split("\n").pop()) };
-  });
-  const ours = results[0].us;
-  console.log(`${results[0].scripts} RUN scripts, ${results[0].chars.toFixed(0)} characters on average, median of ${rounds} rounds\n`);
-  console.log("| parser | CPU µs per RUN | relative to parseShell |");
+  const only = option("--only", undefined)?.split(",");
+  const names = Object.keys(contenders).filter((name) => only === undefined || only.includes(name));
+  const fns = {};
+  for (const name of names) fns[name] = await contenders[name]();
+  const measured = measureInterleaved(fns, texts, { rounds, clock: cpuSeconds });
+  const reference = measured[names[0]];
+  const chars = texts.reduce((sum, t) => sum + t.length, 0) / texts.length;
+  console.log(`${texts.length} RUN scripts, ${chars.toFixed(0)} characters on average, median of ${rounds} interleaved rounds\n`);
+  console.log(`| parser | CPU µs per RUN | relative to ${names[0]} (rounds' range) |`);
   console.log("|---|---:|---:|");
-  for (const r of results) console.log(`| ${r.name} | ${r.us.toFixed(1)} | ${(r.us / ours).toFixed(1)}× |`);
+  for (const name of names) {
+    const us = (median(measured[name].seconds) / texts.length) * 1e6;
+    const ratio = ratioOf(measured[name], reference);
+    const relative = name === names[0] ? "1.0×" : `${ratio.median.toFixed(1)}× (${ratio.low.toFixed(1)}–${ratio.high.toFixed(1)})`;
+    console.log(`| ${name} | ${us.toFixed(1)} | ${relative} |`);
+  }
 }
 
-const only = option("--only", undefined);
-if (only !== undefined) await measure(only);
-else main();
+await main();

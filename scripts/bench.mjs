@@ -1,12 +1,18 @@
 // npm run bench: dockerlint side by side with its peers on the real corpus, in one process.
-// Throughput is the median of several rounds over the whole corpus held in memory; peak memory
-// is measured in a child process per tool (its maxRSS minus a Node that only loaded the corpus).
+// The tools of a section run interleaved (scripts/interleave.mjs): each round walks the corpus,
+// held in memory, in chunks, and every chunk runs every tool in turn, so the machine's drift hits
+// all of them alike. Throughput is the median round; a ratio is the median of the ratios within
+// rounds. A full GC precedes each tool's warm-up pass; none is forced between rounds (it shrinks
+// V8's young generation and slows every allocating tool down, which is not how a tool runs over a
+// repository). Peak memory is measured in a child process per tool (its maxRSS minus a Node that
+// only loaded the corpus).
 // Usage: node --expose-gc scripts/bench.mjs [--rounds N] [--only parse,lint,pipeline,cli,scaling]
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir, cpus } from "node:os";
 import { join } from "node:path";
+import { measureInterleaved, median, ratioOf } from "./interleave.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -69,35 +75,6 @@ export const tools = {
     },
   },
 };
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-/**
- * Runs `fn` over every file `rounds` times after one warm-up pass (a full GC before the warm-up, so
- * no tool pays for another's garbage); returns the median seconds and the files it threw on. No
- * forced GC between rounds: it shrinks V8's young generation to its minimum each time and slows
- * every allocating tool down, which is not how a tool runs over a repository.
- */
-function measure(fn, files) {
-  const failures = new Set();
-  const times = [];
-  globalThis.gc?.();
-  for (let r = -1; r < rounds; r++) {
-    const start = performance.now();
-    for (let i = 0; i < files.length; i++) {
-      try {
-        fn(files[i]);
-      } catch {
-        failures.add(i);
-      }
-    }
-    if (r >= 0) times.push((performance.now() - start) / 1000);
-  }
-  return { seconds: median(times), failures: failures.size };
-}
 
 /** Peak memory of one tool over the corpus, in a child process, above a Node that only read the corpus. */
 function peakMemory(tool) {
@@ -170,27 +147,27 @@ const bytes = files.reduce((n, f) => n + Buffer.byteLength(f), 0);
 const mb = bytes / 1e6;
 console.log(`# dockerlint benchmark\n`);
 console.log(`${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${cpus()[0]?.model ?? "cpu"} × ${cpus().length}`);
-console.log(`Corpus: ${files.length} files, ${mb.toFixed(1)} MB · median of ${rounds} rounds\n`);
+console.log(`Corpus: ${files.length} files, ${mb.toFixed(1)} MB · median of ${rounds} interleaved rounds\n`);
 
 function section(group, title, reference) {
   if (only && !only.has(group)) return;
-  const rows = [];
+  const contenders = {};
   for (const [name, tool] of Object.entries(tools)) {
-    if (tool.group !== group) continue;
-    const fn = tool.load();
-    if (fn === undefined) continue;
-    const { seconds, failures } = measure(fn, files);
-    rows.push({ name, seconds, failures, memory: peakMemory(name) });
+    const fn = tool.group === group ? tool.load() : undefined;
+    if (fn !== undefined) contenders[name] = fn;
   }
-  if (rows.length === 0) return;
-  const ours = rows.find((r) => r.name === reference) ?? rows[0];
+  if (Object.keys(contenders).length === 0) return;
+  const measured = measureInterleaved(contenders, files, { rounds, beforeWarmUp: () => globalThis.gc?.() });
+  const ours = measured[reference] ?? Object.values(measured)[0];
   console.log(`## ${title}\n`);
-  console.log("| tool | MB/s | files/s | ms total | dockerlint is × faster | crashed on | peak memory (MB) |");
+  console.log("| tool | MB/s | files/s | ms total | dockerlint is × faster (rounds' range) | crashed on | peak memory (MB) |");
   console.log("|---|---:|---:|---:|---:|---:|---:|");
-  for (const r of rows) {
-    const ratio = r === ours ? "—" : `${(r.seconds / ours.seconds).toFixed(1)}×`;
+  for (const [name, r] of Object.entries(measured)) {
+    const seconds = median(r.seconds);
+    const ratio = ratioOf(r, ours);
+    const relative = r === ours ? "—" : `${ratio.median.toFixed(2)}× (${ratio.low.toFixed(2)}–${ratio.high.toFixed(2)})`;
     console.log(
-      `| ${r.name} | ${(mb / r.seconds).toFixed(1)} | ${Math.round(files.length / r.seconds)} | ${(r.seconds * 1000).toFixed(0)} | ${ratio} | ${r.failures} | ${r.memory.toFixed(1)} |`,
+      `| ${name} | ${(mb / seconds).toFixed(1)} | ${Math.round(files.length / seconds)} | ${(seconds * 1000).toFixed(0)} | ${relative} | ${r.failures} | ${peakMemory(name).toFixed(1)} |`,
     );
   }
   console.log("");
