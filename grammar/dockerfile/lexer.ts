@@ -244,6 +244,14 @@ export const HeredocBody = createToken({
  */
 export const LineInContinuation = createToken({ name: "LineInContinuation", pattern: Lexer.NA });
 
+function isCommentLine(text: string, line: LineScan): boolean {
+  return text.charCodeAt(line.firstNonSpace) === HASH && line.firstNonSpace < line.contentEnd;
+}
+
+function isBlankLine(line: LineScan): boolean {
+  return line.firstNonSpace === line.contentEnd;
+}
+
 /** A comment line: its first non-whitespace character is `#`. */
 export const CommentLine = createToken({
   name: "CommentLine",
@@ -251,10 +259,10 @@ export const CommentLine = createToken({
   line_breaks: true,
   pattern: {
     exec(text: string, offset: number) {
-      const { end, contentEnd, firstNonSpace: start } = scanLine(text, offset);
-      if (text.charCodeAt(start) !== HASH || start >= contentEnd) return null;
+      const line = scanLine(text, offset);
+      if (!isCommentLine(text, line)) return null;
       state.directivesOpen = false;
-      return match(text.slice(offset, end));
+      return match(text.slice(offset, line.end));
     },
   },
 });
@@ -266,10 +274,10 @@ export const BlankLine = createToken({
   line_breaks: true,
   pattern: {
     exec(text: string, offset: number) {
-      const { end, contentEnd, firstNonSpace: start } = scanLine(text, offset);
-      if (start !== contentEnd) return null;
+      const line = scanLine(text, offset);
+      if (!isBlankLine(line)) return null;
       state.directivesOpen = false;
-      return match(text.slice(offset, end));
+      return match(text.slice(offset, line.end));
     },
   },
 });
@@ -329,23 +337,27 @@ export const TextLine = createToken({
   pattern: {
     exec(text: string, offset: number) {
       if (offset >= text.length) return null;
-      const { end, contentEnd } = scanLine(text, offset);
+      const line = scanLine(text, offset);
       state.directivesOpen = false;
-      appendLogical(text, offset, contentEnd);
-      let heredocs: readonly HeredocSpec[] = NO_HEREDOCS;
-      let joined: string | undefined;
-      if (state.logicalHasHeredocMarker) {
-        joined = joinLogical(text, state.logical, state.logicalLength);
-        heredocs = detectHeredocs(joined);
-        state.pendingHeredocs = heredocs.slice();
-      }
-      state.logicalLength = 0;
-      state.logicalHasHeredocMarker = false;
-      const payload: TextLinePayload = { contentEnd, heredocs, joined };
-      return match(text.slice(offset, end), payload);
+      return match(text.slice(offset, line.end), completeLogical(text, line));
     },
   },
 });
+
+/** Ends the logical line with `line`: its payload, with the here-documents it declares (which become pending). */
+function completeLogical(text: string, line: LineScan): TextLinePayload {
+  appendLogical(text, line.start, line.contentEnd);
+  let heredocs: readonly HeredocSpec[] = NO_HEREDOCS;
+  let joined: string | undefined;
+  if (state.logicalHasHeredocMarker) {
+    joined = joinLogical(text, state.logical, state.logicalLength);
+    heredocs = detectHeredocs(joined);
+    state.pendingHeredocs = heredocs.slice();
+  }
+  state.logicalLength = 0;
+  state.logicalHasHeredocMarker = false;
+  return { contentEnd: line.contentEnd, heredocs, joined };
+}
 
 const NO_HEREDOCS: readonly HeredocSpec[] = Object.freeze([]);
 
@@ -438,22 +450,39 @@ export function lexDockerfileFast(text: string): LexResult {
  * The token at `offset` (< text length): the first pattern that matches, as chevrotain tries them.
  * Past the start of the text, with the directive block closed and no here-document pending, the
  * patterns before {@link CommentLine} cannot match (nor can they change the state), so most lines
- * start there.
+ * are lexed by {@link lineToken}.
  */
 function tokenAt(text: string, offset: number): IToken {
-  const first = offset > 0 && !state.directivesOpen && state.pendingHeredocs.length === 0 ? FIRST_LINE_PATTERN : 0;
-  for (let i = first; i < dockerfileTokens.length; i++) {
-    const tokenType = dockerfileTokens[i];
+  if (offset > 0 && !state.directivesOpen && state.pendingHeredocs.length === 0) return lineToken(text, offset);
+  for (const tokenType of dockerfileTokens) {
     const found = (tokenType.PATTERN as ICustomPattern).exec(text, offset, NO_TOKENS, NO_GROUPS) as (CustomPatternMatcherReturn & { payload?: unknown }) | null;
-    if (found === null) continue;
-    // Every token has a payload field (undefined for most), so that all share one shape.
-    return { image: found[0], startOffset: offset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType, payload: found.payload } as IToken;
+    if (found !== null) return token(tokenType, found[0], offset, found.payload);
   }
   // Not reached: TextLine matches at every offset before the end.
-  return { image: text.slice(offset), startOffset: offset, tokenTypeIdx: TextLine.tokenTypeIdx!, tokenType: TextLine } as IToken;
+  return token(TextLine, text.slice(offset), offset, undefined);
 }
 
-const FIRST_LINE_PATTERN = dockerfileTokens.indexOf(CommentLine);
+/**
+ * The token of the line at `offset` when only {@link CommentLine}, {@link BlankLine},
+ * {@link ContinuedLine} and {@link TextLine} can match: their patterns' tests in their order, made
+ * on one scan of the line (calling the patterns one by one made the lexer about 15% slower).
+ */
+function lineToken(text: string, offset: number): IToken {
+  const line = scanLine(text, offset);
+  const image = text.slice(offset, line.end);
+  if (isCommentLine(text, line)) return token(CommentLine, image, offset, undefined);
+  if (isBlankLine(line)) return token(BlankLine, image, offset, undefined);
+  const escapeAt = continuationAt(text, line);
+  if (escapeAt < 0) return token(TextLine, image, offset, completeLogical(text, line));
+  appendLogical(text, offset, escapeAt);
+  return token(ContinuedLine, image, offset, undefined);
+}
+
+/** A chevrotain offset-only token. Every token has a payload field (undefined for most), so that all share one shape. */
+function token(tokenType: TokenType, image: string, startOffset: number, payload: unknown): IToken {
+  return { image, startOffset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType, payload } as IToken;
+}
+
 const NO_TOKENS: IToken[] = [];
 const NO_GROUPS = {};
 
