@@ -103,8 +103,10 @@ export function readPragmas(ast: Dockerfile): Pragma[] {
 /** Every pragma has `ignore=` or `check=` (in any case, maybe with blanks before the `=`). */
 const PRAGMA_HINT = /(?:ignore|check)\s*=/i;
 
+/** The search for `=` first: it is much faster than the regular expression, and few comments have one. */
 function mayBePragma(comment: Comment): boolean {
-  return PRAGMA_HINT.test(comment.value);
+  const value = comment.value;
+  return value.includes("=") && PRAGMA_HINT.test(value);
 }
 
 /** Adds the pragmas of the comments among `body[from, to)`, which apply to `next`. */
