@@ -83,17 +83,28 @@ const BOM = 0xfeff;
 const MAX_NESTING = 200;
 
 const BACKTICK = 0x60;
+const LT = 0x3c;
 /** The characters a run of plain text stops at besides `$` and the escape. */
 const STOPS = [EOF, CLOSE_BRACE, SLASH, DOUBLE_QUOTE];
+/** Go's white space (`isGoSpace`) and `<`, as a character class: where word splitting may act. */
+const SPLITTING = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000<";
 /**
- * For each stop (in {@link STOPS} order), with and without quotes, for each escape: the characters
- * that end a run of plain text, as a global pattern to search from a position.
+ * For each stop (in {@link STOPS} order), with and without word splitting, with and without quotes,
+ * for each escape: the characters that end a run of plain text, as a global pattern to search from a position.
  */
 const RUN_ENDS: readonly RegExp[] = STOPS.flatMap((stop) =>
-  [false, true].flatMap((quotes) =>
-    ["\\\\", "`"].map((escape) => new RegExp(`[$${escape}${stop === EOF ? "" : String.fromCharCode(stop)}${quotes ? "'\"" : ""}]`, "g")),
+  [false, true].flatMap((splitting) =>
+    [false, true].flatMap((quotes) =>
+      ["\\\\", "`"].map((escape) =>
+        new RegExp(`[$${escape}${stop === EOF ? "" : String.fromCharCode(stop)}${quotes ? "'\"" : ""}${splitting ? SPLITTING : ""}]`, "g")),
+    ),
   ),
 );
+
+/** Whether word splitting acts on an unquoted character: white space ends a word, `<` may start a heredoc operator. */
+function splitsWords(cp: number): boolean {
+  return cp === LT || isGoSpace(cp);
+}
 
 /** What Go's `string(rune)` gives for a rune: `EOF` (-1) becomes U+FFFD. */
 function runeString(cp: number): string {
@@ -196,10 +207,13 @@ class ShellWord {
         if (value === undefined) return undefined;
         result += value;
         words?.addRawString(value);
-      } else if (words === undefined && ch !== this.escape) {
-        // Without word splitting, a run of ordinary characters is copied as it is.
-        const end = this.plainRunEnd(stop, quotes);
-        result += this.src.slice(this.pos, end);
+      } else if (ch !== this.escape && (words === undefined || !splitsWords(ch))) {
+        // A run of ordinary characters is copied as it is; when splitting words, a run without
+        // white space or `<` joins the current word as quoted text would.
+        const end = this.plainRunEnd(stop, quotes, words !== undefined);
+        const text = this.src.slice(this.pos, end);
+        result += text;
+        words?.addRawString(text);
         this.pos = end;
       } else {
         ch = this.next();
@@ -222,10 +236,13 @@ class ShellWord {
     return result;
   }
 
-  /** The end of the run of characters from the current position that are not `$`, the escape, `stop` or (when `quotes`) a quote. */
-  private plainRunEnd(stop: number, quotes: boolean): number {
+  /**
+   * The end of the run of characters from the current position that are not `$`, the escape,
+   * `stop`, (when `quotes`) a quote or (when `splitting`) white space or `<`.
+   */
+  private plainRunEnd(stop: number, quotes: boolean, splitting: boolean): number {
     // A regular expression reads a slice of the source faster than a loop over its characters.
-    const pattern = RUN_ENDS[(this.escape === BACKTICK ? 1 : 0) + (quotes ? 2 : 0) + 4 * STOPS.indexOf(stop)];
+    const pattern = RUN_ENDS[(this.escape === BACKTICK ? 1 : 0) + (quotes ? 2 : 0) + (splitting ? 4 : 0) + 8 * STOPS.indexOf(stop)];
     pattern.lastIndex = this.pos;
     // Every character the pattern stops at is one UTF-16 unit long.
     return pattern.test(this.src) ? pattern.lastIndex - 1 : this.src.length;
@@ -262,7 +279,7 @@ class ShellWord {
         continue;
       }
       if (peeked !== this.escape) {
-        const end = this.plainRunEnd(DOUBLE_QUOTE, false);
+        const end = this.plainRunEnd(DOUBLE_QUOTE, false, false);
         result += this.src.slice(this.pos, end);
         this.pos = end;
         continue;
