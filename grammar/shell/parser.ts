@@ -9,7 +9,7 @@
  *
  * @packageDocumentation
  */
-import { EmbeddedActionsParser, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, EOF, type IParserErrorMessageProvider, type IToken, type ITokenGrammarPath, type TokenType } from "chevrotain";
 import type { ShellConnector, ShellContext } from "../../src/model/shell-types.js";
 import type { WordAnalysis } from "../../src/model/shell/word.js";
 import { allTokenTypes, T } from "./tokens.js";
@@ -87,6 +87,9 @@ const messages: IParserErrorMessageProvider = {
 
 type Ctx = readonly ShellContext[];
 
+/** How many grammar paths the parser remembers the follows of (real scripts reach a few dozen). */
+const MAX_REMEMBERED_PATHS = 10_000;
+
 type CommandParts = Pick<RawCommand, "assignments" | "words" | "redirects">;
 const EMPTY_COMMAND = (): CommandParts => ({ assignments: [], words: [], redirects: [] });
 
@@ -102,6 +105,8 @@ export class ShellParser extends EmbeddedActionsParser {
   private loose: RawLooseWord[] = [];
   private strays: RawError[] = [];
   private textLength = 0;
+  /** {@link getNextPossibleTokenTypes} by grammar path. */
+  private readonly follows = new Map<string, TokenType[]>();
 
   /** `validate` runs chevrotain's grammar validations (tests only). */
   constructor(validate: boolean) {
@@ -131,6 +136,22 @@ export class ShellParser extends EmbeddedActionsParser {
   /** Adds a command in context `ctx`, after the pending connector, with the lists of `command`. */
   private emit(ctx: Ctx, { assignments, words, redirects }: CommandParts): void {
     this.output.add({ assignments, words, redirects, context: ctx, connector: this.output.connector });
+  }
+
+  /**
+   * The tokens that may follow a grammar path, which error recovery asks for at every mismatch and
+   * chevrotain computes by walking the grammar each time: the grammar is fixed, so each path's
+   * answer is computed once.
+   */
+  protected override getNextPossibleTokenTypes(path: ITokenGrammarPath): TokenType[] {
+    const key = `${path.ruleStack.join(" ")}|${path.occurrenceStack.join(" ")}|${path.lastTok.name}|${path.lastTokOccurrence}`;
+    let follows = this.follows.get(key);
+    if (follows === undefined) {
+      if (this.follows.size === MAX_REMEMBERED_PATHS) this.follows.clear();
+      follows = super.getNextPossibleTokenTypes(path);
+      this.follows.set(key, follows);
+    }
+    return follows;
   }
 
   private looseWord(token: RawToken, context: Ctx): void {
