@@ -90,6 +90,21 @@ type Ctx = readonly ShellContext[];
 /** How many grammar paths the parser remembers the follows of (real scripts reach a few dozen). */
 const MAX_REMEMBERED_PATHS = 10_000;
 
+/**
+ * Runs `parse` with stack traces off: chevrotain throws an exception at every mismatch it recovers
+ * from, and capturing their (unused) stack traces took about a sixth of the time of parsing a
+ * script with syntax errors.
+ */
+function withoutStackTraces<T>(parse: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 type CommandParts = Pick<RawCommand, "assignments" | "words" | "redirects">;
 const EMPTY_COMMAND = (): CommandParts => ({ assignments: [], words: [], redirects: [] });
 
@@ -126,7 +141,7 @@ export class ShellParser extends EmbeddedActionsParser {
     this.strays = [];
     this.textLength = length;
     this.input = tokens;
-    this.script();
+    withoutStackTraces(() => this.script());
     const errors: RawError[] = this.errors.map((e) => ({ message: e.message, ...span(e.token, length) }));
     // A stray token chevrotain already reported (`a && && b`) is reported once.
     for (const stray of this.strays) if (!errors.some((e) => e.start === stray.start)) errors.push(stray);
