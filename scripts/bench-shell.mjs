@@ -7,15 +7,20 @@
  * (GopherJS build of mvdan/sh, parse tree only), per RUN of the real corpus (files tagged windows
  * skipped; RUN texts read by the project's Dockerfile parser).
  *
- * The contenders run interleaved in one process (scripts/interleave.mjs): each round walks the
- * RUNs in chunks and every chunk runs every contender in turn, so the machine's drift hits all of
- * them alike; timed in process CPU time after one warm-up pass each. A contender's time is its
- * median round, a ratio the median of the ratios within rounds. No forced GC between rounds:
- * shrinking the young generation to its minimum each round slows every allocating parser down by
- * a third or more.
+ * Each contender runs in a child process of its own together with parseShell, the two interleaved
+ * (scripts/interleave.mjs): each round walks the RUNs in chunks and every chunk runs both in turn,
+ * so the machine's drift hits both alike. One process per pair, because contenders sharing a
+ * process bill each other: mvdan-sh's garbage is collected in others' time, and the grammar-only
+ * contender runs parseShell's own functions with other types, which undoes their optimisation
+ * (parseShell measured 10 µs per RUN next to tree-sitter alone, 18 µs with all five together).
+ * Timed in process CPU time after one warm-up pass each; a time is the median round, a ratio the
+ * median of the ratios within rounds. parseShell's own time is the one of its first pairing. No
+ * forced GC between rounds: shrinking the young generation to its minimum each round slows every
+ * allocating parser down by a third or more.
  *
  * Usage: npx tsc -p tsconfig.build.json && node scripts/bench-shell.mjs [--rounds 7] [--only name,name]
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -33,17 +38,13 @@ const contenders = {
     const { parseShell } = await import(pathToFileURL(join(ROOT, "dist/src/model/shell.js")).href);
     return (text) => parseShell({ text });
   },
-  "dockerlint parseShell, grammar engine only": async () => {
-    const { parseShell } = await import(pathToFileURL(join(ROOT, "dist/src/model/shell.js")).href);
-    return (text) => parseShell({ text }, { engine: "grammar" });
+  "tree-sitter-bash + reading commands and argv": async () => {
+    const parser = await loadTreeSitterBash();
+    return (text) => treeSitterSignatures(parser, text);
   },
   "tree-sitter-bash (parse only)": async () => {
     const parser = await loadTreeSitterBash();
     return (text) => parser.parse(text).delete();
-  },
-  "tree-sitter-bash + reading commands and argv": async () => {
-    const parser = await loadTreeSitterBash();
-    return (text) => treeSitterSignatures(parser, text);
   },
   "mvdan-sh": async () => {
     const parser = createRequire(import.meta.url)("mvdan-sh").syntax.NewParser();
@@ -55,6 +56,10 @@ const contenders = {
       }
     };
   },
+  "dockerlint parseShell, grammar engine only": async () => {
+    const { parseShell } = await import(pathToFileURL(join(ROOT, "dist/src/model/shell.js")).href);
+    return (text) => parseShell({ text }, { engine: "grammar" });
+  },
 };
 
 const cpuSeconds = () => {
@@ -62,25 +67,36 @@ const cpuSeconds = () => {
   return (user + system) / 1e6;
 };
 
-async function main() {
+const OURS = "dockerlint parseShell";
+
+/** Child: times parseShell and `name` interleaved; prints their µs per RUN and the ratio. */
+async function measurePair(name) {
   const { parse } = await import(pathToFileURL(join(ROOT, "dist/src/index.js")).href);
   const texts = corpusFiles().flatMap((file) => runTexts(readFileSync(file, "utf8"), parse));
-  const only = option("--only", undefined)?.split(",");
-  const names = Object.keys(contenders).filter((name) => only === undefined || only.includes(name));
-  const fns = {};
-  for (const name of names) fns[name] = await contenders[name]();
-  const measured = measureInterleaved(fns, texts, { rounds, clock: cpuSeconds });
-  const reference = measured[names[0]];
+  const measured = measureInterleaved({ [OURS]: await contenders[OURS](), [name]: await contenders[name]() }, texts, { rounds, clock: cpuSeconds });
+  const us = (seconds) => (median(seconds) / texts.length) * 1e6;
   const chars = texts.reduce((sum, t) => sum + t.length, 0) / texts.length;
-  console.log(`${texts.length} RUN scripts, ${chars.toFixed(0)} characters on average, median of ${rounds} interleaved rounds\n`);
-  console.log(`| parser | CPU µs per RUN | relative to ${names[0]} (rounds' range) |`);
+  console.log(JSON.stringify({ ours: us(measured[OURS].seconds), theirs: us(measured[name].seconds), ratio: ratioOf(measured[name], measured[OURS]), scripts: texts.length, chars }));
+}
+
+/** Parent: one child per pairing, then the table. */
+function main() {
+  const only = option("--only", undefined)?.split(",");
+  const others = Object.keys(contenders).filter((name) => name !== OURS && (only === undefined || only.includes(name)));
+  const pairs = others.map((name) => {
+    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--pair", name, "--rounds", String(rounds)], { encoding: "utf8" });
+    return { name, ...JSON.parse(out.trim().split("\n").pop()) };
+  });
+  const first = pairs[0];
+  console.log(`${first.scripts} RUN scripts, ${first.chars.toFixed(0)} characters on average, median of ${rounds} interleaved rounds\n`);
+  console.log(`| parser | CPU µs per RUN | relative to ${OURS}, measured side by side (rounds' range) |`);
   console.log("|---|---:|---:|");
-  for (const name of names) {
-    const us = (median(measured[name].seconds) / texts.length) * 1e6;
-    const ratio = ratioOf(measured[name], reference);
-    const relative = name === names[0] ? "1.0×" : `${ratio.median.toFixed(1)}× (${ratio.low.toFixed(1)}–${ratio.high.toFixed(1)})`;
-    console.log(`| ${name} | ${us.toFixed(1)} | ${relative} |`);
+  console.log(`| ${OURS} | ${first.ours.toFixed(1)} | 1.0× |`);
+  for (const { name, theirs, ratio } of pairs) {
+    console.log(`| ${name} | ${theirs.toFixed(1)} | ${ratio.median.toFixed(1)}× (${ratio.low.toFixed(1)}–${ratio.high.toFixed(1)}) |`);
   }
 }
 
-await main();
+const pair = option("--pair", undefined);
+if (pair !== undefined) await measurePair(pair);
+else main();
