@@ -27,7 +27,6 @@ const OCI_FORMATS: Readonly<Record<string, LabelFormat>> = {
   "org.opencontainers.image.licenses": "spdx",
 };
 
-/** The value of an expansion when it is known. */
 function isLabel(instruction: Instruction): instruction is LabelInstruction {
   return instruction.type === "LABEL";
 }

@@ -1,6 +1,6 @@
 import type { EnvInstruction, Word } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
-import { expandText, type Expansion } from "../src/model/index.js";
+import { expandText } from "../src/model/index.js";
 import { instructionsOfType } from "./_support/instructions.js";
 import { knownValue, referencedNames, referenceRange } from "./_support/variables.js";
 
@@ -10,7 +10,6 @@ function refersBack(env: EnvInstruction): boolean {
   return false;
 }
 
-/** The value of an expansion when it is known. */
 export default defineRule({
   meta: {
     id: "no-env-self-reference",

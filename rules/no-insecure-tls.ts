@@ -32,8 +32,11 @@ function switchNamed(name: string): Switch | undefined {
   return VARIABLES.get(name) ?? (name.length === NPM_STRICT_SSL.length && name.toLowerCase() === NPM_STRICT_SSL ? NPM_SWITCH : undefined);
 }
 
-/** What an `export` argument that sets one of the switches starts with (npm's name in any case, a superset of the others'). */
-const SWITCH_ASSIGNMENT = new RegExp(`^(${[...VARIABLES.keys(), NPM_STRICT_SSL].join("|")})=`, "i");
+/** Whether an `export` argument may set one of the switches: the name before its `=` is one (a name test first). */
+function maySetSwitch(arg: string | undefined): boolean {
+  const eq = arg === undefined ? -1 : arg.indexOf("=");
+  return eq > 0 && switchNamed(arg!.slice(0, eq)) !== undefined;
+}
 
 function report(context: RuleContext, range: Range, what: string, aliases: readonly string[]): void {
   context.report({ messageId: "insecure", data: { what }, range, aliases });
@@ -86,7 +89,7 @@ function checkRun(context: RuleContext, run: RunAnalysis): void {
   for (const call of run.calls) {
     if (call.program === "export") {
       for (const arg of call.args) {
-        if (!SWITCH_ASSIGNMENT.test(arg.value ?? "")) continue;
+        if (!maySetSwitch(arg.value)) continue;
         const set = assignmentIn(arg);
         const known = set === undefined ? undefined : switchNamed(set.name);
         if (set !== undefined && known !== undefined) checkSwitch(context, known, set.name, set.value, arg.range);

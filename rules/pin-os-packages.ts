@@ -63,8 +63,7 @@ export default defineRule({
           if (onlyGroups(names) || selectedByRelease(op, word)) continue;
           context.report({
             messageId: "pin",
-            // One name per word is the rule (tens of thousands of findings): no join for it.
-            data: { names: names.length === 1 ? names[0] : names.join(", "), program: op.program, example: `${names[0]}${manager.pin}` },
+            data: { names: names.join(", "), program: op.program, example: `${names[0]}${manager.pin}` },
             range: word.range,
             aliases: manager.aliases,
           });

@@ -62,7 +62,7 @@ export const KNOWN_KEYWORDS: readonly KnownKeyword[] = Object.keys(KEYWORD_STYLE
 /** The known keywords by length. */
 const KEYWORDS_BY_LENGTH: readonly (readonly KnownKeyword[] | undefined)[] = (() => {
   const byLength: KnownKeyword[][] = [];
-  for (const keyword of Object.keys(KEYWORD_STYLES) as KnownKeyword[]) (byLength[keyword.length] ??= []).push(keyword);
+  for (const keyword of KNOWN_KEYWORDS) (byLength[keyword.length] ??= []).push(keyword);
   return byLength;
 })();
 

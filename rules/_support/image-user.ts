@@ -2,6 +2,7 @@
 import type { SingleValueInstruction } from "../../src/ast/nodes.js";
 import type { SemanticModel } from "../../src/model/index.js";
 import { imageInstructions } from "./target-image.js";
+import { knownValue } from "./variables.js";
 
 /**
  * The last USER instruction that shapes the target image, with its expanded `user[:group]`
@@ -21,8 +22,7 @@ function findLastImageUser(model: SemanticModel): { instruction: SingleValueInst
   for (let i = instructions.length - 1; i >= 0; i--) {
     const instruction = instructions[i];
     if (instruction.type !== "USER" || instruction.value === undefined) continue;
-    const expansion = model.resolve(instruction.value, instruction);
-    return { instruction, value: expansion.error !== undefined || expansion.unresolved.length > 0 ? undefined : expansion.value };
+    return { instruction, value: knownValue(model.resolve(instruction.value, instruction)) };
   }
   return undefined;
 }
