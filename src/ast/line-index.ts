@@ -1,8 +1,7 @@
 /** Converts UTF-16 offsets to 1-based line and column positions. */
-import { lastAtOrBefore } from "../util/arrays.js";
+import { itself, lastAtOrBefore } from "../util/arrays.js";
 import type { Location, Position } from "./nodes.js";
 
-const itself = (n: number): number => n;
 
 /** Line starts of a text, for offset → position lookups. */
 export class LineIndex {

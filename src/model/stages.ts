@@ -13,7 +13,7 @@ import { globalScope, type GlobalScope } from "./globals.js";
 import { emptyScope, type ScopeOptions } from "./scope.js";
 import { walkStage, type StageState, type StageWalk } from "./stage-walk.js";
 import { looksWindows, POSIX_SHELL, WINDOWS_SHELL, type ShellKind, type StageShell } from "./stage-shell.js";
-import { lastAtOrBefore } from "../util/arrays.js";
+import { itself, lastAtOrBefore } from "../util/arrays.js";
 
 /**
  * What a stage is built on: an image, an earlier stage, or `scratch`.
@@ -144,9 +144,10 @@ export class StageSet {
   }
 
   private search(instruction: Instruction): number {
-    // Instructions are in source order and do not overlap: search by start offset (and, should that fail, one by one).
+    // Instructions are in source order and do not overlap: the one starting last at or before this
+    // one's start is it, or this one is not in the list (an ONBUILD trigger, another file's).
     const found = lastAtOrBefore(this.instructions, startOf, instruction.range[0]);
-    return this.instructions[found] === instruction ? found : this.instructions.indexOf(instruction);
+    return this.instructions[found] === instruction ? found : -1;
   }
 
   /** The stage whose FROM is the last at or before `position`; undefined before the first FROM. */
@@ -157,7 +158,6 @@ export class StageSet {
 }
 
 const startOf = (instruction: Instruction): number => instruction.range[0];
-const itself = (n: number): number => n;
 
 const UNTRIGGERED = new Set(["ONBUILD", "FROM", "MAINTAINER"]);
 const NO_TRIGGERS: readonly Instruction[] = [];

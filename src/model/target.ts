@@ -141,7 +141,7 @@ function standalonePlan(stages: readonly Stage[], target: number): TargetPlan {
 export function planTarget(ast: Dockerfile, stages: readonly Stage[], graph: StageGraph, target?: string | number): TargetPlan {
   const stage = findTarget(stages, target);
   if (stage === undefined) {
-    return { target: undefined, needed: [], dead: stages.map((s) => s.index), order: [], levels: [], criticalPath: [], diagnostics: targetDiagnostics(ast, stages, target) };
+    return { target: undefined, needed: [], dead: stages.map((s) => s.index), order: [], levels: [], criticalPath: [], diagnostics: [unknownTarget(ast, stages, target)] };
   }
   if (graph.dependencies[stage.index].length === 0) return standalonePlan(stages, stage.index);
   const isNeeded = stagesNeededBy(graph, [stage.index], stages.length);

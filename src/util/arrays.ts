@@ -22,14 +22,17 @@ export function flatMap<T, U>(items: readonly T[], map: (item: T, index: number)
   return out;
 }
 
+/** The key of a list of numbers sorted as they are, for {@link lastAtOrBefore}. */
+export const itself = (n: number): number => n;
+
 /**
  * The index of the last item whose key is at most `key`, in items sorted by key (binary search);
  * -1 when every key is greater.
  *
  * @example
  * ```ts
- * lastAtOrBefore([0, 10, 20], (n) => n, 15); // 1
- * lastAtOrBefore([5], (n) => n, 1); // -1
+ * lastAtOrBefore([0, 10, 20], itself, 15); // 1
+ * lastAtOrBefore([5], itself, 1); // -1
  * ```
  */
 export function lastAtOrBefore<T>(items: readonly T[], keyOf: (item: T) => number, key: number): number {

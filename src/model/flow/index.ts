@@ -13,7 +13,7 @@ import type { FileFlow } from "./types.js";
 export type * from "./types.js";
 export { absolutePath, baseName, pathRelation } from "./paths.js";
 export { secretFileName } from "./secret-files.js";
-export { cacheSize, copySourceSize, isArchiveName, looksLikeFolder } from "./size.js";
+export { cacheSize, isArchiveName } from "./size.js";
 
 /**
  * The file flow of a model: every stage's layers and the derived facts. Computed on first use

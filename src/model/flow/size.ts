@@ -24,19 +24,6 @@ export function isArchiveName(name: string): boolean {
   return ARCHIVE.test(baseName(name));
 }
 
-/**
- * Whether a COPY/ADD source names a folder, not a file: `.`, a path ending in `/`, or a last
- * segment without an extension that is not a known file name (`software`, `src`, `bin`).
- *
- * @example
- * ```ts
- * [".", "src/", "software", "app.py", "Gemfile"].map(looksLikeFolder); // [true, true, true, false, false]
- * ```
- */
-export function looksLikeFolder(source: string): boolean {
-  return new CopySource(source).looksLikeFolder;
-}
-
 /** Whether the last segment of a source names a folder: no extension and not a known file name. */
 function isFolderName(name: string): boolean {
   return name !== "" && !name.includes(".") && !SMALL_TEXT.test(name) && !/^(Dockerfile|Makefile|LICENSE|VERSION|entrypoint|docker-entrypoint)$/i.test(name);
@@ -56,22 +43,10 @@ const SOURCE_SIZES = {
 } as const satisfies Record<string, SizeEstimate>;
 
 /**
- * The size class of one COPY/ADD source.
- *
- * @example
- * ```ts
- * copySourceSize(".", undefined);        // { class: "L", reason: "the whole build context" }
- * copySourceSize("nginx.conf", undefined); // { class: "XS", reason: "a single configuration file" }
- * ```
- */
-export function copySourceSize(source: string, from: string | undefined): SizeEstimate {
-  return new CopySource(source).size(from);
-}
-
-/**
- * A COPY/ADD source as written, for the questions {@link copySourceSize} and
- * {@link looksLikeFolder} ask of it: its base name is read once, and whether that names a folder
- * is decided once.
+ * A COPY/ADD source as written, and what the file flow asks of it: whether it names a folder, not
+ * a file (`.`, a path ending in `/`, or a last segment without an extension that is not a known
+ * file name such as `Gemfile`), and its size class. Its base name is read once, and whether that
+ * names a folder is decided once.
  *
  * @example
  * ```ts
