@@ -707,7 +707,8 @@ export function parseFast<C extends Marked = Marked>(
     parser.script(ctx);
     return parser.output.commands;
   } catch {
-    // GIVE_UP, or anything unforeseen: the grammar reads the script.
+    // GIVE_UP, or anything unforeseen (in the builder too, which runs inside this try): the grammar
+    // reads the script, and the builder drops its work on it so far (ScriptBuilder in src/model/shell.ts).
     return undefined;
   } finally {
     tokens.release();

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { offsetMapper } from "../ast/source-map.js";
-import type { Heredoc, RunInstruction, ShellForm, SourceMap } from "../ast/nodes.js";
+import type { Heredoc, RunInstruction, ShellForm } from "../ast/nodes.js";
 import type { ShellKind, StageShell } from "./stage-shell.js";
 
 /**

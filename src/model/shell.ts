@@ -23,7 +23,7 @@ import type { Range } from "../ast/nodes.js";
 import type {
   ShellAssignment, ShellConnector, ShellContext, ShellDiagnostic, ShellRedirect, ShellScript, ShellWord, SimpleCommand,
 } from "./shell-types.js";
-import { analyzeWord, heredocSubstitutions, type Substitution, type SubstitutionPart, type WordAnalysis } from "./shell/word.js";
+import { analyzeWord, heredocSubstitutions, NONE, type Substitution, type SubstitutionPart, type WordAnalysis } from "./shell/word.js";
 
 export type * from "./shell-types.js";
 
@@ -81,9 +81,6 @@ export const MAX_SUBSTITUTION_DEPTH = 1000;
 
 const IDENTITY = (offset: number): number => offset;
 const PLUS = 43;
-
-/** The assignments or redirections of the many commands that have none: one list, shared. */
-const NONE: readonly never[] = Object.freeze([]);
 
 /** Whether a token was really read (not made up by error recovery). */
 function real(token: RawToken | undefined): token is RawToken {

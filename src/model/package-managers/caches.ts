@@ -272,7 +272,7 @@ export function cachesWritten(op: CacheQuery, draft: Pick<OperationDraft, "optio
 }
 
 /** What {@link cachesWritten} gives the many operations that write no cache (`apt-get install`, `apk add --no-cache`): one shared empty list. */
-const NOTHING_WRITTEN: readonly CacheUse[] = Object.freeze([]);
+export const NOTHING_WRITTEN: readonly CacheUse[] = Object.freeze([]);
 const NO_ROWS: readonly PackageCache[] = [];
 
 /** The rows of {@link PACKAGE_CACHES} by manager, in table order. */

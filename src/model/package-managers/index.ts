@@ -8,7 +8,7 @@
 import type { ShellWord, SimpleCommand } from "../shell-types.js";
 import { apk } from "./apk.js";
 import { apt } from "./apt.js";
-import { cachesWritten } from "./caches.js";
+import { cachesWritten, NOTHING_WRITTEN } from "./caches.js";
 import { cargo } from "./cargo.js";
 import {
   assignmentIn,
@@ -241,15 +241,12 @@ function operation(call: Invocation, spec: ManagerSpec, args: readonly ShellWord
     noInstallRecommends: settings.noInstallRecommends,
     noCache: settings.noCache,
     noDocs: settings.noDocs,
-    caches: NO_CACHES,
+    caches: NOTHING_WRITTEN,
   };
   // The operation is the query its caches are found with: its `caches` key is in place, in order.
   op.caches = cachesWritten(op, refined);
   return settings.targetRelease === undefined ? op : withTargetRelease(op, settings.targetRelease);
 }
-
-/** The caches of an operation that writes none, until {@link cachesWritten} says which it writes. */
-const NO_CACHES: readonly CacheUse[] = Object.freeze([]);
 
 /** `op` with `targetRelease` (rare: apt `-t`), before `caches` as `PackageOperation` orders its keys. */
 function withTargetRelease(op: PackageOperation, targetRelease: string): PackageOperation {

@@ -43,7 +43,8 @@ export interface WordRead extends WordAnalysis {
   readonly end: number;
 }
 
-const NONE: readonly never[] = Object.freeze([]);
+/** One frozen empty list for the many fields that are empty. */
+export const NONE: readonly never[] = Object.freeze([]);
 
 /** Characters that need attention outside quotes; anything else is copied as is. */
 const SPECIAL = new Uint8Array(128);
