@@ -6,7 +6,7 @@
 // V8's young generation and slows every allocating tool down, which is not how a tool runs over a
 // repository). Peak memory is measured in a child process per tool (its maxRSS minus a Node that
 // only loaded the corpus).
-// Usage: node --expose-gc scripts/bench.mjs [--rounds N] [--only parse,lint,pipeline,cli,scaling]
+// Usage: node --expose-gc scripts/bench.mjs [--rounds N] [--only parse,lint,lint-by-size,pipeline,cli,scaling]
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -175,6 +175,29 @@ function section(group, title, reference) {
 
 section("parse", "Parse", "dockerlint parse");
 section("lint", "Lint", "dockerlint lint");
+// The lint section again, one corpus slice per file size: what a tool costs per file apart from
+// per byte shows in the small files (a third of the corpus is under 1 KB).
+if (!only || only.has("lint-by-size")) {
+  const contenders = {};
+  for (const [name, tool] of Object.entries(tools)) {
+    const fn = tool.group === "lint" ? tool.load() : undefined;
+    if (fn !== undefined) contenders[name] = fn;
+  }
+  const [ours, ...peers] = Object.keys(contenders);
+  const slices = [["under 1 KB", 0, 1000], ["1–2 KB", 1000, 2000], ["2–5 KB", 2000, 5000], ["5 KB and over", 5000, Infinity]];
+  console.log(`## Lint by file size (median of ${Math.min(rounds, 5)} interleaved rounds per slice)\n`);
+  console.log(`| file size | files | MB | ${ours} MB/s | ${peers.map((p) => `× ${p}`).join(" | ")} |`);
+  console.log(`|---|---:|---:|---:|${peers.map(() => "---:").join("|")}|`);
+  for (const [label, low, high] of slices) {
+    const slice = files.filter((f) => Buffer.byteLength(f) >= low && Buffer.byteLength(f) < high);
+    const sliceMb = slice.reduce((n, f) => n + Buffer.byteLength(f), 0) / 1e6;
+    const measured = measureInterleaved(contenders, slice, { rounds: Math.min(rounds, 5) });
+    const ratios = peers.map((p) => `${ratioOf(measured[p], measured[ours]).median.toFixed(2)}×`);
+    console.log(`| ${label} | ${slice.length} | ${sliceMb.toFixed(2)} | ${(sliceMb / median(measured[ours].seconds)).toFixed(1)} | ${ratios.join(" | ")} |`);
+  }
+  console.log("");
+}
+
 section("pipeline", "Full pipeline (parse + analyze + lint + plan)", "dockerlint full pipeline");
 
 if (!only || only.has("cli")) {
