@@ -39,7 +39,7 @@ export type ModelDiagnosticCode =
   | "blank-base-name"
   /** A FROM base that is neither an earlier stage nor a valid image reference (`FROM Build` for stage `build`). */
   | "invalid-base-image"
-  /** A warning: a FROM base name needs variables that have no known value, so its stage or image is unknown. */
+  /** A warning: a FROM base name needs variables that have no known value besides the platform ARGs (which BuildKit always sets), so its stage or image is unknown. */
   | "unresolved-base"
   /** The variable lexer rejected a word (`${X`, an unclosed quote, …). */
   | "expansion-error";

@@ -9,7 +9,7 @@ import type { ArgInstruction, Dockerfile, FromInstruction, Instruction, Range, W
 import { diagnosticAt, type ModelDiagnostic } from "./diagnostics.js";
 import { expandText, type Expansion } from "./expansion.js";
 import { parseImageReference, type ImageReference } from "./image-ref.js";
-import { globalScope, type GlobalScope } from "./globals.js";
+import { globalScope, metaArgScope, platformVariables, type GlobalScope } from "./globals.js";
 import { emptyScope, type ScopeOptions } from "./scope.js";
 import { walkStage, type StageState, type StageWalk } from "./stage-walk.js";
 import { looksWindows, POSIX_SHELL, WINDOWS_SHELL, type ShellKind, type StageShell } from "./stage-shell.js";
@@ -246,7 +246,7 @@ export function buildStages(ast: Dockerfile, options: ScopeOptions, diagnostics:
     const platform = platformWord === undefined ? undefined : expandText(platformWord.value, globals.scope, escape, "word");
     if (platform?.error !== undefined) diagnostics.push(diagnosticAt(platformWord!, "expansion-error", platform.error));
     const base = resolveBase(from, name, byName);
-    reportBase(from, name, base, stages, diagnostics);
+    reportBase(from, name, base, stages, diagnostics, (text) => unknownsBesidesPlatform(text, metaArgs, options, escape));
     const parent = base.kind === "stage" ? stages[base.index] : undefined;
     const windows = parent?.windows ?? (escape === "`" || looksWindows(name.value, platform?.value));
     const start: StageState = parent === undefined
@@ -278,15 +278,33 @@ export function buildStages(ast: Dockerfile, options: ScopeOptions, diagnostics:
   return new StageSet(metaArgs, globals, stages, walks, ast.instructions, groupsOfStages.map((group) => group.position));
 }
 
-/** BuildKit's errors about a FROM base (and a warning when its name is unknown). */
-function reportBase(from: FromInstruction, name: Expansion, base: StageBase, earlier: readonly Stage[], diagnostics: ModelDiagnostic[]): void {
+/**
+ * The variables `text` (a FROM name) still needs once the automatic platform ARGs have values:
+ * BuildKit always sets those (to the build's platforms), so only the others want a `--build-arg`.
+ */
+function unknownsBesidesPlatform(text: string, metaArgs: readonly ArgInstruction[], options: ScopeOptions, escape: Dockerfile["escapeChar"]): readonly string[] {
+  const assumed: ScopeOptions = { ...options, platform: options.platform ?? ASSUMED_PLATFORM, buildPlatform: options.buildPlatform ?? ASSUMED_PLATFORM };
+  return expandText(text, metaArgScope(metaArgs, platformVariables(assumed), assumed, escape), escape, "word").unresolved;
+}
+
+/** Any platform will do for {@link unknownsBesidesPlatform}: it asks which names stay unknown, not what the name becomes. */
+const ASSUMED_PLATFORM = "linux/amd64";
+
+/**
+ * BuildKit's errors about a FROM base, and a warning when its name is unknown for want of a
+ * `--build-arg` (`needed` names those; none when only the platform ARGs are unknown).
+ */
+function reportBase(
+  from: FromInstruction, name: Expansion, base: StageBase, earlier: readonly Stage[], diagnostics: ModelDiagnostic[], needed: (text: string) => readonly string[],
+): void {
   const image = from.image;
   if (image === undefined) return;
   if (name.error !== undefined) diagnostics.push(diagnosticAt(image, "expansion-error", name.error));
   else if (name.value === "" && name.unresolved.length === 0) {
     diagnostics.push(diagnosticAt(image, "blank-base-name", `base name (${image.value}) should not be blank`));
   } else if (base.kind === "image" && base.unresolved.length > 0) {
-    const names = base.unresolved.join(", ");
+    const names = needed(image.value).join(", ");
+    if (names === "") return;
     diagnostics.push(diagnosticAt(image, "unresolved-base", `base name (${image.value}) depends on ${names}, which has no known value`, "warning"));
   } else if (base.kind === "image" && base.error !== undefined) {
     const stage = earlier.find((s) => s.name === base.name.toLowerCase());

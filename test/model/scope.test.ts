@@ -35,9 +35,16 @@ describe("global scope", () => {
     expect(m.globals.get("BASE")).toBeUndefined();
     expect(m.stages[0].base).toMatchObject({ kind: "image", ref: undefined, unresolved: ["BASE"] });
     expect(m.stages[0].platform).toMatchObject({ value: "", unresolved: ["BUILDPLATFORM"] });
-    expect(m.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
-      ["unresolved-base", "warning", "base name (${BASE}) depends on BASE, which has no known value"],
-    ]);
+    // BuildKit always sets the platform ARGs: a name unknown only through them is no warning.
+    expect(m.diagnostics).toEqual([]);
+  });
+
+  it("warns about a base name only when it needs a build argument, not when it needs the platform", () => {
+    const codes = (lines: string[]): string[] => model(lines).diagnostics.map((d) => `${d.code}: ${d.message}`);
+    expect(codes(["FROM alpine AS base-linux", "FROM base-${TARGETOS}"])).toEqual([]);
+    expect(codes(["ARG D=${TARGETPLATFORM#linux/amd64}", "ARG D=${D:+unsupported}", "ARG D=${D:-supported}", "FROM img-${D}"])).toEqual([]);
+    expect(codes(["ARG V", "FROM img-${TARGETOS}-${V}"])).toEqual(["unresolved-base: base name (img-${TARGETOS}-${V}) depends on V, which has no known value"]);
+    expect(codes(["ARG BASE", "ARG IMG=${BASE}-${TARGETARCH}", "FROM ${IMG}"])).toEqual(["unresolved-base: base name (${IMG}) depends on IMG, which has no known value"]);
   });
 
   it("derives the platform ARGs from the options, and build args override them", () => {
