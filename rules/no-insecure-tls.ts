@@ -34,8 +34,9 @@ function switchNamed(name: string): Switch | undefined {
 
 /** Whether an `export` argument may set one of the switches: the name before its `=` is one (a name test first). */
 function maySetSwitch(arg: string | undefined): boolean {
-  const eq = arg === undefined ? -1 : arg.indexOf("=");
-  return eq > 0 && switchNamed(arg!.slice(0, eq)) !== undefined;
+  if (arg === undefined) return false;
+  const eq = arg.indexOf("=");
+  return eq > 0 && switchNamed(arg.slice(0, eq)) !== undefined;
 }
 
 function report(context: RuleContext, range: Range, what: string, aliases: readonly string[]): void {

@@ -2,7 +2,6 @@
 import { itself, lastAtOrBefore } from "../util/arrays.js";
 import type { Location, Position } from "./nodes.js";
 
-
 /** Line starts of a text, for offset → position lookups. */
 export class LineIndex {
   private readonly starts: readonly number[];

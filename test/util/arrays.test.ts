@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { flatMap, lastAtOrBefore } from "../../src/util/arrays.js";
+import { flatMap, itself, lastAtOrBefore } from "../../src/util/arrays.js";
 
 describe("flatMap", () => {
   it("concatenates each item's results in order, with the index", () => {
@@ -14,7 +14,6 @@ describe("flatMap", () => {
 describe("lastAtOrBefore", () => {
   it("finds the last item whose key is at most the one asked, or -1", () => {
     const starts = [0, 4, 4, 9, 20];
-    const itself = (n: number): number => n;
     expect([-1, 0, 3, 4, 8, 9, 19, 20, 99].map((key) => lastAtOrBefore(starts, itself, key))).toEqual([-1, 0, 0, 2, 2, 3, 3, 4, 4]);
     expect(lastAtOrBefore([], itself, 5)).toBe(-1);
     expect(lastAtOrBefore([{ at: 3 }, { at: 7 }], (item) => item.at, 5)).toBe(0);
