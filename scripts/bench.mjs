@@ -149,13 +149,19 @@ console.log(`# dockerlint benchmark\n`);
 console.log(`${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${cpus()[0]?.model ?? "cpu"} × ${cpus().length}`);
 console.log(`Corpus: ${files.length} files, ${mb.toFixed(1)} MB · median of ${rounds} interleaved rounds\n`);
 
-function section(group, title, reference) {
-  if (only && !only.has(group)) return;
+/** The tools of a group that load here, by name: the contenders of its section. */
+function contendersOf(group) {
   const contenders = {};
   for (const [name, tool] of Object.entries(tools)) {
     const fn = tool.group === group ? tool.load() : undefined;
     if (fn !== undefined) contenders[name] = fn;
   }
+  return contenders;
+}
+
+function section(group, title, reference) {
+  if (only && !only.has(group)) return;
+  const contenders = contendersOf(group);
   if (Object.keys(contenders).length === 0) return;
   const measured = measureInterleaved(contenders, files, { rounds, beforeWarmUp: () => globalThis.gc?.() });
   const ours = measured[reference] ?? Object.values(measured)[0];
@@ -176,21 +182,20 @@ function section(group, title, reference) {
 section("parse", "Parse", "dockerlint parse");
 section("lint", "Lint", "dockerlint lint");
 // The lint section again, one corpus slice per file size: what a tool costs per file apart from
-// per byte shows in the small files (a third of the corpus is under 1 KB).
+// per byte shows in the small files (over a third of the corpus is under 1 KB).
 if (!only || only.has("lint-by-size")) {
-  const contenders = {};
-  for (const [name, tool] of Object.entries(tools)) {
-    const fn = tool.group === "lint" ? tool.load() : undefined;
-    if (fn !== undefined) contenders[name] = fn;
-  }
-  const [ours, ...peers] = Object.keys(contenders);
+  const contenders = contendersOf("lint");
+  const ours = "dockerlint lint";
+  const peers = Object.keys(contenders).filter((name) => name !== ours);
+  const sizes = files.map((f) => Buffer.byteLength(f));
   const slices = [["under 1 KB", 0, 1000], ["1–2 KB", 1000, 2000], ["2–5 KB", 2000, 5000], ["5 KB and over", 5000, Infinity]];
   console.log(`## Lint by file size (median of ${Math.min(rounds, 5)} interleaved rounds per slice)\n`);
   console.log(`| file size | files | MB | ${ours} MB/s | ${peers.map((p) => `× ${p}`).join(" | ")} |`);
   console.log(`|---|---:|---:|---:|${peers.map(() => "---:").join("|")}|`);
   for (const [label, low, high] of slices) {
-    const slice = files.filter((f) => Buffer.byteLength(f) >= low && Buffer.byteLength(f) < high);
-    const sliceMb = slice.reduce((n, f) => n + Buffer.byteLength(f), 0) / 1e6;
+    const inSlice = files.map((_, i) => i).filter((i) => sizes[i] >= low && sizes[i] < high);
+    const slice = inSlice.map((i) => files[i]);
+    const sliceMb = inSlice.reduce((n, i) => n + sizes[i], 0) / 1e6;
     const measured = measureInterleaved(contenders, slice, { rounds: Math.min(rounds, 5) });
     const ratios = peers.map((p) => `${ratioOf(measured[p], measured[ours]).median.toFixed(2)}×`);
     console.log(`| ${label} | ${slice.length} | ${sliceMb.toFixed(2)} | ${(sliceMb / median(measured[ours].seconds)).toFixed(1)} | ${ratios.join(" | ")} |`);
