@@ -1,8 +1,11 @@
 /**
  * Every regular expression written in the grammar, the library and the rules is checked for
  * catastrophic backtracking: scslre looks for inputs (a character repeated) that make a regex
- * take exponential or polynomial time, counting the scan over every start position.
+ * take exponential or polynomial time, counting the scan over every start position. Regexes the
+ * code builds from templates, tables and lists are collected as they are built, from the compiled
+ * library (dist/) in a child process.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { RegExpParser } from "@eslint-community/regexpp";
@@ -48,11 +51,50 @@ function regexesIn(path: string): FoundRegex[] {
 
 const regexes = ["grammar", "src", "rules"].flatMap((dir) => sourceFiles(join(PROJECT_ROOT, dir))).flatMap(regexesIn);
 
+/**
+ * The child: a RegExp constructor that notes what the compiled library and rules build (not their
+ * dependencies), then loading them and linting the fixtures, so that regexes built on first use are
+ * built too. Prints `[source, flags, where]` triples.
+ */
+const COLLECT_BUILT = `
+const root = process.argv[1];
+const Native = RegExp;
+const built = new Map();
+globalThis.RegExp = new Proxy(Native, {
+  construct(target, args, newTarget) {
+    const regex = Reflect.construct(target, args, newTarget);
+    const caller = new Error().stack.split("\\n")[2] ?? "";
+    const at = caller.indexOf(root + "/dist/");
+    if (at >= 0 && !caller.includes("node_modules")) built.set(String(regex), [regex.source, regex.flags, caller.slice(at + root.length + 1).replace(/\\)$/, "")]);
+    return regex;
+  },
+});
+const { lint } = await import(root + "/dist/src/index.js");
+await import(root + "/dist/rules/index.js");
+const { readdirSync, readFileSync } = await import("node:fs");
+for (const name of readdirSync(root + "/fixtures")) lint(readFileSync(root + "/fixtures/" + name, "utf8"));
+console.log(JSON.stringify([...built.values()]));
+`;
+
+function builtRegexes(): FoundRegex[] {
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", COLLECT_BUILT, PROJECT_ROOT], { encoding: "utf8" });
+  if (child.status !== 0) throw new Error(`collecting the built regexes failed (is dist/ built?): ${child.stderr}`);
+  const triples = JSON.parse(child.stdout) as [string, string, string][];
+  return triples.map(([source, flags, where]) => ({ where, regex: new RegExp(source, flags) }));
+}
+
 describe("regular expressions", () => {
   it("finds the project's regexes", () => expect(regexes.length).toBeGreaterThan(10));
+  const built = builtRegexes();
+  it("finds the regexes the code builds", () => {
+    // The expansion lexer's run ends, the package managers' version operators and program names, the JSON array of no-single-quoted-json.
+    for (const file of ["src/expand/lexer.js", "src/model/package-managers/package-words.js", "src/model/package-managers/index.js", "rules/no-single-quoted-json.js"]) {
+      expect(built.some((b) => b.where.startsWith(`dist/${file}`)), file).toBe(true);
+    }
+  });
   it("has no regex with super-linear worst-case time", () => {
     const parser = new RegExpParser();
-    const unsafe = regexes.flatMap(({ where, regex }) => {
+    const unsafe = [...regexes, ...built].flatMap(({ where, regex }) => {
       const { reports } = analyse(parser.parseLiteral(String(regex)), { assumeRejectingSuffix: false });
       return reports.map((r) => `${where} ${regex}: ${r.exponential ? "exponential" : "polynomial"} (${r.type})`);
     });
