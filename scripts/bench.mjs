@@ -21,9 +21,12 @@ const rounds = Number(args[args.indexOf("--rounds") + 1]) || 7;
 const only = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1].split(",")) : undefined;
 const corpusDir = join(root, "..", "shared", "corpus", "real", "files");
 
+/** The corpus files' names, sorted (the order of loadCorpus's texts). */
+const corpusNames = () => readdirSync(corpusDir).sort();
+
 function loadCorpus() {
   try {
-    return readdirSync(corpusDir).sort().map((f) => readFileSync(join(corpusDir, f), "utf8"));
+    return corpusNames().map((f) => readFileSync(join(corpusDir, f), "utf8"));
   } catch {
     if (process.env.CI === "true") throw new Error(`CI=true but the corpus ${corpusDir} is missing`);
     console.log(`The corpus (${corpusDir}) is not here: nothing to measure.`);
@@ -247,6 +250,52 @@ if (!only || only.has("cli")) {
   for (const concurrency of ["1", "auto"]) {
     const { ms, mb } = scan(concurrency);
     console.log(`| dockerlint --concurrency ${concurrency} <corpus> | ${ms.toFixed(0)} | ${Math.round(files.length / (ms / 1000))} | ${mb.toFixed(0)} |`);
+  }
+  console.log("");
+  cliSideBySide(cli);
+}
+
+/**
+ * The CLIs side by side on what a user runs: one cold process over a list of files, where V8
+ * compiles the linter while it lints. dockerfilelint's CLI stops at the first file it crashes on,
+ * so every CLI gets the files it can lint. dockerfile-utils has no multi-file CLI. A second
+ * dockerlint row runs with V8's default inlining budget (a flag given to node wins over the one
+ * the CLI sets), to show what that setting is worth.
+ */
+function cliSideBySide(cli) {
+  const dockerfilelint = tools.dockerfilelint.load();
+  if (dockerfilelint === undefined) return;
+  const lintable = corpusNames().filter((_, i) => {
+    try {
+      dockerfilelint(files[i]);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const commands = {
+    "dockerlint --concurrency 1 -f json": [cli, "--concurrency", "1", "-f", "json", "--no-config-lookup"],
+    "the same, with V8's default inlining budget": ["--max-inlined-bytecode-size-cumulative=920", cli, "--concurrency", "1", "-f", "json", "--no-config-lookup"],
+    "dockerfilelint -o json": [require.resolve("dockerfilelint/bin/dockerfilelint"), "-o", "json"],
+  };
+  const names = Object.keys(commands);
+  const seconds = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < 3; round++) {
+    for (const name of names) {
+      const start = performance.now();
+      spawnSync(process.execPath, [...commands[name], ...lintable], { cwd: corpusDir, stdio: "ignore", maxBuffer: Infinity });
+      seconds[name].push((performance.now() - start) / 1000);
+    }
+  }
+  const ours = { seconds: seconds[names[0]] };
+  console.log(`## CLIs side by side (the ${lintable.length} corpus files dockerfilelint can lint, one cold process each, median of 3 interleaved runs)\n`);
+  console.log("| command | ms | files/s | dockerlint is × faster (runs' range) |");
+  console.log("|---|---:|---:|---:|");
+  for (const name of names) {
+    const ms = median(seconds[name]) * 1000;
+    const ratio = ratioOf({ seconds: seconds[name] }, ours);
+    const relative = name === names[0] ? "—" : `${ratio.median.toFixed(2)}× (${ratio.low.toFixed(2)}–${ratio.high.toFixed(2)})`;
+    console.log(`| ${name} | ${ms.toFixed(0)} | ${Math.round(lintable.length / (ms / 1000))} | ${relative} |`);
   }
   console.log("");
 }
