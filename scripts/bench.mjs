@@ -36,6 +36,8 @@ function loadCorpus() {
 
 const lib = await import(join(root, "dist", "src", "index.js"));
 const emptyDir = mkdtempSync(join(tmpdir(), "dockerlint-bench-"));
+/** The CLI's environment: a code cache of its own (src/cli/code-cache.ts), filled by the first run. */
+const cliEnv = { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), "dockerlint-bench-cache-")) };
 
 /** Every tool measured: what it does, and a function that runs it on one file. */
 export const tools = {
@@ -212,22 +214,26 @@ if (!only || only.has("cli")) {
   const cli = join(root, "dist", "cli", "dockerlint.js");
   const sample = join(emptyDir, "Dockerfile");
   writeFileSync(sample, "FROM alpine:3.20\nRUN apk add --no-cache curl\nCMD [\"sh\"]\n");
-  const time = (argv) => {
+  const time = (argv, env = cliEnv) => {
     const t = [];
     for (let i = 0; i < 15; i++) {
       const start = performance.now();
-      execFileSync(process.execPath, argv, { stdio: "ignore" });
+      execFileSync(process.execPath, argv, { stdio: "ignore", env });
       t.push(performance.now() - start);
     }
     return median(t);
   };
   const node = time(["-e", "0"]);
-  const ast = time([cli, "ast", sample]);
+  const rows = {
+    "dockerlint ast Dockerfile": time([cli, "ast", sample]),
+    "dockerlint Dockerfile": time([cli, sample]),
+    "dockerlint Dockerfile, no code cache": time([cli, sample], { ...cliEnv, DOCKERLINT_NO_CODE_CACHE: "1" }),
+  };
   console.log("## CLI cold start (one small Dockerfile, median of 15 runs)\n");
   console.log("| command | ms | × node -e 0 |");
   console.log("|---|---:|---:|");
   console.log(`| node -e 0 | ${node.toFixed(0)} | 1.0 |`);
-  console.log(`| dockerlint ast Dockerfile | ${ast.toFixed(0)} | ${(ast / node).toFixed(2)} |`);
+  for (const [command, ms] of Object.entries(rows)) console.log(`| ${command} | ${ms.toFixed(0)} | ${(ms / node).toFixed(2)} |`);
   console.log("");
 
   // The repo scan: the bundled CLI on the corpus folder (JSON output, no config), with the peak
@@ -238,7 +244,7 @@ if (!only || only.has("cli")) {
     let peakKb = 0;
     for (let i = 0; i < 3; i++) {
       const start = performance.now();
-      const run = spawnSync(process.execPath, ["--import", rssHook, cli, "-f", "json", "--no-config-lookup", "--concurrency", concurrency, corpusDir], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+      const run = spawnSync(process.execPath, ["--import", rssHook, cli, "-f", "json", "--no-config-lookup", "--concurrency", concurrency, corpusDir], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", env: cliEnv });
       t.push(performance.now() - start);
       peakKb = Math.max(peakKb, Number(/maxrss (\d+)/.exec(run.stderr)?.[1] ?? 0));
     }
@@ -257,10 +263,10 @@ if (!only || only.has("cli")) {
 
 /**
  * The CLIs side by side on what a user runs: one cold process over a list of files, where V8
- * compiles the linter while it lints. dockerfilelint's CLI stops at the first file it crashes on,
- * so every CLI gets the files it can lint. dockerfile-utils has no multi-file CLI. A second
- * dockerlint row runs with V8's default inlining budget (a flag given to node wins over the one
- * the CLI sets), to show what that setting is worth.
+ * compiles the linter while it lints; one file (a pre-commit hook), a small repository, and every
+ * file. dockerfilelint's CLI stops at the first file it crashes on, so the lists hold only files
+ * it can lint. dockerfile-utils has no multi-file CLI. A dockerlint column runs with V8's default
+ * inlining budget (a flag given to node wins over the one the CLI sets), to show that setting.
  */
 function cliSideBySide(cli) {
   const dockerfilelint = tools.dockerfilelint.load();
@@ -273,29 +279,31 @@ function cliSideBySide(cli) {
       return false;
     }
   });
+  const dockerlintArgs = [cli, "--concurrency", "1", "-f", "json", "--no-config-lookup"];
   const commands = {
-    "dockerlint --concurrency 1 -f json": [cli, "--concurrency", "1", "-f", "json", "--no-config-lookup"],
-    "the same, with V8's default inlining budget": ["--max-inlined-bytecode-size-cumulative=920", cli, "--concurrency", "1", "-f", "json", "--no-config-lookup"],
-    "dockerfilelint -o json": [require.resolve("dockerfilelint/bin/dockerfilelint"), "-o", "json"],
+    dockerlint: dockerlintArgs,
+    "dockerlint, V8's default inlining": ["--max-inlined-bytecode-size-cumulative=920", ...dockerlintArgs],
+    dockerfilelint: [require.resolve("dockerfilelint/bin/dockerfilelint"), "-o", "json"],
   };
   const names = Object.keys(commands);
-  const seconds = Object.fromEntries(names.map((name) => [name, []]));
-  for (let round = 0; round < 3; round++) {
-    for (const name of names) {
-      const start = performance.now();
-      spawnSync(process.execPath, [...commands[name], ...lintable], { cwd: corpusDir, stdio: "ignore", maxBuffer: Infinity });
-      seconds[name].push((performance.now() - start) / 1000);
+  console.log(`## CLIs side by side (cold processes on files dockerfilelint can lint; \`dockerlint --concurrency 1 -f json\`, \`dockerfilelint -o json\`; median of interleaved runs)\n`);
+  console.log(`| files | runs | ${names.map((name) => `${name} ms`).join(" | ")} | dockerlint is × faster than dockerfilelint (runs' range) |`);
+  console.log(`|---:|---:|${names.map(() => "---:").join("|")}|---:|`);
+  for (const count of [1, 50, lintable.length]) {
+    const list = lintable.slice(0, count);
+    const runs = count < 100 ? 9 : 3;
+    const seconds = Object.fromEntries(names.map((name) => [name, []]));
+    for (let run = 0; run < runs; run++) {
+      for (let k = 0; k < names.length; k++) {
+        const name = names[(run + k) % names.length];
+        const start = performance.now();
+        spawnSync(process.execPath, [...commands[name], ...list], { cwd: corpusDir, stdio: "ignore", env: cliEnv });
+        seconds[name].push((performance.now() - start) / 1000);
+      }
     }
-  }
-  const ours = { seconds: seconds[names[0]] };
-  console.log(`## CLIs side by side (the ${lintable.length} corpus files dockerfilelint can lint, one cold process each, median of 3 interleaved runs)\n`);
-  console.log("| command | ms | files/s | dockerlint is × faster (runs' range) |");
-  console.log("|---|---:|---:|---:|");
-  for (const name of names) {
-    const ms = median(seconds[name]) * 1000;
-    const ratio = ratioOf({ seconds: seconds[name] }, ours);
-    const relative = name === names[0] ? "—" : `${ratio.median.toFixed(2)}× (${ratio.low.toFixed(2)}–${ratio.high.toFixed(2)})`;
-    console.log(`| ${name} | ${ms.toFixed(0)} | ${Math.round(lintable.length / (ms / 1000))} | ${relative} |`);
+    const ratio = ratioOf({ seconds: seconds.dockerfilelint }, { seconds: seconds.dockerlint });
+    const cells = names.map((name) => (median(seconds[name]) * 1000).toFixed(0));
+    console.log(`| ${count} | ${runs} | ${cells.join(" | ")} | ${ratio.median.toFixed(2)}× (${ratio.low.toFixed(2)}–${ratio.high.toFixed(2)}) |`);
   }
   console.log("");
 }

@@ -1,29 +1,38 @@
-/** End-to-end: the bundled single-file CLI (`dist/cli/dockerlint.js`, the package's `bin`) as a real process. */
+/**
+ * End-to-end: the bundled CLI as a real process: `dist/cli/dockerlint.js` (the package's `bin`, a
+ * launcher) running `dist/cli/program.cjs` through a code cache in a folder of its own here.
+ */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { isBuiltin } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../support/shared.js";
 import { project } from "./run-cli.js";
 
 const BUNDLE = join(PROJECT_ROOT, "dist/cli/dockerlint.js");
+const PROGRAM = join(PROJECT_ROOT, "dist/cli/program.cjs");
+const CACHE_HOME = mkdtempSync(join(tmpdir(), "dockerlint-bundle-cache-"));
 
 beforeAll(() => {
-  if (!existsSync(BUNDLE)) spawnSync(process.execPath, [join(PROJECT_ROOT, "scripts/bundle-cli.mjs")], { stdio: "inherit" });
+  if (!existsSync(BUNDLE) || !existsSync(PROGRAM)) spawnSync(process.execPath, [join(PROJECT_ROOT, "scripts/bundle-cli.mjs")], { stdio: "inherit" });
 }, 120_000);
 
 function dockerlint(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
-  const env = { PATH: process.env.PATH ?? "", ...options.env };
+  const env = { PATH: process.env.PATH ?? "", XDG_CACHE_HOME: CACHE_HOME, ...options.env };
   const run = spawnSync(process.execPath, [BUNDLE, ...args], { cwd: options.cwd ?? PROJECT_ROOT, input: options.input, env, encoding: "utf8" });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 describe("the bundled CLI", () => {
-  it("is one file that imports only Node's own modules", () => {
-    expect(readdirSync(join(PROJECT_ROOT, "dist/cli")).filter((name) => name.endsWith(".js"))).toEqual(["dockerlint.js"]);
-    const text = readFileSync(BUNDLE, "utf8");
-    const imports = [...text.matchAll(/^import .* from ["']([^"']+)["'];?$/gm)].map((m) => m[1]);
-    expect(imports.filter((specifier) => !specifier.startsWith("node:"))).toEqual([]);
+  it("is a launcher and one program file, which load only Node's own modules", () => {
+    expect(readdirSync(join(PROJECT_ROOT, "dist/cli")).sort()).toEqual(["dockerlint.js", "program.cjs"]);
+    const launcherImports = [...readFileSync(BUNDLE, "utf8").matchAll(/^import .* from ["']([^"']+)["'];?$/gm)].map((m) => m[1]);
+    const programRequires = [...readFileSync(PROGRAM, "utf8").matchAll(/\b\w+ = (?:__toESM\()?require\("([^"]+)"\)/g)].map((m) => m[1]);
+    expect(launcherImports.length).toBeGreaterThan(0);
+    expect(programRequires.length).toBeGreaterThan(0);
+    expect([...launcherImports, ...programRequires].filter((specifier) => !isBuiltin(specifier))).toEqual([]);
   });
 
   it("prints the package version", () => {

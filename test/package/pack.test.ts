@@ -22,7 +22,7 @@ function run(command: string, args: string[], options: SpawnSyncOptions = {}) {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(PROJECT_ROOT, "dist/src/index.js")) || !existsSync(join(PROJECT_ROOT, "dist/cli/dockerlint.js"))) {
+  if (!existsSync(join(PROJECT_ROOT, "dist/src/index.js")) || !existsSync(join(PROJECT_ROOT, "dist/cli/program.cjs"))) {
     expect(run("npm", ["run", "build"], { cwd: PROJECT_ROOT }).code).toBe(0);
   }
   // --ignore-scripts: the build above (or CI's) made dist/, and the `prepare` banner would pollute --json
@@ -44,13 +44,13 @@ describe("the npm package", () => {
       /^package\.json$/,
       /^README\.md$/,
       /^LICENSE(\.md)?$/,
-      /^dist\/cli\/dockerlint\.js$/,
+      /^dist\/cli\/(dockerlint\.js|program\.cjs)$/,
       /^dist\/(src\/(?!cli\/)|grammar\/|rules\/).+\.(js|d\.ts)$/,
       /^schema\/config\.schema\.json$/,
       /^docs\/rules\/[\w-]+\.md$/,
     ];
     expect(files.filter((path) => !allowed.some((pattern) => pattern.test(path)))).toEqual([]);
-    for (const required of ["dist/cli/dockerlint.js", "dist/src/index.js", "dist/src/index.d.ts", "schema/config.schema.json", "docs/rules/README.md", "docs/rules/prefer-copy.md"]) {
+    for (const required of ["dist/cli/dockerlint.js", "dist/cli/program.cjs", "dist/src/index.js", "dist/src/index.d.ts", "schema/config.schema.json", "docs/rules/README.md", "docs/rules/prefer-copy.md"]) {
       expect(files, required).toContain(required);
     }
     const jsFiles = files.filter((path) => /^dist\/(src|grammar|rules)\/.+\.js$/.test(path));

@@ -1,0 +1,136 @@
+/**
+ * Running the bundled CLI program through a V8 code cache. Without one, every run parses the
+ * 1.6 MB program and compiles each function it calls before linting anything: over a quarter of a
+ * one-file run. The cache holds the bytecode of the functions a run compiled; the next run
+ * starts from it. V8 checks the cache against its own version and flags and rejects what does not
+ * fit; the file name carries the program's hash, because V8 does not compare the source itself.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+import { Script } from "node:vm";
+
+/** Set to anything (but "0") to run without the code cache: the program is compiled from source. */
+export const NO_CODE_CACHE_VARIABLE = "DOCKERLINT_NO_CODE_CACHE";
+
+/** What a code cache belongs to: V8 rejects a cache made by another Node or under other flags. */
+export interface CodeCacheKey {
+  /** The program's content hash (V8 does not compare the source itself). */
+  readonly programHash: string;
+  /** `process.version`. */
+  readonly nodeVersion: string;
+  /** The flags Node was started with (`process.execArgv` and `NODE_OPTIONS`), "" for none. */
+  readonly nodeFlags: string;
+}
+
+/** A short hash of a string (FNV-1a, 32 bits): tells flag sets apart in a file name. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, "0");
+}
+
+/**
+ * The code cache file for `key`: in the user's own cache folder (`$XDG_CACHE_HOME/dockerlint`,
+ * else `%LOCALAPPDATA%\dockerlint` on Windows, else `~/.cache/dockerlint`), never in a folder other
+ * users can write to, since the cache is code. One file per program build, Node version and set
+ * of Node flags, so that runs with other flags do not keep replacing each other's cache.
+ * Undefined when caching is turned off or there is no home folder.
+ *
+ * @example
+ * ```ts
+ * codeCacheFile({ XDG_CACHE_HOME: "/c" }, { programHash: "ab12", nodeVersion: "v20.20.2", nodeFlags: "" }); // "/c/dockerlint/compile-ab12-v20.20.2.bin"
+ * codeCacheFile({ DOCKERLINT_NO_CODE_CACHE: "1" }, { programHash: "ab12", nodeVersion: "v20.20.2", nodeFlags: "" }); // undefined
+ * ```
+ */
+export function codeCacheFile(env: NodeJS.ProcessEnv, key: CodeCacheKey, home: () => string = homedir): string | undefined {
+  const off = env[NO_CODE_CACHE_VARIABLE];
+  if (off !== undefined && off !== "" && off !== "0") return undefined;
+  let base = env.XDG_CACHE_HOME || (process.platform === "win32" ? env.LOCALAPPDATA : undefined);
+  if (!base) {
+    try {
+      const userHome = home();
+      if (!userHome) return undefined;
+      base = join(userHome, ".cache");
+    } catch {
+      return undefined;
+    }
+  }
+  const flags = key.nodeFlags === "" ? "" : `-${shortHash(key.nodeFlags)}`;
+  return join(base, "dockerlint", `compile-${key.programHash}-${key.nodeVersion}${flags}.bin`);
+}
+
+/** The source of a CommonJS module as Node wraps it: a function of the module's own variables. */
+function wrapCommonJs(source: string): string {
+  return `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+}
+
+function readIfThere(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes a new cache atomically (a temporary file renamed over the old one, so a concurrent run
+ * reads a whole cache or none) and removes the caches of other builds of the program. A cache
+ * that cannot be written is no error: the next run compiles from source again.
+ */
+function writeCache(file: string, data: Buffer): void {
+  try {
+    const folder = dirname(file);
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, data, { mode: 0o600 });
+    renameSync(temporary, file);
+    const own = file.slice(folder.length + 1);
+    const programHash = own.split("-")[1];
+    for (const name of readdirSync(folder)) {
+      if (name.startsWith("compile-") && name.endsWith(".bin") && name.split("-")[1] !== programHash) rmSync(join(folder, name), { force: true });
+    }
+  } catch {
+    // a cache is an optimisation
+  }
+}
+
+/**
+ * Whether the cache made at the end of this run should replace `loaded`: when there is none, when
+ * V8 rejected it, and when it is much smaller than the program. The cache holds the functions a
+ * run compiled, so a `--version` run makes a small one (a fifth of the program's size; a lint run
+ * about four fifths); a run that compiled more replaces it.
+ */
+function shouldReplace(loaded: Buffer | undefined, rejected: boolean, programLength: number, made: () => Buffer): Buffer | undefined {
+  if (loaded === undefined || rejected) return made();
+  if (loaded.length >= programLength / 2) return undefined;
+  const data = made();
+  return data.length > loaded.length * 1.25 ? data : undefined;
+}
+
+/**
+ * Runs the CommonJS program `programFile` as Node would load it, through the code cache
+ * `cacheFile` (none: compiled from source). When the process exits, a missing, rejected or
+ * much smaller cache is replaced by one holding every function this run compiled.
+ *
+ * @example
+ * ```ts
+ * const key = { programHash: "ab12", nodeVersion: process.version, nodeFlags: "" };
+ * runWithCodeCache("/usr/lib/node_modules/dockerlint-ts/dist/cli/program.cjs", codeCacheFile(process.env, key));
+ * ```
+ */
+export function runWithCodeCache(programFile: string, cacheFile: string | undefined): void {
+  const source = readFileSync(programFile, "utf8");
+  const cachedData = cacheFile === undefined ? undefined : readIfThere(cacheFile);
+  const script = new Script(wrapCommonJs(source), { filename: programFile, cachedData });
+  const module = { exports: {}, filename: programFile, id: ".", loaded: false };
+  const load = script.runInThisContext() as (...args: unknown[]) => void;
+  if (cacheFile !== undefined) {
+    process.once("exit", () => {
+      const data = shouldReplace(cachedData, script.cachedDataRejected === true, source.length, () => script.createCachedData());
+      if (data !== undefined) writeCache(cacheFile, data);
+    });
+  }
+  load.call(module.exports, module.exports, createRequire(programFile), module, programFile, dirname(programFile));
+}
