@@ -5,7 +5,6 @@
  * `shellcheck --format=json1` process, and each comment comes back with offsets into the script's
  * own text. Without ShellCheck on PATH, nothing happens.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -118,6 +117,11 @@ interface JsonComment {
   message: string;
 }
 
+/** node:child_process, loaded on first use: loading it costs every CLI run ~2 ms, and few runs start ShellCheck. */
+function childProcess(): typeof import("node:child_process") {
+  return process.getBuiltinModule("node:child_process");
+}
+
 /**
  * Whether ShellCheck can be run (checked once per executable).
  *
@@ -129,7 +133,7 @@ interface JsonComment {
 export function shellcheckAvailable(executable = "shellcheck"): boolean {
   let available = availability.get(executable);
   if (available === undefined) {
-    const probe = spawnSync(executable, ["--version"], { encoding: "utf8", timeout: 10_000 });
+    const probe = childProcess().spawnSync(executable, ["--version"], { encoding: "utf8", timeout: 10_000 });
     available = probe.error === undefined && probe.status === 0;
     availability.set(executable, available);
   }
@@ -161,7 +165,7 @@ export function runShellcheck(scripts: readonly ShellcheckScript[], options: She
     });
     const exclude = options.exclude ?? DEFAULT_EXCLUDE;
     const args = ["--format=json1", `--severity=${options.minLevel ?? "style"}`, ...(exclude.length > 0 ? [`--exclude=${exclude.join(",")}`] : []), "--", ...files];
-    const result = spawnSync(executable, args, { cwd: dir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
+    const result = childProcess().spawnSync(executable, args, { cwd: dir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
     if (result.error !== undefined || (result.status !== 0 && result.status !== 1)) return undefined;
     const parsed = JSON.parse(result.stdout) as { comments?: JsonComment[] };
     const comments: ShellcheckComment[] = [];
