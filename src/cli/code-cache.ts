@@ -5,7 +5,7 @@
  * starts from it. V8 checks the cache against its own version and flags and rejects what does not
  * fit; the file name carries the program's hash, because V8 does not compare the source itself.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
@@ -66,6 +66,21 @@ function wrapCommonJs(source: string): string {
   return `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
 }
 
+/**
+ * Whether the cache folder may hold code this process runs: not there yet (it is then made private),
+ * or a folder of this user's that nobody else can write to. On Windows, where modes say little,
+ * the folder under the user's profile is trusted.
+ */
+function isPrivateFolder(folder: string): boolean {
+  if (process.platform === "win32") return true;
+  try {
+    const stats = statSync(folder);
+    return stats.isDirectory() && stats.uid === process.getuid?.() && (stats.mode & 0o022) === 0;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT";
+  }
+}
+
 function readIfThere(file: string): Buffer | undefined {
   try {
     return readFileSync(file);
@@ -84,8 +99,13 @@ function writeCache(file: string, data: Buffer): void {
     const folder = dirname(file);
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, data, { mode: 0o600 });
-    renameSync(temporary, file);
+    try {
+      writeFileSync(temporary, data, { mode: 0o600 });
+      renameSync(temporary, file);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    }
     const own = file.slice(folder.length + 1);
     const programHash = own.split("-")[1];
     for (const name of readdirSync(folder)) {
@@ -111,7 +131,7 @@ function shouldReplace(loaded: Buffer | undefined, rejected: boolean, programLen
 
 /**
  * Runs the CommonJS program `programFile` as Node would load it, through the code cache
- * `cacheFile` (none: compiled from source). When the process exits, a missing, rejected or
+ * `requestedCacheFile` (none, or in a folder others can write to: compiled from source). When the process exits, a missing, rejected or
  * much smaller cache is replaced by one holding every function this run compiled.
  *
  * @example
@@ -120,7 +140,8 @@ function shouldReplace(loaded: Buffer | undefined, rejected: boolean, programLen
  * runWithCodeCache("/usr/lib/node_modules/dockerlint-ts/dist/cli/program.cjs", codeCacheFile(process.env, key));
  * ```
  */
-export function runWithCodeCache(programFile: string, cacheFile: string | undefined): void {
+export function runWithCodeCache(programFile: string, requestedCacheFile: string | undefined): void {
+  const cacheFile = requestedCacheFile !== undefined && isPrivateFolder(dirname(requestedCacheFile)) ? requestedCacheFile : undefined;
   const source = readFileSync(programFile, "utf8");
   const cachedData = cacheFile === undefined ? undefined : readIfThere(cacheFile);
   const script = new Script(wrapCommonJs(source), { filename: programFile, cachedData });

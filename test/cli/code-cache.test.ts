@@ -1,6 +1,6 @@
 /** The CLI's V8 code cache: where it lives, and that no state of it changes what a run prints. */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -104,6 +104,18 @@ describe("the CLI through its code cache", () => {
     const xdg = cacheHome();
     writeFileSync(join(xdg, "dockerlint"), "a file where the cache folder would be\n");
     expect(run(xdg, ["-f", "json", fixture])).toEqual(uncached);
+  });
+
+  it.skipIf(process.platform === "win32")("neither reads nor writes a cache in a folder others can write to", () => {
+    const xdg = cacheHome();
+    const folder = join(xdg, "dockerlint");
+    mkdirSync(folder);
+    chmodSync(folder, 0o777);
+    expect(run(xdg, ["-f", "json", fixture])).toEqual(uncached);
+    expect(cacheFiles(xdg)).toEqual([]);
+    chmodSync(folder, 0o700);
+    expect(run(xdg, ["-f", "json", fixture])).toEqual(uncached);
+    expect(cacheFiles(xdg).filter((name) => name.startsWith("compile-"))).toHaveLength(1);
   });
 
   it("removes the caches of other builds of the program when it writes its own, and nothing else", () => {
