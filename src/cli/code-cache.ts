@@ -8,7 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 import { Script } from "node:vm";
 
 /** Set to anything (but "0") to run without the code cache: the program is compiled from source. */
@@ -31,6 +31,16 @@ function shortHash(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, "0");
 }
 
+/** `~/.cache`, or undefined without a home folder. */
+function cacheUnderHome(home: () => string): string | undefined {
+  try {
+    const folder = home();
+    return folder ? join(folder, ".cache") : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The code cache file for `key`: in the user's own cache folder (`$XDG_CACHE_HOME/dockerlint`,
  * else `%LOCALAPPDATA%\dockerlint` on Windows, else `~/.cache/dockerlint`), never in a folder other
@@ -47,16 +57,10 @@ function shortHash(text: string): string {
 export function codeCacheFile(env: NodeJS.ProcessEnv, key: CodeCacheKey, home: () => string = homedir): string | undefined {
   const off = env[NO_CODE_CACHE_VARIABLE];
   if (off !== undefined && off !== "" && off !== "0") return undefined;
-  let base = env.XDG_CACHE_HOME || (process.platform === "win32" ? env.LOCALAPPDATA : undefined);
-  if (!base) {
-    try {
-      const userHome = home();
-      if (!userHome) return undefined;
-      base = join(userHome, ".cache");
-    } catch {
-      return undefined;
-    }
-  }
+  const configured = env.XDG_CACHE_HOME || (process.platform === "win32" ? env.LOCALAPPDATA : undefined);
+  // The XDG base directory spec: a relative path is invalid and ignored.
+  const base = configured !== undefined && isAbsolute(configured) ? configured : cacheUnderHome(home);
+  if (base === undefined) return undefined;
   const flags = key.nodeFlags === "" ? "" : `-${shortHash(key.nodeFlags)}`;
   return join(base, "dockerlint", `compile-${key.programHash}-${key.nodeVersion}${flags}.bin`);
 }

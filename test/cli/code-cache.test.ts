@@ -23,6 +23,10 @@ describe("codeCacheFile", () => {
     if (process.platform !== "win32") expect(codeCacheFile({}, key, home)).toBe(join("/home/ann", ".cache", "dockerlint", "compile-ab12-v20.1.0.bin"));
   });
 
+  it("ignores a relative $XDG_CACHE_HOME, as the XDG spec says", () => {
+    if (process.platform !== "win32") expect(codeCacheFile({ XDG_CACHE_HOME: "cache" }, key, home)).toBe(join("/home/ann", ".cache", "dockerlint", "compile-ab12-v20.1.0.bin"));
+  });
+
   it("has a file of its own for each set of Node flags", () => {
     const withFlags = (nodeFlags: string) => codeCacheFile({ XDG_CACHE_HOME: "/c" }, { ...key, nodeFlags }, home);
     expect(withFlags("--max-old-space-size=4096")).toMatch(/compile-ab12-v20\.1\.0-[0-9a-f]{8}\.bin$/);
