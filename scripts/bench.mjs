@@ -243,8 +243,10 @@ function section(group, title, reference) {
       `| ${name} | ${(mb / seconds).toFixed(1)} | ${Math.round(files.length / seconds)} | ${(seconds * 1000).toFixed(0)} | ${relative} | ${r.failures} | ${peakMemory(name).toFixed(1)} |`,
     );
   }
-  console.log("\nFailed on: the files a tool threw on, or never finished (stopped after " + HANG_LIMIT_MS / 1000 + " s in a child process, then skipped).");
-  for (const name of Object.keys(measured).filter((n) => tools[n].mayHang)) console.log(`${name} never finished ${neverFinished[name].length} of them.`);
+  if (Object.values(measured).some((r) => r.failures > 0)) {
+    console.log(`\nFailed on: the files a tool threw on, or never finished (stopped after ${HANG_LIMIT_MS / 1000} s in a child process, then skipped).`);
+    for (const name of Object.keys(measured).filter((n) => tools[n].mayHang)) console.log(`${name} never finished ${neverFinished[name].length} of them.`);
+  }
   console.log("");
 }
 
