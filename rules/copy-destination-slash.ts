@@ -1,6 +1,7 @@
 import type { Range } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
 import { instructionsOfType } from "./_support/instructions.js";
+import { knownValue } from "./_support/variables.js";
 
 /** Where to insert the `/` in the source: after a bare destination, or before the closing quote of a JSON one. */
 function insertionPoint(source: string, range: Range, value: string): number | undefined {
@@ -36,11 +37,10 @@ export default defineRule({
     for (const instruction of instructionsOfType(model, ["COPY", "ADD"], "with-triggers")) {
       if (instruction.destination === undefined || instruction.sources.length < 2) continue;
       const destination = instruction.destination;
-      const expansion = model.resolve(destination, instruction);
-      if (expansion.error !== undefined || expansion.unresolved.length > 0) continue;
-      const value = expansion.value;
+      const value = knownValue(model.resolve(destination, instruction));
+      if (value === undefined) continue;
       if (value.endsWith("/") || value.endsWith("\\") || value === ".") continue;
-      const at = expansion.value === destination.value ? insertionPoint(source, destination.range, destination.value) : undefined;
+      const at = value === destination.value ? insertionPoint(source, destination.range, destination.value) : undefined;
       context.report({
         messageId: "slash",
         data: { keyword: instruction.type, count: instruction.sources.length, destination: destination.value },

@@ -1,6 +1,7 @@
 import { defineRule } from "../src/engine/rule.js";
 import { instructionsOfType } from "./_support/instructions.js";
 import { isAbsolutePath, workdirStates } from "./_support/workdir.js";
+import { knownValue } from "./_support/variables.js";
 
 const COPY_ADD = ["COPY", "ADD"] as const;
 
@@ -33,8 +34,8 @@ export default defineRule({
       if (destination === undefined || destination.value.startsWith("/")) continue;
       const state = workdirStates(model).get(instruction);
       if (state === undefined || state.set || state.path !== undefined) continue;
-      const expansion = model.resolve(destination, instruction);
-      if (expansion.error !== undefined || expansion.unresolved.length > 0 || isAbsolutePath(expansion.value)) continue;
+      const value = knownValue(model.resolve(destination, instruction));
+      if (value === undefined || isAbsolutePath(value)) continue;
       context.report({
         messageId: "relative",
         data: { keyword: instruction.type, destination: destination.value },

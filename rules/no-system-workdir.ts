@@ -2,6 +2,7 @@ import { defineRule } from "../src/engine/rule.js";
 import { absolutePath } from "../src/model/flow/index.js";
 import { workdirStates } from "./_support/workdir.js";
 import { instructionsOfType } from "./_support/instructions.js";
+import { knownValue } from "./_support/variables.js";
 
 /** Kernel and boot file systems (Trivy's list, plus /sys). */
 const SYSTEM_DIRS = ["/proc", "/sys", "/boot", "/dev", "/initrd", "/lost+found"];
@@ -41,11 +42,11 @@ export default defineRule({
       if (stage.windows) continue;
       for (const instruction of stage.instructions) {
         if (instruction.type !== "WORKDIR" || instruction.value === undefined) continue;
-        const expansion = model.resolve(instruction.value, instruction);
-        if (expansion.error !== undefined || expansion.unresolved.length > 0) continue;
+        const value = knownValue(model.resolve(instruction.value, instruction));
+        if (value === undefined) continue;
         // An absolute path needs no base: the working-directory states are only worked out for relative ones.
-        const base = expansion.value.startsWith("/") ? undefined : workdirStates(model).get(instruction)?.path;
-        const path = absolutePath(expansion.value, base);
+        const base = value.startsWith("/") ? undefined : workdirStates(model).get(instruction)?.path;
+        const path = absolutePath(value, base);
         const dir = path === undefined ? undefined : systemDirOf(path);
         if (dir !== undefined) context.report({ messageId: "system", data: { path: path!, dir }, node: instruction.value });
       }

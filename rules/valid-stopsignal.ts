@@ -1,6 +1,7 @@
 import type { Instruction } from "../src/ast/nodes.js";
 import { defineRule } from "../src/engine/rule.js";
 import { instructionsOfType } from "./_support/instructions.js";
+import { knownValue } from "./_support/variables.js";
 
 /** Signal names Linux knows (moby/sys/signal's SignalMap), without the SIG prefix. */
 const SIGNALS = new Set([
@@ -53,9 +54,9 @@ export default defineRule({
     const stopsignals: readonly Instruction[] = instructionsOfType(context.model, ["STOPSIGNAL"], "with-triggers");
     for (const instruction of stopsignals) {
       if (instruction.type !== "STOPSIGNAL" || instruction.value === undefined) continue;
-      const expansion = context.model.resolve(instruction.value, instruction);
-      if (expansion.error !== undefined || expansion.unresolved.length > 0 || isValidSignal(expansion.value)) continue;
-      context.report({ messageId: "invalid", data: { signal: expansion.value }, node: instruction.value });
+      const signal = knownValue(context.model.resolve(instruction.value, instruction));
+      if (signal === undefined || isValidSignal(signal)) continue;
+      context.report({ messageId: "invalid", data: { signal }, node: instruction.value });
     }
   },
 });

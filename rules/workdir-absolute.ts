@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import { defineRule } from "../src/engine/rule.js";
 import { isAbsolutePath, workdirStates } from "./_support/workdir.js";
 import { instructionsOfType } from "./_support/instructions.js";
+import { knownValue } from "./_support/variables.js";
 
 const ALL_ALIASES = ["DL3000", "WorkdirRelativePath", "DS-0009", "CKV_DOCKER_10"];
 const AFTER_WORKDIR_ALIASES = ["DL3000", "DS-0009", "CKV_DOCKER_10"];
@@ -34,11 +35,11 @@ export default defineRule({
       for (const instruction of stage.instructions) {
         if (instruction.type !== "WORKDIR" || instruction.value === undefined) continue;
         const word = instruction.value;
-        const expansion = model.resolve(word, instruction);
-        if (expansion.error !== undefined || expansion.unresolved.length > 0 || isAbsolutePath(expansion.value)) continue;
+        const value = knownValue(model.resolve(word, instruction));
+        if (value === undefined || isAbsolutePath(value)) continue;
         const state = workdirStates(model).get(instruction);
-        const literal = word.map === undefined && expansion.value === word.value;
-        const absolute = state?.literal === true && literal && state.path !== undefined ? posix.join(state.path, expansion.value) : undefined;
+        const literal = word.map === undefined && value === word.value;
+        const absolute = state?.literal === true && literal && state.path !== undefined ? posix.join(state.path, value) : undefined;
         const first = state?.set !== true;
         context.report({
           messageId: first ? "firstRelative" : "relative",

@@ -13,6 +13,7 @@ import { needsLexing, type LexOptions } from "../../src/expand/index.js";
 import type { SemanticModel } from "../../src/model/index.js";
 import { instructionsOfType } from "./instructions.js";
 import { trimTrailing } from "../../src/util/text.js";
+import { knownValue } from "./variables.js";
 
 /** One `.dockerignore` line, cleaned as Docker cleans it. */
 interface IgnorePattern {
@@ -186,10 +187,10 @@ export function contextSources(model: SemanticModel, containing?: string): Conte
     for (const word of instruction.sources) {
       if (containing !== undefined && !mayContain(word.value, containing, lex)) continue;
       if (instruction.heredocs.some((h) => h.marker.value === word.value)) continue;
-      const value = model.resolve(word, instruction);
-      if (value.unresolved.length > 0 || value.error !== undefined || REMOTE.test(value.value)) continue;
+      const value = knownValue(model.resolve(word, instruction));
+      if (value === undefined || REMOTE.test(value)) continue;
       windows ??= model.stageOf(instruction)?.windows === true;
-      const path = windows ? value.value.replaceAll("\\", "/") : value.value;
+      const path = windows ? value.replaceAll("\\", "/") : value;
       if (containing === undefined || path.includes(containing)) sources.push({ instruction, word, path });
     }
   }

@@ -4,6 +4,7 @@
  */
 import type { ExposeInstruction, Word } from "../../src/ast/nodes.js";
 import type { SemanticModel } from "../../src/model/index.js";
+import { knownValue } from "./variables.js";
 
 /**
  * One EXPOSE port specification, split as BuildKit splits it.
@@ -110,8 +111,9 @@ function entriesOf(model: SemanticModel, expose: ExposeInstruction): ExposedEntr
   const entries: ExposedEntry[] = [];
   for (const arg of expose.args) {
     const expansion = model.resolve(arg, expose);
-    if (expansion.error !== undefined || expansion.unresolved.length > 0) continue;
-    const words = expansion.words ?? [expansion.value];
+    const value = knownValue(expansion);
+    if (value === undefined) continue;
+    const words = expansion.words ?? [value];
     const literal = words.length === 1 && words[0] === arg.value && arg.map === undefined;
     for (const text of words) entries.push({ text, arg, literal });
   }

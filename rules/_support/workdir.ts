@@ -6,6 +6,7 @@
 import type { Instruction, SingleValueInstruction } from "../../src/ast/nodes.js";
 import { absolutePath } from "../../src/model/flow/index.js";
 import type { SemanticModel } from "../../src/model/index.js";
+import { knownValue } from "./variables.js";
 
 /**
  * The working directory before an instruction.
@@ -39,11 +40,11 @@ export function isAbsolutePath(path: string): boolean {
 function step(model: SemanticModel, state: WorkdirState, workdir: SingleValueInstruction, windows: boolean): WorkdirState {
   const word = workdir.value;
   if (word === undefined) return state;
-  const expansion = model.resolve(word, workdir);
-  if (expansion.error !== undefined || expansion.unresolved.length > 0 || windows) return { set: true, path: undefined, literal: false };
-  const literal = word.map === undefined && expansion.value === word.value;
-  const absolute = expansion.value.startsWith("/");
-  return { set: true, path: absolutePath(expansion.value, state.path), literal: absolute ? literal : state.literal && literal };
+  const value = knownValue(model.resolve(word, workdir));
+  if (value === undefined || windows) return { set: true, path: undefined, literal: false };
+  const literal = word.map === undefined && value === word.value;
+  const absolute = value.startsWith("/");
+  return { set: true, path: absolutePath(value, state.path), literal: absolute ? literal : state.literal && literal };
 }
 
 /**
