@@ -36,8 +36,8 @@ function loadCorpus() {
 
 const lib = await import(join(root, "dist", "src", "index.js"));
 const emptyDir = mkdtempSync(join(tmpdir(), "dockerlint-bench-"));
-/** The CLI's environment: a code cache of its own (src/cli/code-cache.ts), filled by the first run. */
-const cliEnv = { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), "dockerlint-bench-cache-")) };
+/** This script, which starts copies of itself as child processes (`--memory-child` and the like). */
+const SELF = new URL(import.meta.url).pathname;
 
 /** Every tool measured: what it does, and a function that runs it on one file. */
 export const tools = {
@@ -105,7 +105,7 @@ function filesNeverFinished(name, corpusSize) {
   if (neverFinished[name] !== undefined) return neverFinished[name];
   const stuck = [];
   for (let from = 0; from < corpusSize; ) {
-    const run = spawnSync(process.execPath, [new URL(import.meta.url).pathname, "--progress-child", name, String(from)], { encoding: "utf8", timeout: HANG_LIMIT_MS });
+    const run = spawnSync(process.execPath, [SELF, "--progress-child", name, String(from)], { encoding: "utf8", timeout: HANG_LIMIT_MS });
     const last = run.stdout.trim().split("\n").at(-1);
     if (last === "done") break;
     const at = last === undefined || last === "" ? from : Number(last);
@@ -131,7 +131,7 @@ function loadTool(name, corpus) {
 /** Peak memory of one tool over the corpus, in a child process, above a Node that only read the corpus. */
 function peakMemory(tool) {
   const run = (name) => {
-    const out = spawnSync(process.execPath, [new URL(import.meta.url).pathname, "--memory-child", name], { encoding: "utf8" });
+    const out = spawnSync(process.execPath, [SELF, "--memory-child", name], { encoding: "utf8" });
     return Number(out.stdout.trim()) || NaN;
   };
   return (run(tool) - run("")) / 1024;
@@ -291,6 +291,8 @@ function peakMemoryOfRun(argv, options) {
 
 if (!only || only.has("cli")) {
   const cli = join(root, "dist", "cli", "dockerlint.js");
+  /** The CLI's environment: a code cache of its own (src/cli/code-cache.ts), filled by the first run. */
+  const cliEnv = { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), "dockerlint-bench-cache-")) };
   const sample = join(emptyDir, "Dockerfile");
   writeFileSync(sample, "FROM alpine:3.20\nRUN apk add --no-cache curl\nCMD [\"sh\"]\n");
   const time = (argv, env) => {
@@ -335,7 +337,7 @@ if (!only || only.has("cli")) {
     console.log(`| dockerlint --concurrency ${concurrency} <corpus> | ${ms.toFixed(0)} | ${Math.round(files.length / (ms / 1000))} | ${peakMemoryOfRun(scanArgs(concurrency), { env: cliEnv }).toFixed(0)} |`);
   }
   console.log("");
-  cliSideBySide(cli);
+  cliSideBySide(cli, cliEnv);
 }
 
 /**
@@ -345,7 +347,7 @@ if (!only || only.has("cli")) {
  * it can lint. dockerfile-utils has no multi-file CLI. A dockerlint column runs with V8's default
  * inlining budget (a flag given to node wins over the one the CLI sets), to show that setting.
  */
-function cliSideBySide(cli) {
+function cliSideBySide(cli, cliEnv) {
   const dockerfilelint = tools.dockerfilelint.load();
   if (dockerfilelint === undefined) return;
   const lintable = corpusNames().filter((_, i) => {
@@ -395,7 +397,7 @@ if (!only || only.has("scaling")) {
   for (const [name, text] of Object.entries(inputs)) {
     const size = Buffer.byteLength(text) / 1e6;
     const cells = scaled.map((tool) => {
-      const out = spawnSync(process.execPath, [new URL(import.meta.url).pathname, "--scaling-child", tool, name], { encoding: "utf8", timeout: 60_000 });
+      const out = spawnSync(process.execPath, [SELF, "--scaling-child", tool, name], { encoding: "utf8", timeout: 60_000 });
       if (out.error || out.signal) return "> 60 s";
       if (out.stdout.startsWith("crash")) return "crash";
       return (Number(out.stdout) / size).toFixed(0);
