@@ -8,7 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
-import { dirname, isAbsolute, join } from "node:path";
+import { basename, dirname, isAbsolute, join } from "node:path";
 import { Script } from "node:vm";
 
 /** Set to anything (but "0") to run without the code cache: the program is compiled from source. */
@@ -65,6 +65,11 @@ export function codeCacheFile(env: NodeJS.ProcessEnv, key: CodeCacheKey, home: (
   return join(base, "dockerlint", `compile-${key.programHash}-${key.nodeVersion}${flags}.bin`);
 }
 
+/** The program hash in a cache file's name (`compile-<programHash>-<nodeVersion>[-<flags>].bin`, see {@link codeCacheFile}). */
+function programHashOf(fileName: string): string | undefined {
+  return fileName.split("-")[1];
+}
+
 /** The source of a CommonJS module as Node wraps it: a function of the module's own variables. */
 function wrapCommonJs(source: string): string {
   return `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
@@ -110,10 +115,9 @@ function writeCache(file: string, data: Buffer): void {
       rmSync(temporary, { force: true });
       throw error;
     }
-    const own = file.slice(folder.length + 1);
-    const programHash = own.split("-")[1];
+    const programHash = programHashOf(basename(file));
     for (const name of readdirSync(folder)) {
-      if (name.startsWith("compile-") && name.endsWith(".bin") && name.split("-")[1] !== programHash) rmSync(join(folder, name), { force: true });
+      if (name.startsWith("compile-") && name.endsWith(".bin") && programHashOf(name) !== programHash) rmSync(join(folder, name), { force: true });
     }
   } catch {
     // a cache is an optimisation
@@ -149,7 +153,7 @@ export function runWithCodeCache(programFile: string, requestedCacheFile: string
   const source = readFileSync(programFile, "utf8");
   const cachedData = cacheFile === undefined ? undefined : readIfThere(cacheFile);
   const script = new Script(wrapCommonJs(source), { filename: programFile, cachedData });
-  const module = { exports: {}, filename: programFile, id: ".", loaded: false };
+  const module = { exports: {} };
   const load = script.runInThisContext() as (...args: unknown[]) => void;
   if (cacheFile !== undefined) {
     process.once("exit", () => {
