@@ -94,6 +94,7 @@ import validStopsignal from "./valid-stopsignal.js";
 import validSubstitution from "./valid-substitution.js";
 import wgetProgress from "./wget-progress.js";
 import workdirAbsolute from "./workdir-absolute.js";
+import { compareCodeUnits } from "../src/util/text.js";
 
 /**
  * Every rule of dockerlint, sorted by id.
@@ -195,7 +196,7 @@ export const allRules: readonly RuleModule<never>[] = ([
   validSubstitution,
   wgetProgress,
   workdirAbsolute,
-] as RuleModule<never>[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+] as RuleModule<never>[]).sort((a, b) => compareCodeUnits(a.meta.id, b.meta.id));
 
 /**
  * Rules by id.

@@ -11,6 +11,7 @@ import { aliasSeverity, effectiveRule, type DockerlintConfig, type EffectiveRule
 import { readPragmas, suppresses } from "./pragmas.js";
 import type { RuleContext, RuleModule, RuleReport } from "./rule.js";
 import type { Finding, Fix, LintResult, Severity } from "./types.js";
+import { compareCodeUnits } from "../util/text.js";
 
 /** Options of {@link lint}. */
 export interface LintOptions {
@@ -90,7 +91,7 @@ class Positions {
 }
 
 function compareFindings(a: Finding, b: Finding): number {
-  return a.range[0] - b.range[0] || a.range[1] - b.range[1] || (a.ruleId ?? "").localeCompare(b.ruleId ?? "");
+  return a.range[0] - b.range[0] || a.range[1] - b.range[1] || compareCodeUnits(a.ruleId ?? "", b.ruleId ?? "");
 }
 
 /** The config with `shellcheck: true` turned into the `shellcheck` rule's severity (unless the rule is set). */

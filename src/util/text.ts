@@ -30,3 +30,16 @@ export function cutAtFirst(text: string, chars: string): string {
   }
   return end === text.length ? text : text.slice(0, end);
 }
+
+/**
+ * Orders strings by UTF-16 code units, as `Array.prototype.sort()` does. For sort comparators in
+ * place of `localeCompare`, whose first call loads ICU's collator (10–20 ms of every CLI start).
+ *
+ * @example
+ * ```ts
+ * ["no-sudo", "no-ssh"].sort(compareCodeUnits); // ["no-ssh", "no-sudo"]
+ * ```
+ */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

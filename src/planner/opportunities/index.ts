@@ -10,6 +10,7 @@ import type { OpportunityFinder, PlanContext } from "./context.js";
 import { deadStages } from "./dead-stage.js";
 import { fileFlowOpportunities } from "./file-flow.js";
 import { flatMap } from "../../util/arrays.js";
+import { compareCodeUnits } from "../../util/text.js";
 
 const FINDERS: readonly OpportunityFinder[] = [deadStages, cacheBustingCopies, buildToolsInFinal, fileFlowOpportunities];
 
@@ -23,5 +24,5 @@ const FINDERS: readonly OpportunityFinder[] = [deadStages, cacheBustingCopies, b
  */
 export function findOpportunities(context: PlanContext): Opportunity[] {
   if (context.schedule.target === undefined) return [];
-  return flatMap(FINDERS, (find) => find(context)).sort((a, b) => a.lines[0] - b.lines[0] || a.kind.localeCompare(b.kind));
+  return flatMap(FINDERS, (find) => find(context)).sort((a, b) => a.lines[0] - b.lines[0] || compareCodeUnits(a.kind, b.kind));
 }
