@@ -20,6 +20,7 @@ export interface FrameRow {
   readonly marker: string;
 }
 
+const TAB = 0x09;
 const TAB_WIDTH = 4;
 /** Display columns of code per row before the row is cut around the span. */
 const MAX_WIDTH = 100;
@@ -81,8 +82,17 @@ function cellsOf(line: string): Cell[] {
   let column = 0;
   let index = 0;
   for (const char of line) {
-    const text = char === "\t" ? " ".repeat(TAB_WIDTH - (column % TAB_WIDTH)) : makeVisible(char);
-    const width = char === "\t" ? text.length : displayWidth(text);
+    const code = char.charCodeAt(0);
+    let text = char;
+    let width = 1;
+    if (code === TAB) {
+      text = " ".repeat(TAB_WIDTH - (column % TAB_WIDTH));
+      width = text.length;
+    } else if (code < 0x20 || code > 0x7e) {
+      // Not printable ASCII (which is most of any Dockerfile, shown as it is, one column wide).
+      text = makeVisible(char);
+      width = displayWidth(text);
+    }
     cells.push({ text, width, start: index, end: index + char.length });
     column += width;
     index += char.length;
