@@ -66,15 +66,23 @@ function frameRow(line: string, lineNumber: number, finding: Finding): FrameRow 
   const to = lineNumber === finding.endLine ? finding.endColumn - 1 : line.length;
   const empty = finding.line === finding.endLine && from === to;
   const cells = cellsOf(line);
-  const marked = cells.map((cell) => (empty ? cell.start === from : cell.start < to && cell.end > from));
-  const [first, end] = visibleWindow(cells, marked.indexOf(true));
-  const cut = { left: first > 0 ? "…" : "", right: end < cells.length ? "…" : "" };
-  const shown = cells.slice(first, end);
-  const code = cut.left + shown.map((cell) => cell.text).join("") + cut.right;
-  const underline = shown.map((cell, i) => (marked[first + i] ? "^" : " ").repeat(cell.width)).join("");
+  const isMarked = (cell: Cell): boolean => (empty ? cell.start === from : cell.start < to && cell.end > from);
+  const [first, end] = visibleWindow(cells, cells.findIndex(isMarked));
+  const left = first > 0 ? "…" : "";
+  // The marked cells are one run: the marker is the width of the cells before it, then a caret per column of it.
+  let code = left;
+  let before = left.length;
+  let marked = 0;
+  for (let i = first; i < end; i++) {
+    const cell = cells[i];
+    code += cell.text;
+    if (isMarked(cell)) marked += cell.width;
+    else if (marked === 0) before += cell.width;
+  }
+  if (end < cells.length) code += "…";
   const caretAtEnd = empty && from >= line.length && end === cells.length ? "^" : "";
-  const marker = (" ".repeat(cut.left.length) + underline + caretAtEnd).trimEnd();
-  return { lineNumber, code, marker: marker.includes("^") ? marker : "" };
+  const marker = marked > 0 || caretAtEnd !== "" ? " ".repeat(before) + "^".repeat(marked) + caretAtEnd : "";
+  return { lineNumber, code, marker };
 }
 
 function cellsOf(line: string): Cell[] {
