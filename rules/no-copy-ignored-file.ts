@@ -27,11 +27,12 @@ export default defineRule({
   },
   check(context) {
     const { filePath } = context;
-    if (!isRealFile(filePath)) return;
-    const ignore = dockerignoreFor(filePath);
-    if (ignore === undefined) return;
-    for (const source of contextSources(context.model)) {
-      if (GLOB.test(source.path)) continue;
+    const sources = contextSources(context.model).filter((source) => !GLOB.test(source.path));
+    // The disk is looked at only when some source may be excluded, and whether the path is a real
+    // file (not stdin's "-" or a made-up name, whose folder's .dockerignore does not apply) last.
+    const ignore = sources.length > 0 ? dockerignoreFor(filePath) : undefined;
+    if (ignore === undefined || !isRealFile(filePath)) return;
+    for (const source of sources) {
       const pattern = ignore.excludedBy(source.path);
       if (pattern === undefined) continue;
       context.report({

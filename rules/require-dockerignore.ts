@@ -27,13 +27,13 @@ export default defineRule({
   },
   check(context) {
     const { filePath } = context;
-    if (!isRealFile(filePath)) return;
-    let checked: boolean | undefined;
+    // Whether the file has no folders to look at, or a .dockerignore around it: read from the disk at the first source that copies the whole context.
+    let silent: boolean | undefined;
     const reported = new Set<unknown>();
     for (const source of contextSources(context.model)) {
       if (reported.has(source.instruction) || !WHOLE_CONTEXT.has(posix.normalize(source.path))) continue;
-      checked ??= hasDockerignoreAround(filePath);
-      if (checked) return;
+      silent ??= !isRealFile(filePath) || hasDockerignoreAround(filePath);
+      if (silent) return;
       reported.add(source.instruction);
       context.report({ messageId: "missing", data: { instruction: source.instruction.keyword.value.toUpperCase(), source: source.word.value }, node: source.word });
     }

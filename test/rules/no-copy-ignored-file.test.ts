@@ -26,6 +26,8 @@ testRule(rule, {
     { code: "FROM node:22\nCOPY *.md /app/\n", filePath: dockerfile, name: "wildcards are not checked" },
     { code: "FROM node:22 AS x\nFROM node:22\nCOPY --from=x notes.md /app/\n", filePath: dockerfile, name: "a copy from a stage" },
     { code: "FROM node:22\nCOPY notes.md /app/\n", name: "no file path" },
+    { code: "FROM node:22\nCOPY notes.md /app/\n", filePath: join(dir, "made-up.Dockerfile"), name: "a path that is no file, in a folder with a .dockerignore" },
+    { code: "FROM node:22\nCOPY notes.md /app/\n", filePath: join(dir, "-"), name: "standard input, in a folder with a .dockerignore" },
     { code: "FROM node:22\nCOPY notes.md /app/\n", filePath: join(none, "Dockerfile"), name: "no .dockerignore" },
     { code: "FROM node:22\nCOPY a.txt /app/\n", filePath: join(perFile, "app.Dockerfile"), name: "the per-Dockerfile ignore file wins" },
   ],
