@@ -6,7 +6,7 @@
 // V8's young generation and slows every allocating tool down, which is not how a tool runs over a
 // repository). Peak memory is measured in a child process per tool (its maxRSS minus a Node that
 // only loaded the corpus).
-// Usage: node --expose-gc scripts/bench.mjs [--rounds N] [--only parse,lint,lint-by-size,pipeline,cli,scaling]
+// Usage: node --expose-gc scripts/bench.mjs [--rounds N] [--only parse,lint,lint-by-size,lint-cost,pipeline,cli,scaling]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -272,6 +272,36 @@ if (!only || only.has("lint-by-size")) {
     console.log(`| ${label} | ${slice.length} | ${sliceMb.toFixed(2)} | ${(sliceMb / median(measured[ours].seconds)).toFixed(1)} | ${ratios.join(" | ")} |`);
   }
   console.log("");
+}
+
+// Where dockerlint's lint time goes, beside dockerfilelint's whole time: how much of a lint the
+// model costs before any rule runs, and so what is left for the rules at a given speed over it.
+if (!only || only.has("lint-cost")) {
+  const noRules = [];
+  const model = (text) => {
+    const m = lib.analyze(text);
+    // Reading a lazily derived fact computes it.
+    for (const run of m.runs) void [run.calls, run.packages, run.files, run.cachesLeftBehind];
+    lib.fileFlow(m);
+    return m;
+  };
+  const stages = {
+    "parse": (text) => lib.parse(text),
+    "model: parse + analyze + each RUN's commands, packages, file operations, caches + file flow": (text) => lib.lint(text, { model: model(text), rules: noRules }),
+    "lint: the model + 91 rules (and the facts only rules ask for)": (text) => lib.lint(text),
+  };
+  const measured = measureInterleaved({ ...stages, dockerfilelint: tools.dockerfilelint.load() }, files, { rounds });
+  const lintSeconds = median(measured[Object.keys(stages).at(-1)].seconds);
+  const peerSeconds = median(measured.dockerfilelint.seconds);
+  console.log(`## Where dockerlint's lint time goes (median of ${rounds} interleaved rounds)\n`);
+  console.log("| stage | ms | share of lint | × dockerfilelint's speed |");
+  console.log("|---|---:|---:|---:|");
+  for (const name of Object.keys(stages)) {
+    const seconds = median(measured[name].seconds);
+    console.log(`| ${name} | ${(seconds * 1000).toFixed(0)} | ${((100 * seconds) / lintSeconds).toFixed(0)}% | ${(peerSeconds / seconds).toFixed(2)}× |`);
+  }
+  const modelSeconds = median(measured[Object.keys(stages)[1]].seconds);
+  console.log(`\nAt 1.5× dockerfilelint's speed a lint would take ${((peerSeconds / 1.5) * 1000).toFixed(0)} ms, leaving ${(((peerSeconds / 1.5) - modelSeconds) * 1000).toFixed(0)} ms for the rules after the model (they take ${((lintSeconds - modelSeconds) * 1000).toFixed(0)} ms).\n`);
 }
 
 section("pipeline", "Full pipeline (parse + analyze + lint + plan)", "dockerlint full pipeline");
