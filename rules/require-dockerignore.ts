@@ -27,7 +27,8 @@ export default defineRule({
   },
   check(context) {
     const { filePath } = context;
-    // Whether the file has no folders to look at, or a .dockerignore around it: read from the disk at the first source that copies the whole context.
+    // Whether there is nothing to report: the path is no real file (stdin, a made-up name), or a
+    // .dockerignore is around it. Read from the disk at the first source that copies the whole context.
     let silent: boolean | undefined;
     const reported = new Set<unknown>();
     for (const source of contextSources(context.model)) {
