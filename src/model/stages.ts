@@ -10,7 +10,7 @@ import { diagnosticAt, type ModelDiagnostic } from "./diagnostics.js";
 import { expandText, type Expansion } from "./expansion.js";
 import { parseImageReference, type ImageReference } from "./image-ref.js";
 import { globalScope, metaArgScope, platformVariables, type GlobalScope } from "./globals.js";
-import { emptyScope, type ScopeOptions } from "./scope.js";
+import { emptyScope, type Scope, type ScopeOptions } from "./scope.js";
 import { walkStage, type StageState, type StageWalk } from "./stage-walk.js";
 import { looksWindows, POSIX_SHELL, WINDOWS_SHELL, type ShellKind, type StageShell } from "./stage-shell.js";
 import { itself, lastAtOrBefore } from "../util/arrays.js";
@@ -239,6 +239,10 @@ export function buildStages(ast: Dockerfile, options: ScopeOptions, diagnostics:
   const stages: Stage[] = [];
   const walks: StageWalk[] = [];
   const byName = new Map<string, number>();
+  // Made at the first base name that needs a variable with no known value, and then reused.
+  let platformAssumed: Scope | undefined;
+  const needed = (text: string): readonly string[] =>
+    expandText(text, (platformAssumed ??= platformAssumedScope(metaArgs, options, escape)), escape, "word").unresolved;
   for (const { from, instructions } of groupsOfStages) {
     const index = stages.length;
     const name = expandText(from.image?.value ?? "", globals.scope, escape, "word");
@@ -246,7 +250,7 @@ export function buildStages(ast: Dockerfile, options: ScopeOptions, diagnostics:
     const platform = platformWord === undefined ? undefined : expandText(platformWord.value, globals.scope, escape, "word");
     if (platform?.error !== undefined) diagnostics.push(diagnosticAt(platformWord!, "expansion-error", platform.error));
     const base = resolveBase(from, name, byName);
-    reportBase(from, name, base, stages, diagnostics, (text) => unknownsBesidesPlatform(text, metaArgs, options, escape));
+    reportBase(from, name, base, stages, diagnostics, needed);
     const parent = base.kind === "stage" ? stages[base.index] : undefined;
     const windows = parent?.windows ?? (escape === "`" || looksWindows(name.value, platform?.value));
     const start: StageState = parent === undefined
@@ -279,15 +283,15 @@ export function buildStages(ast: Dockerfile, options: ScopeOptions, diagnostics:
 }
 
 /**
- * The variables `text` (a FROM name) still needs once the automatic platform ARGs have values:
- * BuildKit always sets those (to the build's platforms), so only the others want a `--build-arg`.
+ * The meta ARGs' scope once the automatic platform ARGs have values: BuildKit always sets those (to
+ * the build's platforms), so the names a FROM still needs in it are the ones that want a `--build-arg`.
  */
-function unknownsBesidesPlatform(text: string, metaArgs: readonly ArgInstruction[], options: ScopeOptions, escape: Dockerfile["escapeChar"]): readonly string[] {
+function platformAssumedScope(metaArgs: readonly ArgInstruction[], options: ScopeOptions, escape: Dockerfile["escapeChar"]): Scope {
   const assumed: ScopeOptions = { ...options, platform: options.platform ?? ASSUMED_PLATFORM, buildPlatform: options.buildPlatform ?? ASSUMED_PLATFORM };
-  return expandText(text, metaArgScope(metaArgs, platformVariables(assumed), assumed, escape), escape, "word").unresolved;
+  return metaArgScope(metaArgs, platformVariables(assumed), assumed, escape);
 }
 
-/** Any platform will do for {@link unknownsBesidesPlatform}: it asks which names stay unknown, not what the name becomes. */
+/** Any platform will do for {@link platformAssumedScope}: it tells which names stay unknown, not what a name becomes. */
 const ASSUMED_PLATFORM = "linux/amd64";
 
 /**

@@ -21,6 +21,11 @@ export const adversaries: readonly Adversary[] = [
   { name: "ENV pairs", n: 1_000, make: (n) => "FROM alpine\nENV " + Array.from({ length: n }, (_, i) => `V${i}=$V${Math.max(0, i - 1)}`).join(" ") + "\n" },
   { name: "an unterminated heredoc", n: 10_000, make: (n) => "FROM alpine\nRUN <<EOF\n" + "line\n".repeat(n) },
   { name: "comment lines", n: 10_000, make: (n) => "# c\n".repeat(n) + "FROM alpine\n" },
+  {
+    name: "meta ARGs, then stages from a base name with no known value",
+    n: 300,
+    make: (n) => Array.from({ length: n }, (_, i) => `ARG A${i}=v${i}\n`).join("") + "ARG X\n" + Array.from({ length: n }, (_, i) => `FROM img-\${X}-${i}\n`).join(""),
+  },
 ];
 
 /** Inputs that must simply not crash (no size to scale). */
