@@ -148,7 +148,7 @@ export function isRealFile(filePath: string | undefined): filePath is string {
  *
  * @example
  * ```ts
- * const [source]: ContextSource[] = contextSources(analyze("FROM alpine\nENV D=src\nCOPY $D/ /src/\n"));
+ * const [source]: readonly ContextSource[] = contextSources(analyze("FROM alpine\nENV D=src\nCOPY $D/ /src/\n"));
  * source.path; // "src/"
  * ```
  */
@@ -170,7 +170,8 @@ const REMOTE = /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/i;
  * Every source of a COPY or ADD that reads the build context (not `--from`, not a heredoc, not a
  * URL or git repository), whose value is known, in file order. ONBUILD triggers are left out: they
  * run in another build, with another context. With `containing`, only the sources whose path
- * contains that text (a word BuildKit would not change is not expanded to find out).
+ * contains that text (a word BuildKit would not change is not expanded to find out). The full list
+ * is made once per model: several rules read it.
  *
  * @example
  * ```ts
@@ -178,7 +179,11 @@ const REMOTE = /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/i;
  * contextSources(analyze("FROM alpine\nCOPY ../a src/ /src/\n"), "..").map((s) => s.path); // ["../a"]
  * ```
  */
-export function contextSources(model: SemanticModel, containing?: string): ContextSource[] {
+export function contextSources(model: SemanticModel, containing?: string): readonly ContextSource[] {
+  return containing === undefined ? model.derived(contextSources, listContextSources) : listContextSources(model, containing);
+}
+
+function listContextSources(model: SemanticModel, containing?: string): ContextSource[] {
   const sources: ContextSource[] = [];
   const lex: LexOptions = { escapeToken: model.ast.escapeChar };
   for (const instruction of instructionsOfType(model, ["COPY", "ADD"], "top-level")) {
