@@ -1,9 +1,7 @@
 import { basename } from "node:path";
 import { defineRule } from "../src/engine/rule.js";
 import { contextSources, dockerignoreFor, isRealFile } from "./_support/build-context.js";
-
-/** Glob characters: BuildKit matches the pattern itself against .dockerignore, which says little. */
-const GLOB = /[*?[]/;
+import { hasGlobChars } from "../src/model/flow/index.js";
 
 export default defineRule({
   meta: {
@@ -27,7 +25,8 @@ export default defineRule({
   },
   check(context) {
     const { filePath } = context;
-    const sources = contextSources(context.model).filter((source) => !GLOB.test(source.path));
+    // A source with glob characters is not checked: BuildKit matches the pattern itself against .dockerignore, which says little.
+    const sources = contextSources(context.model).filter((source) => !hasGlobChars(source.path));
     // The disk is looked at only when some source may be excluded, and whether the path is a real
     // file (not stdin's "-" or a made-up name, whose folder's .dockerignore does not apply) last.
     const ignore = sources.length > 0 ? dockerignoreFor(filePath) : undefined;

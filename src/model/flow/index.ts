@@ -11,7 +11,7 @@ import { stageFlows } from "./layers.js";
 import type { FileFlow } from "./types.js";
 
 export type * from "./types.js";
-export { absolutePath, baseName, pathRelation } from "./paths.js";
+export { absolutePath, baseName, hasGlobChars, pathRelation } from "./paths.js";
 export { secretFileName } from "./secret-files.js";
 export { cacheSize, isArchiveName } from "./size.js";
 
