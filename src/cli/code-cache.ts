@@ -5,11 +5,13 @@
  * starts from it. V8 checks the cache against its own version and flags and rejects what does not
  * fit; the file name carries the program's hash, because V8 does not compare the source itself.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { basename, dirname, isAbsolute, join } from "node:path";
 import { Script } from "node:vm";
+import { nodeFileSystem } from "./fs.js";
+import { writeFileAtomic } from "./write-file.js";
 
 /** Set to anything (but "0") to run without the code cache: the program is compiled from source. */
 export const NO_CODE_CACHE_VARIABLE = "DOCKERLINT_NO_CODE_CACHE";
@@ -99,22 +101,15 @@ function readIfThere(file: string): Buffer | undefined {
 }
 
 /**
- * Writes a new cache atomically (a temporary file renamed over the old one, so a concurrent run
- * reads a whole cache or none) and removes the caches of other builds of the program. A cache
- * that cannot be written is no error: the next run compiles from source again.
+ * Writes a new cache atomically (as `--fix` writes files, so a concurrent run reads a whole cache
+ * or none) and removes the caches of other builds of the program. A cache that cannot be written
+ * is no error: the next run compiles from source again.
  */
 function writeCache(file: string, data: Buffer): void {
   try {
     const folder = dirname(file);
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const temporary = `${file}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temporary, data, { mode: 0o600 });
-      renameSync(temporary, file);
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      throw error;
-    }
+    if (writeFileAtomic(file, data, 0o600, nodeFileSystem) !== undefined) return;
     const programHash = programHashOf(basename(file));
     for (const name of readdirSync(folder)) {
       if (name.startsWith("compile-") && name.endsWith(".bin") && programHashOf(name) !== programHash) rmSync(join(folder, name), { force: true });
@@ -139,8 +134,9 @@ function shouldReplace(loaded: Buffer | undefined, rejected: boolean, programLen
 
 /**
  * Runs the CommonJS program `programFile` as Node would load it, through the code cache
- * `requestedCacheFile` (none, or in a folder others can write to: compiled from source). When the process exits, a missing, rejected or
- * much smaller cache is replaced by one holding every function this run compiled.
+ * `requestedCacheFile` (none, or in a folder others can write to: compiled from source). When the
+ * process exits, a missing, rejected or much smaller cache is replaced by one holding every
+ * function this run compiled.
  *
  * @example
  * ```ts
